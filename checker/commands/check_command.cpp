@@ -1,0 +1,113 @@
+// `lexgate check`: evaluate profiles against the rule library and gate on the findings.
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+#include <memory>
+
+#include "commands/commands.hpp"
+#include "lexgate/evaluate.hpp"
+#include "lexgate/profile.hpp"
+#include "report/reports.hpp"
+
+namespace lexgate::cli {
+
+namespace {
+
+struct check_options {
+  std::vector<std::string> profiles;
+  std::vector<std::string> rule_dirs;
+  std::string as_of;
+  std::string format = "text";
+  std::string output;
+  std::string fail_on = "block";
+  bool allow_indeterminate = false;
+  bool explain = false;
+  int upcoming_days = 90;
+};
+
+bool fails(const finding& f, const check_options& o) {
+  if (o.fail_on == "never") return false;
+  const bool severe = f.severity == rule_severity::block ||
+                      (o.fail_on == "warn" && f.severity == rule_severity::warn);
+  if (!severe) return false;
+  if (f.status == finding_status::violation) return true;
+  return f.status == finding_status::indeterminate && !o.allow_indeterminate;
+}
+
+exit_code run_check(const check_options& o) {
+  evaluate_options eval;
+  if (!o.as_of.empty()) {
+    auto d = parse_as_of(o.as_of);
+    if (!d) return exit_code::error;
+    eval.as_of = *d;
+  }
+  eval.upcoming_days = o.upcoming_days;
+  auto rules = load_rules(o.rule_dirs);
+  if (!rules) return exit_code::error;
+
+  std::vector<report> reports;
+  bool failed_input = false;
+  for (const auto& path : o.profiles) {
+    diagnostic_bag bag;
+    std::string why;
+    auto source = read_source_file(path, why);
+    if (!source) {
+      bag.error("io.read", "cannot read profile: " + why, path);
+    } else if (auto p = load_profile(source, rules->profile_schema(), bag)) {
+      reports.push_back(evaluate(*rules, *p, eval));
+      spdlog::debug("{}: verdict {}", path, to_string(reports.back().overall));
+    }
+    print_diagnostics(bag);
+    failed_input = failed_input || bag.has_errors();
+  }
+  // A bad profile fails the run closed, and no partial report is written in its place.
+  if (failed_input) return exit_code::error;
+
+  std::string text;
+  if (o.format == "json") {
+    text = report_writers::render_json(reports);
+  } else {
+    text = report_writers::render_text(reports, {o.explain});
+  }
+  if (!emit(text, o.output)) return exit_code::error;
+
+  for (const auto& r : reports) {
+    for (const auto& m : r.markets) {
+      for (const auto& f : m.findings) {
+        if (fails(f, o)) return exit_code::findings;
+      }
+    }
+  }
+  return exit_code::clear;
+}
+
+}  // namespace
+
+void add_check_command(CLI::App& app, exit_code& result) {
+  auto o = std::make_shared<check_options>();
+  auto* cmd = app.add_subcommand("check", "Check deployment profiles against the rule library");
+  cmd->add_option("profiles", o->profiles, "Deployment profile files (YAML)")->required();
+  cmd->add_option("--rules", o->rule_dirs,
+                  "Rule library directory (repeatable); replaces the built-in standard library");
+  cmd->add_option("--as-of", o->as_of, "Judge the rules in force on this date (YYYY-MM-DD); "
+                                       "default: today");
+  cmd->add_option("--format", o->format, "Report format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  cmd->add_option("--output,-o", o->output, "Write the report to FILE (atomically) instead of "
+                                            "standard output");
+  cmd->add_option("--fail-on", o->fail_on, "Lowest severity that fails the gate (exit 1)")
+      ->check(CLI::IsMember({"block", "warn", "never"}))
+      ->capture_default_str();
+  cmd->add_flag("--allow-indeterminate", o->allow_indeterminate,
+                "Do not fail on findings left indeterminate by missing facts");
+  cmd->add_flag("--explain", o->explain,
+                "Show the profile values (with line:column) that decided each finding");
+  cmd->add_option("--upcoming-days", o->upcoming_days,
+                  "Report rules coming into force within this many days as upcoming")
+      ->check(CLI::Range(0, 3650))
+      ->capture_default_str();
+  cmd->callback([o, &result] { result = run_check(*o); });
+}
+
+}  // namespace lexgate::cli

@@ -1,0 +1,16 @@
+// The `lexgate` subcommands. Each adds itself to the CLI11 app and sets `result` when run.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "commands/common.hpp"
+
+namespace lexgate::cli {
+
+void add_check_command(CLI::App& app, exit_code& result);
+void add_lint_command(CLI::App& app, exit_code& result);
+void add_list_command(CLI::App& app, exit_code& result);
+void add_explain_command(CLI::App& app, exit_code& result);
+void add_test_command(CLI::App& app, exit_code& result);
+
+}  // namespace lexgate::cli

@@ -1,0 +1,63 @@
+// What every command shares: exit codes, loading the rule library, printing diagnostics.
+#include "commands/common.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include "report/output_file.hpp"
+
+namespace lexgate::cli {
+
+void print_diagnostics(const diagnostic_bag& bag) {
+  for (const auto& d : bag.sorted()) std::cerr << render_diagnostic(d);
+}
+
+std::optional<library> load_rules(const std::vector<std::string>& rule_dirs) {
+  diagnostic_bag bag;
+  std::optional<library> rules;
+  if (rule_dirs.empty()) {
+    rules = load_standard_library(bag);
+  } else {
+    auto files = read_rule_directories(rule_dirs, bag);
+    if (!bag.has_errors()) rules = load_library(files, bag);
+  }
+  print_diagnostics(bag);
+  if (rules) {
+    spdlog::debug("rule library `{}`: {} regimes, {} rules, sha256 {}", rules->name(),
+                  rules->regimes().size(), rules->rule_count(), rules->digest());
+  } else {
+    std::cerr << "lexgate: the rule library has errors; nothing was checked\n";
+  }
+  return rules;
+}
+
+std::optional<date> parse_as_of(const std::string& text) {
+  auto d = date::parse(text);
+  if (!d) {
+    std::cerr << "error[usage]: `--as-of " << text
+              << "` is not a date\n  = help: give a day that exists, as YYYY-MM-DD\n";
+  }
+  return d;
+}
+
+bool emit(const std::string& text, const std::string& output) {
+  if (output.empty()) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    if (std::fflush(stdout) != 0) {
+      std::cerr << "error[io.write]: cannot write the report to standard output\n";
+      return false;
+    }
+    return true;
+  }
+  std::string why;
+  if (!report_writers::write_file_atomically(output, text, why)) {
+    std::cerr << output << ": error[io.write]: " << why << "\n";
+    return false;
+  }
+  spdlog::info("report written to {}", output);
+  return true;
+}
+
+}  // namespace lexgate::cli

@@ -1,0 +1,33 @@
+// What every command shares: exit codes, loading the rule library, printing diagnostics.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lexgate/date.hpp"
+#include "lexgate/diagnostic.hpp"
+#include "lexgate/library.hpp"
+
+namespace lexgate::cli {
+
+/// The process's exit codes (design §7). Every value is tested.
+enum class exit_code : int {
+  clear = 0,     ///< Nothing at or above the failure threshold.
+  findings = 1,  ///< Findings at or above `--fail-on`.
+  error = 2,     ///< Usage, profile, rule-library or I/O error: never a pass.
+};
+
+/// Prints each diagnostic to stderr in the compiler style.
+void print_diagnostics(const diagnostic_bag& bag);
+
+/// The standard library, or the libraries under `--rules` directories. Prints diagnostics.
+std::optional<library> load_rules(const std::vector<std::string>& rule_dirs);
+
+/// Parses `--as-of`; prints an error and returns nothing on a bad date.
+std::optional<date> parse_as_of(const std::string& text);
+
+/// Writes to stdout, or atomically to `output` when it is not empty. False on failure.
+bool emit(const std::string& text, const std::string& output);
+
+}  // namespace lexgate::cli

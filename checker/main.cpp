@@ -1,0 +1,47 @@
+// The `lexgate` command line: arguments, logging, and the exit code (design §7).
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <exception>
+#include <iostream>
+
+#include "commands/commands.hpp"
+
+int main(int argc, char** argv) {
+  using lexgate::cli::exit_code;
+  CLI::App app{"lexgate — checks an AI product's deployment against the regulations of every "
+               "market it ships to"};
+  app.set_version_flag("--version", std::string("lexgate ") + lexgate::version());
+  app.require_subcommand(1);
+  bool verbose = false;
+  bool quiet = false;
+  app.add_flag("--verbose,-v", verbose, "Log what lexgate does to stderr");
+  app.add_flag("--quiet,-q", quiet, "Log only errors");
+  exit_code result = exit_code::error;
+  lexgate::cli::add_check_command(app, result);
+  lexgate::cli::add_lint_command(app, result);
+  lexgate::cli::add_list_command(app, result);
+  lexgate::cli::add_explain_command(app, result);
+  lexgate::cli::add_test_command(app, result);
+  app.parse_complete_callback([&] {
+    // Logs go to stderr, never into a report on stdout.
+    auto logger = spdlog::stderr_color_mt("lexgate");
+    logger->set_pattern("lexgate: %l: %v");
+    logger->set_level(verbose ? spdlog::level::debug
+                              : quiet ? spdlog::level::err
+                                      : spdlog::level::warn);
+    spdlog::set_default_logger(logger);
+  });
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // Usage errors exit 2 (design §7); --help and --version exit 0.
+    const int code = app.exit(e);
+    return code == 0 ? 0 : static_cast<int>(exit_code::error);
+  } catch (const std::exception& e) {
+    std::cerr << "lexgate: internal error: " << e.what() << "\n";
+    return static_cast<int>(exit_code::error);
+  }
+  return static_cast<int>(result);
+}

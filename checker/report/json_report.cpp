@@ -1,0 +1,117 @@
+// The JSON report (design §5), with a fixed key order (layer: report).
+#include <nlohmann/json.hpp>
+
+#include "report/reports.hpp"
+
+namespace lexgate::report_writers {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json typed(const value& v) {
+  switch (v.k) {
+    case value::kind::absent: return nullptr;
+    case value::kind::boolean: return v.boolean;
+    case value::kind::integer: return v.integer;
+    case value::kind::date: return date{static_cast<std::int32_t>(v.integer)}.to_string();
+    case value::kind::string: return v.text;
+    case value::kind::list: {
+      json out = json::array();
+      for (const auto& item : v.items) out.push_back(typed(item));
+      return out;
+    }
+    case value::kind::map: {
+      json out = json::object();
+      for (std::size_t i = 0; i < v.keys.size(); ++i) out[v.keys[i]] = typed(v.items[i]);
+      return out;
+    }
+    case value::kind::record: {
+      // Record fields carry no names here; their rendering is the readable form.
+      return render_value(v);
+    }
+  }
+  return nullptr;
+}
+
+json finding_json(const finding& f) {
+  json out;
+  out["rule"] = f.rule;
+  out["regime"] = f.regime;
+  out["jurisdiction"] = f.jurisdiction;
+  out["severity"] = to_string(f.severity);
+  out["status"] = to_string(f.status);
+  out["message"] = f.message;
+  out["cite"] = f.cite;
+  out["sources"] = f.sources;
+  out["remedy"] = f.remedy;
+  out["missing"] = f.missing;
+  json evidence = json::array();
+  for (const auto& e : f.evidence) {
+    json item;
+    item["path"] = e.path;
+    item["value"] = typed(e.data);
+    item["line"] = e.where.line;
+    item["column"] = e.where.column;
+    evidence.push_back(std::move(item));
+  }
+  out["evidence"] = std::move(evidence);
+  if (f.effective) out["effective"] = f.effective->to_string();
+  if (f.waiver) {
+    json w;
+    w["justification"] = f.waiver->justification;
+    w["approver"] = f.waiver->approver;
+    w["expires"] = f.waiver->expires.to_string();
+    w["expired"] = f.waiver->expired;
+    out["waiver"] = std::move(w);
+  }
+  return out;
+}
+
+json report_json(const report& r) {
+  json out;
+  out["schema_version"] = 1;
+  out["tool"] = {{"name", "lexgate"}, {"version", version()}};
+  out["as_of"] = r.as_of.to_string();
+  out["rules"] = {{"library", r.library_name},
+                  {"version", r.library_name == "standard" ? version() : "custom"},
+                  {"sha256", r.library_digest}};
+  out["profile"] = {{"id", r.profile_id}, {"path", r.profile_path}};
+  out["verdict"] = to_string(r.overall);
+  json markets = json::array();
+  for (const auto& m : r.markets) {
+    json market;
+    market["market"] = m.market;
+    market["verdict"] = to_string(m.market_verdict);
+    json findings = json::array();
+    for (const auto& f : m.findings) findings.push_back(finding_json(f));
+    market["findings"] = std::move(findings);
+    markets.push_back(std::move(market));
+  }
+  out["markets"] = std::move(markets);
+  json conflicts = json::array();
+  for (const auto& c : r.conflicts) {
+    conflicts.push_back({{"markets", c.markets},
+                         {"rules", c.rules},
+                         {"attributes", c.attributes},
+                         {"explanation", c.explanation}});
+  }
+  out["conflicts"] = std::move(conflicts);
+  out["summary"] = {{"rules_evaluated", r.summary.rules_evaluated},
+                    {"violations", r.summary.violations},
+                    {"indeterminate", r.summary.indeterminate},
+                    {"waived", r.summary.waived},
+                    {"upcoming", r.summary.upcoming}};
+  return out;
+}
+
+}  // namespace
+
+std::string render_json(const std::vector<report>& reports) {
+  if (reports.size() == 1) return report_json(reports.front()).dump(2) + "\n";
+  json all = json::array();
+  for (const auto& r : reports) all.push_back(report_json(r));
+  return all.dump(2) + "\n";
+}
+
+}  // namespace lexgate::report_writers

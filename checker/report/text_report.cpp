@@ -1,0 +1,85 @@
+// The text report, for people reading a terminal or a CI log (layer: report).
+#include <algorithm>
+#include <cctype>
+
+#include "report/reports.hpp"
+
+namespace lexgate::report_writers {
+
+namespace {
+
+std::string upper(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  return s;
+}
+
+std::string plural(std::uint32_t n, const char* word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+void render_finding(std::string& out, const finding& f, const std::string& profile_path,
+                    const text_options& options) {
+  std::string status = upper(to_string(f.status));
+  if (f.status == finding_status::upcoming && f.effective) {
+    status += " (from " + f.effective->to_string() + ")";
+  }
+  out += "  " + status + "  [" + to_string(f.severity) + "] " + f.rule + "\n";
+  out += "      " + f.message + "\n";
+  out += "      cite: " + f.cite + "\n";
+  if (!f.missing.empty()) {
+    out += "      missing: ";
+    for (std::size_t i = 0; i < f.missing.size(); ++i) out += (i ? ", " : "") + f.missing[i];
+    out += "\n";
+  }
+  if (f.waiver) {
+    out += std::string("      waiver") + (f.waiver->expired ? " EXPIRED on " : " until ") +
+           f.waiver->expires.to_string() + ", approved by " + f.waiver->approver + ": " +
+           f.waiver->justification + "\n";
+  }
+  if (f.status != finding_status::waived) out += "      remedy: " + f.remedy + "\n";
+  if (options.explain) {
+    for (const auto& e : f.evidence) {
+      out += "      because " + e.path + " = " + e.value;
+      if (e.where.line > 0) {
+        out += "  (" + profile_path + ":" + std::to_string(e.where.line) + ":" +
+               std::to_string(e.where.column) + ")";
+      }
+      out += "\n";
+    }
+    if (!f.sources.empty()) out += "      source: " + f.sources.front() + "\n";
+  }
+}
+
+}  // namespace
+
+std::string render_text(const std::vector<report>& reports, const text_options& options) {
+  std::string out;
+  for (const auto& r : reports) {
+    if (!out.empty()) out += "\n";
+    out += "lexgate " + std::string(version()) + " · profile " +
+           (r.profile_id.empty() ? std::string("(no id)") : r.profile_id) + " (" + r.profile_path +
+           ") · as of " + r.as_of.to_string() + " · rules: " + r.library_name + " " +
+           r.library_digest.substr(0, 12) + "\n\n";
+    std::size_t width = 0;
+    for (const auto& m : r.markets) width = std::max(width, m.market.size());
+    for (const auto& m : r.markets) {
+      out += m.market + std::string(width - m.market.size() + 2, ' ') +
+             upper(to_string(m.market_verdict)) + "\n";
+      for (const auto& f : m.findings) render_finding(out, f, r.profile_path, options);
+    }
+    out += "\nverdict: " + upper(to_string(r.overall)) + " — " +
+           plural(r.summary.violations, "violation") + ", " +
+           std::to_string(r.summary.indeterminate) + " indeterminate, " +
+           std::to_string(r.summary.waived) + " waived, " +
+           std::to_string(r.summary.upcoming) + " upcoming; " +
+           plural(r.summary.rules_evaluated, "rule check") + " in " +
+           plural(static_cast<std::uint32_t>(r.markets.size()), "market") + "\n";
+    if (!options.explain && (r.summary.violations > 0 || r.summary.indeterminate > 0)) {
+      out += "(run with --explain to see the profile values behind each finding)\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace lexgate::report_writers

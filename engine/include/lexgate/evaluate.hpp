@@ -1,0 +1,115 @@
+// Evaluation: a compiled library × a profile × an as-of date → a report model (layer: evaluate).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lexgate/date.hpp"
+#include "lexgate/library.hpp"
+#include "lexgate/profile.hpp"
+
+namespace lexgate {
+
+enum class finding_status { violation, indeterminate, waived, upcoming };
+
+/// Ordered from best to worst, so the worst of several is their maximum.
+enum class verdict { clear, attention, indeterminate, blocked };
+
+/// What happened to one rule in one market (for reports that list every rule, like JUnit).
+enum class rule_outcome { passed, not_applicable, violation, indeterminate };
+
+/// A profile value that decided a finding.
+struct evidence_item {
+  std::string path;   ///< `product.models[0].provider`
+  std::string value;  ///< Rendered: `"DeepSeek"`.
+  location where;     ///< In the profile file; line 0 for values the profile does not state.
+  lexgate::value data;  ///< The value itself, for typed output (JSON).
+};
+
+struct waiver_note {
+  std::string justification;
+  std::string approver;
+  date expires;
+  bool expired = false;
+};
+
+struct finding {
+  std::string rule;
+  std::string regime;
+  std::string jurisdiction;
+  rule_severity severity = rule_severity::block;
+  finding_status status = finding_status::violation;
+  std::string message;  ///< With its placeholders filled in.
+  std::string cite;
+  std::vector<std::string> sources;
+  std::string remedy;
+  std::vector<std::string> missing;  ///< Facts the profile omits that left the outcome unknown.
+  std::vector<evidence_item> evidence;
+  std::optional<date> effective;     ///< For `upcoming`: the day it comes into force.
+  std::optional<waiver_note> waiver; ///< The waiver that waives it, or that expired.
+};
+
+struct rule_result {
+  std::string rule;
+  rule_severity severity = rule_severity::block;
+  rule_outcome outcome = rule_outcome::passed;
+};
+
+struct market_report {
+  std::string market;
+  verdict market_verdict = verdict::clear;
+  std::vector<finding> findings;
+  std::vector<rule_result> evaluated;  ///< Every rule in force that covered this market.
+};
+
+struct conflict {
+  std::vector<std::string> markets;
+  std::vector<std::string> rules;
+  std::vector<std::string> attributes;
+  std::string explanation;
+};
+
+struct report_summary {
+  std::uint32_t rules_evaluated = 0;
+  std::uint32_t violations = 0;
+  std::uint32_t indeterminate = 0;
+  std::uint32_t waived = 0;
+  std::uint32_t upcoming = 0;
+};
+
+struct report {
+  date as_of;
+  std::string library_name;
+  std::string library_digest;
+  std::string profile_id;
+  std::string profile_path;
+  verdict overall = verdict::clear;
+  std::vector<market_report> markets;
+  std::vector<conflict> conflicts;
+  report_summary summary;
+};
+
+struct evaluate_options {
+  date as_of = date::today();
+  /// Rules that come into force within this many days after `as_of` are reported as upcoming.
+  std::int32_t upcoming_days = 90;
+};
+
+/// Evaluates every regime and rule in force at `options.as_of` for each market of the profile.
+/// Pure: the same inputs give the same report.
+report evaluate(const library& rules, const profile& facts, const evaluate_options& options);
+
+/// The market verdict the design defines: blocked, else indeterminate, else attention, else clear.
+verdict market_verdict_of(const std::vector<finding>& findings);
+/// Recomputes market verdicts, the overall verdict and the summary from the findings
+/// (after waivers change statuses).
+void recompute_verdicts(report& r);
+
+const char* to_string(verdict v);
+const char* to_string(finding_status s);
+const char* to_string(rule_severity s);
+const char* to_string(rule_outcome o);
+
+}  // namespace lexgate

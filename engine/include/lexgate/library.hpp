@@ -1,0 +1,98 @@
+// Rule libraries: parse, check and compile rule files into an immutable, shareable library
+// (layers: check, compile). A library is built once and read by any number of threads.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lexgate/date.hpp"
+#include "lexgate/diagnostic.hpp"
+#include "lexgate/schema.hpp"
+#include "lexgate/source.hpp"
+
+namespace lexgate {
+
+enum class rule_severity { block, warn, info };
+
+/// Which markets a regime binds (see docs/rule-language.md, "Reach").
+enum class regime_reach {
+  territory,         ///< Markets its jurisdiction covers (`EU` covers `IT`, `US` covers `US-TX`).
+  government,        ///< Only the market equal to its jurisdiction: that government's own systems.
+  extraterritorial,  ///< Every market; its `applies when` alone decides.
+};
+
+struct rule_info {
+  std::string id;        ///< Full id: `regime.rule`.
+  std::string local_id;  ///< The id inside its regime.
+  std::string regime;
+  std::string cite;
+  rule_severity severity = rule_severity::block;
+  bool forbids = false;  ///< `forbid` rather than `require`.
+  std::string message;   ///< As written, with `{...}` placeholders.
+  std::string remedy;
+  std::optional<date> effective;  ///< The rule's own dates, when it has them.
+  std::optional<date> until;
+  std::string file;
+  location where;
+};
+
+struct regime_info {
+  std::string id;
+  std::string title;
+  std::string authority;
+  std::string jurisdiction;
+  std::string instrument;
+  regime_reach reach = regime_reach::territory;
+  date effective;
+  std::optional<date> until;
+  std::vector<std::string> sources;
+  std::string file;
+  location where;
+  std::vector<rule_info> rules;
+};
+
+namespace detail {
+struct plan;
+}
+
+/// A checked and compiled rule library. Cheap to copy; immutable; safe to share across threads.
+class library {
+ public:
+  explicit library(std::shared_ptr<const detail::plan> plan) : plan_(std::move(plan)) {}
+
+  const schema& profile_schema() const;
+  const std::vector<regime_info>& regimes() const;
+  /// The rule with this full id, or nullptr.
+  const rule_info* find_rule(std::string_view id) const;
+  std::size_t rule_count() const;
+  /// `standard` for the built-in library, else `custom`.
+  const std::string& name() const;
+  /// SHA-256 over the files' paths and texts, in path order: identifies the rules exactly.
+  const std::string& digest() const;
+  const detail::plan& plan() const { return *plan_; }
+
+ private:
+  std::shared_ptr<const detail::plan> plan_;
+};
+
+/// Parses, checks and compiles rule files into a library. Every problem goes to `bag`
+/// (`parse.*`, `check.*`), with its position; on any error the result is empty.
+std::optional<library> load_library(const std::vector<source_ptr>& files, diagnostic_bag& bag,
+                                    std::string name = "custom");
+
+/// The standard library compiled into this binary (rules/ at build time).
+std::vector<source_ptr> standard_library_sources();
+std::optional<library> load_standard_library(diagnostic_bag& bag);
+
+/// Every `*.rules` file under each directory (recursively, sorted by path). A directory that
+/// does not exist, or holds no rule file, is an `io.*` error.
+std::vector<source_ptr> read_rule_directories(const std::vector<std::string>& directories,
+                                              diagnostic_bag& bag);
+
+/// The lexgate version, for reports.
+const char* version();
+
+}  // namespace lexgate

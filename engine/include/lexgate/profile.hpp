@@ -1,0 +1,55 @@
+// Deployment profiles: YAML → typed values validated against the schema (layer: profile).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lexgate/diagnostic.hpp"
+#include "lexgate/schema.hpp"
+#include "lexgate/source.hpp"
+
+namespace lexgate {
+
+/// One typed value of a profile, with its position in the file.
+struct value {
+  enum class kind : std::uint8_t { absent, boolean, integer, string, date, list, map, record };
+  kind k = kind::absent;
+  bool boolean = false;
+  std::int64_t integer = 0;       ///< Also a date, as days since 1970-01-01.
+  std::string text;               ///< A string, an enum value or a jurisdiction code.
+  std::vector<value> items;       ///< List items; record fields in schema order; map values.
+  std::vector<std::string> keys;  ///< Map keys, parallel to `items`.
+  location where;                 ///< Line 0 when the value is absent.
+  std::string path;               ///< Where it sits: `product.models[0].provider`.
+
+  bool present() const { return k != kind::absent; }
+};
+
+/// Limits on profile files; exceeding one is an error (`profile.limit`), never a crash.
+struct profile_limits {
+  std::uint64_t max_file_bytes = 1u << 20;  ///< 1 MiB.
+  std::uint32_t max_depth = 64;             ///< Nesting of mappings and sequences.
+  std::uint32_t max_list_items = 10000;
+  std::uint32_t max_string_bytes = 64u << 10;
+  std::uint32_t max_aliases = 100;          ///< Alias uses per file (billion-laughs guard).
+};
+
+struct profile {
+  source_ptr source;
+  value root;      ///< A record of the schema's root type.
+  std::string id;  ///< `product.id`.
+};
+
+/// Loads and validates a profile. Errors (`profile.syntax`, `profile.unknown_key` with a
+/// "did you mean" hint, `profile.type`, `profile.enum`, `profile.jurisdiction`,
+/// `profile.required`, `profile.duplicate_key`, `profile.limit`, `profile.utf8`) go to `bag`
+/// with their line and column, and yield nothing.
+std::optional<profile> load_profile(const source_ptr& source, const schema& schema,
+                                    diagnostic_bag& bag, const profile_limits& limits = {});
+
+/// Renders a value for evidence and messages: `"DeepSeek"`, `true`, `[CN, IT]`.
+std::string render_value(const value& v);
+
+}  // namespace lexgate

@@ -1,0 +1,90 @@
+// The typed deployment-profile schema and the jurisdiction table (layer: check). Both are
+// declared in the rule library (`schema { ... }`, `enum`, `jurisdictions { ... }`), never in C++.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lexgate {
+
+enum class type_kind : std::uint8_t {
+  boolean,
+  integer,
+  string,
+  date,
+  jurisdiction,  ///< An ISO 3166 code declared in the jurisdiction table.
+  enumeration,   ///< One of a declared set of kebab-case words.
+  list,
+  map,           ///< Keyed by jurisdiction code or `default`; lookups fall back to `default`.
+  record,
+};
+
+struct schema_type;
+
+struct schema_field {
+  std::string name;
+  const schema_type* type = nullptr;
+  bool required = false;    ///< Absent is a profile error, not a missing fact.
+  bool changeable = false;  ///< A deployment can change it (used by remediation planning).
+};
+
+struct schema_type {
+  type_kind kind = type_kind::boolean;
+  std::string name;                      ///< `boolean`, an enum's name, `list of ...`, a record path.
+  std::vector<std::string> enum_values;  ///< For `enumeration`, in declaration order.
+  const schema_type* element = nullptr;  ///< For `list` and `map`.
+  std::vector<schema_field> fields;      ///< For `record`, in declaration order.
+
+  /// Index of a record field, or -1.
+  int field_index(std::string_view field) const;
+  bool has_enum_value(std::string_view v) const;
+};
+
+/// Jurisdiction codes and their containment (`IT in EU`, `US-TX in US`), transitively closed.
+class jurisdiction_table {
+ public:
+  /// Declares a code; returns its index.
+  std::uint32_t declare(const std::string& code);
+  /// Records that `inner` lies inside `outer` (both declared). Call `close()` after the last one.
+  void add_containment(const std::string& inner, const std::string& outer);
+  /// Computes the transitive closure. Returns false when containment has a cycle.
+  bool close();
+
+  bool known(std::string_view code) const { return index_.count(std::string(code)) != 0; }
+  std::optional<std::uint32_t> index_of(std::string_view code) const;
+  const std::string& code(std::uint32_t index) const { return codes_[index]; }
+  std::size_t size() const { return codes_.size(); }
+  const std::vector<std::string>& codes() const { return codes_; }
+
+  /// Whether `outer` covers `inner`: equal, or `inner` lies (transitively) inside `outer`.
+  bool covers(std::string_view outer, std::string_view inner) const;
+  bool covers(std::uint32_t outer, std::uint32_t inner) const;
+  /// The codes `code` lies directly inside.
+  const std::vector<std::uint32_t>& parents(std::uint32_t index) const { return parents_[index]; }
+
+ private:
+  std::vector<std::string> codes_;
+  std::map<std::string, std::uint32_t> index_;
+  std::vector<std::vector<std::uint32_t>> parents_;
+  std::vector<std::vector<bool>> covers_;  // covers_[outer][inner]
+};
+
+/// The schema: a root record type plus the types it uses, and the jurisdictions.
+/// Types live in a deque so pointers to them stay valid as more are added.
+struct schema {
+  std::deque<schema_type> types;
+  const schema_type* root = nullptr;
+  jurisdiction_table jurisdictions;
+
+  /// Adds a type and returns a stable pointer to it.
+  const schema_type* add(schema_type t);
+  /// The built-in scalar type of a kind (boolean, integer, string, date, jurisdiction).
+  const schema_type* scalar(type_kind kind);
+};
+
+}  // namespace lexgate

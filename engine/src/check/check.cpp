@@ -1,0 +1,289 @@
+// Checking regimes and rules: required clauses, dates, ids, conditions, messages (layer: check).
+//
+// Stages run in a fixed order, each on the previous one's product:
+//   1. declarations: enums, jurisdictions, the one schema;
+//   2. definitions: unique names, each body resolved and typed once;
+//   3. regimes: metadata, dates, jurisdiction, reach, then every rule's clauses and conditions.
+#include "check/check.hpp"
+
+#include <map>
+
+#include "check/declarations.hpp"
+#include "check/expressions.hpp"
+#include "lexgate/date.hpp"
+
+namespace lexgate::detail {
+
+namespace {
+
+std::string place(const source_file& file, span where) {
+  return file.name() + ":" + std::to_string(file.locate(where.begin).line);
+}
+
+class regime_checker {
+ public:
+  regime_checker(schema& types, expression_checker& expressions, diagnostic_bag& bag)
+      : types_(types), expressions_(expressions), bag_(bag) {}
+
+  std::optional<checked_regime> check(const ast::regime& r, const source_file& file) {
+    file_ = &file;
+    const std::size_t errors_before = bag_.error_count();
+    checked_regime out;
+    regime_info& info = out.info;
+    info.id = r.id.value;
+    info.file = file.name();
+    info.where = file.locate(r.where.begin);
+
+    const std::string what = "regime `" + r.id.value + "`";
+    info.title = required_text(r.title, "title", what, r.id.where);
+    info.authority = required_text(r.authority, "authority", what, r.id.where);
+    info.instrument = required_text(r.instrument, "instrument", what, r.id.where);
+    if (r.sources.empty()) {
+      missing("source", what, r.id.where, "every regime names at least one source");
+    }
+    for (const auto& s : r.sources) {
+      if (s.value.empty()) error("check.empty", "a `source` must not be empty", s.where);
+      info.sources.push_back(s.value);
+    }
+    if (!r.jurisdiction) {
+      missing("jurisdiction", what, r.id.where);
+    } else if (auto index = types_.jurisdictions.index_of(r.jurisdiction->value)) {
+      out.jurisdiction = *index;
+      info.jurisdiction = r.jurisdiction->value;
+    } else {
+      auto near = nearest_name(r.jurisdiction->value, types_.jurisdictions.codes());
+      error("check.unknown_jurisdiction",
+            "`" + r.jurisdiction->value + "` is not a declared jurisdiction", r.jurisdiction->where,
+            near ? "did you mean `" + *near + "`?"
+                 : "declare it in a `jurisdictions { ... }` block");
+    }
+    if (r.reach) {
+      if (r.reach->value == "territory") {
+        info.reach = regime_reach::territory;
+      } else if (r.reach->value == "government") {
+        info.reach = regime_reach::government;
+      } else if (r.reach->value == "extraterritorial") {
+        info.reach = regime_reach::extraterritorial;
+      } else {
+        error("check.unknown_value", "unknown reach `" + r.reach->value + "`", r.reach->where,
+              "reach is `territory`, `government` or `extraterritorial`");
+      }
+    }
+    auto dates = check_dates(r.effective, r.until, what, r.id.where, true);
+    if (dates.effective) info.effective = *dates.effective;
+    info.until = dates.until;
+
+    if (r.applies_when) out.applies_when = expressions_.condition(*r.applies_when, file);
+
+    if (r.rules.empty()) {
+      error("check.empty", what + " has no rules", r.id.where,
+            "a regime holds at least one `rule`");
+    }
+    std::map<std::string, std::uint32_t> seen;
+    for (const auto& rule : r.rules) {
+      if (auto [it, inserted] = seen.emplace(rule.id.value, file.locate(rule.id.where.begin).line);
+          !inserted) {
+        error("check.duplicate", "rule `" + rule.id.value + "` is declared twice in " + what,
+              rule.id.where, "first declared at line " + std::to_string(it->second));
+        continue;
+      }
+      if (auto checked = check_rule(rule, info)) out.rules.push_back(std::move(*checked));
+    }
+    for (const auto& rule : out.rules) info.rules.push_back(rule.info);
+    if (bag_.error_count() != errors_before) return std::nullopt;
+    return out;
+  }
+
+ private:
+  struct date_pair {
+    std::optional<date> effective;
+    std::optional<date> until;
+  };
+
+  std::optional<checked_rule> check_rule(const ast::rule& r, const regime_info& regime) {
+    const std::size_t errors_before = bag_.error_count();
+    checked_rule out;
+    rule_info& info = out.info;
+    info.local_id = r.id.value;
+    info.regime = regime.id;
+    info.id = regime.id + "." + r.id.value;
+    info.file = file_->name();
+    info.where = file_->locate(r.where.begin);
+    const std::string what = "rule `" + r.id.value + "`";
+
+    info.cite = required_text(r.cite, "cite", what, r.id.where,
+                              "every rule cites the article or section it encodes");
+    info.remedy = required_text(r.remedy, "remedy", what, r.id.where,
+                                "say what a deployment can change to comply");
+    info.message = required_text(r.message, "message", what, r.id.where);
+    if (!r.severity_level) {
+      missing("severity", what, r.id.where, "severity is `block`, `warn` or `info`");
+    } else {
+      switch (r.severity_level->value) {
+        case ast::severity::block: info.severity = rule_severity::block; break;
+        case ast::severity::warn: info.severity = rule_severity::warn; break;
+        case ast::severity::info: info.severity = rule_severity::info; break;
+      }
+    }
+    if (!r.assertion || !r.assertion_keyword) {
+      missing("require` or `forbid", what, r.id.where,
+              "a rule states what it requires (`require E`) or forbids (`forbid E`)");
+    } else {
+      out.forbids = r.assertion_keyword->value == ast::assertion_kind::forbid;
+      info.forbids = out.forbids;
+      if (auto n = expressions_.condition(*r.assertion, *file_)) out.assertion = std::move(*n);
+    }
+    if (r.when) out.when = expressions_.condition(*r.when, *file_);
+    if (r.unless) out.unless = expressions_.condition(*r.unless, *file_);
+
+    auto dates = check_dates(r.effective, r.until, what, r.id.where, false);
+    info.effective = dates.effective;
+    info.until = dates.until;
+    if (dates.effective && *dates.effective < regime.effective) {
+      error("check.bad_dates",
+            what + " takes effect on " + dates.effective->to_string() + ", before its regime (" +
+                regime.effective.to_string() + ")",
+            r.effective->where, "a rule cannot be in force before the regime it belongs to");
+    }
+    if (r.message) out.message = parse_message(r.message->value, r.message->where);
+
+    if (bag_.error_count() != errors_before) return std::nullopt;
+    return out;
+  }
+
+  // A message's `{path}` placeholders become compiled paths; `{{` and `}}` are literal braces.
+  std::vector<message_part> parse_message(const std::string& text, span where) {
+    std::vector<message_part> parts;
+    std::string literal;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const char c = text[i];
+      if ((c == '{' || c == '}') && i + 1 < text.size() && text[i + 1] == c) {
+        literal += c;
+        ++i;
+        continue;
+      }
+      if (c == '}') {
+        error("check.bad_message", "unmatched `}` in message", where, "write `}}` for a brace");
+        return parts;
+      }
+      if (c != '{') {
+        literal += c;
+        continue;
+      }
+      const auto close = text.find('}', i);
+      if (close == std::string::npos) {
+        error("check.bad_message", "unclosed `{` in message", where,
+              "a placeholder is `{path}`; write `{{` for a brace");
+        return parts;
+      }
+      if (!literal.empty()) parts.push_back({std::move(literal), std::nullopt});
+      literal.clear();
+      if (auto path = expressions_.placeholder(text.substr(i + 1, close - i - 1), *file_, where)) {
+        parts.push_back({{}, std::move(*path)});
+      }
+      i = close;
+    }
+    if (!literal.empty()) parts.push_back({std::move(literal), std::nullopt});
+    return parts;
+  }
+
+  date_pair check_dates(const std::optional<ast::located<ast::date_literal>>& effective,
+                        const std::optional<ast::located<ast::date_literal>>& until,
+                        const std::string& what, span owner, bool effective_required) {
+    date_pair out;
+    if (effective) {
+      out.effective = to_date(*effective);
+    } else if (effective_required) {
+      missing("effective", what, owner, "the day it came into force, as YYYY-MM-DD");
+    }
+    if (until) out.until = to_date(*until);
+    if (out.effective && out.until && !(*out.effective < *out.until)) {
+      error("check.bad_dates",
+            "`until` " + out.until->to_string() + " is not after `effective` " +
+                out.effective->to_string(),
+            until->where, "a regime or rule is in force from `effective` up to, not including, `until`");
+    }
+    return out;
+  }
+
+  std::optional<date> to_date(const ast::located<ast::date_literal>& d) {
+    auto parsed = date::from_ymd(d.value.year, d.value.month, d.value.day);
+    if (!parsed) {
+      error("check.bad_date", "no such date", d.where,
+            "a date is YYYY-MM-DD and names a day that exists");
+    }
+    return parsed;
+  }
+
+  std::string required_text(const std::optional<ast::located<std::string>>& field,
+                            const char* clause, const std::string& what, span owner,
+                            std::string help = {}) {
+    if (!field) {
+      missing(clause, what, owner, std::move(help));
+      return {};
+    }
+    if (field->value.empty()) {
+      error("check.empty", "`" + std::string(clause) + "` must not be empty", field->where);
+    }
+    return field->value;
+  }
+
+  void missing(const char* clause, const std::string& what, span owner, std::string help = {}) {
+    error("check.missing_clause", what + " has no `" + clause + "`", owner, std::move(help));
+  }
+
+  void error(const char* code, std::string message, span where, std::string help = {}) {
+    bag_.report(diagnostic_severity::error, code, std::move(message), file_, where,
+                std::move(help));
+  }
+
+  schema& types_;
+  expression_checker& expressions_;
+  diagnostic_bag& bag_;
+  const source_file* file_ = nullptr;
+};
+
+}  // namespace
+
+std::optional<checked_library> check_library(const std::vector<ast::rule_file>& files,
+                                             diagnostic_bag& bag) {
+  checked_library out;
+  if (!build_declarations(files, out.schema, bag)) return std::nullopt;
+
+  std::map<std::string, definition_ref> definitions;
+  for (const auto& file : files) {
+    for (const auto& d : file.definitions) {
+      auto [it, inserted] = definitions.emplace(d.name.value, definition_ref{&d, file.source.get()});
+      if (!inserted) {
+        bag.report(diagnostic_severity::error, "check.duplicate",
+                   "definition `" + d.name.value + "` is declared twice", file.source.get(),
+                   d.name.where,
+                   "first declared at " + place(*it->second.file, it->second.definition->name.where));
+      }
+    }
+  }
+  expression_checker expressions(out.schema, definitions, bag);
+  expressions.check_definitions();
+
+  regime_checker regimes(out.schema, expressions, bag);
+  std::map<std::string, std::string> seen;
+  for (const auto& file : files) {
+    for (const auto& r : file.regimes) {
+      const std::string here = place(*file.source, r.id.where);
+      if (auto [it, inserted] = seen.emplace(r.id.value, here); !inserted) {
+        bag.report(diagnostic_severity::error, "check.duplicate",
+                   "regime `" + r.id.value + "` is declared twice", file.source.get(), r.id.where,
+                   "first declared at " + it->second);
+        continue;
+      }
+      if (auto checked = regimes.check(r, *file.source)) {
+        checked->slots = expressions.max_slots();
+        out.regimes.push_back(std::move(*checked));
+      }
+    }
+  }
+  if (bag.has_errors()) return std::nullopt;
+  return out;
+}
+
+}  // namespace lexgate::detail

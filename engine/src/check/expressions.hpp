@@ -1,0 +1,74 @@
+// Name resolution and type checking of expressions (layer: check).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "check/checked.hpp"
+#include "lexgate/ast.hpp"
+#include "lexgate/diagnostic.hpp"
+
+namespace lexgate::detail {
+
+struct definition_ref {
+  const ast::definition* definition = nullptr;
+  const source_file* file = nullptr;
+};
+
+/// Resolves and types the expressions of one library. Definitions are inlined at each use,
+/// so their quantifier slots never collide with the caller's.
+class expression_checker {
+ public:
+  expression_checker(schema& types, const std::map<std::string, definition_ref>& definitions,
+                     diagnostic_bag& bag);
+
+  /// Checks an expression that must be a condition (boolean). Nothing on error.
+  std::optional<node> condition(const ast::expr& e, const source_file& file);
+  /// Checks `{path}` text from a message: a built-in or a path from a root attribute.
+  std::optional<node> placeholder(const std::string& path, const source_file& file, span where);
+  /// Checks each definition once, standalone, so its errors are reported once.
+  void check_definitions();
+
+  /// Most quantifier slots any expression checked so far needed.
+  std::uint32_t max_slots() const { return max_slots_; }
+
+ private:
+  struct scope_entry {
+    std::string name;
+    const schema_type* type;
+    std::int32_t slot;
+  };
+
+  std::optional<node> check(const ast::expr& e);
+  std::optional<node> check_name(const ast::expr& e, const std::string& name);
+  std::optional<node> check_binary(const ast::expr& e, const ast::binary& b);
+  std::optional<node> check_quantified(const ast::quantified& q);
+  std::optional<node> expect_boolean(std::optional<node> n, const ast::expr& e,
+                                     const char* role);
+
+  /// Gives a literal (string, or list of strings) the type of what it is compared with,
+  /// checking that each value belongs to it. False (and a diagnostic) when one does not.
+  bool coerce(node& literal, const schema_type* target, const ast::expr& where);
+  bool compatible(const schema_type* a, const schema_type* b) const;
+  bool is_literal(const node& n) const;
+  const schema_type* list_of(const schema_type* element);
+  void error(const char* code, std::string message, span where, std::string help = {});
+
+  schema& types_;
+  const std::map<std::string, definition_ref>& definitions_;
+  diagnostic_bag& bag_;
+  const source_file* file_ = nullptr;
+  std::vector<scope_entry> scope_;
+  std::set<std::string> expanding_;  // definitions being inlined, to catch cycles
+  std::int32_t slot_base_ = 0;  // first slot of the current scope (inlined definitions)
+  std::uint32_t max_slots_ = 0;
+  bool quiet_ = false;  // inlined definitions were already checked once: no repeated errors
+};
+
+/// The type's name as rule authors write it: `boolean`, `list of jurisdiction`, `product`.
+std::string type_name(const schema_type* t);
+
+}  // namespace lexgate::detail

@@ -1,0 +1,97 @@
+// The schema's types and the jurisdiction table (layer: check).
+#include "lexgate/schema.hpp"
+
+#include <algorithm>
+
+namespace lexgate {
+
+int schema_type::field_index(std::string_view field) const {
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (fields[i].name == field) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+bool schema_type::has_enum_value(std::string_view v) const {
+  return std::find(enum_values.begin(), enum_values.end(), v) != enum_values.end();
+}
+
+std::uint32_t jurisdiction_table::declare(const std::string& code) {
+  auto [it, inserted] = index_.emplace(code, static_cast<std::uint32_t>(codes_.size()));
+  if (inserted) {
+    codes_.push_back(code);
+    parents_.emplace_back();
+  }
+  return it->second;
+}
+
+void jurisdiction_table::add_containment(const std::string& inner, const std::string& outer) {
+  const auto i = declare(inner);
+  const auto o = declare(outer);
+  auto& ps = parents_[i];
+  if (std::find(ps.begin(), ps.end(), o) == ps.end()) ps.push_back(o);
+}
+
+bool jurisdiction_table::close() {
+  const std::size_t n = codes_.size();
+  covers_.assign(n, std::vector<bool>(n, false));
+  for (std::size_t inner = 0; inner < n; ++inner) {
+    // Walk up from `inner`; every ancestor covers it.
+    std::vector<std::uint32_t> stack(parents_[inner].begin(), parents_[inner].end());
+    while (!stack.empty()) {
+      const auto outer = stack.back();
+      stack.pop_back();
+      if (outer == inner) return false;  // a cycle
+      if (covers_[outer][inner]) continue;
+      covers_[outer][inner] = true;
+      stack.insert(stack.end(), parents_[outer].begin(), parents_[outer].end());
+    }
+    covers_[inner][inner] = true;
+  }
+  return true;
+}
+
+std::optional<std::uint32_t> jurisdiction_table::index_of(std::string_view code) const {
+  auto it = index_.find(std::string(code));
+  if (it == index_.end()) return {};
+  return it->second;
+}
+
+bool jurisdiction_table::covers(std::uint32_t outer, std::uint32_t inner) const {
+  if (outer == inner) return true;
+  if (outer >= covers_.size() || inner >= covers_.size()) return false;
+  return covers_[outer][inner];
+}
+
+bool jurisdiction_table::covers(std::string_view outer, std::string_view inner) const {
+  const auto o = index_of(outer);
+  const auto i = index_of(inner);
+  return o && i && covers(*o, *i);
+}
+
+const schema_type* schema::add(schema_type t) {
+  types.push_back(std::move(t));
+  return &types.back();
+}
+
+const schema_type* schema::scalar(type_kind kind) {
+  for (const auto& t : types) {
+    if (t.kind == kind && t.enum_values.empty() && t.element == nullptr && t.fields.empty() &&
+        kind != type_kind::record && kind != type_kind::enumeration) {
+      return &t;
+    }
+  }
+  schema_type t;
+  t.kind = kind;
+  switch (kind) {
+    case type_kind::boolean: t.name = "boolean"; break;
+    case type_kind::integer: t.name = "integer"; break;
+    case type_kind::string: t.name = "string"; break;
+    case type_kind::date: t.name = "date"; break;
+    case type_kind::jurisdiction: t.name = "jurisdiction"; break;
+    default: t.name = "?"; break;
+  }
+  return add(std::move(t));
+}
+
+}  // namespace lexgate

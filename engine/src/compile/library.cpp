@@ -1,0 +1,145 @@
+// Building a library: parse every file, check them together, compile the plan (layer: compile).
+#include "lexgate/library.hpp"
+
+#include <openssl/evp.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
+#include "check/check.hpp"
+#include "compile/plan.hpp"
+#include "embedded_rules.hpp"
+#include "lexgate/parse.hpp"
+
+namespace lexgate {
+
+namespace {
+
+// SHA-256 over each file's path and text, length-prefixed so no two libraries hash alike.
+std::string digest_of(const std::vector<source_ptr>& files) {
+  EVP_MD_CTX* context = EVP_MD_CTX_new();
+  EVP_DigestInit_ex(context, EVP_sha256(), nullptr);
+  for (const auto& f : files) {
+    for (const std::string* part : {&f->name(), &f->text()}) {
+      const std::string length = std::to_string(part->size()) + ":";
+      EVP_DigestUpdate(context, length.data(), length.size());
+      EVP_DigestUpdate(context, part->data(), part->size());
+    }
+  }
+  unsigned char hash[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  EVP_DigestFinal_ex(context, hash, &size);
+  EVP_MD_CTX_free(context);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned int i = 0; i < size; ++i) {
+    out += kHex[hash[i] >> 4];
+    out += kHex[hash[i] & 15];
+  }
+  return out;
+}
+
+}  // namespace
+
+const schema& library::profile_schema() const { return plan_->schema; }
+const std::vector<regime_info>& library::regimes() const { return plan_->regime_infos; }
+const std::string& library::name() const { return plan_->name; }
+const std::string& library::digest() const { return plan_->digest; }
+
+const rule_info* library::find_rule(std::string_view id) const {
+  for (const auto& r : plan_->regime_infos) {
+    for (const auto& rule : r.rules) {
+      if (rule.id == id) return &rule;
+    }
+  }
+  return nullptr;
+}
+
+std::size_t library::rule_count() const {
+  std::size_t n = 0;
+  for (const auto& r : plan_->regime_infos) n += r.rules.size();
+  return n;
+}
+
+std::optional<library> load_library(const std::vector<source_ptr>& files, diagnostic_bag& bag,
+                                    std::string name) {
+  std::vector<source_ptr> sorted = files;
+  std::sort(sorted.begin(), sorted.end(),
+            [](const source_ptr& a, const source_ptr& b) { return a->name() < b->name(); });
+  std::vector<ast::rule_file> parsed;
+  for (const auto& f : sorted) {
+    if (auto file = parse_rules(f, bag)) parsed.push_back(std::move(*file));
+  }
+  if (bag.has_errors()) return std::nullopt;
+  auto checked = detail::check_library(parsed, bag);
+  if (!checked) return std::nullopt;
+
+  auto plan = std::make_shared<detail::plan>();
+  plan->name = std::move(name);
+  plan->digest = digest_of(sorted);
+  plan->schema = std::move(checked->schema);
+  plan->regimes = std::move(checked->regimes);
+  // Regimes in id order: listings and reports come out the same whatever the file layout.
+  std::sort(plan->regimes.begin(), plan->regimes.end(),
+            [](const auto& a, const auto& b) { return a.info.id < b.info.id; });
+  for (const auto& r : plan->regimes) {
+    plan->regime_infos.push_back(r.info);
+    plan->max_slots = std::max(plan->max_slots, r.slots);
+  }
+  return library(std::move(plan));
+}
+
+std::vector<source_ptr> standard_library_sources() {
+  std::vector<source_ptr> out;
+  for (const auto& f : detail::embedded_rule_files()) {
+    out.push_back(std::make_shared<const source_file>(std::string(f.path), std::string(f.text)));
+  }
+  return out;
+}
+
+std::optional<library> load_standard_library(diagnostic_bag& bag) {
+  return load_library(standard_library_sources(), bag, "standard");
+}
+
+std::vector<source_ptr> read_rule_directories(const std::vector<std::string>& directories,
+                                              diagnostic_bag& bag) {
+  namespace fs = std::filesystem;
+  std::vector<source_ptr> out;
+  for (const auto& dir : directories) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) {
+      bag.error("io.rules_dir", "`" + dir + "` is not a directory", dir,
+                "--rules takes a directory of `.rules` files");
+      continue;
+    }
+    std::vector<std::string> paths;
+    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      if (it->is_regular_file(ec) && it->path().extension() == ".rules") {
+        paths.push_back(it->path().string());
+      }
+    }
+    if (ec) {
+      bag.error("io.rules_dir", "cannot read `" + dir + "`: " + ec.message(), dir);
+      continue;
+    }
+    if (paths.empty()) {
+      bag.error("io.rules_dir", "`" + dir + "` holds no `.rules` file", dir);
+      continue;
+    }
+    std::sort(paths.begin(), paths.end());
+    for (const auto& p : paths) {
+      std::string why;
+      if (auto f = read_source_file(p, why)) {
+        out.push_back(std::move(f));
+      } else {
+        bag.error("io.read", "cannot read rule file: " + why, p);
+      }
+    }
+  }
+  return out;
+}
+
+const char* version() { return LEXGATE_VERSION; }
+
+}  // namespace lexgate

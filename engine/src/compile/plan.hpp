@@ -1,0 +1,21 @@
+// The compiled evaluation plan: the checked regimes ordered for evaluation, with the library's
+// identity (layer: compile). Immutable once built; shared by every evaluation and thread.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "check/checked.hpp"
+
+namespace lexgate::detail {
+
+struct plan {
+  std::string name;
+  std::string digest;
+  lexgate::schema schema;
+  std::vector<checked_regime> regimes;
+  std::vector<regime_info> regime_infos;  ///< Same order as `regimes`, for listing.
+  std::uint32_t max_slots = 0;
+};
+
+}  // namespace lexgate::detail

@@ -1,0 +1,17 @@
+// The standard rule library's files, compiled into the binary (layer: source).
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace lexgate::detail {
+
+struct embedded_file {
+  std::string_view path;  ///< `rules/au/pspf-direction-001-2025.rules`
+  std::string_view text;
+};
+
+/// Every file under rules/, sorted by path. Generated at build time by cmake/EmbedRules.cmake.
+const std::vector<embedded_file>& embedded_rule_files();
+
+}  // namespace lexgate::detail

@@ -1,0 +1,544 @@
+// Evaluation of a compiled library against one profile, market by market (layer: evaluate).
+//
+// Expressions are three-valued (Kleene): a fact the profile omits is unknown, and a rule whose
+// outcome is unknown becomes an indeterminate finding listing the missing facts. While an
+// expression is evaluated, the values it reads and the facts it misses are recorded; an operand
+// that decides an `and`/`or` keeps only its own reads, so evidence names what decided the outcome.
+#include "lexgate/evaluate.hpp"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+#include "compile/plan.hpp"
+
+namespace lexgate {
+
+namespace {
+
+using detail::node;
+using detail::op;
+
+enum class tv : std::uint8_t { no, yes, unknown };
+
+tv negate(tv v) {
+  if (v == tv::unknown) return v;
+  return v == tv::yes ? tv::no : tv::yes;
+}
+
+value boolean_value(bool b) {
+  value v;
+  v.k = value::kind::boolean;
+  v.boolean = b;
+  return v;
+}
+
+bool same(const value& a, const value& b) {
+  if (a.k != b.k) {
+    // Enum values and jurisdiction codes are strings on both sides once typed.
+    return false;
+  }
+  switch (a.k) {
+    case value::kind::boolean: return a.boolean == b.boolean;
+    case value::kind::integer:
+    case value::kind::date: return a.integer == b.integer;
+    case value::kind::string: return a.text == b.text;
+    default: return false;
+  }
+}
+
+class evaluator {
+ public:
+  evaluator(const detail::plan& plan, const value& root)
+      : plan_(plan), root_(root), slots_(plan.max_slots, nullptr) {
+    market_.k = value::kind::string;
+    as_of_.k = value::kind::date;
+  }
+
+  void set_market(const std::string& code) {
+    market_.text = code;
+    market_.path = "deployment.markets";
+  }
+  void set_as_of(date d) { as_of_.integer = d.days; }
+
+  std::vector<std::string>& missing() { return missing_; }
+  std::vector<const value*>& reads() { return reads_; }
+
+  tv test(const node& n) {
+    switch (n.code) {
+      case op::constant: return n.constant.boolean ? tv::yes : tv::no;
+      case op::logical_not: return negate(test(n.kids[0]));
+      case op::logical_and: return junction(n.kids, tv::no);
+      case op::logical_or: return junction(n.kids, tv::yes);
+      case op::exists: {
+        const std::size_t mark = missing_.size();
+        const value* v = fetch(n.kids[0]);
+        missing_.resize(mark);  // absence is the answer here, not a missing fact
+        if (v != nullptr) note_read(n.kids[0], v);
+        return v != nullptr ? tv::yes : tv::no;
+      }
+      case op::eq:
+      case op::ne: {
+        const value* a = operand(n.kids[0]);
+        const value* b = operand(n.kids[1]);
+        if (a == nullptr || b == nullptr) return tv::unknown;
+        const bool equal = same(*a, *b);
+        return (n.code == op::eq) == equal ? tv::yes : tv::no;
+      }
+      case op::lt:
+      case op::le:
+      case op::gt:
+      case op::ge: {
+        const value* a = operand(n.kids[0]);
+        const value* b = operand(n.kids[1]);
+        if (a == nullptr || b == nullptr) return tv::unknown;
+        const auto x = a->integer;
+        const auto y = b->integer;
+        const bool r = n.code == op::lt   ? x < y
+                       : n.code == op::le ? x <= y
+                       : n.code == op::gt ? x > y
+                                          : x >= y;
+        return r ? tv::yes : tv::no;
+      }
+      case op::in:
+      case op::contains: {
+        const node& item_node = n.code == op::in ? n.kids[0] : n.kids[1];
+        const node& list_node = n.code == op::in ? n.kids[1] : n.kids[0];
+        const value* item = operand(item_node);
+        std::vector<const value*> items;
+        const bool known = list(list_node, items);
+        if (item == nullptr || !known) return tv::unknown;
+        for (const value* v : items) {
+          if (same(*item, *v)) return tv::yes;
+        }
+        return tv::no;
+      }
+      case op::subset_of:
+      case op::intersects: {
+        std::vector<const value*> left;
+        std::vector<const value*> right;
+        const bool known_left = list(n.kids[0], left);
+        const bool known_right = list(n.kids[1], right);
+        if (!known_left || !known_right) return tv::unknown;
+        auto found = [&](const value* v) {
+          return std::any_of(right.begin(), right.end(), [&](const value* w) { return same(*v, *w); });
+        };
+        const bool r = n.code == op::subset_of ? std::all_of(left.begin(), left.end(), found)
+                                               : std::any_of(left.begin(), left.end(), found);
+        return r ? tv::yes : tv::no;
+      }
+      case op::within: {
+        const value* inner = operand(n.kids[0]);
+        const value* outer = operand(n.kids[1]);
+        if (inner == nullptr || outer == nullptr) return tv::unknown;
+        return plan_.schema.jurisdictions.covers(outer->text, inner->text) ? tv::yes : tv::no;
+      }
+      case op::any:
+      case op::all: return quantify(n);
+      default: {
+        // A boolean attribute, variable or definition used as a condition.
+        const value* v = operand(n);
+        if (v == nullptr) return tv::unknown;
+        return v->boolean ? tv::yes : tv::no;
+      }
+    }
+  }
+
+  /// The value of a path or constant, or nullptr when the profile does not state it.
+  const value* fetch(const node& n) {
+    switch (n.code) {
+      case op::constant: return &n.constant;
+      case op::market: return &market_;
+      case op::as_of: return &as_of_;
+      case op::variable: return slots_[n.index];
+      case op::root_field: return present(root_.items[n.index]);
+      case op::field: {
+        const std::size_t mark = missing_.size();
+        const value* record = fetch(n.kids[0]);
+        if (record == nullptr) {
+          // Name the whole fact (`compliance.exemption`), not just its absent parent.
+          missing_.resize(mark);
+          missing_.push_back(path_text(n));
+          return nullptr;
+        }
+        return present(record->items[n.index]);
+      }
+      case op::map_lookup: {
+        const value* map = fetch(n.kids[0]);
+        const value* key = operand(n.kids[1]);
+        if (map == nullptr || key == nullptr) return nullptr;
+        const value* fallback = nullptr;
+        for (std::size_t i = 0; i < map->keys.size(); ++i) {
+          if (map->keys[i] == key->text) return &map->items[i];
+          if (map->keys[i] == "default") fallback = &map->items[i];
+        }
+        if (fallback == nullptr) missing_.push_back(map->path + "." + key->text);
+        return fallback;
+      }
+      default: {
+        // A boolean expression where a value is wanted (a definition used in a comparison).
+        const tv r = test(n);
+        if (r == tv::unknown) return nullptr;
+        return r == tv::yes ? &true_ : &false_;
+      }
+    }
+  }
+
+ private:
+  std::string path_text(const node& n) const {
+    switch (n.code) {
+      case op::root_field: return n.name;
+      case op::field: return path_text(n.kids[0]) + "." + n.name;
+      case op::variable: return slots_[n.index] != nullptr ? slots_[n.index]->path : n.name;
+      case op::map_lookup: return path_text(n.kids[0]) + "[...]";
+      default: return "?";
+    }
+  }
+
+  const value* present(const value& v) {
+    if (v.present()) return &v;
+    missing_.push_back(v.path);
+    return nullptr;
+  }
+
+  // Reads an operand and keeps it as evidence when it comes from the profile.
+  const value* operand(const node& n) {
+    const value* v = fetch(n);
+    if (v != nullptr) note_read(n, v);
+    return v;
+  }
+
+  void note_read(const node& n, const value* v) {
+    if (n.code == op::constant || n.code == op::as_of || v == &true_ || v == &false_) return;
+    reads_.push_back(v);
+  }
+
+  // The items of a list operand (a path or a list literal); false when unknown.
+  bool list(const node& n, std::vector<const value*>& out) {
+    if (n.code == op::list) {
+      for (const auto& k : n.kids) out.push_back(&k.constant);
+      return true;
+    }
+    const value* v = operand(n);
+    if (v == nullptr) return false;
+    for (const auto& item : v->items) out.push_back(&item);
+    return true;
+  }
+
+  // `and` (decider = no) and `or` (decider = yes) over operands, in Kleene logic.
+  template <class Operands, class Test>
+  tv decide(const Operands& operands, tv decider, Test&& test_one) {
+    const std::size_t missing_start = missing_.size();
+    const std::size_t reads_start = reads_.size();
+    bool unknown = false;
+    for (const auto& operand : operands) {
+      const std::size_t missing_mark = missing_.size();
+      const std::size_t reads_mark = reads_.size();
+      const tv v = test_one(operand);
+      if (v == decider) {
+        // This operand alone decides: its reads are the evidence, nothing is missing.
+        reads_.erase(reads_.begin() + static_cast<std::ptrdiff_t>(reads_start),
+                     reads_.begin() + static_cast<std::ptrdiff_t>(reads_mark));
+        missing_.resize(missing_start);
+        return decider;
+      }
+      if (v == tv::unknown) {
+        unknown = true;
+      } else {
+        missing_.resize(missing_mark);
+      }
+    }
+    return unknown ? tv::unknown : negate(decider);
+  }
+
+  tv junction(const std::vector<node>& kids, tv decider) {
+    return decide(kids, decider, [this](const node& k) { return test(k); });
+  }
+
+  tv quantify(const node& n) {
+    // The items decide, not the list as a whole: the list itself is not evidence.
+    std::vector<const value*> items;
+    if (n.kids[0].code == op::list) {
+      for (const auto& k : n.kids[0].kids) items.push_back(&k.constant);
+    } else {
+      const value* list_value = fetch(n.kids[0]);
+      if (list_value == nullptr) return tv::unknown;
+      for (const auto& item : list_value->items) items.push_back(&item);
+    }
+    const tv decider = n.code == op::any ? tv::yes : tv::no;
+    const value* saved = slots_[n.index];
+    const tv r = decide(items, decider, [&](const value* item) {
+      slots_[n.index] = item;
+      return test(n.kids[1]);
+    });
+    slots_[n.index] = saved;
+    return r;
+  }
+
+  const detail::plan& plan_;
+  const value& root_;
+  std::vector<const value*> slots_;
+  std::vector<std::string> missing_;
+  std::vector<const value*> reads_;
+  value market_;
+  value as_of_;
+  value true_ = boolean_value(true);
+  value false_ = boolean_value(false);
+};
+
+bool in_force(date as_of, date effective, const std::optional<date>& until) {
+  return effective <= as_of && (!until || as_of < *until);
+}
+
+bool covers(const detail::plan& plan, const detail::checked_regime& r, std::uint32_t market) {
+  if (!r.jurisdiction) return false;
+  switch (r.info.reach) {
+    case regime_reach::territory: return plan.schema.jurisdictions.covers(*r.jurisdiction, market);
+    case regime_reach::government: return *r.jurisdiction == market;
+    case regime_reach::extraterritorial: return true;
+  }
+  return false;
+}
+
+std::vector<std::string> markets_of(const detail::plan& plan, const value& root) {
+  std::vector<std::string> out;
+  const int deployment = plan.schema.root->field_index("deployment");
+  const value& d = root.items[deployment];
+  if (!d.present()) return out;
+  const int markets = plan.schema.root->fields[deployment].type->field_index("markets");
+  for (const auto& m : d.items[markets].items) {
+    if (std::find(out.begin(), out.end(), m.text) == out.end()) out.push_back(m.text);
+  }
+  return out;
+}
+
+std::string render_message(evaluator& e, const detail::checked_rule& rule) {
+  std::string out;
+  for (const auto& part : rule.message) {
+    if (!part.path) {
+      out += part.text;
+      continue;
+    }
+    const value* v = e.fetch(*part.path);
+    if (v == nullptr) {
+      out += "not stated";
+    } else if (v->k == value::kind::string) {
+      out += v->text;  // text reads better unquoted inside a sentence
+    } else {
+      out += render_value(*v);
+    }
+  }
+  return out;
+}
+
+struct rule_verdict {
+  rule_outcome outcome = rule_outcome::not_applicable;
+  std::vector<std::string> missing;
+  std::vector<const value*> reads;
+};
+
+// One rule in one market: applies ∧ when ∧ (forbid E | require ¬E) ∧ ¬unless, in Kleene logic.
+rule_verdict judge(evaluator& e, const detail::checked_regime& regime,
+                   const detail::checked_rule& rule) {
+  e.missing().clear();
+  e.reads().clear();
+  rule_verdict out;
+  bool unknown = false;
+  // Each part keeps its reads; only an unknown part keeps its missing facts.
+  auto part = [&](const node* n, bool negated) {
+    const std::size_t missing_mark = e.missing().size();
+    tv v = n == nullptr ? tv::yes : e.test(*n);
+    if (negated) v = negate(v);
+    if (v == tv::unknown) {
+      unknown = true;
+    } else {
+      e.missing().resize(missing_mark);
+    }
+    return v;
+  };
+  if (part(regime.applies_when ? &*regime.applies_when : nullptr, false) == tv::no ||
+      part(rule.when ? &*rule.when : nullptr, false) == tv::no) {
+    return out;  // not applicable
+  }
+  if (part(&rule.assertion, !rule.forbids) == tv::no ||
+      (rule.unless && part(&*rule.unless, true) == tv::no)) {
+    out.outcome = rule_outcome::passed;
+    return out;
+  }
+  out.outcome = unknown ? rule_outcome::indeterminate : rule_outcome::violation;
+  out.missing = e.missing();
+  out.reads = e.reads();
+  return out;
+}
+
+finding make_finding(evaluator& e, const detail::checked_regime& regime,
+                     const detail::checked_rule& rule, const rule_verdict& v,
+                     finding_status status) {
+  finding f;
+  f.rule = rule.info.id;
+  f.regime = regime.info.id;
+  f.jurisdiction = regime.info.jurisdiction;
+  f.severity = rule.info.severity;
+  f.status = status;
+  f.message = render_message(e, rule);
+  f.cite = rule.info.cite;
+  f.sources = regime.info.sources;
+  f.remedy = rule.info.remedy;
+  std::set<std::string> seen_missing;
+  for (const auto& m : v.missing) {
+    if (seen_missing.insert(m).second) f.missing.push_back(m);
+  }
+  std::set<const value*> seen;
+  for (const value* r : v.reads) {
+    if (!seen.insert(r).second) continue;
+    f.evidence.push_back({r->path, render_value(*r), r->where, *r});
+  }
+  return f;
+}
+
+int status_rank(finding_status s) {
+  switch (s) {
+    case finding_status::violation: return 0;
+    case finding_status::indeterminate: return 1;
+    case finding_status::waived: return 2;
+    case finding_status::upcoming: return 3;
+  }
+  return 4;
+}
+
+}  // namespace
+
+verdict market_verdict_of(const std::vector<finding>& findings) {
+  verdict v = verdict::clear;
+  for (const auto& f : findings) {
+    if (f.status == finding_status::violation && f.severity == rule_severity::block) {
+      return verdict::blocked;
+    }
+    if (f.status == finding_status::indeterminate && f.severity == rule_severity::block) {
+      v = std::max(v, verdict::indeterminate);
+    }
+    if (f.status == finding_status::violation && f.severity == rule_severity::warn) {
+      v = std::max(v, verdict::attention);
+    }
+  }
+  return v;
+}
+
+void recompute_verdicts(report& r) {
+  r.overall = verdict::clear;
+  report_summary s;
+  for (auto& m : r.markets) {
+    m.market_verdict = market_verdict_of(m.findings);
+    r.overall = std::max(r.overall, m.market_verdict);
+    s.rules_evaluated += static_cast<std::uint32_t>(m.evaluated.size());
+    for (const auto& f : m.findings) {
+      switch (f.status) {
+        case finding_status::violation: ++s.violations; break;
+        case finding_status::indeterminate: ++s.indeterminate; break;
+        case finding_status::waived: ++s.waived; break;
+        case finding_status::upcoming: ++s.upcoming; break;
+      }
+    }
+  }
+  r.summary = s;
+}
+
+report evaluate(const library& rules, const profile& facts, const evaluate_options& options) {
+  const detail::plan& plan = rules.plan();
+  report out;
+  out.as_of = options.as_of;
+  out.library_name = plan.name;
+  out.library_digest = plan.digest;
+  out.profile_id = facts.id;
+  out.profile_path = facts.source ? facts.source->name() : std::string();
+
+  evaluator e(plan, facts.root);
+  const date horizon = options.as_of.plus_days(options.upcoming_days);
+  for (const auto& market : markets_of(plan, facts.root)) {
+    market_report mr;
+    mr.market = market;
+    const auto market_index = plan.schema.jurisdictions.index_of(market);
+    e.set_market(market);
+    for (const auto& regime : plan.regimes) {
+      if (!market_index || !covers(plan, regime, *market_index)) continue;
+      for (const auto& rule : regime.rules) {
+        const date effective = std::max(regime.info.effective,
+                                        rule.info.effective.value_or(regime.info.effective));
+        std::optional<date> until = regime.info.until;
+        if (rule.info.until && (!until || *rule.info.until < *until)) until = rule.info.until;
+        if (in_force(options.as_of, effective, until)) {
+          e.set_as_of(options.as_of);
+          const rule_verdict v = judge(e, regime, rule);
+          mr.evaluated.push_back({rule.info.id, rule.info.severity, v.outcome});
+          if (v.outcome == rule_outcome::violation || v.outcome == rule_outcome::indeterminate) {
+            mr.findings.push_back(make_finding(e, regime, rule, v,
+                                               v.outcome == rule_outcome::violation
+                                                   ? finding_status::violation
+                                                   : finding_status::indeterminate));
+          }
+        } else if (options.as_of < effective && effective <= horizon &&
+                   (!until || effective < *until)) {
+          // Not yet in force: judge it as it will stand on its first day.
+          e.set_as_of(effective);
+          const rule_verdict v = judge(e, regime, rule);
+          if (v.outcome == rule_outcome::violation || v.outcome == rule_outcome::indeterminate) {
+            finding f = make_finding(e, regime, rule, v, finding_status::upcoming);
+            f.effective = effective;
+            mr.findings.push_back(std::move(f));
+          }
+        }
+      }
+    }
+    std::stable_sort(mr.findings.begin(), mr.findings.end(),
+                     [](const finding& a, const finding& b) {
+                       return std::make_tuple(status_rank(a.status), static_cast<int>(a.severity),
+                                              a.rule) <
+                              std::make_tuple(status_rank(b.status), static_cast<int>(b.severity),
+                                              b.rule);
+                     });
+    out.markets.push_back(std::move(mr));
+  }
+  recompute_verdicts(out);
+  return out;
+}
+
+const char* to_string(verdict v) {
+  switch (v) {
+    case verdict::clear: return "clear";
+    case verdict::attention: return "attention";
+    case verdict::indeterminate: return "indeterminate";
+    case verdict::blocked: return "blocked";
+  }
+  return "?";
+}
+
+const char* to_string(finding_status s) {
+  switch (s) {
+    case finding_status::violation: return "violation";
+    case finding_status::indeterminate: return "indeterminate";
+    case finding_status::waived: return "waived";
+    case finding_status::upcoming: return "upcoming";
+  }
+  return "?";
+}
+
+const char* to_string(rule_severity s) {
+  switch (s) {
+    case rule_severity::block: return "block";
+    case rule_severity::warn: return "warn";
+    case rule_severity::info: return "info";
+  }
+  return "?";
+}
+
+const char* to_string(rule_outcome o) {
+  switch (o) {
+    case rule_outcome::passed: return "passed";
+    case rule_outcome::not_applicable: return "not_applicable";
+    case rule_outcome::violation: return "violation";
+    case rule_outcome::indeterminate: return "indeterminate";
+  }
+  return "?";
+}
+
+}  // namespace lexgate

@@ -1,0 +1,264 @@
+// Typing a YAML tree against the profile schema into values with positions (layer: profile).
+#include <algorithm>
+#include <charconv>
+
+#include "io/profile_reader.hpp"
+#include "io/yaml_events.hpp"
+#include "lexgate/date.hpp"
+#include "lexgate/profile.hpp"
+
+namespace lexgate {
+
+namespace detail {
+
+namespace {
+
+const char* kind_word(yaml_node::kind k) {
+  switch (k) {
+    case yaml_node::kind::null: return "nothing";
+    case yaml_node::kind::scalar: return "a single value";
+    case yaml_node::kind::sequence: return "a list";
+    case yaml_node::kind::mapping: return "a mapping";
+  }
+  return "?";
+}
+
+class typer {
+ public:
+  typer(const schema& s, const source_file& file, diagnostic_bag& bag)
+      : schema_(s), file_(file), bag_(bag) {}
+
+  value record(const yaml_node& n, const schema_type& type, const std::string& path) {
+    value out;
+    out.k = value::kind::record;
+    out.path = path;
+    out.where = file_.locate(n.offset);
+    out.items.resize(type.fields.size());
+    for (std::size_t i = 0; i < type.fields.size(); ++i) {
+      out.items[i].path = join(path, type.fields[i].name);
+    }
+    if (n.k != yaml_node::kind::mapping) {
+      mismatch(n, type.name == "profile" ? "a mapping of profile keys" : "a mapping (`" +
+                                                                             type.name + "`)");
+      return out;
+    }
+    for (std::size_t i = 0; i < n.size(); ++i) {
+      const yaml_node& key = n.key(i);
+      if (key.k != yaml_node::kind::scalar) {
+        error("profile.type", "a key must be a plain word", key);
+        continue;
+      }
+      const int index = type.field_index(key.text);
+      if (index < 0) {
+        unknown_key(key, type, path);
+        continue;
+      }
+      const schema_field& field = type.fields[index];
+      const yaml_node& v = n.value(i);
+      if (v.k == yaml_node::kind::null) continue;  // stated as null: a missing fact
+      out.items[index] = typed(v, *field.type, out.items[index].path);
+    }
+    for (std::size_t i = 0; i < type.fields.size(); ++i) {
+      if (type.fields[i].required && !out.items[i].present()) {
+        error("profile.required",
+              "missing required key `" + type.fields[i].name + "`" +
+                  (path.empty() ? std::string() : " in `" + path + "`"),
+              n);
+      }
+    }
+    return out;
+  }
+
+ private:
+  static std::string join(const std::string& path, const std::string& name) {
+    return path.empty() ? name : path + "." + name;
+  }
+
+  value typed(const yaml_node& n, const schema_type& type, const std::string& path) {
+    value out;
+    out.path = path;
+    out.where = file_.locate(n.offset);
+    switch (type.kind) {
+      case type_kind::record: return record(n, type, path);
+      case type_kind::list: {
+        if (n.k != yaml_node::kind::sequence) return mismatch(n, "a `" + type.name + "`");
+        out.k = value::kind::list;
+        for (std::size_t i = 0; i < n.items.size(); ++i) {
+          const yaml_node& item = n.items[i];
+          const std::string item_path = path + "[" + std::to_string(i) + "]";
+          if (item.k == yaml_node::kind::null) {
+            error("profile.type", "a list item must not be empty", item);
+            continue;
+          }
+          out.items.push_back(typed(item, *type.element, item_path));
+        }
+        return out;
+      }
+      case type_kind::map: {
+        if (n.k != yaml_node::kind::mapping) return mismatch(n, "a `" + type.name + "`");
+        out.k = value::kind::map;
+        for (std::size_t i = 0; i < n.size(); ++i) {
+          const yaml_node& key = n.key(i);
+          if (key.k != yaml_node::kind::scalar ||
+              (key.text != "default" && !schema_.jurisdictions.known(key.text))) {
+            unknown_code(key, key.text, "a map key is `default` or a jurisdiction code");
+            continue;
+          }
+          if (n.value(i).k == yaml_node::kind::null) continue;
+          out.keys.push_back(key.text);
+          out.items.push_back(typed(n.value(i), *type.element, path + "." + key.text));
+        }
+        return out;
+      }
+      default: break;
+    }
+    if (n.k != yaml_node::kind::scalar) return mismatch(n, "a `" + type.name + "`");
+    const std::string& t = n.text;
+    switch (type.kind) {
+      case type_kind::boolean:
+        if (n.plain && (t == "true" || t == "True" || t == "TRUE")) {
+          out.k = value::kind::boolean;
+          out.boolean = true;
+        } else if (n.plain && (t == "false" || t == "False" || t == "FALSE")) {
+          out.k = value::kind::boolean;
+        } else {
+          error("profile.type", "`" + t + "` is not a boolean", n, "write `true` or `false`");
+        }
+        break;
+      case type_kind::integer: {
+        std::int64_t i = 0;
+        auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), i);
+        if (!n.plain || ec != std::errc() || end != t.data() + t.size()) {
+          error("profile.type", "`" + t + "` is not a whole number", n);
+        } else {
+          out.k = value::kind::integer;
+          out.integer = i;
+        }
+        break;
+      }
+      case type_kind::date:
+        if (auto d = date::parse(t)) {
+          out.k = value::kind::date;
+          out.integer = d->days;
+        } else {
+          error("profile.type", "`" + t + "` is not a valid date", n,
+                "a date is YYYY-MM-DD and names a day that exists");
+        }
+        break;
+      case type_kind::jurisdiction:
+        if (schema_.jurisdictions.known(t)) {
+          out.k = value::kind::string;
+          out.text = t;
+        } else {
+          unknown_code(n, t, "jurisdictions are ISO 3166 codes such as `CN`, `IT` or `US-TX`");
+        }
+        break;
+      case type_kind::enumeration:
+        if (type.has_enum_value(t)) {
+          out.k = value::kind::string;
+          out.text = t;
+        } else {
+          auto near = nearest_name(t, type.enum_values);
+          std::string all;
+          for (const auto& v : type.enum_values) all += (all.empty() ? "" : ", ") + v;
+          error("profile.enum", "`" + t + "` is not a valid `" + type.name + "`", n,
+                near ? "did you mean `" + *near + "`?" : "the values are: " + all);
+        }
+        break;
+      case type_kind::string:
+        out.k = value::kind::string;
+        out.text = t;
+        break;
+      default: break;
+    }
+    return out;
+  }
+
+  value mismatch(const yaml_node& n, const std::string& expected) {
+    error("profile.type", "expected " + expected + ", found " + kind_word(n.k), n);
+    return value{};
+  }
+
+  void unknown_key(const yaml_node& key, const schema_type& type, const std::string& path) {
+    std::vector<std::string> names;
+    for (const auto& f : type.fields) names.push_back(f.name);
+    auto near = nearest_name(key.text, names);
+    std::string all;
+    for (const auto& f : names) all += (all.empty() ? "`" : ", `") + f + "`";
+    error("profile.unknown_key",
+          "unknown key `" + key.text + "`" + (path.empty() ? "" : " in `" + path + "`"), key,
+          near ? "did you mean `" + *near + "`?" : "the keys here are " + all);
+  }
+
+  void unknown_code(const yaml_node& n, const std::string& code, const std::string& fallback) {
+    auto near = nearest_name(code, schema_.jurisdictions.codes());
+    error("profile.jurisdiction", "`" + code + "` is not a known jurisdiction", n,
+          near ? "did you mean `" + *near + "`?" : fallback);
+  }
+
+  void error(const char* code, std::string message, const yaml_node& at, std::string help = {}) {
+    const std::uint32_t length =
+        at.k == yaml_node::kind::scalar ? std::max<std::uint32_t>(1, at.text.size()) : 1;
+    bag_.report(diagnostic_severity::error, code, std::move(message), &file_,
+                {at.offset, at.offset + length}, std::move(help));
+  }
+
+  const schema& schema_;
+  const source_file& file_;
+  diagnostic_bag& bag_;
+};
+
+}  // namespace
+
+std::optional<profile> profile_from_node(const yaml_node& root, const source_ptr& source,
+                                         const schema& schema, diagnostic_bag& bag) {
+  const std::size_t errors_before = bag.error_count();
+  typer t(schema, *source, bag);
+  profile out;
+  out.source = source;
+  out.root = t.record(root, *schema.root, "");
+  if (bag.error_count() != errors_before) return std::nullopt;
+  const int product = schema.root->field_index("product");
+  if (product >= 0 && out.root.items[product].present()) {
+    const int id = schema.root->fields[product].type->field_index("id");
+    if (id >= 0) out.id = out.root.items[product].items[id].text;
+  }
+  return out;
+}
+
+}  // namespace detail
+
+std::optional<profile> load_profile(const source_ptr& source, const schema& schema,
+                                    diagnostic_bag& bag, const profile_limits& limits) {
+  auto tree = detail::parse_yaml(*source, bag, limits);
+  if (!tree) return std::nullopt;
+  return detail::profile_from_node(*tree, source, schema, bag);
+}
+
+std::string render_value(const value& v) {
+  switch (v.k) {
+    case value::kind::absent: return "missing";
+    case value::kind::boolean: return v.boolean ? "true" : "false";
+    case value::kind::integer: return std::to_string(v.integer);
+    case value::kind::date: return date{static_cast<std::int32_t>(v.integer)}.to_string();
+    case value::kind::string: return "\"" + v.text + "\"";
+    case value::kind::list: {
+      std::string out = "[";
+      for (std::size_t i = 0; i < v.items.size(); ++i) {
+        out += (i ? ", " : "") + render_value(v.items[i]);
+      }
+      return out + "]";
+    }
+    case value::kind::map: {
+      std::string out = "{";
+      for (std::size_t i = 0; i < v.items.size(); ++i) {
+        out += (i ? ", " : "") + v.keys[i] + ": " + render_value(v.items[i]);
+      }
+      return out + "}";
+    }
+    case value::kind::record: return "{…}";
+  }
+  return "?";
+}
+
+}  // namespace lexgate

@@ -1,0 +1,133 @@
+// Diagnostics: collection, ordering, compiler-style rendering and typo hints (layer: source).
+#include "lexgate/diagnostic.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace lexgate {
+
+void diagnostic_bag::report(diagnostic_severity severity, std::string code, std::string message,
+                            const source_file* file, span where, std::string help) {
+  diagnostic d;
+  d.severity = severity;
+  d.code = std::move(code);
+  d.message = std::move(message);
+  d.help = std::move(help);
+  if (file != nullptr) {
+    d.file = file->name();
+    d.where = file->locate(where.begin);
+    d.end = file->locate(std::max(where.end, where.begin));
+    d.line_text = std::string(file->line_text(d.where.line));
+  }
+  add(std::move(d));
+}
+
+void diagnostic_bag::error(std::string code, std::string message, std::string file,
+                           std::string help) {
+  diagnostic d;
+  d.code = std::move(code);
+  d.message = std::move(message);
+  d.file = std::move(file);
+  d.help = std::move(help);
+  add(std::move(d));
+}
+
+void diagnostic_bag::add(diagnostic d) {
+  if (d.severity == diagnostic_severity::error) {
+    if (error_count_ >= max_errors_) return;
+    ++error_count_;
+  }
+  items_.push_back(std::move(d));
+}
+
+std::vector<diagnostic> diagnostic_bag::sorted() const {
+  auto out = items_;
+  std::stable_sort(out.begin(), out.end(), [](const diagnostic& a, const diagnostic& b) {
+    return std::tie(a.file, a.where.line, a.where.column, a.code) <
+           std::tie(b.file, b.where.line, b.where.column, b.code);
+  });
+  return out;
+}
+
+namespace {
+
+const char* severity_word(diagnostic_severity s) {
+  switch (s) {
+    case diagnostic_severity::error: return "error";
+    case diagnostic_severity::warning: return "warning";
+    case diagnostic_severity::note: return "note";
+  }
+  return "error";
+}
+
+// Tabs in the quoted line are shown as single spaces so the caret lines up with the column.
+std::string detab(std::string_view text) {
+  std::string out(text);
+  std::replace(out.begin(), out.end(), '\t', ' ');
+  return out;
+}
+
+}  // namespace
+
+std::string render_diagnostic(const diagnostic& d) {
+  std::string out;
+  if (!d.file.empty()) {
+    out += d.file;
+    if (d.where.line > 0) {
+      out += ':' + std::to_string(d.where.line) + ':' + std::to_string(d.where.column);
+    }
+    out += ": ";
+  }
+  out += severity_word(d.severity);
+  out += '[' + d.code + "]: " + d.message + '\n';
+  if (d.where.line > 0) {
+    const std::string number = std::to_string(d.where.line);
+    const std::string gutter(number.size(), ' ');
+    out += ' ' + number + " | " + detab(d.line_text) + '\n';
+    std::uint32_t width = 1;
+    if (d.end.line == d.where.line && d.end.column > d.where.column) {
+      width = d.end.column - d.where.column;
+    }
+    out += ' ' + gutter + " | " + std::string(d.where.column - 1, ' ') + '^' +
+           std::string(width - 1, '~') + '\n';
+  }
+  if (!d.help.empty()) out += "  = help: " + d.help + '\n';
+  return out;
+}
+
+namespace {
+
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+std::optional<std::string> nearest_name(const std::string& word,
+                                        const std::vector<std::string>& candidates) {
+  // A typo is at most a third of the word's letters away (at least one edit).
+  const std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
+  std::optional<std::string> best;
+  std::size_t best_distance = limit + 1;
+  for (const auto& candidate : candidates) {
+    const std::size_t d = edit_distance(word, candidate);
+    if (d < best_distance) {
+      best_distance = d;
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+}  // namespace lexgate

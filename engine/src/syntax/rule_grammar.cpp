@@ -1,0 +1,251 @@
+// The rule-language grammar in Boost.Spirit X3 (layer: syntax). The heaviest translation unit
+// of the build: keep everything X3 here. The syntax it accepts is docs/rule-language.md.
+//
+// Conventions: rules are named with nouns people know, since a failed expectation reports the
+// rule's name ("expected expression"); `>` commits right after the token that identifies a
+// construct; keywords are whole words; the grammar builds a CST and does no semantic checks.
+#include <boost/spirit/home/x3.hpp>
+#include <boost/spirit/home/x3/support/ast/position_tagged.hpp>
+
+#include "syntax/rule_grammar.hpp"
+
+namespace lexgate::syntax {
+
+namespace {
+
+namespace x3 = boost::spirit::x3;
+using iterator = std::string::const_iterator;
+
+struct position_tag;
+
+// Comments run from `#` to the end of the line.
+const auto skipper = x3::space | x3::lexeme['#' >> *(x3::char_ - x3::eol) >> (x3::eol | x3::eoi)];
+
+// Writes the node's byte offsets. X3 hands over the position before the rule's leading
+// whitespace on some Boost releases (spirit #670, #712), so it is skipped here first.
+struct tagger {
+  template <class Iterator, class Context, class T>
+  void on_success(Iterator first, const Iterator& last, T& node, const Context& context) const {
+    if constexpr (std::is_base_of_v<cst::tagged, T>) {
+      const iterator begin = x3::get<position_tag>(context);
+      x3::skip_over(first, last, context);
+      node.begin = static_cast<std::uint32_t>(first - begin);
+      node.end = static_cast<std::uint32_t>(last - begin);
+    }
+  }
+};
+
+// Whole-word keyword: `when` does not match the start of `whenever`.
+auto kw(const char* word) {
+  return x3::lexeme[x3::lit(word) >> !x3::char_("a-zA-Z0-9_")];
+}
+
+// Rule ids: the id class carries the tagger; the string is the name shown to people.
+#define LEXGATE_RULE(id, attribute, phrase) \
+  struct id##_class : tagger {};           \
+  const x3::rule<id##_class, attribute> id = phrase;
+
+LEXGATE_RULE(identifier, cst::name, "name")
+LEXGATE_RULE(word, cst::name, "word (lowercase letters, digits and `-`)")
+LEXGATE_RULE(code, cst::name, "jurisdiction code such as `CN` or `US-TX`")
+LEXGATE_RULE(regime_id, cst::name, "regime id such as `cn.genai_interim_measures`")
+LEXGATE_RULE(string_literal, cst::string_lit, "string")
+LEXGATE_RULE(date_literal, cst::date_lit, "date (YYYY-MM-DD)")
+LEXGATE_RULE(integer_literal, cst::int_lit, "integer")
+LEXGATE_RULE(boolean_literal, cst::bool_lit, "`true` or `false`")
+LEXGATE_RULE(expression, cst::expression, "expression")
+LEXGATE_RULE(and_level, cst::and_expr, "expression")
+LEXGATE_RULE(not_level, cst::not_level, "expression")
+LEXGATE_RULE(negation, cst::negation, "expression")
+LEXGATE_RULE(quantifier, cst::quantified, "quantifier")
+LEXGATE_RULE(comparison, cst::comparison, "expression")
+LEXGATE_RULE(comparison_operator, std::string, "comparison operator")
+LEXGATE_RULE(postfix, cst::postfix, "expression")
+LEXGATE_RULE(accessor, cst::accessor, "attribute or index")
+LEXGATE_RULE(primary, cst::primary, "expression")
+LEXGATE_RULE(list_literal, cst::list_lit, "list")
+LEXGATE_RULE(exists_expression, cst::exists_expr, "attribute path")
+LEXGATE_RULE(parenthesized, cst::paren_expr, "expression")
+LEXGATE_RULE(string_end, x3::unused_type, "closing `\"` on the same line")
+LEXGATE_RULE(list_end, x3::unused_type, "`,` or `]`")
+LEXGATE_RULE(paren_end, x3::unused_type, "`)`")
+LEXGATE_RULE(quantifier_colon, x3::unused_type, "`:` before the quantifier's condition")
+LEXGATE_RULE(rule_clause, cst::clause, "rule clause")
+LEXGATE_RULE(rule_end, x3::unused_type,
+             "rule clause (cite, severity, when, require, forbid, unless, message, remedy, "
+             "effective, until) or `}`")
+LEXGATE_RULE(rule_declaration, cst::rule_decl, "rule")
+LEXGATE_RULE(regime_clause, cst::clause, "regime clause")
+LEXGATE_RULE(regime_end, x3::unused_type,
+             "regime clause (title, authority, jurisdiction, instrument, reach, effective, "
+             "until, source, applies when, rule) or `}`")
+LEXGATE_RULE(regime, cst::regime_decl, "regime")
+LEXGATE_RULE(definition, cst::definition, "definition")
+LEXGATE_RULE(enumeration, cst::enum_decl, "enum")
+LEXGATE_RULE(type, cst::type_expr, "type")
+LEXGATE_RULE(container_type, cst::container_type, "type")
+LEXGATE_RULE(field, cst::field, "attribute")
+LEXGATE_RULE(field_end, x3::unused_type, "attribute (`name: type`) or `}`")
+LEXGATE_RULE(record, cst::record_type, "record type `{ name: type ... }`")
+LEXGATE_RULE(schema, cst::schema_decl, "schema")
+LEXGATE_RULE(jurisdictions, cst::jurisdictions_decl, "jurisdictions")
+LEXGATE_RULE(jurisdictions_end, x3::unused_type, "jurisdiction code or `}`")
+LEXGATE_RULE(item, cst::item, "item")
+LEXGATE_RULE(end_of_file, x3::unused_type,
+             "`regime`, `define`, `enum`, `schema`, `jurisdictions` or end of file")
+
+#undef LEXGATE_RULE
+
+const x3::rule<class file_class, cst::file> file = "rule file";
+
+const auto reserved = x3::lexeme[(x3::lit("and") | "or" | "not" | "any" | "all" | "in" |
+                                  "contains" | "subset" | "of" | "intersects" | "within" |
+                                  "exists" | "true" | "false" | "regime" | "rule" | "define" |
+                                  "enum" | "schema" | "jurisdictions") >>
+                                 !x3::char_("a-zA-Z0-9_")];
+
+const auto identifier_def =
+    !reserved >> x3::lexeme[x3::raw[x3::char_("a-z_") >> *x3::char_("a-z0-9_")]] >> !x3::char_("A-Z-");
+const auto word_def = x3::lexeme[x3::raw[x3::char_("a-z0-9") >> *x3::char_("a-z0-9-")]];
+const auto code_def = x3::lexeme[x3::raw[x3::repeat(2)[x3::char_("A-Z")] >>
+                                         -('-' >> x3::repeat(1, 3)[x3::char_("A-Z0-9")])] >>
+                                 !x3::char_("a-zA-Z0-9_-")];
+const auto regime_id_def = x3::lexeme[x3::raw[+x3::char_("a-z0-9_") % '.']];
+const auto string_end_def = x3::lit('"');
+const auto string_literal_def =
+    x3::lexeme['"' >> x3::raw[*(('\\' >> (x3::char_ - x3::eol)) | (x3::char_ - '"' - '\\' - x3::eol))] >
+               string_end];
+const auto digit = x3::char_("0-9");
+const auto date_literal_def =
+    x3::lexeme[x3::raw[x3::repeat(4)[digit] >> '-' >> x3::repeat(2)[digit] >> '-' >>
+                       x3::repeat(2)[digit]] >>
+               !x3::char_("a-zA-Z0-9_")];
+const auto integer_literal_def =
+    x3::lexeme[x3::raw[-x3::char_('-') >> +digit] >> !x3::char_("a-zA-Z0-9_")];
+const auto boolean_literal_def =
+    x3::lexeme[x3::raw[(x3::lit("true") | "false")] >> !x3::char_("a-zA-Z0-9_")];
+
+const auto expression_def = and_level >> *(kw("or") > and_level);
+const auto and_level_def = not_level >> *(kw("and") > not_level);
+const auto not_level_def = negation | quantifier | comparison;
+const auto negation_def = x3::raw[kw("not")] > not_level;
+const auto quantifier_colon_def = x3::lit(':');
+const auto quantifier_def = x3::lexeme[x3::raw[x3::lit("any") | "all"] >> !x3::char_("a-zA-Z0-9_")] >
+                            identifier > kw("in") > postfix > quantifier_colon > expression;
+const auto comparison_operator_def =
+    x3::string("==") | x3::string("!=") | x3::string("<=") | x3::string(">=") |
+    x3::string("<") | x3::string(">") | (kw("in") >> x3::attr(std::string("in"))) |
+    (kw("contains") >> x3::attr(std::string("contains"))) |
+    (kw("subset") > kw("of") >> x3::attr(std::string("subset of"))) |
+    (kw("intersects") >> x3::attr(std::string("intersects"))) |
+    (kw("within") >> x3::attr(std::string("within")));
+const auto comparison_def = postfix >> -(comparison_operator > postfix);
+const auto postfix_def = primary >> *accessor;
+const auto accessor_def = (x3::raw[x3::lit('.')] >> identifier) |
+                          (x3::raw[x3::lit('[')] > expression > ']');
+const auto primary_def = date_literal | integer_literal | string_literal | boolean_literal |
+                         list_literal | exists_expression | parenthesized | identifier;
+const auto list_end_def = x3::lit(']');
+const auto list_literal_def = '[' >> -(expression % ',') >> -x3::lit(',') > list_end;
+const auto exists_expression_def = x3::raw[kw("exists")] > postfix;
+const auto paren_end_def = x3::lit(')');
+const auto parenthesized_def = x3::raw[x3::lit('(')] > expression > paren_end;
+
+using kind = cst::clause_kind;
+template <class Parser>
+auto clause(const char* keyword, kind k, Parser value) {
+  return kw(keyword) >> x3::attr(k) > value;
+}
+
+const auto rule_clause_def =
+    clause("cite", kind::cite, string_literal) |
+    clause("severity", kind::severity, word) |
+    clause("when", kind::when, expression) |
+    clause("require", kind::require, expression) |
+    clause("forbid", kind::forbid, expression) |
+    clause("unless", kind::unless, expression) |
+    clause("message", kind::message, string_literal) |
+    clause("remedy", kind::remedy, string_literal) |
+    clause("effective", kind::effective, date_literal) |
+    clause("until", kind::until, date_literal);
+const auto rule_end_def = x3::lit('}');
+const auto rule_declaration_def = kw("rule") > identifier > '{' > *rule_clause > rule_end;
+
+const auto regime_clause_def =
+    clause("title", kind::title, string_literal) |
+    clause("authority", kind::authority, string_literal) |
+    clause("jurisdiction", kind::jurisdiction, code) |
+    clause("instrument", kind::instrument, word) |
+    clause("reach", kind::reach, word) |
+    clause("effective", kind::effective, date_literal) |
+    clause("until", kind::until, date_literal) |
+    clause("source", kind::source, string_literal) |
+    (kw("applies") > kw("when") >> x3::attr(kind::applies_when) > expression) |
+    (&kw("rule") >> x3::attr(kind::rule) >> rule_declaration);
+const auto regime_end_def = x3::lit('}');
+const auto regime_def = kw("regime") > regime_id > '{' > *regime_clause > regime_end;
+
+const auto definition_def = kw("define") > identifier > '=' > expression;
+const auto enumeration_def = kw("enum") > identifier > '{' > (word % ',') > -x3::lit(',') > '}';
+
+const auto container_type_def =
+    x3::lexeme[x3::raw[x3::lit("list") | "map"] >> !x3::char_("a-zA-Z0-9_")] > kw("of") > type;
+const auto type_def = container_type | record | identifier;
+const auto field_def = identifier >> ':' > type > *(identifier >> !x3::lit(':'));
+const auto field_end_def = x3::lit('}');
+const auto record_def = '{' > *field > field_end;
+const auto schema_def = x3::raw[kw("schema")] > record;
+const auto jurisdiction_entry = x3::rule<class entry_class, cst::jurisdiction_entry>{"jurisdiction code"} =
+    (code % ',') >> -(kw("in") > code);
+const auto jurisdictions_end_def = x3::lit('}');
+const auto jurisdictions_def = kw("jurisdictions") > '{' > *jurisdiction_entry > jurisdictions_end;
+
+const auto item_def = regime | definition | enumeration | schema | jurisdictions;
+const auto end_of_file_def = x3::eoi;
+const auto file_def = *item > end_of_file;
+
+BOOST_SPIRIT_DEFINE(identifier, word, code, regime_id, string_literal, date_literal,
+                    integer_literal, boolean_literal, expression, and_level, not_level, negation,
+                    quantifier, comparison, comparison_operator, postfix, accessor, primary,
+                    list_literal, exists_expression, parenthesized, string_end, list_end,
+                    paren_end, quantifier_colon, rule_clause, rule_end, rule_declaration,
+                    regime_clause, regime_end, regime, definition, enumeration, type, container_type, field,
+                    field_end, record, schema, jurisdictions, jurisdictions_end, item,
+                    end_of_file, file)
+
+// Literal tokens that can fail an expectation, in the words shown to people.
+std::string phrase_of(const std::string& which) {
+  if (which.size() == 3 && which.front() == '\'' && which.back() == '\'') {
+    return "`" + which.substr(1, 1) + "`";
+  }
+  if (which.size() > 2 && which.front() == '"' && which.back() == '"') {
+    return "`" + which.substr(1, which.size() - 2) + "`";
+  }
+  return which;
+}
+
+}  // namespace
+
+std::optional<parse_failure> parse_file(const std::string& text, cst::file& out) {
+  iterator first = text.begin();
+  const iterator begin = text.begin();
+  const iterator last = text.end();
+  const auto parser = x3::with<position_tag>(begin)[file];
+  try {
+    if (x3::phrase_parse(first, last, parser, skipper, out)) return std::nullopt;
+    return parse_failure{static_cast<std::uint32_t>(first - begin), "a rule file", true, false};
+  } catch (const x3::expectation_failure<iterator>& e) {
+    iterator where = e.where();
+    // Point at the unexpected text itself, not the whitespace or comment before it.
+    x3::skip_over(where, last, x3::make_context<x3::skipper_tag>(skipper));
+    parse_failure f;
+    f.offset = static_cast<std::uint32_t>(where - begin);
+    f.expected = phrase_of(e.which());
+    f.at_end_of_file_item = e.which() == end_of_file.name;
+    f.unterminated_string = e.which() == string_end.name;
+    if (f.unterminated_string) f.offset = static_cast<std::uint32_t>(e.where() - begin);
+    return f;
+  }
+}
+
+}  // namespace lexgate::syntax

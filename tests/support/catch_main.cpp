@@ -1,0 +1,3 @@
+// The Catch2 test runner's entry point.
+#define CATCH_CONFIG_MAIN
+#include "support/catch.hpp"
