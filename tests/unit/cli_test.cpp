@@ -61,7 +61,7 @@ struct gate {
 
 }  // namespace
 
-TEST_CASE("--version and --help exit 0", "[cli]") {
+TEST_CASE("the version and help options exit 0", "[cli]") {
   auto v = run_lexgate({"--version"});
   CHECK(v.exit_code == 0);
   CHECK(v.out.rfind("lexgate ", 0) == 0);
@@ -179,7 +179,7 @@ TEST_CASE("unreadable profiles fail closed", "[cli]") {
   CHECK(g.check("# only a comment\n").exit_code == 2);
 }
 
-TEST_CASE("--output writes the report to a file, and a failed write exits 2", "[cli]") {
+TEST_CASE("the output option writes the report to a file, and a failed write exits 2", "[cli]") {
   gate g;
   const std::string out = g.dir.path() + "/report.json";
   auto r = g.check(profile("completed", "true"), {"--format", "json", "--output", out});

@@ -42,6 +42,8 @@ class typer {
                                                                              type.name + "`)");
       return out;
     }
+    // Keys that were written, even if wrongly: a bad or misspelt key is one error, not two.
+    std::vector<bool> given(type.fields.size(), false);
     for (std::size_t i = 0; i < n.size(); ++i) {
       const yaml_node& key = n.key(i);
       if (key.k != yaml_node::kind::scalar) {
@@ -50,16 +52,25 @@ class typer {
       }
       const int index = type.field_index(key.text);
       if (index < 0) {
-        unknown_key(key, type, path);
+        if (auto meant = unknown_key(key, type, path)) {
+          given[type.field_index(*meant)] = true;
+        }
         continue;
       }
+      given[index] = true;
       const schema_field& field = type.fields[index];
       const yaml_node& v = n.value(i);
-      if (v.k == yaml_node::kind::null) continue;  // stated as null: a missing fact
+      if (v.k == yaml_node::kind::null) {
+        // Stated as null: a missing fact, which a required key may not be.
+        if (field.required) {
+          error("profile.required", "required key `" + field.name + "` has no value", key);
+        }
+        continue;
+      }
       out.items[index] = typed(v, *field.type, out.items[index].path);
     }
     for (std::size_t i = 0; i < type.fields.size(); ++i) {
-      if (type.fields[i].required && !out.items[i].present()) {
+      if (type.fields[i].required && !given[i]) {
         error("profile.required",
               "missing required key `" + type.fields[i].name + "`" +
                   (path.empty() ? std::string() : " in `" + path + "`"),
@@ -179,7 +190,9 @@ class typer {
     return value{};
   }
 
-  void unknown_key(const yaml_node& key, const schema_type& type, const std::string& path) {
+  // Reports the key; returns the field it probably meant.
+  std::optional<std::string> unknown_key(const yaml_node& key, const schema_type& type,
+                                         const std::string& path) {
     std::vector<std::string> names;
     for (const auto& f : type.fields) names.push_back(f.name);
     auto near = nearest_name(key.text, names);
@@ -188,6 +201,7 @@ class typer {
     error("profile.unknown_key",
           "unknown key `" + key.text + "`" + (path.empty() ? "" : " in `" + path + "`"), key,
           near ? "did you mean `" + *near + "`?" : "the keys here are " + all);
+    return near;
   }
 
   void unknown_code(const yaml_node& n, const std::string& code, const std::string& fallback) {
