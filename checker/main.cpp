@@ -10,8 +10,9 @@
 
 int main(int argc, char** argv) {
   using lexgate::cli::exit_code;
-  CLI::App app{"lexgate — checks an AI product's deployment against the regulations of every "
-               "market it ships to"};
+  CLI::App app{
+      "lexgate — checks an AI product's deployment against the regulations of every "
+      "market it ships to"};
   app.set_version_flag("--version", std::string("lexgate ") + lexgate::version());
   app.require_subcommand(1);
   bool verbose = false;
@@ -29,8 +30,8 @@ int main(int argc, char** argv) {
     auto logger = spdlog::stderr_color_mt("lexgate");
     logger->set_pattern("lexgate: %l: %v");
     logger->set_level(verbose ? spdlog::level::debug
-                              : quiet ? spdlog::level::err
-                                      : spdlog::level::warn);
+                      : quiet ? spdlog::level::err
+                              : spdlog::level::warn);
     spdlog::set_default_logger(logger);
   });
   try {

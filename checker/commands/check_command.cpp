@@ -89,13 +89,15 @@ void add_check_command(CLI::App& app, exit_code& result) {
   cmd->add_option("profiles", o->profiles, "Deployment profile files (YAML)")->required();
   cmd->add_option("--rules", o->rule_dirs,
                   "Rule library directory (repeatable); replaces the built-in standard library");
-  cmd->add_option("--as-of", o->as_of, "Judge the rules in force on this date (YYYY-MM-DD); "
-                                       "default: today");
+  cmd->add_option("--as-of", o->as_of,
+                  "Judge the rules in force on this date (YYYY-MM-DD); "
+                  "default: today");
   cmd->add_option("--format", o->format, "Report format")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
-  cmd->add_option("--output,-o", o->output, "Write the report to FILE (atomically) instead of "
-                                            "standard output");
+  cmd->add_option("--output,-o", o->output,
+                  "Write the report to FILE (atomically) instead of "
+                  "standard output");
   cmd->add_option("--fail-on", o->fail_on, "Lowest severity that fails the gate (exit 1)")
       ->check(CLI::IsMember({"block", "warn", "never"}))
       ->capture_default_str();

@@ -30,8 +30,9 @@ std::string dates_of(date effective, const std::optional<date>& until) {
 void add_lint_command(CLI::App& app, exit_code& result) {
   auto dirs = std::make_shared<std::vector<std::string>>();
   auto* cmd = app.add_subcommand("lint", "Parse and type-check a rule library");
-  cmd->add_option("--rules", *dirs, "Rule library directory (repeatable); default: the "
-                                    "built-in standard library");
+  cmd->add_option("--rules", *dirs,
+                  "Rule library directory (repeatable); default: the "
+                  "built-in standard library");
   cmd->callback([dirs, &result] {
     auto rules = load_rules(*dirs);
     if (!rules) {
@@ -155,8 +156,8 @@ void add_explain_command(CLI::App& app, exit_code& result) {
                   << "\n  defined at:   " << r.file << ":" << r.where.line << "\n";
         for (const auto& s : r.sources) std::cout << "  source:       " << s << "\n";
         for (const auto& rule : r.rules) {
-          std::cout << "  rule " << rule.local_id << " (" << to_string(rule.severity) << "): "
-                    << rule.cite << "\n";
+          std::cout << "  rule " << rule.local_id << " (" << to_string(rule.severity)
+                    << "): " << rule.cite << "\n";
         }
         result = exit_code::clear;
         return;

@@ -11,11 +11,16 @@ using json = nlohmann::ordered_json;
 
 json typed(const value& v) {
   switch (v.k) {
-    case value::kind::absent: return nullptr;
-    case value::kind::boolean: return v.boolean;
-    case value::kind::integer: return v.integer;
-    case value::kind::date: return date{static_cast<std::int32_t>(v.integer)}.to_string();
-    case value::kind::string: return v.text;
+    case value::kind::absent:
+      return nullptr;
+    case value::kind::boolean:
+      return v.boolean;
+    case value::kind::integer:
+      return v.integer;
+    case value::kind::date:
+      return date{static_cast<std::int32_t>(v.integer)}.to_string();
+    case value::kind::string:
+      return v.text;
     case value::kind::list: {
       json out = json::array();
       for (const auto& item : v.items) out.push_back(typed(item));

@@ -71,9 +71,8 @@ std::string render_text(const std::vector<report>& reports, const text_options& 
     out += "\nverdict: " + upper(to_string(r.overall)) + " — " +
            plural(r.summary.violations, "violation") + ", " +
            std::to_string(r.summary.indeterminate) + " indeterminate, " +
-           std::to_string(r.summary.waived) + " waived, " +
-           std::to_string(r.summary.upcoming) + " upcoming; " +
-           plural(r.summary.rules_evaluated, "rule check") + " in " +
+           std::to_string(r.summary.waived) + " waived, " + std::to_string(r.summary.upcoming) +
+           " upcoming; " + plural(r.summary.rules_evaluated, "rule check") + " in " +
            plural(static_cast<std::uint32_t>(r.markets.size()), "market") + "\n";
     if (!options.explain && (r.summary.violations > 0 || r.summary.indeterminate > 0)) {
       out += "(run with --explain to see the profile values behind each finding)\n";

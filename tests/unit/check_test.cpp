@@ -131,18 +131,18 @@ TEST_CASE("a definition that refers to itself is an error", "[check]") {
 }
 
 TEST_CASE("message placeholders must name attributes", "[check]") {
-  const auto d = only(library_errors(
-      "regime t.r {\n  title \"T\" authority \"A\" jurisdiction CN instrument law\n"
-      "  effective 2024-01-01 source \"https://example.org\"\n"
-      "  rule x { cite \"c\" severity block require true message \"in {market} by "
-      "{product.vendr.name}\" remedy \"r\" }\n}\n"));
+  const auto d = only(
+      library_errors("regime t.r {\n  title \"T\" authority \"A\" jurisdiction CN instrument law\n"
+                     "  effective 2024-01-01 source \"https://example.org\"\n"
+                     "  rule x { cite \"c\" severity block require true message \"in {market} by "
+                     "{product.vendr.name}\" remedy \"r\" }\n}\n"));
   CHECK(d.code == "check.unknown_attribute");
 }
 
 TEST_CASE("definitions inline with their own quantifier slots", "[check][eval]") {
-  const library lib = library_with(
-      "define chinese = any m in product.models: m.provider_country == \"CN\"\n" +
-      regime_with("    forbid any n in product.models: (n.open_weights and chinese)"));
+  const library lib =
+      library_with("define chinese = any m in product.models: m.provider_country == \"CN\"\n" +
+                   regime_with("    forbid any n in product.models: (n.open_weights and chinese)"));
   const report r = check(lib, R"lg(profile: 1
 product:
   id: p
@@ -150,6 +150,7 @@ product:
     - { name: a, provider_country: US, open_weights: true }
     - { name: b, provider_country: CN, open_weights: false }
 deployment: { markets: [CN] }
-)lg", "2025-01-01");
+)lg",
+                         "2025-01-01");
   CHECK(find(r, "CN", "t.r.x") != nullptr);
 }

@@ -41,7 +41,8 @@ std::string profile(const std::string& filing, const std::string& labeling) {
   std::string out = "profile: 1\nproduct: { id: p }\ndeployment: { markets: [CN, AU] }\n";
   std::string compliance;
   if (!filing.empty()) compliance += "filing: " + filing;
-  if (!labeling.empty()) compliance += std::string(compliance.empty() ? "" : ", ") + "labeling: " + labeling;
+  if (!labeling.empty())
+    compliance += std::string(compliance.empty() ? "" : ", ") + "labeling: " + labeling;
   if (!compliance.empty()) out += "compliance: { " + compliance + " }\n";
   return out;
 }
@@ -156,8 +157,9 @@ TEST_CASE("a misspelt profile key exits 2 with its position and a suggestion", "
 TEST_CASE("a broken rule file exits 2 with its position", "[cli]") {
   scratch_dir dir;
   dir.write("rules/schema.rules", "schema { deployment: { markets: list of jurisdiction } }\n");
-  dir.write("rules/bad.rules", "regime a.b {\n  title \"x\"\n  rule r { cite \"c\" severity block\n"
-                               "    requires true }\n}\n");
+  dir.write("rules/bad.rules",
+            "regime a.b {\n  title \"x\"\n  rule r { cite \"c\" severity block\n"
+            "    requires true }\n}\n");
   const std::string p = dir.write("p.yaml", "deployment: { markets: [] }\n");
   auto r = run_lexgate({"check", p, "--rules", dir.path() + "/rules"});
   CHECK(r.exit_code == 2);

@@ -129,7 +129,8 @@ TEST_CASE("Kleene logic: a false conjunct decides despite a missing fact", "[eva
   const report r = check(lib, R"lg(profile: 1
 product: { id: p }
 deployment: { markets: [CN], audiences: [enterprise] }
-)lg", "2025-03-01");
+)lg",
+                         "2025-03-01");
   CHECK(find(r, "CN", "cn.filing.filed") == nullptr);
   CHECK(market(r, "CN")->market_verdict == verdict::clear);
 }
@@ -140,7 +141,8 @@ TEST_CASE("Kleene logic: unknown applicability with a met requirement passes", "
 product: { id: p, public_opinion_attributes: true }
 deployment: { markets: [CN] }
 compliance: { filing: completed }
-)lg", "2025-03-01");
+)lg",
+                         "2025-03-01");
   CHECK(find(r, "CN", "cn.filing.filed") == nullptr);
 }
 
@@ -150,7 +152,8 @@ TEST_CASE("a pending filing is not a completed one, and the message is filled in
 product: { id: p, public_opinion_attributes: true }
 deployment: { markets: [CN], audiences: [public] }
 compliance: { filing: pending }
-)lg", "2025-03-01");
+)lg",
+                         "2025-03-01");
   const finding* f = find(r, "CN", "cn.filing.filed");
   REQUIRE(f != nullptr);
   CHECK(f->status == finding_status::violation);
@@ -181,7 +184,8 @@ TEST_CASE("map lookups fall back to the default key", "[eval]") {
 product: { id: p }
 deployment: { markets: [US-VA, US-TX] }
 data: { storage: { default: [CN], US-TX: [US] } }
-)lg", "2025-03-01");
+)lg",
+                         "2025-03-01");
   CHECK(find(r, "US-VA", "us.ban.storage") != nullptr);
   CHECK(find(r, "US-TX", "us.ban.storage") == nullptr);
 }

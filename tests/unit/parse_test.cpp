@@ -166,7 +166,8 @@ TEST_CASE("spans are byte offsets of the construct, without leading space", "[pa
 }
 
 TEST_CASE("a misspelt clause is reported where it stands", "[parse]") {
-  const auto d = only_error("regime a.b {\n  rule r {\n    cite \"c\"\n    requires true\n  }\n}\n");
+  const auto d =
+      only_error("regime a.b {\n  rule r {\n    cite \"c\"\n    requires true\n  }\n}\n");
   CHECK(d.code == "parse.expected");
   CHECK(d.where.line == 4);
   CHECK(d.where.column == 5);
@@ -226,8 +227,8 @@ TEST_CASE("strings: unterminated, bad escapes, unicode escapes", "[parse]") {
 }
 
 TEST_CASE("clauses given twice are errors naming the first", "[parse]") {
-  const auto d = only_error(
-      "regime a.b {\n  rule r {\n    cite \"a\"\n    require x\n    forbid y\n  }\n}\n");
+  const auto d =
+      only_error("regime a.b {\n  rule r {\n    cite \"a\"\n    require x\n    forbid y\n  }\n}\n");
   CHECK(d.code == "parse.duplicate_clause");
   CHECK(d.where.line == 5);
   CHECK(d.message == "a rule has exactly one `require` or `forbid`");
@@ -243,7 +244,8 @@ TEST_CASE("an integer that does not fit is an error", "[parse]") {
 }
 
 TEST_CASE("deep nesting is refused before it can exhaust the stack", "[parse]") {
-  const std::string parens = "define x = " + std::string(100000, '(') + "a" + std::string(100000, ')');
+  const std::string parens =
+      "define x = " + std::string(100000, '(') + "a" + std::string(100000, ')');
   CHECK(only_error(parens).code == "parse.too_deep");
   std::string nots = "define x = ";
   for (int i = 0; i < 100000; ++i) nots += "not ";

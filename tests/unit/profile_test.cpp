@@ -97,11 +97,14 @@ TEST_CASE("values outside an enumeration, bad codes and wrong types are errors",
   const auto t = first_error(head + "deployment: { markets: CN }\n");
   CHECK(t.code == "profile.type");
   CHECK(t.message == "expected a `list of jurisdiction`, found a single value");
-  const auto b = first_error(head + "deployment: { markets: [CN] }\ncompliance: { labeling: yes }\n");
+  const auto b =
+      first_error(head + "deployment: { markets: [CN] }\ncompliance: { labeling: yes }\n");
   CHECK(b.message == "`yes` is not a boolean");
-  const auto d = first_error(head + "deployment: { markets: [CN] }\ncompliance: { approved_on: 2025-02-30 }\n");
+  const auto d = first_error(
+      head + "deployment: { markets: [CN] }\ncompliance: { approved_on: 2025-02-30 }\n");
   CHECK(d.message == "`2025-02-30` is not a valid date");
-  const auto i = first_error(head + "deployment: { markets: [CN] }\ndata: { retention_days: \"30\" }\n");
+  const auto i =
+      first_error(head + "deployment: { markets: [CN] }\ndata: { retention_days: \"30\" }\n");
   CHECK(i.message == "`30` is not a whole number");
 }
 
@@ -151,7 +154,8 @@ TEST_CASE("invalid UTF-8 is an error with its byte offset", "[profile]") {
 
 TEST_CASE("a byte-order mark is accepted", "[profile]") {
   const library lib = library_with("");
-  const profile p = profile_from(lib, "\xEF\xBB\xBFprofile: 1\nproduct: { id: p }\ndeployment: { markets: [CN] }\n");
+  const profile p = profile_from(
+      lib, "\xEF\xBB\xBFprofile: 1\nproduct: { id: p }\ndeployment: { markets: [CN] }\n");
   CHECK(p.id == "p");
 }
 
@@ -185,8 +189,9 @@ TEST_CASE("size, list and string limits are enforced", "[profile]") {
   CHECK(first_error("profile: 1\nproduct: { id: p }\n", limits).code == "profile.limit");
   limits = {};
   limits.max_list_items = 2;
-  CHECK(first_error("profile: 1\nproduct: { id: p }\ndeployment: { markets: [CN, IT, TW] }\n", limits).code ==
-        "profile.limit");
+  CHECK(
+      first_error("profile: 1\nproduct: { id: p }\ndeployment: { markets: [CN, IT, TW] }\n", limits)
+          .code == "profile.limit");
   limits = {};
   limits.max_string_bytes = 4;
   CHECK(first_error("profile: 1\nproduct: { id: abcdefgh }\n", limits).code == "profile.limit");

@@ -129,7 +129,7 @@ struct regime {
   std::optional<located<std::string>> authority;
   std::optional<located<std::string>> jurisdiction;  ///< A code such as `AU` or `US-TX`.
   std::optional<located<std::string>> instrument;    ///< A kebab-case word: `directive`.
-  std::optional<located<std::string>> reach;         ///< `territory`, `government`, `extraterritorial`.
+  std::optional<located<std::string>> reach;  ///< `territory`, `government`, `extraterritorial`.
   std::optional<located<date_literal>> effective;
   std::optional<located<date_literal>> until;
   std::vector<located<std::string>> sources;
@@ -159,9 +159,9 @@ struct type_expr {
   enum class kind { named, list_of, map_of, record };
   kind form = kind::named;
   span where;
-  std::string name;                      ///< For `named`.
-  std::unique_ptr<type_expr> element;    ///< For `list_of` and `map_of`.
-  std::vector<field_decl> fields;        ///< For `record`.
+  std::string name;                    ///< For `named`.
+  std::unique_ptr<type_expr> element;  ///< For `list_of` and `map_of`.
+  std::vector<field_decl> fields;      ///< For `record`.
 };
 
 /// `name: type flag...`, where flags are words such as `required` or `changeable`.

@@ -13,7 +13,7 @@
 namespace lexgate {
 
 struct case_result {
-  std::string name;   ///< The case's `case:` name.
+  std::string name;  ///< The case's `case:` name.
   std::string file;
   bool passed = false;
   std::vector<std::string> failures;  ///< One sentence per unmet expectation.

@@ -18,11 +18,11 @@ struct diagnostic {
   diagnostic_severity severity = diagnostic_severity::error;
   std::string code;
   std::string message;
-  std::string file;          ///< Empty when the problem has no file.
-  location where;            ///< Line 0 when the problem has no position.
-  location end;              ///< End of the underlined text (exclusive); may equal `where`.
-  std::string line_text;     ///< The source line, for the caret rendering.
-  std::string help;          ///< A second sentence: what to do, or "did you mean ...".
+  std::string file;       ///< Empty when the problem has no file.
+  location where;         ///< Line 0 when the problem has no position.
+  location end;           ///< End of the underlined text (exclusive); may equal `where`.
+  std::string line_text;  ///< The source line, for the caret rendering.
+  std::string help;       ///< A second sentence: what to do, or "did you mean ...".
 };
 
 /// Collects diagnostics from every stage. Stages stop the pipeline when it holds an error.

@@ -22,9 +22,9 @@ enum class rule_outcome { passed, not_applicable, violation, indeterminate };
 
 /// A profile value that decided a finding.
 struct evidence_item {
-  std::string path;   ///< `product.models[0].provider`
-  std::string value;  ///< Rendered: `"DeepSeek"`.
-  location where;     ///< In the profile file; line 0 for values the profile does not state.
+  std::string path;     ///< `product.models[0].provider`
+  std::string value;    ///< Rendered: `"DeepSeek"`.
+  location where;       ///< In the profile file; line 0 for values the profile does not state.
   lexgate::value data;  ///< The value itself, for typed output (JSON).
 };
 
@@ -47,8 +47,8 @@ struct finding {
   std::string remedy;
   std::vector<std::string> missing;  ///< Facts the profile omits that left the outcome unknown.
   std::vector<evidence_item> evidence;
-  std::optional<date> effective;     ///< For `upcoming`: the day it comes into force.
-  std::optional<waiver_note> waiver; ///< The waiver that waives it, or that expired.
+  std::optional<date> effective;      ///< For `upcoming`: the day it comes into force.
+  std::optional<waiver_note> waiver;  ///< The waiver that waives it, or that expired.
 };
 
 struct rule_result {

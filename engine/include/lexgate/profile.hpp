@@ -33,7 +33,7 @@ struct profile_limits {
   std::uint32_t max_depth = 64;             ///< Nesting of mappings and sequences.
   std::uint32_t max_list_items = 10000;
   std::uint32_t max_string_bytes = 64u << 10;
-  std::uint32_t max_aliases = 100;          ///< Alias uses per file (billion-laughs guard).
+  std::uint32_t max_aliases = 100;  ///< Alias uses per file (billion-laughs guard).
 };
 
 struct profile {

@@ -20,7 +20,7 @@ enum class type_kind : std::uint8_t {
   jurisdiction,  ///< An ISO 3166 code declared in the jurisdiction table.
   enumeration,   ///< One of a declared set of kebab-case words.
   list,
-  map,           ///< Keyed by jurisdiction code or `default`; lookups fall back to `default`.
+  map,  ///< Keyed by jurisdiction code or `default`; lookups fall back to `default`.
   record,
 };
 
@@ -35,7 +35,7 @@ struct schema_field {
 
 struct schema_type {
   type_kind kind = type_kind::boolean;
-  std::string name;                      ///< `boolean`, an enum's name, `list of ...`, a record path.
+  std::string name;  ///< `boolean`, an enum's name, `list of ...`, a record path.
   std::vector<std::string> enum_values;  ///< For `enumeration`, in declaration order.
   const schema_type* element = nullptr;  ///< For `list` and `map`.
   std::vector<schema_field> fields;      ///< For `record`, in declaration order.

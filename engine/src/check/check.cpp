@@ -52,10 +52,10 @@ class regime_checker {
       info.jurisdiction = r.jurisdiction->value;
     } else {
       auto near = nearest_name(r.jurisdiction->value, types_.jurisdictions.codes());
-      error("check.unknown_jurisdiction",
-            "`" + r.jurisdiction->value + "` is not a declared jurisdiction", r.jurisdiction->where,
-            near ? "did you mean `" + *near + "`?"
-                 : "declare it in a `jurisdictions { ... }` block");
+      error(
+          "check.unknown_jurisdiction",
+          "`" + r.jurisdiction->value + "` is not a declared jurisdiction", r.jurisdiction->where,
+          near ? "did you mean `" + *near + "`?" : "declare it in a `jurisdictions { ... }` block");
     }
     if (r.reach) {
       if (r.reach->value == "territory") {
@@ -120,9 +120,15 @@ class regime_checker {
       missing("severity", what, r.id.where, "severity is `block`, `warn` or `info`");
     } else {
       switch (r.severity_level->value) {
-        case ast::severity::block: info.severity = rule_severity::block; break;
-        case ast::severity::warn: info.severity = rule_severity::warn; break;
-        case ast::severity::info: info.severity = rule_severity::info; break;
+        case ast::severity::block:
+          info.severity = rule_severity::block;
+          break;
+        case ast::severity::warn:
+          info.severity = rule_severity::warn;
+          break;
+        case ast::severity::info:
+          info.severity = rule_severity::info;
+          break;
       }
     }
     if (!r.assertion || !r.assertion_keyword) {
@@ -201,7 +207,8 @@ class regime_checker {
       error("check.bad_dates",
             "`until` " + out.until->to_string() + " is not after `effective` " +
                 out.effective->to_string(),
-            until->where, "a regime or rule is in force from `effective` up to, not including, `until`");
+            until->where,
+            "a regime or rule is in force from `effective` up to, not including, `until`");
     }
     return out;
   }
@@ -253,12 +260,13 @@ std::optional<checked_library> check_library(const std::vector<ast::rule_file>& 
   std::map<std::string, definition_ref> definitions;
   for (const auto& file : files) {
     for (const auto& d : file.definitions) {
-      auto [it, inserted] = definitions.emplace(d.name.value, definition_ref{&d, file.source.get()});
+      auto [it, inserted] =
+          definitions.emplace(d.name.value, definition_ref{&d, file.source.get()});
       if (!inserted) {
-        bag.report(diagnostic_severity::error, "check.duplicate",
-                   "definition `" + d.name.value + "` is declared twice", file.source.get(),
-                   d.name.where,
-                   "first declared at " + place(*it->second.file, it->second.definition->name.where));
+        bag.report(
+            diagnostic_severity::error, "check.duplicate",
+            "definition `" + d.name.value + "` is declared twice", file.source.get(), d.name.where,
+            "first declared at " + place(*it->second.file, it->second.definition->name.where));
       }
     }
   }

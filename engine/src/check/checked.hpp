@@ -52,8 +52,8 @@ struct node {
 
 /// A message with `{path}` placeholders split into text and compiled paths.
 struct message_part {
-  std::string text;           ///< Literal text, used when `path` is empty.
-  std::optional<node> path;   ///< A value to render.
+  std::string text;          ///< Literal text, used when `path` is empty.
+  std::optional<node> path;  ///< A value to render.
 };
 
 struct checked_rule {

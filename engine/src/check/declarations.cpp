@@ -8,8 +8,7 @@ namespace lexgate::detail {
 
 namespace {
 
-const std::set<std::string> kScalarNames = {"boolean", "integer", "string", "date",
-                                            "jurisdiction"};
+const std::set<std::string> kScalarNames = {"boolean", "integer", "string", "date", "jurisdiction"};
 
 type_kind scalar_kind(const std::string& name) {
   if (name == "boolean") return type_kind::boolean;
@@ -27,7 +26,8 @@ class schema_builder {
 
   const schema_type* build(const ast::type_expr& t, const std::string& path) {
     switch (t.form) {
-      case ast::type_expr::kind::named: return named(t);
+      case ast::type_expr::kind::named:
+        return named(t);
       case ast::type_expr::kind::list_of:
       case ast::type_expr::kind::map_of: {
         const schema_type* element = build(*t.element, path);
@@ -38,7 +38,8 @@ class schema_builder {
         made.element = element;
         return out_.add(std::move(made));
       }
-      case ast::type_expr::kind::record: return record(t.fields, path);
+      case ast::type_expr::kind::record:
+        return record(t.fields, path);
     }
     return nullptr;
   }
@@ -123,8 +124,8 @@ bool build_declarations(const std::vector<ast::rule_file>& files, schema& out,
     for (const auto& e : file.enums) {
       if (auto it = enum_places.find(e.name.value); it != enum_places.end()) {
         bag.report(diagnostic_severity::error, "check.duplicate",
-                   "enum `" + e.name.value + "` is declared twice", file.source.get(),
-                   e.name.where, "first declared at " + it->second);
+                   "enum `" + e.name.value + "` is declared twice", file.source.get(), e.name.where,
+                   "first declared at " + it->second);
         continue;
       }
       enum_places.emplace(e.name.value, where_text(*file.source, e.name.where));

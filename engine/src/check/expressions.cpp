@@ -27,38 +27,64 @@ bool is_path(const node& n) {
 
 const char* binary_word(ast::binary_op o) {
   switch (o) {
-    case ast::binary_op::logical_and: return "and";
-    case ast::binary_op::logical_or: return "or";
-    case ast::binary_op::eq: return "==";
-    case ast::binary_op::ne: return "!=";
-    case ast::binary_op::lt: return "<";
-    case ast::binary_op::le: return "<=";
-    case ast::binary_op::gt: return ">";
-    case ast::binary_op::ge: return ">=";
-    case ast::binary_op::in: return "in";
-    case ast::binary_op::contains: return "contains";
-    case ast::binary_op::subset_of: return "subset of";
-    case ast::binary_op::intersects: return "intersects";
-    case ast::binary_op::within: return "within";
+    case ast::binary_op::logical_and:
+      return "and";
+    case ast::binary_op::logical_or:
+      return "or";
+    case ast::binary_op::eq:
+      return "==";
+    case ast::binary_op::ne:
+      return "!=";
+    case ast::binary_op::lt:
+      return "<";
+    case ast::binary_op::le:
+      return "<=";
+    case ast::binary_op::gt:
+      return ">";
+    case ast::binary_op::ge:
+      return ">=";
+    case ast::binary_op::in:
+      return "in";
+    case ast::binary_op::contains:
+      return "contains";
+    case ast::binary_op::subset_of:
+      return "subset of";
+    case ast::binary_op::intersects:
+      return "intersects";
+    case ast::binary_op::within:
+      return "within";
   }
   return "?";
 }
 
 op binary_code(ast::binary_op o) {
   switch (o) {
-    case ast::binary_op::logical_and: return op::logical_and;
-    case ast::binary_op::logical_or: return op::logical_or;
-    case ast::binary_op::eq: return op::eq;
-    case ast::binary_op::ne: return op::ne;
-    case ast::binary_op::lt: return op::lt;
-    case ast::binary_op::le: return op::le;
-    case ast::binary_op::gt: return op::gt;
-    case ast::binary_op::ge: return op::ge;
-    case ast::binary_op::in: return op::in;
-    case ast::binary_op::contains: return op::contains;
-    case ast::binary_op::subset_of: return op::subset_of;
-    case ast::binary_op::intersects: return op::intersects;
-    case ast::binary_op::within: return op::within;
+    case ast::binary_op::logical_and:
+      return op::logical_and;
+    case ast::binary_op::logical_or:
+      return op::logical_or;
+    case ast::binary_op::eq:
+      return op::eq;
+    case ast::binary_op::ne:
+      return op::ne;
+    case ast::binary_op::lt:
+      return op::lt;
+    case ast::binary_op::le:
+      return op::le;
+    case ast::binary_op::gt:
+      return op::gt;
+    case ast::binary_op::ge:
+      return op::ge;
+    case ast::binary_op::in:
+      return op::in;
+    case ast::binary_op::contains:
+      return op::contains;
+    case ast::binary_op::subset_of:
+      return op::subset_of;
+    case ast::binary_op::intersects:
+      return op::intersects;
+    case ast::binary_op::within:
+      return op::within;
   }
   return op::eq;
 }
@@ -200,9 +226,8 @@ std::optional<node> expression_checker::placeholder(const std::string& path,
       std::vector<std::string> names;
       for (const auto& f : current->type->fields) names.push_back(f.name);
       auto near = nearest_name(parts[i], names);
-      error("check.unknown_attribute",
-            "unknown attribute `" + parts[i] + "` in `{" + path + "}`", where,
-            near ? "did you mean `" + *near + "`?" : std::string());
+      error("check.unknown_attribute", "unknown attribute `" + parts[i] + "` in `{" + path + "}`",
+            where, near ? "did you mean `" + *near + "`?" : std::string());
       return std::nullopt;
     }
     node n;
@@ -291,7 +316,9 @@ std::optional<node> expression_checker::check(const ast::expr& e) {
       return n;
     }
 
-    std::optional<node> operator()(const ast::name_ref& r) const { return self.check_name(e, r.name); }
+    std::optional<node> operator()(const ast::name_ref& r) const {
+      return self.check_name(e, r.name);
+    }
 
     std::optional<node> operator()(const ast::member& m) const {
       auto object = self.check(*m.object);
@@ -337,8 +364,8 @@ std::optional<node> expression_checker::check(const ast::expr& e) {
       const schema_type* code = self.types_.scalar(type_kind::jurisdiction);
       if (self.is_literal(*key) ? !self.coerce(*key, code, *i.key)
                                 : key->type->kind != type_kind::jurisdiction) {
-        self.error("check.type",
-                   "a map key is a jurisdiction, not `" + type_name(key->type) + "`", i.key->where);
+        self.error("check.type", "a map key is a jurisdiction, not `" + type_name(key->type) + "`",
+                   i.key->where);
         return std::nullopt;
       }
       node n;
@@ -481,8 +508,9 @@ std::optional<node> expression_checker::check_binary(const ast::expr& e, const a
     case ast::binary_op::eq:
     case ast::binary_op::ne:
       if (!is_scalar(lhs->type) || !is_scalar(rhs->type)) {
-        return mismatch("`==` and `!=` compare single values; use `subset of` or `intersects` "
-                        "for lists");
+        return mismatch(
+            "`==` and `!=` compare single values; use `subset of` or `intersects` "
+            "for lists");
       }
       if (!unify()) {
         if (reported()) return std::nullopt;

@@ -46,8 +46,7 @@ class expression_checker {
   std::optional<node> check_name(const ast::expr& e, const std::string& name);
   std::optional<node> check_binary(const ast::expr& e, const ast::binary& b);
   std::optional<node> check_quantified(const ast::quantified& q);
-  std::optional<node> expect_boolean(std::optional<node> n, const ast::expr& e,
-                                     const char* role);
+  std::optional<node> expect_boolean(std::optional<node> n, const ast::expr& e, const char* role);
 
   /// Gives a literal (string, or list of strings) the type of what it is compared with,
   /// checking that each value belongs to it. False (and a diagnostic) when one does not.
@@ -63,7 +62,7 @@ class expression_checker {
   const source_file* file_ = nullptr;
   std::vector<scope_entry> scope_;
   std::set<std::string> expanding_;  // definitions being inlined, to catch cycles
-  std::int32_t slot_base_ = 0;  // first slot of the current scope (inlined definitions)
+  std::int32_t slot_base_ = 0;       // first slot of the current scope (inlined definitions)
   std::uint32_t max_slots_ = 0;
   bool quiet_ = false;  // inlined definitions were already checked once: no repeated errors
 };

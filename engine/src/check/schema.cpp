@@ -84,12 +84,24 @@ const schema_type* schema::scalar(type_kind kind) {
   schema_type t;
   t.kind = kind;
   switch (kind) {
-    case type_kind::boolean: t.name = "boolean"; break;
-    case type_kind::integer: t.name = "integer"; break;
-    case type_kind::string: t.name = "string"; break;
-    case type_kind::date: t.name = "date"; break;
-    case type_kind::jurisdiction: t.name = "jurisdiction"; break;
-    default: t.name = "?"; break;
+    case type_kind::boolean:
+      t.name = "boolean";
+      break;
+    case type_kind::integer:
+      t.name = "integer";
+      break;
+    case type_kind::string:
+      t.name = "string";
+      break;
+    case type_kind::date:
+      t.name = "date";
+      break;
+    case type_kind::jurisdiction:
+      t.name = "jurisdiction";
+      break;
+    default:
+      t.name = "?";
+      break;
   }
   return add(std::move(t));
 }

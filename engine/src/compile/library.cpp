@@ -42,10 +42,18 @@ std::string digest_of(const std::vector<source_ptr>& files) {
 
 }  // namespace
 
-const schema& library::profile_schema() const { return plan_->schema; }
-const std::vector<regime_info>& library::regimes() const { return plan_->regime_infos; }
-const std::string& library::name() const { return plan_->name; }
-const std::string& library::digest() const { return plan_->digest; }
+const schema& library::profile_schema() const {
+  return plan_->schema;
+}
+const std::vector<regime_info>& library::regimes() const {
+  return plan_->regime_infos;
+}
+const std::string& library::name() const {
+  return plan_->name;
+}
+const std::string& library::digest() const {
+  return plan_->digest;
+}
 
 const rule_info* library::find_rule(std::string_view id) const {
   for (const auto& r : plan_->regime_infos) {
@@ -140,6 +148,8 @@ std::vector<source_ptr> read_rule_directories(const std::vector<std::string>& di
   return out;
 }
 
-const char* version() { return LEXGATE_VERSION; }
+const char* version() {
+  return LEXGATE_VERSION;
+}
 
 }  // namespace lexgate

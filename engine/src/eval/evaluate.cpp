@@ -39,11 +39,15 @@ bool same(const value& a, const value& b) {
     return false;
   }
   switch (a.k) {
-    case value::kind::boolean: return a.boolean == b.boolean;
+    case value::kind::boolean:
+      return a.boolean == b.boolean;
     case value::kind::integer:
-    case value::kind::date: return a.integer == b.integer;
-    case value::kind::string: return a.text == b.text;
-    default: return false;
+    case value::kind::date:
+      return a.integer == b.integer;
+    case value::kind::string:
+      return a.text == b.text;
+    default:
+      return false;
   }
 }
 
@@ -66,10 +70,14 @@ class evaluator {
 
   tv test(const node& n) {
     switch (n.code) {
-      case op::constant: return n.constant.boolean ? tv::yes : tv::no;
-      case op::logical_not: return negate(test(n.kids[0]));
-      case op::logical_and: return junction(n.kids, tv::no);
-      case op::logical_or: return junction(n.kids, tv::yes);
+      case op::constant:
+        return n.constant.boolean ? tv::yes : tv::no;
+      case op::logical_not:
+        return negate(test(n.kids[0]));
+      case op::logical_and:
+        return junction(n.kids, tv::no);
+      case op::logical_or:
+        return junction(n.kids, tv::yes);
       case op::exists: {
         const std::size_t mark = missing_.size();
         const value* v = fetch(n.kids[0]);
@@ -121,7 +129,8 @@ class evaluator {
         const bool known_right = list(n.kids[1], right);
         if (!known_left || !known_right) return tv::unknown;
         auto found = [&](const value* v) {
-          return std::any_of(right.begin(), right.end(), [&](const value* w) { return same(*v, *w); });
+          return std::any_of(right.begin(), right.end(),
+                             [&](const value* w) { return same(*v, *w); });
         };
         const bool r = n.code == op::subset_of ? std::all_of(left.begin(), left.end(), found)
                                                : std::any_of(left.begin(), left.end(), found);
@@ -134,7 +143,8 @@ class evaluator {
         return plan_.schema.jurisdictions.covers(outer->text, inner->text) ? tv::yes : tv::no;
       }
       case op::any:
-      case op::all: return quantify(n);
+      case op::all:
+        return quantify(n);
       default: {
         // A boolean attribute, variable or definition used as a condition.
         const value* v = operand(n);
@@ -147,11 +157,16 @@ class evaluator {
   /// The value of a path or constant, or nullptr when the profile does not state it.
   const value* fetch(const node& n) {
     switch (n.code) {
-      case op::constant: return &n.constant;
-      case op::market: return &market_;
-      case op::as_of: return &as_of_;
-      case op::variable: return slots_[n.index];
-      case op::root_field: return present(root_.items[n.index]);
+      case op::constant:
+        return &n.constant;
+      case op::market:
+        return &market_;
+      case op::as_of:
+        return &as_of_;
+      case op::variable:
+        return slots_[n.index];
+      case op::root_field:
+        return present(root_.items[n.index]);
       case op::field: {
         const std::size_t mark = missing_.size();
         const value* record = fetch(n.kids[0]);
@@ -187,11 +202,16 @@ class evaluator {
  private:
   std::string path_text(const node& n) const {
     switch (n.code) {
-      case op::root_field: return n.name;
-      case op::field: return path_text(n.kids[0]) + "." + n.name;
-      case op::variable: return slots_[n.index] != nullptr ? slots_[n.index]->path : n.name;
-      case op::map_lookup: return path_text(n.kids[0]) + "[...]";
-      default: return "?";
+      case op::root_field:
+        return n.name;
+      case op::field:
+        return path_text(n.kids[0]) + "." + n.name;
+      case op::variable:
+        return slots_[n.index] != nullptr ? slots_[n.index]->path : n.name;
+      case op::map_lookup:
+        return path_text(n.kids[0]) + "[...]";
+      default:
+        return "?";
     }
   }
 
@@ -293,9 +313,12 @@ bool in_force(date as_of, date effective, const std::optional<date>& until) {
 bool covers(const detail::plan& plan, const detail::checked_regime& r, std::uint32_t market) {
   if (!r.jurisdiction) return false;
   switch (r.info.reach) {
-    case regime_reach::territory: return plan.schema.jurisdictions.covers(*r.jurisdiction, market);
-    case regime_reach::government: return *r.jurisdiction == market;
-    case regime_reach::extraterritorial: return true;
+    case regime_reach::territory:
+      return plan.schema.jurisdictions.covers(*r.jurisdiction, market);
+    case regime_reach::government:
+      return *r.jurisdiction == market;
+    case regime_reach::extraterritorial:
+      return true;
   }
   return false;
 }
@@ -398,10 +421,14 @@ finding make_finding(evaluator& e, const detail::checked_regime& regime,
 
 int status_rank(finding_status s) {
   switch (s) {
-    case finding_status::violation: return 0;
-    case finding_status::indeterminate: return 1;
-    case finding_status::waived: return 2;
-    case finding_status::upcoming: return 3;
+    case finding_status::violation:
+      return 0;
+    case finding_status::indeterminate:
+      return 1;
+    case finding_status::waived:
+      return 2;
+    case finding_status::upcoming:
+      return 3;
   }
   return 4;
 }
@@ -433,10 +460,18 @@ void recompute_verdicts(report& r) {
     s.rules_evaluated += static_cast<std::uint32_t>(m.evaluated.size());
     for (const auto& f : m.findings) {
       switch (f.status) {
-        case finding_status::violation: ++s.violations; break;
-        case finding_status::indeterminate: ++s.indeterminate; break;
-        case finding_status::waived: ++s.waived; break;
-        case finding_status::upcoming: ++s.upcoming; break;
+        case finding_status::violation:
+          ++s.violations;
+          break;
+        case finding_status::indeterminate:
+          ++s.indeterminate;
+          break;
+        case finding_status::waived:
+          ++s.waived;
+          break;
+        case finding_status::upcoming:
+          ++s.upcoming;
+          break;
       }
     }
   }
@@ -462,8 +497,8 @@ report evaluate(const library& rules, const profile& facts, const evaluate_optio
     for (const auto& regime : plan.regimes) {
       if (!market_index || !covers(plan, regime, *market_index)) continue;
       for (const auto& rule : regime.rules) {
-        const date effective = std::max(regime.info.effective,
-                                        rule.info.effective.value_or(regime.info.effective));
+        const date effective =
+            std::max(regime.info.effective, rule.info.effective.value_or(regime.info.effective));
         std::optional<date> until = regime.info.until;
         if (rule.info.until && (!until || *rule.info.until < *until)) until = rule.info.until;
         if (in_force(options.as_of, effective, until)) {
@@ -489,13 +524,11 @@ report evaluate(const library& rules, const profile& facts, const evaluate_optio
         }
       }
     }
-    std::stable_sort(mr.findings.begin(), mr.findings.end(),
-                     [](const finding& a, const finding& b) {
-                       return std::make_tuple(status_rank(a.status), static_cast<int>(a.severity),
-                                              a.rule) <
-                              std::make_tuple(status_rank(b.status), static_cast<int>(b.severity),
-                                              b.rule);
-                     });
+    std::stable_sort(
+        mr.findings.begin(), mr.findings.end(), [](const finding& a, const finding& b) {
+          return std::make_tuple(status_rank(a.status), static_cast<int>(a.severity), a.rule) <
+                 std::make_tuple(status_rank(b.status), static_cast<int>(b.severity), b.rule);
+        });
     out.markets.push_back(std::move(mr));
   }
   recompute_verdicts(out);
@@ -504,39 +537,54 @@ report evaluate(const library& rules, const profile& facts, const evaluate_optio
 
 const char* to_string(verdict v) {
   switch (v) {
-    case verdict::clear: return "clear";
-    case verdict::attention: return "attention";
-    case verdict::indeterminate: return "indeterminate";
-    case verdict::blocked: return "blocked";
+    case verdict::clear:
+      return "clear";
+    case verdict::attention:
+      return "attention";
+    case verdict::indeterminate:
+      return "indeterminate";
+    case verdict::blocked:
+      return "blocked";
   }
   return "?";
 }
 
 const char* to_string(finding_status s) {
   switch (s) {
-    case finding_status::violation: return "violation";
-    case finding_status::indeterminate: return "indeterminate";
-    case finding_status::waived: return "waived";
-    case finding_status::upcoming: return "upcoming";
+    case finding_status::violation:
+      return "violation";
+    case finding_status::indeterminate:
+      return "indeterminate";
+    case finding_status::waived:
+      return "waived";
+    case finding_status::upcoming:
+      return "upcoming";
   }
   return "?";
 }
 
 const char* to_string(rule_severity s) {
   switch (s) {
-    case rule_severity::block: return "block";
-    case rule_severity::warn: return "warn";
-    case rule_severity::info: return "info";
+    case rule_severity::block:
+      return "block";
+    case rule_severity::warn:
+      return "warn";
+    case rule_severity::info:
+      return "info";
   }
   return "?";
 }
 
 const char* to_string(rule_outcome o) {
   switch (o) {
-    case rule_outcome::passed: return "passed";
-    case rule_outcome::not_applicable: return "not_applicable";
-    case rule_outcome::violation: return "violation";
-    case rule_outcome::indeterminate: return "indeterminate";
+    case rule_outcome::passed:
+      return "passed";
+    case rule_outcome::not_applicable:
+      return "not_applicable";
+    case rule_outcome::violation:
+      return "violation";
+    case rule_outcome::indeterminate:
+      return "indeterminate";
   }
   return "?";
 }

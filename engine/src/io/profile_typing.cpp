@@ -15,10 +15,14 @@ namespace {
 
 const char* kind_word(yaml_node::kind k) {
   switch (k) {
-    case yaml_node::kind::null: return "nothing";
-    case yaml_node::kind::scalar: return "a single value";
-    case yaml_node::kind::sequence: return "a list";
-    case yaml_node::kind::mapping: return "a mapping";
+    case yaml_node::kind::null:
+      return "nothing";
+    case yaml_node::kind::scalar:
+      return "a single value";
+    case yaml_node::kind::sequence:
+      return "a list";
+    case yaml_node::kind::mapping:
+      return "a mapping";
   }
   return "?";
 }
@@ -38,8 +42,8 @@ class typer {
       out.items[i].path = join(path, type.fields[i].name);
     }
     if (n.k != yaml_node::kind::mapping) {
-      mismatch(n, type.name == "profile" ? "a mapping of profile keys" : "a mapping (`" +
-                                                                             type.name + "`)");
+      mismatch(n, type.name == "profile" ? "a mapping of profile keys"
+                                         : "a mapping (`" + type.name + "`)");
       return out;
     }
     // Keys that were written, even if wrongly: a bad or misspelt key is one error, not two.
@@ -90,7 +94,8 @@ class typer {
     out.path = path;
     out.where = file_.locate(n.offset);
     switch (type.kind) {
-      case type_kind::record: return record(n, type, path);
+      case type_kind::record:
+        return record(n, type, path);
       case type_kind::list: {
         if (n.k != yaml_node::kind::sequence) return mismatch(n, "a `" + type.name + "`");
         out.k = value::kind::list;
@@ -121,7 +126,8 @@ class typer {
         }
         return out;
       }
-      default: break;
+      default:
+        break;
     }
     if (n.k != yaml_node::kind::scalar) return mismatch(n, "a `" + type.name + "`");
     const std::string& t = n.text;
@@ -180,7 +186,8 @@ class typer {
         out.k = value::kind::string;
         out.text = t;
         break;
-      default: break;
+      default:
+        break;
     }
     return out;
   }
@@ -251,11 +258,16 @@ std::optional<profile> load_profile(const source_ptr& source, const schema& sche
 
 std::string render_value(const value& v) {
   switch (v.k) {
-    case value::kind::absent: return "missing";
-    case value::kind::boolean: return v.boolean ? "true" : "false";
-    case value::kind::integer: return std::to_string(v.integer);
-    case value::kind::date: return date{static_cast<std::int32_t>(v.integer)}.to_string();
-    case value::kind::string: return "\"" + v.text + "\"";
+    case value::kind::absent:
+      return "missing";
+    case value::kind::boolean:
+      return v.boolean ? "true" : "false";
+    case value::kind::integer:
+      return std::to_string(v.integer);
+    case value::kind::date:
+      return date{static_cast<std::int32_t>(v.integer)}.to_string();
+    case value::kind::string:
+      return "\"" + v.text + "\"";
     case value::kind::list: {
       std::string out = "[";
       for (std::size_t i = 0; i < v.items.size(); ++i) {
@@ -270,7 +282,8 @@ std::string render_value(const value& v) {
       }
       return out + "}";
     }
-    case value::kind::record: return "{…}";
+    case value::kind::record:
+      return "{…}";
   }
   return "?";
 }

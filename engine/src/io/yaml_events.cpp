@@ -78,10 +78,11 @@ class tree_builder : public YAML::EventHandler {
                 const std::string& value) override {
     check_tag(mark, tag);
     if (value.size() > limits_.max_string_bytes) {
-      throw stop_parsing{"profile.limit",
-                         "a value longer than " + std::to_string(limits_.max_string_bytes) +
-                             " bytes",
-                         offset(mark), {}};
+      throw stop_parsing{
+          "profile.limit",
+          "a value longer than " + std::to_string(limits_.max_string_bytes) + " bytes",
+          offset(mark),
+          {}};
     }
     yaml_node n;
     n.k = yaml_node::kind::scalar;
@@ -89,8 +90,8 @@ class tree_builder : public YAML::EventHandler {
     n.plain = tag == "?";
     n.offset = offset(mark);
     // A plain `~`, `null` or empty value is YAML's null.
-    if (n.plain && (value.empty() || value == "~" || value == "null" || value == "Null" ||
-                    value == "NULL")) {
+    if (n.plain &&
+        (value.empty() || value == "~" || value == "null" || value == "Null" || value == "NULL")) {
       n.k = yaml_node::kind::null;
       n.text.clear();
     }
@@ -130,9 +131,11 @@ class tree_builder : public YAML::EventHandler {
   void check_nodes(const YAML::Mark& mark) const {
     if (nodes_ > kMaxNodes) {
       throw stop_parsing{"profile.limit",
-                         "more than " + std::to_string(kMaxNodes) + " values after expanding "
-                         "aliases",
-                         offset(mark), {}};
+                         "more than " + std::to_string(kMaxNodes) +
+                             " values after expanding "
+                             "aliases",
+                         offset(mark),
+                         {}};
     }
   }
 
@@ -142,7 +145,8 @@ class tree_builder : public YAML::EventHandler {
     if (stack_.size() >= limits_.max_depth) {
       throw stop_parsing{"profile.limit",
                          "nesting deeper than " + std::to_string(limits_.max_depth) + " levels",
-                         offset(mark), {}};
+                         offset(mark),
+                         {}};
     }
     yaml_node n;
     n.k = k;
@@ -175,7 +179,8 @@ class tree_builder : public YAML::EventHandler {
     if (parent.items.size() >= 2u * limits_.max_list_items) {
       throw stop_parsing{"profile.limit",
                          "more than " + std::to_string(limits_.max_list_items) + " items",
-                         parent.offset, {}};
+                         parent.offset,
+                         {}};
     }
     // In a mapping, an even index is a key: it must not repeat an earlier one.
     if (parent.k == yaml_node::kind::mapping && parent.items.size() % 2 == 0 &&
@@ -183,9 +188,9 @@ class tree_builder : public YAML::EventHandler {
       for (std::size_t i = 0; i < parent.items.size(); i += 2) {
         const yaml_node& earlier = parent.items[i];
         if (earlier.k == yaml_node::kind::scalar && earlier.text == n.text) {
-          throw stop_parsing{"profile.duplicate_key", "duplicate key `" + n.text + "`", n.offset,
-                             "first given at line " +
-                                 std::to_string(file_.locate(earlier.offset).line)};
+          throw stop_parsing{
+              "profile.duplicate_key", "duplicate key `" + n.text + "`", n.offset,
+              "first given at line " + std::to_string(file_.locate(earlier.offset).line)};
         }
       }
     }
@@ -280,7 +285,9 @@ std::string lowercase_first(std::string s) {
   return s;
 }
 
-span at(std::uint32_t offset) { return {offset, offset + 1}; }
+span at(std::uint32_t offset) {
+  return {offset, offset + 1};
+}
 
 }  // namespace
 

@@ -53,9 +53,12 @@ namespace {
 
 const char* severity_word(diagnostic_severity s) {
   switch (s) {
-    case diagnostic_severity::error: return "error";
-    case diagnostic_severity::warning: return "warning";
-    case diagnostic_severity::note: return "note";
+    case diagnostic_severity::error:
+      return "error";
+    case diagnostic_severity::warning:
+      return "warning";
+    case diagnostic_severity::note:
+      return "note";
   }
   return "error";
 }

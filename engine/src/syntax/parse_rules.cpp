@@ -15,9 +15,11 @@ std::optional<std::uint32_t> bad_encoding(const std::string& s) {
   while (i < s.size()) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c == 0) return i;
-    std::uint32_t length = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3
-                                      : (c & 0xF8) == 0xF0   ? 4
-                                                             : 0;
+    std::uint32_t length = c < 0x80             ? 1
+                           : (c & 0xE0) == 0xC0 ? 2
+                           : (c & 0xF0) == 0xE0 ? 3
+                           : (c & 0xF8) == 0xF0 ? 4
+                                                : 0;
     if (length == 0 || i + length > s.size() || (length == 2 && c < 0xC2)) return i;
     for (std::uint32_t k = 1; k < length; ++k) {
       if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
@@ -36,8 +38,8 @@ bool word_char(char c) {
 // condition began — and refuse files where it passes the limit, so no input can overflow the
 // stack. A condition begins at a clause keyword outside brackets.
 std::optional<std::uint32_t> too_deep(const std::string& s, std::uint32_t limit) {
-  static const std::string_view starts[] = {"when", "require", "forbid", "unless", "define",
-                                            "rule", "regime", "applies", "enum", "schema"};
+  static const std::string_view starts[] = {"when", "require", "forbid",  "unless", "define",
+                                            "rule", "regime",  "applies", "enum",   "schema"};
   std::uint32_t brackets = 0;
   std::uint32_t operators = 0;
   for (std::uint32_t i = 0; i < s.size(); ++i) {
@@ -72,8 +74,8 @@ std::optional<std::uint32_t> too_deep(const std::string& s, std::uint32_t limit)
 // The token at `offset`, for "unexpected `…`" messages: up to the next space, at most 20 bytes.
 std::string token_at(const std::string& s, std::uint32_t offset) {
   std::uint32_t end = offset;
-  while (end < s.size() && end - offset < 20 && s[end] != ' ' && s[end] != '\n' &&
-         s[end] != '\t' && s[end] != '\r') {
+  while (end < s.size() && end - offset < 20 && s[end] != ' ' && s[end] != '\n' && s[end] != '\t' &&
+         s[end] != '\r') {
     ++end;
   }
   return s.substr(offset, end - offset);
@@ -98,19 +100,19 @@ std::optional<ast::rule_file> parse_rules(const source_ptr& source, diagnostic_b
     return std::nullopt;
   }
   if (auto deep = too_deep(text, limits.max_expression_depth)) {
-    bag.report(diagnostic_severity::error, "parse.too_deep",
-               "a condition nests deeper than " + std::to_string(limits.max_expression_depth) +
-                   " levels",
-               source.get(), {*deep, *deep + 1},
-               "split it into definitions (`define name = ...`)");
+    bag.report(
+        diagnostic_severity::error, "parse.too_deep",
+        "a condition nests deeper than " + std::to_string(limits.max_expression_depth) + " levels",
+        source.get(), {*deep, *deep + 1}, "split it into definitions (`define name = ...`)");
     return std::nullopt;
   }
 
   syntax::cst::file file;
   if (auto failure = syntax::parse_file(text, file)) {
     const std::string token = token_at(text, failure->offset);
-    const span where{failure->offset,
-                     failure->offset + static_cast<std::uint32_t>(std::max<std::size_t>(1, token.size()))};
+    const span where{
+        failure->offset,
+        failure->offset + static_cast<std::uint32_t>(std::max<std::size_t>(1, token.size()))};
     if (failure->unterminated_string) {
       bag.report(diagnostic_severity::error, "parse.bad_string", "unterminated string",
                  source.get(), {failure->offset, failure->offset + 1},

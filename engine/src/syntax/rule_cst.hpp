@@ -42,9 +42,9 @@ struct list_lit;
 struct exists_expr;
 struct paren_expr;
 
-using primary = x3::variant<date_lit, int_lit, string_lit, bool_lit, name,
-                            x3::forward_ast<list_lit>, x3::forward_ast<exists_expr>,
-                            x3::forward_ast<paren_expr>>;
+using primary =
+    x3::variant<date_lit, int_lit, string_lit, bool_lit, name, x3::forward_ast<list_lit>,
+                x3::forward_ast<exists_expr>, x3::forward_ast<paren_expr>>;
 
 // X3 mishandles one-member structs whose member is a variant or a struct, so such nodes
 // also keep the text of the token that opens them.
@@ -113,8 +113,24 @@ struct paren_expr : tagged {
 // Declarations.
 
 enum class clause_kind {
-  title, authority, jurisdiction, instrument, reach, effective, until, source, applies_when,
-  rule, cite, severity, when, require, forbid, unless, message, remedy
+  title,
+  authority,
+  jurisdiction,
+  instrument,
+  reach,
+  effective,
+  until,
+  source,
+  applies_when,
+  rule,
+  cite,
+  severity,
+  when,
+  require,
+  forbid,
+  unless,
+  message,
+  remedy
 };
 
 struct rule_decl;
@@ -156,7 +172,8 @@ struct record_type : tagged {
   std::vector<field> fields;
 };
 
-struct type_expr : x3::variant<name, x3::forward_ast<container_type>, x3::forward_ast<record_type>> {
+struct type_expr
+    : x3::variant<name, x3::forward_ast<container_type>, x3::forward_ast<record_type>> {
   using base_type::base_type;
   using base_type::operator=;
 };

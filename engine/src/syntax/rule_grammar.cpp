@@ -42,7 +42,7 @@ auto kw(const char* word) {
 
 // Rule ids: the id class carries the tagger; the string is the name shown to people.
 #define LEXGATE_RULE(id, attribute, phrase) \
-  struct id##_class : tagger {};           \
+  struct id##_class : tagger {};            \
   const x3::rule<id##_class, attribute> id = phrase;
 
 LEXGATE_RULE(identifier, cst::name, "name")
@@ -98,14 +98,15 @@ LEXGATE_RULE(end_of_file, x3::unused_type,
 
 const x3::rule<class file_class, cst::file> file = "rule file";
 
-const auto reserved = x3::lexeme[(x3::lit("and") | "or" | "not" | "any" | "all" | "in" |
-                                  "contains" | "subset" | "of" | "intersects" | "within" |
-                                  "exists" | "true" | "false" | "regime" | "rule" | "define" |
-                                  "enum" | "schema" | "jurisdictions") >>
-                                 !x3::char_("a-zA-Z0-9_")];
+const auto reserved =
+    x3::lexeme[(x3::lit("and") | "or" | "not" | "any" | "all" | "in" | "contains" | "subset" |
+                "of" | "intersects" | "within" | "exists" | "true" | "false" | "regime" | "rule" |
+                "define" | "enum" | "schema" | "jurisdictions") >>
+               !x3::char_("a-zA-Z0-9_")];
 
-const auto identifier_def =
-    !reserved >> x3::lexeme[x3::raw[x3::char_("a-z_") >> *x3::char_("a-z0-9_")]] >> !x3::char_("A-Z-");
+const auto identifier_def = !reserved >>
+                            x3::lexeme[x3::raw[x3::char_("a-z_") >> *x3::char_("a-z0-9_")]] >>
+                            !x3::char_("A-Z-");
 const auto word_def = x3::lexeme[x3::raw[x3::char_("a-z0-9") >> *x3::char_("a-z0-9-")]];
 const auto code_def = x3::lexeme[x3::raw[x3::repeat(2)[x3::char_("A-Z")] >>
                                          -('-' >> x3::repeat(1, 3)[x3::char_("A-Z0-9")])] >>
@@ -113,8 +114,8 @@ const auto code_def = x3::lexeme[x3::raw[x3::repeat(2)[x3::char_("A-Z")] >>
 const auto regime_id_def = x3::lexeme[x3::raw[+x3::char_("a-z0-9_") % '.']];
 const auto string_end_def = x3::lit('"');
 const auto string_literal_def =
-    x3::lexeme['"' >> x3::raw[*(('\\' >> (x3::char_ - x3::eol)) | (x3::char_ - '"' - '\\' - x3::eol))] >
-               string_end];
+    x3::lexeme['"' >> x3::raw[*(('\\' >> (x3::char_ - x3::eol)) |
+                                (x3::char_ - '"' - '\\' - x3::eol))] > string_end];
 const auto digit = x3::char_("0-9");
 const auto date_literal_def =
     x3::lexeme[x3::raw[x3::repeat(4)[digit] >> '-' >> x3::repeat(2)[digit] >> '-' >>
@@ -130,19 +131,20 @@ const auto and_level_def = not_level >> *(kw("and") > not_level);
 const auto not_level_def = negation | quantifier | comparison;
 const auto negation_def = x3::raw[kw("not")] > not_level;
 const auto quantifier_colon_def = x3::lit(':');
-const auto quantifier_def = x3::lexeme[x3::raw[x3::lit("any") | "all"] >> !x3::char_("a-zA-Z0-9_")] >
-                            identifier > kw("in") > postfix > quantifier_colon > expression;
+const auto quantifier_def =
+    x3::lexeme[x3::raw[x3::lit("any") | "all"] >> !x3::char_("a-zA-Z0-9_")] > identifier >
+    kw("in") > postfix > quantifier_colon > expression;
 const auto comparison_operator_def =
-    x3::string("==") | x3::string("!=") | x3::string("<=") | x3::string(">=") |
-    x3::string("<") | x3::string(">") | (kw("in") >> x3::attr(std::string("in"))) |
+    x3::string("==") | x3::string("!=") | x3::string("<=") | x3::string(">=") | x3::string("<") |
+    x3::string(">") | (kw("in") >> x3::attr(std::string("in"))) |
     (kw("contains") >> x3::attr(std::string("contains"))) |
     (kw("subset") > kw("of") >> x3::attr(std::string("subset of"))) |
     (kw("intersects") >> x3::attr(std::string("intersects"))) |
     (kw("within") >> x3::attr(std::string("within")));
 const auto comparison_def = postfix >> -(comparison_operator > postfix);
 const auto postfix_def = primary >> *accessor;
-const auto accessor_def = (x3::raw[x3::lit('.')] >> identifier) |
-                          (x3::raw[x3::lit('[')] > expression > ']');
+const auto accessor_def =
+    (x3::raw[x3::lit('.')] >> identifier) | (x3::raw[x3::lit('[')] > expression > ']');
 const auto primary_def = date_literal | integer_literal | string_literal | boolean_literal |
                          list_literal | exists_expression | parenthesized | identifier;
 const auto list_end_def = x3::lit(']');
@@ -158,16 +160,12 @@ auto clause(const char* keyword, kind k, Parser value) {
 }
 
 const auto rule_clause_def =
-    clause("cite", kind::cite, string_literal) |
-    clause("severity", kind::severity, word) |
-    clause("when", kind::when, expression) |
-    clause("require", kind::require, expression) |
-    clause("forbid", kind::forbid, expression) |
-    clause("unless", kind::unless, expression) |
+    clause("cite", kind::cite, string_literal) | clause("severity", kind::severity, word) |
+    clause("when", kind::when, expression) | clause("require", kind::require, expression) |
+    clause("forbid", kind::forbid, expression) | clause("unless", kind::unless, expression) |
     clause("message", kind::message, string_literal) |
     clause("remedy", kind::remedy, string_literal) |
-    clause("effective", kind::effective, date_literal) |
-    clause("until", kind::until, date_literal);
+    clause("effective", kind::effective, date_literal) | clause("until", kind::until, date_literal);
 const auto rule_end_def = x3::lit('}');
 const auto rule_declaration_def = kw("rule") > identifier > '{' > *rule_clause > rule_end;
 
@@ -175,11 +173,9 @@ const auto regime_clause_def =
     clause("title", kind::title, string_literal) |
     clause("authority", kind::authority, string_literal) |
     clause("jurisdiction", kind::jurisdiction, code) |
-    clause("instrument", kind::instrument, word) |
-    clause("reach", kind::reach, word) |
+    clause("instrument", kind::instrument, word) | clause("reach", kind::reach, word) |
     clause("effective", kind::effective, date_literal) |
-    clause("until", kind::until, date_literal) |
-    clause("source", kind::source, string_literal) |
+    clause("until", kind::until, date_literal) | clause("source", kind::source, string_literal) |
     (kw("applies") > kw("when") >> x3::attr(kind::applies_when) > expression) |
     (&kw("rule") >> x3::attr(kind::rule) >> rule_declaration);
 const auto regime_end_def = x3::lit('}');
@@ -195,8 +191,8 @@ const auto field_def = identifier >> ':' > type > *(identifier >> !x3::lit(':'))
 const auto field_end_def = x3::lit('}');
 const auto record_def = '{' > *field > field_end;
 const auto schema_def = x3::raw[kw("schema")] > record;
-const auto jurisdiction_entry = x3::rule<class entry_class, cst::jurisdiction_entry>{"jurisdiction code"} =
-    (code % ',') >> -(kw("in") > code);
+const auto jurisdiction_entry = x3::rule<class entry_class, cst::jurisdiction_entry>{
+    "jurisdiction code"} = (code % ',') >> -(kw("in") > code);
 const auto jurisdictions_end_def = x3::lit('}');
 const auto jurisdictions_def = kw("jurisdictions") > '{' > *jurisdiction_entry > jurisdictions_end;
 
@@ -207,11 +203,11 @@ const auto file_def = *item > end_of_file;
 BOOST_SPIRIT_DEFINE(identifier, word, code, regime_id, string_literal, date_literal,
                     integer_literal, boolean_literal, expression, and_level, not_level, negation,
                     quantifier, comparison, comparison_operator, postfix, accessor, primary,
-                    list_literal, exists_expression, parenthesized, string_end, list_end,
-                    paren_end, quantifier_colon, rule_clause, rule_end, rule_declaration,
-                    regime_clause, regime_end, regime, definition, enumeration, type, container_type, field,
-                    field_end, record, schema, jurisdictions, jurisdictions_end, item,
-                    end_of_file, file)
+                    list_literal, exists_expression, parenthesized, string_end, list_end, paren_end,
+                    quantifier_colon, rule_clause, rule_end, rule_declaration, regime_clause,
+                    regime_end, regime, definition, enumeration, type, container_type, field,
+                    field_end, record, schema, jurisdictions, jurisdictions_end, item, end_of_file,
+                    file)
 
 // Literal tokens that can fail an expectation, in the words shown to people.
 std::string phrase_of(const std::string& which) {

@@ -11,7 +11,9 @@ namespace {
 
 namespace x3 = boost::spirit::x3;
 
-span span_of(const cst::tagged& t) { return {t.begin, t.end}; }
+span span_of(const cst::tagged& t) {
+  return {t.begin, t.end};
+}
 
 class lowerer {
  public:
@@ -19,15 +21,14 @@ class lowerer {
 
   ast::expr expression(const cst::expression& e) {
     ast::expr out = and_level(e.first);
-    for (const auto& rhs : e.rest) out = binary(ast::binary_op::logical_or, std::move(out), and_level(rhs));
+    for (const auto& rhs : e.rest)
+      out = binary(ast::binary_op::logical_or, std::move(out), and_level(rhs));
     return out;
   }
 
   ast::located<std::string> text(const cst::name& n) { return {n.text, span_of(n)}; }
 
-  ast::located<std::string> string(const cst::string_lit& s) {
-    return {decode(s), span_of(s)};
-  }
+  ast::located<std::string> string(const cst::string_lit& s) { return {decode(s), span_of(s)}; }
 
   ast::located<ast::date_literal> date(const cst::date_lit& d) {
     ast::date_literal out;
@@ -58,7 +59,8 @@ class lowerer {
 
   ast::expr and_level(const cst::and_expr& e) {
     ast::expr out = not_level(e.first);
-    for (const auto& rhs : e.rest) out = binary(ast::binary_op::logical_and, std::move(out), not_level(rhs));
+    for (const auto& rhs : e.rest)
+      out = binary(ast::binary_op::logical_and, std::move(out), not_level(rhs));
     return out;
   }
 
@@ -94,11 +96,16 @@ class lowerer {
     ast::expr lhs = postfix(c.lhs);
     if (!c.tail) return lhs;
     static const std::map<std::string, ast::binary_op> ops = {
-        {"==", ast::binary_op::eq},          {"!=", ast::binary_op::ne},
-        {"<", ast::binary_op::lt},           {"<=", ast::binary_op::le},
-        {">", ast::binary_op::gt},           {">=", ast::binary_op::ge},
-        {"in", ast::binary_op::in},          {"contains", ast::binary_op::contains},
-        {"subset of", ast::binary_op::subset_of}, {"intersects", ast::binary_op::intersects},
+        {"==", ast::binary_op::eq},
+        {"!=", ast::binary_op::ne},
+        {"<", ast::binary_op::lt},
+        {"<=", ast::binary_op::le},
+        {">", ast::binary_op::gt},
+        {">=", ast::binary_op::ge},
+        {"in", ast::binary_op::in},
+        {"contains", ast::binary_op::contains},
+        {"subset of", ast::binary_op::subset_of},
+        {"intersects", ast::binary_op::intersects},
         {"within", ast::binary_op::within}};
     return binary(ops.at(c.tail->op), std::move(lhs), postfix(c.tail->rhs));
   }
@@ -134,9 +141,7 @@ class lowerer {
         out.node = ast::literal{std::move(v)};
         return out;
       }
-      ast::expr operator()(const cst::date_lit& d) const {
-        return literal(d, self.date(d).value);
-      }
+      ast::expr operator()(const cst::date_lit& d) const { return literal(d, self.date(d).value); }
       ast::expr operator()(const cst::int_lit& i) const {
         std::int64_t v = 0;
         auto [end, ec] = std::from_chars(i.text.data(), i.text.data() + i.text.size(), v);
@@ -146,9 +151,7 @@ class lowerer {
         }
         return literal(i, v);
       }
-      ast::expr operator()(const cst::string_lit& s) const {
-        return literal(s, self.decode(s));
-      }
+      ast::expr operator()(const cst::string_lit& s) const { return literal(s, self.decode(s)); }
       ast::expr operator()(const cst::bool_lit& b) const { return literal(b, b.text == "true"); }
       ast::expr operator()(const cst::name& n) const {
         ast::expr out;
@@ -249,24 +252,42 @@ class lowerer {
 const char* clause_word(cst::clause_kind k) {
   using k_t = cst::clause_kind;
   switch (k) {
-    case k_t::title: return "title";
-    case k_t::authority: return "authority";
-    case k_t::jurisdiction: return "jurisdiction";
-    case k_t::instrument: return "instrument";
-    case k_t::reach: return "reach";
-    case k_t::effective: return "effective";
-    case k_t::until: return "until";
-    case k_t::source: return "source";
-    case k_t::applies_when: return "applies when";
-    case k_t::rule: return "rule";
-    case k_t::cite: return "cite";
-    case k_t::severity: return "severity";
-    case k_t::when: return "when";
-    case k_t::require: return "require";
-    case k_t::forbid: return "forbid";
-    case k_t::unless: return "unless";
-    case k_t::message: return "message";
-    case k_t::remedy: return "remedy";
+    case k_t::title:
+      return "title";
+    case k_t::authority:
+      return "authority";
+    case k_t::jurisdiction:
+      return "jurisdiction";
+    case k_t::instrument:
+      return "instrument";
+    case k_t::reach:
+      return "reach";
+    case k_t::effective:
+      return "effective";
+    case k_t::until:
+      return "until";
+    case k_t::source:
+      return "source";
+    case k_t::applies_when:
+      return "applies when";
+    case k_t::rule:
+      return "rule";
+    case k_t::cite:
+      return "cite";
+    case k_t::severity:
+      return "severity";
+    case k_t::when:
+      return "when";
+    case k_t::require:
+      return "require";
+    case k_t::forbid:
+      return "forbid";
+    case k_t::unless:
+      return "unless";
+    case k_t::message:
+      return "message";
+    case k_t::remedy:
+      return "remedy";
   }
   return "?";
 }
@@ -296,9 +317,15 @@ class once_only {
   std::map<cst::clause_kind, const cst::clause*> seen_;
 };
 
-const cst::string_lit& as_string(const cst::clause& c) { return boost::get<cst::string_lit>(c.value); }
-const cst::date_lit& as_date(const cst::clause& c) { return boost::get<cst::date_lit>(c.value); }
-const cst::name& as_name(const cst::clause& c) { return boost::get<cst::name>(c.value); }
+const cst::string_lit& as_string(const cst::clause& c) {
+  return boost::get<cst::string_lit>(c.value);
+}
+const cst::date_lit& as_date(const cst::clause& c) {
+  return boost::get<cst::date_lit>(c.value);
+}
+const cst::name& as_name(const cst::clause& c) {
+  return boost::get<cst::name>(c.value);
+}
 const cst::expression& as_expression(const cst::clause& c) {
   return boost::get<cst::expression>(c.value);
 }
@@ -312,13 +339,27 @@ ast::rule lower_rule(lowerer& l, const cst::rule_decl& r) {
   for (const auto& c : r.clauses) {
     if (!once.first(c)) continue;
     switch (c.kind) {
-      case k::cite: out.cite = l.string(as_string(c)); break;
-      case k::message: out.message = l.string(as_string(c)); break;
-      case k::remedy: out.remedy = l.string(as_string(c)); break;
-      case k::effective: out.effective = l.date(as_date(c)); break;
-      case k::until: out.until = l.date(as_date(c)); break;
-      case k::when: out.when = l.expression(as_expression(c)); break;
-      case k::unless: out.unless = l.expression(as_expression(c)); break;
+      case k::cite:
+        out.cite = l.string(as_string(c));
+        break;
+      case k::message:
+        out.message = l.string(as_string(c));
+        break;
+      case k::remedy:
+        out.remedy = l.string(as_string(c));
+        break;
+      case k::effective:
+        out.effective = l.date(as_date(c));
+        break;
+      case k::until:
+        out.until = l.date(as_date(c));
+        break;
+      case k::when:
+        out.when = l.expression(as_expression(c));
+        break;
+      case k::unless:
+        out.unless = l.expression(as_expression(c));
+        break;
       case k::require:
       case k::forbid:
         out.assertion_keyword = ast::located<ast::assertion_kind>{
@@ -339,7 +380,8 @@ ast::rule lower_rule(lowerer& l, const cst::rule_decl& r) {
         }
         break;
       }
-      default: break;
+      default:
+        break;
     }
   }
   return out;
@@ -367,7 +409,8 @@ ast::type_expr lower_type(lowerer& l, const cst::type_expr& t) {
     out.name = n->text;
     out.where = span_of(*n);
   } else if (const auto* c = boost::get<x3::forward_ast<cst::container_type>>(&t)) {
-    out.form = c->get().form == "list" ? ast::type_expr::kind::list_of : ast::type_expr::kind::map_of;
+    out.form =
+        c->get().form == "list" ? ast::type_expr::kind::list_of : ast::type_expr::kind::map_of;
     out.where = span_of(c->get());
     out.element = std::make_unique<ast::type_expr>(lower_type(l, c->get().element.get()));
   } else {
@@ -396,7 +439,8 @@ std::optional<ast::rule_file> lower(cst::file&& file, const source_ptr& source,
       using k = cst::clause_kind;
       for (const auto& c : r->clauses) {
         if (c.kind == k::rule) {
-          regime.rules.push_back(lower_rule(l, boost::get<x3::forward_ast<cst::rule_decl>>(c.value).get()));
+          regime.rules.push_back(
+              lower_rule(l, boost::get<x3::forward_ast<cst::rule_decl>>(c.value).get()));
           continue;
         }
         if (c.kind == k::source) {
@@ -405,15 +449,32 @@ std::optional<ast::rule_file> lower(cst::file&& file, const source_ptr& source,
         }
         if (!once.first(c)) continue;
         switch (c.kind) {
-          case k::title: regime.title = l.string(as_string(c)); break;
-          case k::authority: regime.authority = l.string(as_string(c)); break;
-          case k::jurisdiction: regime.jurisdiction = l.text(as_name(c)); break;
-          case k::instrument: regime.instrument = l.text(as_name(c)); break;
-          case k::reach: regime.reach = l.text(as_name(c)); break;
-          case k::effective: regime.effective = l.date(as_date(c)); break;
-          case k::until: regime.until = l.date(as_date(c)); break;
-          case k::applies_when: regime.applies_when = l.expression(as_expression(c)); break;
-          default: break;
+          case k::title:
+            regime.title = l.string(as_string(c));
+            break;
+          case k::authority:
+            regime.authority = l.string(as_string(c));
+            break;
+          case k::jurisdiction:
+            regime.jurisdiction = l.text(as_name(c));
+            break;
+          case k::instrument:
+            regime.instrument = l.text(as_name(c));
+            break;
+          case k::reach:
+            regime.reach = l.text(as_name(c));
+            break;
+          case k::effective:
+            regime.effective = l.date(as_date(c));
+            break;
+          case k::until:
+            regime.until = l.date(as_date(c));
+            break;
+          case k::applies_when:
+            regime.applies_when = l.expression(as_expression(c));
+            break;
+          default:
+            break;
         }
       }
       out.regimes.push_back(std::move(regime));
