@@ -7,6 +7,7 @@
 #include "commands/commands.hpp"
 #include "lexgate/evaluate.hpp"
 #include "lexgate/profile.hpp"
+#include "lexgate/waivers.hpp"
 #include "report/reports.hpp"
 
 namespace lexgate::cli {
@@ -22,6 +23,7 @@ struct check_options {
   std::string fail_on = "block";
   bool allow_indeterminate = false;
   bool explain = false;
+  std::string waivers;
   int upcoming_days = 90;
 };
 
@@ -45,6 +47,22 @@ exit_code run_check(const check_options& o) {
   auto rules = load_rules(o.rule_dirs);
   if (!rules) return exit_code::error;
 
+  std::vector<waiver> waivers;
+  if (!o.waivers.empty()) {
+    diagnostic_bag bag;
+    std::string why;
+    auto source = read_source_file(o.waivers, why);
+    std::optional<std::vector<waiver>> loaded;
+    if (!source) {
+      bag.error("io.read", "cannot read waivers: " + why, o.waivers);
+    } else {
+      loaded = load_waivers(source, *rules, bag);
+    }
+    print_diagnostics(bag);
+    if (!loaded) return exit_code::error;
+    waivers = std::move(*loaded);
+  }
+
   std::vector<report> reports;
   bool failed_input = false;
   for (const auto& path : o.profiles) {
@@ -55,6 +73,16 @@ exit_code run_check(const check_options& o) {
       bag.error("io.read", "cannot read profile: " + why, path);
     } else if (auto p = load_profile(source, rules->profile_schema(), bag)) {
       reports.push_back(evaluate(*rules, *p, eval));
+      apply_waivers(reports.back(), waivers);
+      for (const auto& m : reports.back().markets) {
+        for (const auto& f : m.findings) {
+          if (f.waiver && f.waiver->expired) {
+            std::cerr << path << ": the waiver for " << f.rule << " in " << m.market
+                      << " expired on " << f.waiver->expires.to_string()
+                      << "; the finding counts again\n";
+          }
+        }
+      }
       spdlog::debug("{}: verdict {}", path, to_string(reports.back().overall));
     }
     print_diagnostics(bag);
@@ -66,6 +94,10 @@ exit_code run_check(const check_options& o) {
   std::string text;
   if (o.format == "json") {
     text = report_writers::render_json(reports);
+  } else if (o.format == "markdown") {
+    text = report_writers::render_markdown(reports);
+  } else if (o.format == "junit") {
+    text = report_writers::render_junit(reports);
   } else {
     text = report_writers::render_text(reports, {o.explain});
   }
@@ -93,7 +125,7 @@ void add_check_command(CLI::App& app, exit_code& result) {
                   "Judge the rules in force on this date (YYYY-MM-DD); "
                   "default: today");
   cmd->add_option("--format", o->format, "Report format")
-      ->check(CLI::IsMember({"text", "json"}))
+      ->check(CLI::IsMember({"text", "json", "junit", "markdown"}))
       ->capture_default_str();
   cmd->add_option("--output,-o", o->output,
                   "Write the report to FILE (atomically) instead of "
@@ -103,6 +135,8 @@ void add_check_command(CLI::App& app, exit_code& result) {
       ->capture_default_str();
   cmd->add_flag("--allow-indeterminate", o->allow_indeterminate,
                 "Do not fail on findings left indeterminate by missing facts");
+  cmd->add_option("--waivers", o->waivers,
+                  "YAML list of accepted findings (rule, justification, approver, expires)");
   cmd->add_flag("--explain", o->explain,
                 "Show the profile values (with line:column) that decided each finding");
   cmd->add_option("--upcoming-days", o->upcoming_days,

@@ -18,4 +18,11 @@ std::string render_text(const std::vector<report>& reports, const text_options& 
 /// The JSON report of design §5: one object for one profile, an array for several.
 std::string render_json(const std::vector<report>& reports);
 
+/// Markdown for pull-request comments and CI job summaries: a market × verdict table, then
+/// the findings of each market.
+std::string render_markdown(const std::vector<report>& reports);
+
+/// JUnit XML: a testsuite per profile and market, a testcase per rule judged there.
+std::string render_junit(const std::vector<report>& reports);
+
 }  // namespace lexgate::report_writers

@@ -1,0 +1,84 @@
+// The JUnit XML report: one testsuite per profile and market, one testcase per rule judged
+// there (layer: report). CI systems show failures and skips without knowing lexgate.
+#include <string>
+
+#include "report/reports.hpp"
+
+namespace lexgate::report_writers {
+
+namespace {
+
+// Escapes text for XML 1.0 and drops the control characters it cannot hold.
+std::string xml(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default:
+        if (static_cast<unsigned char>(c) >= 0x20 || c == '\n' || c == '\t') out += c;
+    }
+  }
+  return out;
+}
+
+const finding* finding_of(const market_report& m, const std::string& rule) {
+  for (const auto& f : m.findings) {
+    if (f.rule == rule && f.status != finding_status::upcoming) return &f;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::string render_junit(const std::vector<report>& reports) {
+  std::string suites;
+  std::size_t total_tests = 0;
+  std::size_t total_failures = 0;
+  std::size_t total_skipped = 0;
+  for (const auto& r : reports) {
+    for (const auto& m : r.markets) {
+      std::string cases;
+      std::size_t failures = 0;
+      std::size_t skipped = 0;
+      for (const auto& e : m.evaluated) {
+        const std::string regime = e.rule.substr(0, e.rule.rfind('.'));
+        cases += "    <testcase classname=\"" + xml(regime) + "\" name=\"" + xml(e.rule) + "\"";
+        const finding* f = finding_of(m, e.rule);
+        if (f != nullptr && f->status == finding_status::waived) {
+          ++skipped;
+          cases += ">\n      <skipped message=\"waived until " + f->waiver->expires.to_string() +
+                   ": " + xml(f->waiver->justification) + "\"/>\n    </testcase>\n";
+        } else if (f != nullptr) {
+          ++failures;
+          std::string detail = f->message + "\ncite: " + f->cite + "\nremedy: " + f->remedy;
+          for (const auto& x : f->missing) detail += "\nmissing: " + x;
+          cases += ">\n      <failure message=\"" + xml(f->message) + "\" type=\"" +
+                   to_string(f->status) + "-" + to_string(f->severity) + "\">" + xml(detail) +
+                   "</failure>\n    </testcase>\n";
+        } else if (e.outcome == rule_outcome::not_applicable) {
+          ++skipped;
+          cases += ">\n      <skipped message=\"not applicable\"/>\n    </testcase>\n";
+        } else {
+          cases += "/>\n";
+        }
+      }
+      total_tests += m.evaluated.size();
+      total_failures += failures;
+      total_skipped += skipped;
+      suites += "  <testsuite name=\"" + xml(r.profile_id + " · " + m.market) + "\" tests=\"" +
+                std::to_string(m.evaluated.size()) + "\" failures=\"" + std::to_string(failures) +
+                "\" errors=\"0\" skipped=\"" + std::to_string(skipped) + "\" timestamp=\"" +
+                r.as_of.to_string() + "T00:00:00\">\n" + cases + "  </testsuite>\n";
+    }
+  }
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"lexgate\" tests=\"" +
+         std::to_string(total_tests) + "\" failures=\"" + std::to_string(total_failures) +
+         "\" errors=\"0\" skipped=\"" + std::to_string(total_skipped) + "\">\n" + suites +
+         "</testsuites>\n";
+}
+
+}  // namespace lexgate::report_writers

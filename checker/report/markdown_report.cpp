@@ -1,0 +1,79 @@
+// The Markdown report, for pull-request comments and CI job summaries (layer: report).
+#include <string>
+
+#include "report/reports.hpp"
+
+namespace lexgate::report_writers {
+
+namespace {
+
+// Table cells may not hold `|` or line breaks.
+std::string cell(std::string s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '|') {
+      out += "\\|";
+    } else if (c == '\n') {
+      out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+const char* icon(verdict v) {
+  switch (v) {
+    case verdict::blocked: return "⛔ blocked";
+    case verdict::indeterminate: return "❔ indeterminate";
+    case verdict::attention: return "⚠️ attention";
+    case verdict::clear: return "✅ clear";
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string render_markdown(const std::vector<report>& reports) {
+  std::string out;
+  for (const auto& r : reports) {
+    out += "## lexgate: `" + r.profile_id + "` is " + icon(r.overall) + "\n\n";
+    out += "As of " + r.as_of.to_string() + ", rules `" + r.library_name + "` (sha256 `" +
+           r.library_digest.substr(0, 12) + "`), profile `" + r.profile_path + "`.\n\n";
+    out += "| market | verdict | violations | indeterminate | waived | upcoming |\n";
+    out += "|---|---|---:|---:|---:|---:|\n";
+    for (const auto& m : r.markets) {
+      int counts[4] = {0, 0, 0, 0};
+      for (const auto& f : m.findings) ++counts[static_cast<int>(f.status)];
+      out += "| " + m.market + " | " + icon(m.market_verdict) + " | " +
+             std::to_string(counts[0]) + " | " + std::to_string(counts[1]) + " | " +
+             std::to_string(counts[2]) + " | " + std::to_string(counts[3]) + " |\n";
+    }
+    for (const auto& m : r.markets) {
+      if (m.findings.empty()) continue;
+      out += "\n### " + m.market + "\n\n";
+      for (const auto& f : m.findings) {
+        out += "- **" + std::string(to_string(f.status)) + "** (" + to_string(f.severity) +
+               ") `" + f.rule + "` — " + cell(f.message) + "  \n";
+        out += "  *" + cell(f.cite) + "*";
+        if (!f.sources.empty()) out += " · [source](" + f.sources.front() + ")";
+        out += "  \n";
+        if (!f.missing.empty()) {
+          out += "  Missing:";
+          for (const auto& x : f.missing) out += " `" + x + "`";
+          out += "  \n";
+        }
+        if (f.waiver) {
+          out += std::string("  Waiver ") + (f.waiver->expired ? "**expired** on " : "until ") +
+                 f.waiver->expires.to_string() + " (" + cell(f.waiver->approver) + "): " +
+                 cell(f.waiver->justification) + "  \n";
+        }
+        if (f.status != finding_status::waived) out += "  Remedy: " + cell(f.remedy) + "\n";
+      }
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace lexgate::report_writers

@@ -1,0 +1,80 @@
+// Reading waiver files (layer: profile).
+#include "io/yaml_events.hpp"
+#include "lexgate/waivers.hpp"
+
+namespace lexgate {
+
+std::optional<std::vector<waiver>> load_waivers(const source_ptr& file, const library& rules,
+                                                diagnostic_bag& bag) {
+  const std::size_t errors_before = bag.error_count();
+  auto root = detail::parse_yaml(*file, bag, profile_limits{});
+  if (!root) return std::nullopt;
+  auto error = [&](const char* code, std::string message, const detail::yaml_node& at,
+                   std::string help = {}) {
+    bag.report(diagnostic_severity::error, code, std::move(message), file.get(),
+               {at.offset, at.offset + 1}, std::move(help));
+  };
+  if (root->k != detail::yaml_node::kind::sequence) {
+    error("waiver.invalid", "a waiver file is a list of waivers", *root,
+          "each entry has rule, justification, approver and expires");
+    return std::nullopt;
+  }
+  std::vector<std::string> ids;
+  for (const auto& r : rules.regimes()) {
+    for (const auto& rule : r.rules) ids.push_back(rule.id);
+  }
+  std::vector<waiver> out;
+  for (const auto& entry : root->items) {
+    if (entry.k != detail::yaml_node::kind::mapping) {
+      error("waiver.invalid", "a waiver is a mapping", entry);
+      continue;
+    }
+    waiver w;
+    w.where = file->locate(entry.offset);
+    auto text = [&](const char* key, bool required) -> std::string {
+      const detail::yaml_node* n = entry.find(key);
+      if (n == nullptr || n->k != detail::yaml_node::kind::scalar || n->text.empty()) {
+        if (required) {
+          error("waiver.missing", std::string("a waiver needs `") + key + "`", entry,
+                "justification, approver and expires are required");
+        }
+        return {};
+      }
+      return n->text;
+    };
+    for (std::size_t i = 0; i < entry.size(); ++i) {
+      const std::string& key = entry.key(i).text;
+      if (key != "rule" && key != "profile" && key != "market" && key != "justification" &&
+          key != "approver" && key != "expires") {
+        auto near = nearest_name(key, {"rule", "profile", "market", "justification", "approver",
+                                       "expires"});
+        error("waiver.unknown_key", "unknown key `" + key + "`", entry.key(i),
+              near ? "did you mean `" + *near + "`?" : std::string());
+      }
+    }
+    w.rule = text("rule", true);
+    w.profile = text("profile", false);
+    w.market = text("market", false);
+    w.justification = text("justification", true);
+    w.approver = text("approver", true);
+    const std::string expires = text("expires", true);
+    if (!w.rule.empty() && rules.find_rule(w.rule) == nullptr) {
+      auto near = nearest_name(w.rule, ids);
+      error("waiver.unknown_rule", "no rule `" + w.rule + "` in the library", *entry.find("rule"),
+            near ? "did you mean `" + *near + "`?" : "`lexgate list --all` lists every rule");
+    }
+    if (!expires.empty()) {
+      if (auto d = date::parse(expires)) {
+        w.expires = *d;
+      } else {
+        error("waiver.bad_date", "`" + expires + "` is not a date", *entry.find("expires"),
+              "write YYYY-MM-DD");
+      }
+    }
+    out.push_back(std::move(w));
+  }
+  if (bag.error_count() != errors_before) return std::nullopt;
+  return out;
+}
+
+}  // namespace lexgate
