@@ -94,6 +94,8 @@ exit_code run_check(const check_options& o) {
   std::string text;
   if (o.format == "json") {
     text = report_writers::render_json(reports);
+  } else if (o.format == "sarif") {
+    text = report_writers::render_sarif(reports, *rules);
   } else if (o.format == "markdown") {
     text = report_writers::render_markdown(reports);
   } else if (o.format == "junit") {
@@ -125,7 +127,7 @@ void add_check_command(CLI::App& app, exit_code& result) {
                   "Judge the rules in force on this date (YYYY-MM-DD); "
                   "default: today");
   cmd->add_option("--format", o->format, "Report format")
-      ->check(CLI::IsMember({"text", "json", "junit", "markdown"}))
+      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "markdown"}))
       ->capture_default_str();
   cmd->add_option("--output,-o", o->output,
                   "Write the report to FILE (atomically) instead of "

@@ -18,6 +18,10 @@ std::string render_text(const std::vector<report>& reports, const text_options& 
 /// The JSON report of design §5: one object for one profile, an array for several.
 std::string render_json(const std::vector<report>& reports);
 
+/// SARIF 2.1.0 for code scanning: the library's rules in the driver, one result per finding,
+/// located on the profile line of the value that decided it.
+std::string render_sarif(const std::vector<report>& reports, const library& rules);
+
 /// Markdown for pull-request comments and CI job summaries: a market × verdict table, then
 /// the findings of each market.
 std::string render_markdown(const std::vector<report>& reports);

@@ -86,3 +86,14 @@ TEST_CASE("the Markdown report has a verdict table and the findings", "[ci]") {
   CHECK(r.out.find("| AU-NSW | ✅ clear | 0 | 0 | 0 | 0 |") != std::string::npos);
   CHECK(r.out.find(std::string("`") + kRule + "`") != std::string::npos);
 }
+
+TEST_CASE("SARIF results point at the profile line that decided them", "[ci]") {
+  auto r = run_lexgate({"check", "fixtures/profiles/deepseek-gov-au.yaml", "--as-of",
+                        "2025-03-01", "--format", "sarif"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("\"version\": \"2.1.0\"") != std::string::npos);
+  CHECK(r.out.find(std::string("\"ruleId\": \"") + kRule + "\"") != std::string::npos);
+  // Line 8, column 40 of the profile holds `provider: DeepSeek`, the value the rule forbids.
+  CHECK(r.out.find("\"startLine\": 8,\n                  \"startColumn\": 40") != std::string::npos);
+  CHECK(r.out.find("\"uriBaseId\": \"%SRCROOT%\"") != std::string::npos);
+}

@@ -383,6 +383,7 @@ rule_verdict judge(evaluator& e, const detail::checked_regime& regime,
       part(rule.when ? &*rule.when : nullptr, false) == tv::no) {
     return out;  // not applicable
   }
+  const std::size_t scope_reads = e.reads().size();
   if (part(&rule.assertion, !rule.forbids) == tv::no ||
       (rule.unless && part(&*rule.unless, true) == tv::no)) {
     out.outcome = rule_outcome::passed;
@@ -390,7 +391,11 @@ rule_verdict judge(evaluator& e, const detail::checked_regime& regime,
   }
   out.outcome = unknown ? rule_outcome::indeterminate : rule_outcome::violation;
   out.missing = e.missing();
-  out.reads = e.reads();
+  // What the rule requires or forbids decided it; the scope (applies when, when) comes after.
+  const auto& reads = e.reads();
+  out.reads.assign(reads.begin() + static_cast<std::ptrdiff_t>(scope_reads), reads.end());
+  out.reads.insert(out.reads.end(), reads.begin(),
+                   reads.begin() + static_cast<std::ptrdiff_t>(scope_reads));
   return out;
 }
 

@@ -1,0 +1,124 @@
+// The SARIF 2.1.0 report, for code-scanning dashboards (layer: report). Results are located on
+// the profile line of the value that decided them, so a scanner annotates the profile itself.
+#include <openssl/evp.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "report/reports.hpp"
+
+namespace lexgate::report_writers {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+const char* level_of(rule_severity s) {
+  switch (s) {
+    case rule_severity::block: return "error";
+    case rule_severity::warn: return "warning";
+    case rule_severity::info: return "note";
+  }
+  return "note";
+}
+
+// A stable fingerprint, so a dashboard tracks the same finding across runs.
+std::string fingerprint(const std::string& text) {
+  unsigned char hash[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  EVP_Digest(text.data(), text.size(), hash, &size, EVP_sha256(), nullptr);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned int i = 0; i < 16 && i < size; ++i) {
+    out += kHex[hash[i] >> 4];
+    out += kHex[hash[i] & 15];
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string render_sarif(const std::vector<report>& reports, const library& rules) {
+  // The driver lists every rule of the library, so rule metadata does not depend on findings.
+  json rule_list = json::array();
+  std::map<std::string, std::size_t> index;
+  for (const auto& r : rules.regimes()) {
+    for (const auto& rule : r.rules) {
+      index[rule.id] = rule_list.size();
+      json entry;
+      entry["id"] = rule.id;
+      entry["name"] = rule.local_id;
+      entry["shortDescription"] = {{"text", rule.cite + " — " + r.title}};
+      entry["fullDescription"] = {{"text", rule.message}};
+      if (!r.sources.empty()) entry["helpUri"] = r.sources.front();
+      entry["help"] = {{"text", rule.remedy}};
+      entry["defaultConfiguration"] = {{"level", level_of(rule.severity)}};
+      entry["properties"] = {{"jurisdiction", r.jurisdiction}, {"regime", r.id}};
+      rule_list.push_back(std::move(entry));
+    }
+  }
+  json results = json::array();
+  for (const auto& r : reports) {
+    const bool relative = !r.profile_path.empty() && r.profile_path.front() != '/';
+    for (const auto& m : r.markets) {
+      for (const auto& f : m.findings) {
+        json result;
+        result["ruleId"] = f.rule;
+        result["ruleIndex"] = index.count(f.rule) ? index[f.rule] : 0;
+        result["level"] = f.status == finding_status::upcoming ? "note" : level_of(f.severity);
+        std::string text = m.market + ": " + f.message;
+        if (f.status == finding_status::indeterminate) {
+          text += " (undecided: the profile does not state";
+          for (const auto& x : f.missing) text += " " + x;
+          text += ")";
+        } else if (f.status == finding_status::upcoming && f.effective) {
+          text += " (in force from " + f.effective->to_string() + ")";
+        }
+        text += ". Remedy: " + f.remedy;
+        result["message"] = {{"text", text}};
+        std::uint32_t line = 1;
+        std::uint32_t column = 1;
+        for (const auto& e : f.evidence) {
+          if (e.where.line > 0) {
+            line = e.where.line;
+            column = e.where.column;
+            break;
+          }
+        }
+        json artifact = {{"uri", r.profile_path}};
+        if (relative) artifact["uriBaseId"] = "%SRCROOT%";
+        result["locations"] = json::array(
+            {{{"physicalLocation",
+               {{"artifactLocation", artifact},
+                {"region", {{"startLine", line}, {"startColumn", column}}}}}}});
+        result["partialFingerprints"] = {
+            {"lexgateFinding/v1", fingerprint(f.rule + "|" + m.market + "|" + r.profile_id)}};
+        if (f.status == finding_status::waived && f.waiver) {
+          result["suppressions"] = json::array(
+              {{{"kind", "external"},
+                {"justification", f.waiver->justification + " (approved by " +
+                                      f.waiver->approver + ", until " +
+                                      f.waiver->expires.to_string() + ")"}}});
+        }
+        result["properties"] = {{"market", m.market},
+                                {"status", to_string(f.status)},
+                                {"jurisdiction", f.jurisdiction}};
+        results.push_back(std::move(result));
+      }
+    }
+  }
+  json driver;
+  driver["name"] = "lexgate";
+  driver["version"] = version();
+  driver["rules"] = std::move(rule_list);
+  json run;
+  run["tool"] = {{"driver", std::move(driver)}};
+  run["results"] = std::move(results);
+  json out;
+  out["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
+  out["version"] = "2.1.0";
+  out["runs"] = json::array({std::move(run)});
+  return out.dump(2) + "\n";
+}
+
+}  // namespace lexgate::report_writers
