@@ -20,21 +20,11 @@ struct check_options {
   std::string as_of;
   std::string format = "text";
   std::string output;
-  std::string fail_on = "block";
-  bool allow_indeterminate = false;
+  gate_options gate;
   bool explain = false;
   std::string waivers;
   int upcoming_days = 90;
 };
-
-bool fails(const finding& f, const check_options& o) {
-  if (o.fail_on == "never") return false;
-  const bool severe = f.severity == rule_severity::block ||
-                      (o.fail_on == "warn" && f.severity == rule_severity::warn);
-  if (!severe) return false;
-  if (f.status == finding_status::violation) return true;
-  return f.status == finding_status::indeterminate && !o.allow_indeterminate;
-}
 
 exit_code run_check(const check_options& o) {
   evaluate_options eval;
@@ -106,11 +96,7 @@ exit_code run_check(const check_options& o) {
   if (!emit(text, o.output)) return exit_code::error;
 
   for (const auto& r : reports) {
-    for (const auto& m : r.markets) {
-      for (const auto& f : m.findings) {
-        if (fails(f, o)) return exit_code::findings;
-      }
-    }
+    if (fails(r, o.gate)) return exit_code::findings;
   }
   return exit_code::clear;
 }
@@ -132,10 +118,10 @@ void add_check_command(CLI::App& app, exit_code& result) {
   cmd->add_option("--output,-o", o->output,
                   "Write the report to FILE (atomically) instead of "
                   "standard output");
-  cmd->add_option("--fail-on", o->fail_on, "Lowest severity that fails the gate (exit 1)")
+  cmd->add_option("--fail-on", o->gate.fail_on, "Lowest severity that fails the gate (exit 1)")
       ->check(CLI::IsMember({"block", "warn", "never"}))
       ->capture_default_str();
-  cmd->add_flag("--allow-indeterminate", o->allow_indeterminate,
+  cmd->add_flag("--allow-indeterminate", o->gate.allow_indeterminate,
                 "Do not fail on findings left indeterminate by missing facts");
   cmd->add_option("--waivers", o->waivers,
                   "YAML list of accepted findings (rule, justification, approver, expires)");

@@ -42,6 +42,24 @@ std::optional<date> parse_as_of(const std::string& text) {
   return d;
 }
 
+bool fails(const finding& f, const gate_options& gate) {
+  if (gate.fail_on == "never") return false;
+  const bool severe = f.severity == rule_severity::block ||
+                      (gate.fail_on == "warn" && f.severity == rule_severity::warn);
+  if (!severe) return false;
+  if (f.status == finding_status::violation) return true;
+  return f.status == finding_status::indeterminate && !gate.allow_indeterminate;
+}
+
+bool fails(const report& r, const gate_options& gate) {
+  for (const auto& m : r.markets) {
+    for (const auto& f : m.findings) {
+      if (fails(f, gate)) return true;
+    }
+  }
+  return false;
+}
+
 bool emit(const std::string& text, const std::string& output) {
   if (output.empty()) {
     std::fwrite(text.data(), 1, text.size(), stdout);

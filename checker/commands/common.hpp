@@ -7,6 +7,7 @@
 
 #include "lexgate/date.hpp"
 #include "lexgate/diagnostic.hpp"
+#include "lexgate/evaluate.hpp"
 #include "lexgate/library.hpp"
 
 namespace lexgate::cli {
@@ -26,6 +27,17 @@ std::optional<library> load_rules(const std::vector<std::string>& rule_dirs);
 
 /// Parses `--as-of`; prints an error and returns nothing on a bad date.
 std::optional<date> parse_as_of(const std::string& text);
+
+/// The gate's threshold: `--fail-on` and `--allow-indeterminate`.
+struct gate_options {
+  std::string fail_on = "block";
+  bool allow_indeterminate = false;
+};
+
+/// Whether a finding fails the gate (exit 1).
+bool fails(const finding& f, const gate_options& gate);
+/// Whether any finding of the report fails the gate.
+bool fails(const report& r, const gate_options& gate);
 
 /// Writes to stdout, or atomically to `output` when it is not empty. False on failure.
 bool emit(const std::string& text, const std::string& output);
