@@ -97,3 +97,16 @@ TEST_CASE("SARIF results point at the profile line that decided them", "[ci]") {
   CHECK(r.out.find("\"startLine\": 8,\n                  \"startColumn\": 40") != std::string::npos);
   CHECK(r.out.find("\"uriBaseId\": \"%SRCROOT%\"") != std::string::npos);
 }
+
+TEST_CASE("several profiles in one check: one report each, the worst decides the exit", "[ci]") {
+  auto text = run_lexgate({"check", "fixtures/profiles/consumer-deepseek-au.yaml",
+                           "fixtures/profiles/deepseek-gov-au.yaml", "--as-of", "2025-03-01"});
+  CHECK(text.exit_code == 1);
+  CHECK(text.out.find("profile consumer-chat") != std::string::npos);
+  CHECK(text.out.find("profile agency-assistant") != std::string::npos);
+  auto json = run_lexgate({"check", "fixtures/profiles/consumer-deepseek-au.yaml",
+                           "fixtures/profiles/deepseek-gov-au-exempt.yaml", "--as-of",
+                           "2025-03-01", "--format", "json"});
+  CHECK(json.exit_code == 0);
+  CHECK(json.out.rfind("[\n", 0) == 0);
+}
