@@ -68,6 +68,8 @@ class library {
   /// The rule with this full id, or nullptr.
   const rule_info* find_rule(std::string_view id) const;
   std::size_t rule_count() const;
+  /// Every full rule id, for "did you mean" hints.
+  std::vector<std::string> rule_ids() const;
   /// `standard` for the built-in library, else `custom`.
   const std::string& name() const;
   /// SHA-256 over the files' paths and texts, in path order: identifies the rules exactly.

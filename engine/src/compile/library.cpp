@@ -70,6 +70,14 @@ std::size_t library::rule_count() const {
   return n;
 }
 
+std::vector<std::string> library::rule_ids() const {
+  std::vector<std::string> ids;
+  for (const auto& r : plan_->regime_infos) {
+    for (const auto& rule : r.rules) ids.push_back(rule.id);
+  }
+  return ids;
+}
+
 std::optional<library> load_library(const std::vector<source_ptr>& files, diagnostic_bag& bag,
                                     std::string name) {
   std::vector<source_ptr> sorted = files;

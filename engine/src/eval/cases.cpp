@@ -38,11 +38,7 @@ std::optional<case_result> run_case(const library& rules, const source_ptr& case
   for (const auto* list : {&spec->findings, &spec->no_findings}) {
     for (const auto& e : *list) {
       if (rules.find_rule(e.rule) != nullptr) continue;
-      std::vector<std::string> ids;
-      for (const auto& r : rules.regimes()) {
-        for (const auto& rule : r.rules) ids.push_back(rule.id);
-      }
-      auto near = nearest_name(e.rule, ids);
+      auto near = nearest_name(e.rule, rules.rule_ids());
       diagnostic d;
       d.code = "case.unknown_rule";
       d.message = "no rule `" + e.rule + "` in the library";

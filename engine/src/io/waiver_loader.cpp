@@ -19,10 +19,7 @@ std::optional<std::vector<waiver>> load_waivers(const source_ptr& file, const li
           "each entry has rule, justification, approver and expires");
     return std::nullopt;
   }
-  std::vector<std::string> ids;
-  for (const auto& r : rules.regimes()) {
-    for (const auto& rule : r.rules) ids.push_back(rule.id);
-  }
+  const std::vector<std::string> ids = rules.rule_ids();
   std::vector<waiver> out;
   for (const auto& entry : root->items) {
     if (entry.k != detail::yaml_node::kind::mapping) {
