@@ -63,7 +63,10 @@ std::optional<case_result> run_case(const library& rules, const source_ptr& case
     out.failures.push_back("verdict is `" + std::string(to_string(r.overall)) + "`, expected `" +
                            *spec->verdict + "`");
   }
-  for (const auto& [market, expected] : spec->market_verdicts) {
+  for (const auto& expectation : spec->market_verdicts) {
+    // Named copies, not structured bindings: lambdas may not capture those before C++20's P1091.
+    const std::string& market = expectation.first;
+    const std::string& expected = expectation.second;
     auto m = std::find_if(r.markets.begin(), r.markets.end(),
                           [&](const market_report& mr) { return mr.market == market; });
     if (m == r.markets.end()) {

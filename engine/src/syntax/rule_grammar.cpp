@@ -114,8 +114,8 @@ const auto code_def = x3::lexeme[x3::raw[x3::repeat(2)[x3::char_("A-Z")] >>
 const auto regime_id_def = x3::lexeme[x3::raw[+x3::char_("a-z0-9_") % '.']];
 const auto string_end_def = x3::lit('"');
 const auto string_literal_def =
-    x3::lexeme['"' >> x3::raw[*(('\\' >> (x3::char_ - x3::eol)) |
-                                (x3::char_ - '"' - '\\' - x3::eol))] > string_end];
+    x3::lexeme[('"' >> x3::raw[*(('\\' >> (x3::char_ - x3::eol)) |
+                                (x3::char_ - '"' - '\\' - x3::eol))]) > string_end];
 const auto digit = x3::char_("0-9");
 const auto date_literal_def =
     x3::lexeme[x3::raw[x3::repeat(4)[digit] >> '-' >> x3::repeat(2)[digit] >> '-' >>
@@ -148,7 +148,7 @@ const auto accessor_def =
 const auto primary_def = date_literal | integer_literal | string_literal | boolean_literal |
                          list_literal | exists_expression | parenthesized | identifier;
 const auto list_end_def = x3::lit(']');
-const auto list_literal_def = '[' >> -(expression % ',') >> -x3::lit(',') > list_end;
+const auto list_literal_def = ('[' >> -(expression % ',') >> -x3::lit(',')) > list_end;
 const auto exists_expression_def = x3::raw[kw("exists")] > postfix;
 const auto paren_end_def = x3::lit(')');
 const auto parenthesized_def = x3::raw[x3::lit('(')] > expression > paren_end;
@@ -156,7 +156,7 @@ const auto parenthesized_def = x3::raw[x3::lit('(')] > expression > paren_end;
 using kind = cst::clause_kind;
 template <class Parser>
 auto clause(const char* keyword, kind k, Parser value) {
-  return kw(keyword) >> x3::attr(k) > value;
+  return (kw(keyword) >> x3::attr(k)) > value;
 }
 
 const auto rule_clause_def =
@@ -187,7 +187,7 @@ const auto enumeration_def = kw("enum") > identifier > '{' > (word % ',') > -x3:
 const auto container_type_def =
     x3::lexeme[x3::raw[x3::lit("list") | "map"] >> !x3::char_("a-zA-Z0-9_")] > kw("of") > type;
 const auto type_def = container_type | record | identifier;
-const auto field_def = identifier >> ':' > type > *(identifier >> !x3::lit(':'));
+const auto field_def = (identifier >> ':') > type > *(identifier >> !x3::lit(':'));
 const auto field_end_def = x3::lit('}');
 const auto record_def = '{' > *field > field_end;
 const auto schema_def = x3::raw[kw("schema")] > record;

@@ -1,0 +1,30 @@
+// libFuzzer target: a rule file, parsed and checked together with the standard library's
+// schema and jurisdictions. Whatever the bytes, lexgate reports diagnostics or a library.
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "lexgate/library.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  static const std::vector<lexgate::source_ptr> standard = [] {
+    std::vector<lexgate::source_ptr> keep;
+    for (const auto& f : lexgate::standard_library_sources()) {
+      if (f->name() == "rules/schema.rules" || f->name() == "rules/jurisdictions.rules" ||
+          f->name() == "rules/shared.rules") {
+        keep.push_back(f);
+      }
+    }
+    return keep;
+  }();
+  auto files = standard;
+  files.push_back(std::make_shared<const lexgate::source_file>(
+      "fuzz.rules", std::string(reinterpret_cast<const char*>(data), size)));
+  lexgate::diagnostic_bag bag;
+  auto lib = lexgate::load_library(files, bag);
+  // Invariant: no library without an error being the reason.
+  if (!lib && !bag.has_errors()) __builtin_trap();
+  for (const auto& d : bag.items()) (void)lexgate::render_diagnostic(d);
+  return 0;
+}
