@@ -1,6 +1,9 @@
 // The rule-language parser: constructs land in the AST with their spans; syntax errors are
 // reported at the exact line and column with a clear message; hostile input is refused cleanly.
+#include <cstdint>
+#include <limits>
 #include <memory>
+#include <string>
 
 #include "lexgate/parse.hpp"
 #include "support/catch.hpp"
@@ -276,4 +279,325 @@ TEST_CASE("the rendering shows the line and a caret under the offending text", "
         "t.rules:2:1: error[parse.expected]: expected expression, found end of file\n"
         " 2 | \n"
         "   | ^\n");
+}
+
+namespace {
+
+// The one error of `text`, checked field by field so a failure shows which one differs.
+void expect_error(const std::string& text, const std::string& code, std::uint32_t line,
+                  std::uint32_t column, const std::string& message) {
+  INFO(text);
+  const auto d = only_error(text);
+  CHECK(d.code == code);
+  CHECK(d.where.line == line);
+  CHECK(d.where.column == column);
+  CHECK(d.message == message);
+}
+
+const char* const kReference = R"lg(# rules/au/pspf-direction-001-2025.rules
+regime au.pspf_direction_001_2025 {
+  title        "PSPF Direction 001-2025 — DeepSeek products, applications and web services"
+  authority    "Department of Home Affairs"
+  jurisdiction AU
+  instrument   directive
+  reach        government
+  effective    2025-02-05
+  source       "https://protectivesecurity.gov.au/protective-security-directions-under-pspf"
+  source       "https://www.innovationaus.com/deepseek-banned-from-australian-government-devices/"
+  applies when "government" in deployment.device_classes
+
+  rule deepseek_on_government_devices {
+    cite     "Direction 001-2025, para 1"
+    severity block
+    forbid   uses_deepseek
+    unless   compliance.au_exemption_approved == true and exists compliance.au_exemption_function
+    message  "DeepSeek products must not be used on Australian Government systems or devices ({market})"
+    remedy   "Replace the DeepSeek model, or remove government devices from this deployment"
+  }
+}
+define uses_deepseek =
+  product.vendor.name == "DeepSeek" or any m in product.models: m.provider == "DeepSeek"
+define storage_of_market = data.storage[market]
+enum hosting { provider-api, self-hosted }
+schema {
+  profile: integer required
+  product: {
+    id: string required
+    models: list of {
+      name: string
+      hosting: hosting changeable
+    }
+  }
+  data: { storage: map of list of jurisdiction }
+}
+jurisdictions {
+  CN, TW, KR, AU, US
+  AT, BE in EU
+  US-TX, US-VA in US
+}
+)lg";
+
+}  // namespace
+
+// Span conventions: a node's span starts at its first byte (never at the whitespace or comment
+// before it); strings include their quotes; rules and regimes run from the keyword to the
+// closing brace; a parenthesised expression is the inner node, with the inner node's span.
+TEST_CASE("the reference rule file parses, every span on its construct", "[parse]") {
+  auto p = parse(kReference);
+  for (const auto& d : p->bag.items()) INFO(render_diagnostic(d));
+  REQUIRE(p->file.has_value());
+  const auto& f = *p->file;
+  CHECK(f.source == p->source);
+  REQUIRE(f.regimes.size() == 1);
+  const auto& r = f.regimes[0];
+  const std::string regime_text = text_of(*p, r.where);
+  CHECK(regime_text.rfind("regime au.pspf_direction_001_2025 {", 0) == 0);
+  CHECK(regime_text.back() == '}');
+  CHECK(p->source->locate(r.where.begin).line == 2);
+  CHECK(p->source->locate(r.where.end).line == 21);
+  CHECK(text_of(*p, r.title->where) ==
+        "\"PSPF Direction 001-2025 — DeepSeek products, applications and web services\"");
+  CHECK(r.title->value ==
+        "PSPF Direction 001-2025 — DeepSeek products, applications and web services");
+  CHECK(text_of(*p, r.jurisdiction->where) == "AU");
+  CHECK(text_of(*p, r.instrument->where) == "directive");
+  CHECK(text_of(*p, r.reach->where) == "government");
+  CHECK(text_of(*p, r.effective->where) == "2025-02-05");
+  CHECK_FALSE(r.until.has_value());
+  REQUIRE(r.sources.size() == 2);
+  CHECK(r.sources[0].value ==
+        "https://protectivesecurity.gov.au/protective-security-directions-under-pspf");
+  CHECK(p->source->locate(r.sources[1].where.begin).line == 10);
+  const auto& applies = std::get<ast::binary>(r.applies_when->node);
+  CHECK(applies.op == ast::binary_op::in);
+  CHECK(std::get<std::string>(std::get<ast::literal>(applies.lhs->node).value) == "government");
+
+  REQUIRE(r.rules.size() == 1);
+  const auto& rule = r.rules[0];
+  CHECK(text_of(*p, rule.id.where) == "deepseek_on_government_devices");
+  const std::string rule_text = text_of(*p, rule.where);
+  CHECK(rule_text.rfind("rule deepseek_on_government_devices {", 0) == 0);
+  CHECK(rule_text.substr(rule_text.size() - 4) == "\n  }");
+  CHECK(text_of(*p, rule.cite->where) == "\"Direction 001-2025, para 1\"");
+  CHECK(rule.severity_level->value == ast::severity::block);
+  CHECK(text_of(*p, rule.severity_level->where) == "block");
+  CHECK(rule.assertion_keyword->value == ast::assertion_kind::forbid);
+  CHECK(std::get<ast::name_ref>(rule.assertion->node).name == "uses_deepseek");
+  CHECK(text_of(*p, rule.assertion->where) == "uses_deepseek");
+  CHECK_FALSE(rule.when.has_value());
+  const auto& unless = std::get<ast::binary>(rule.unless->node);
+  CHECK(unless.op == ast::binary_op::logical_and);
+  CHECK(text_of(*p, rule.unless->where) ==
+        "compliance.au_exemption_approved == true and exists compliance.au_exemption_function");
+  const auto& eq = std::get<ast::binary>(unless.lhs->node);
+  CHECK(eq.op == ast::binary_op::eq);
+  CHECK(std::get<bool>(std::get<ast::literal>(eq.rhs->node).value));
+  const auto& member = std::get<ast::member>(eq.lhs->node);
+  CHECK(member.field.value == "au_exemption_approved");
+  CHECK(std::get<ast::name_ref>(member.object->node).name == "compliance");
+  const auto& exists = std::get<ast::unary>(unless.rhs->node);
+  CHECK(exists.op == ast::unary_op::exists);
+  CHECK(text_of(*p, unless.rhs->where) == "exists compliance.au_exemption_function");
+  CHECK(text_of(*p, exists.operand->where) == "compliance.au_exemption_function");
+  CHECK(rule.message->value ==
+        "DeepSeek products must not be used on Australian Government systems or devices "
+        "({market})");
+  CHECK(rule.remedy.has_value());
+
+  REQUIRE(f.definitions.size() == 2);
+  const auto& uses = f.definitions[0];
+  CHECK(text_of(*p, uses.name.where) == "uses_deepseek");
+  CHECK(text_of(*p, uses.where).rfind("define uses_deepseek =", 0) == 0);
+  const auto& either = std::get<ast::binary>(uses.body.node);
+  CHECK(either.op == ast::binary_op::logical_or);
+  CHECK(text_of(*p, either.lhs->where) == "product.vendor.name == \"DeepSeek\"");
+  const auto& any = std::get<ast::quantified>(either.rhs->node);
+  CHECK(any.kind == ast::quantifier_kind::any);
+  CHECK(text_of(*p, any.variable.where) == "m");
+  CHECK(text_of(*p, any.list->where) == "product.models");
+  CHECK(text_of(*p, any.body->where) == "m.provider == \"DeepSeek\"");
+  CHECK(text_of(*p, either.rhs->where) == "any m in product.models: m.provider == \"DeepSeek\"");
+  const auto& storage = f.definitions[1].body;
+  CHECK(text_of(*p, storage.where) == "data.storage[market]");
+  const auto& index = std::get<ast::index>(storage.node);
+  CHECK(text_of(*p, index.object->where) == "data.storage");
+  CHECK(std::get<ast::name_ref>(index.key->node).name == "market");
+
+  REQUIRE(f.enums.size() == 1);
+  CHECK(text_of(*p, f.enums[0].where) == "enum hosting { provider-api, self-hosted }");
+  REQUIRE(f.enums[0].values.size() == 2);
+  CHECK(text_of(*p, f.enums[0].values[0].where) == "provider-api");
+
+  REQUIRE(f.schemas.size() == 1);
+  const auto& fields = f.schemas[0].fields;
+  REQUIRE(fields.size() == 3);
+  CHECK(text_of(*p, fields[0].where) == "profile: integer required");
+  CHECK(fields[0].type.form == ast::type_expr::kind::named);
+  CHECK(fields[0].type.name == "integer");
+  CHECK(text_of(*p, fields[0].type.where) == "integer");
+  REQUIRE(fields[0].flags.size() == 1);
+  CHECK(text_of(*p, fields[0].flags[0].where) == "required");
+  const auto& models = fields[1].type.fields[1];
+  CHECK(models.name.value == "models");
+  CHECK(models.type.form == ast::type_expr::kind::list_of);
+  const auto& model = *models.type.element;
+  CHECK(model.form == ast::type_expr::kind::record);
+  REQUIRE(model.fields.size() == 2);
+  CHECK(model.fields[0].flags.empty());  // `hosting` on the next line is a field, not a flag
+  CHECK(model.fields[1].type.name == "hosting");
+  CHECK(model.fields[1].flags[0].value == "changeable");
+  CHECK(text_of(*p, fields[2].type.fields[0].type.where) == "map of list of jurisdiction");
+
+  REQUIRE(f.jurisdictions.size() == 1);
+  const auto& entries = f.jurisdictions[0].entries;
+  REQUIRE(entries.size() == 3);
+  CHECK(entries[0].codes.size() == 5);
+  CHECK_FALSE(entries[0].parent.has_value());
+  CHECK(text_of(*p, entries[1].parent->where) == "EU");
+  CHECK(entries[2].codes[1].value == "US-VA");
+  CHECK(text_of(*p, entries[2].codes[0].where) == "US-TX");
+  CHECK(entries[2].parent->value == "US");
+}
+
+TEST_CASE("keywords are whole words: a keyword's prefix starts a name", "[parse]") {
+  auto p = parse(
+      "define notable_x = notable and anything in allowed or exists_flag == true_value and "
+      "orca within ruleset\n"
+      "define clause_words = when or title or require or until\n"
+      "define regime_like = regimes and defined\n");
+  for (const auto& d : p->bag.items()) INFO(render_diagnostic(d));
+  REQUIRE(p->file.has_value());
+  const auto& defs = p->file->definitions;
+  REQUIRE(defs.size() == 3);
+  const auto& top = std::get<ast::binary>(defs[0].body.node);
+  CHECK(top.op == ast::binary_op::logical_or);
+  const auto& left = std::get<ast::binary>(top.lhs->node);
+  CHECK(std::get<ast::name_ref>(left.lhs->node).name == "notable");
+  const auto& in = std::get<ast::binary>(left.rhs->node);
+  CHECK(in.op == ast::binary_op::in);
+  CHECK(std::get<ast::name_ref>(in.lhs->node).name == "anything");
+  const auto& right = std::get<ast::binary>(top.rhs->node);
+  const auto& eq = std::get<ast::binary>(right.lhs->node);
+  CHECK(std::get<ast::name_ref>(eq.lhs->node).name == "exists_flag");
+  CHECK(std::get<ast::name_ref>(eq.rhs->node).name == "true_value");
+  CHECK(std::get<ast::binary>(right.rhs->node).op == ast::binary_op::within);
+  CHECK(std::get<ast::binary>(defs[1].body.node).op == ast::binary_op::logical_or);
+  CHECK(defs[2].name.value == "regime_like");
+}
+
+TEST_CASE("clause words are names inside conditions", "[parse]") {
+  auto p = parse("regime a.b {\n  rule r {\n    when when == until\n    require title\n  }\n}\n");
+  for (const auto& d : p->bag.items()) INFO(render_diagnostic(d));
+  REQUIRE(p->file.has_value());
+  const auto& rule = p->file->regimes[0].rules[0];
+  const auto& when = std::get<ast::binary>(rule.when->node);
+  CHECK(std::get<ast::name_ref>(when.lhs->node).name == "when");
+  CHECK(std::get<ast::name_ref>(when.rhs->node).name == "until");
+  CHECK(std::get<ast::name_ref>(rule.assertion->node).name == "title");
+  CHECK(rule.assertion_keyword->value == ast::assertion_kind::require);
+}
+
+TEST_CASE("literals: dates before integers, 64-bit bounds, parentheses keep the inner node",
+          "[parse]") {
+  auto p = parse(
+      "define d = 2025-02-05\n"
+      "define n = 20250205\n"
+      "define low = -9223372036854775808\n"
+      "define p = ( a or b )\n"
+      "define l = []\n");
+  for (const auto& d : p->bag.items()) INFO(render_diagnostic(d));
+  REQUIRE(p->file.has_value());
+  const auto& defs = p->file->definitions;
+  const auto& date = std::get<ast::date_literal>(std::get<ast::literal>(defs[0].body.node).value);
+  CHECK(date.year == 2025);
+  CHECK(date.month == 2);
+  CHECK(date.day == 5);
+  CHECK(std::get<std::int64_t>(std::get<ast::literal>(defs[1].body.node).value) == 20250205);
+  CHECK(std::get<std::int64_t>(std::get<ast::literal>(defs[2].body.node).value) ==
+        std::numeric_limits<std::int64_t>::min());
+  CHECK(std::get<ast::binary>(defs[3].body.node).op == ast::binary_op::logical_or);
+  CHECK(text_of(*p, defs[3].body.where) == "a or b");
+  CHECK(std::get<ast::list_literal>(defs[4].body.node).items.empty());
+}
+
+TEST_CASE("comments and tabs are skipped between tokens, not inside strings", "[parse]") {
+  auto p = parse(
+      "regime a.b {\t# a comment with \"quote and { brace\n"
+      "\ttitle\t\"x # not a comment\"  # but this is\n"
+      "  # } a whole-line comment\n"
+      "}# no newline at the end");
+  for (const auto& d : p->bag.items()) INFO(render_diagnostic(d));
+  REQUIRE(p->file.has_value());
+  CHECK(p->file->regimes[0].title->value == "x # not a comment");
+  expect_error("\tdefine\tx\t=\t)", "parse.expected", 1, 13, "expected expression, found `)`");
+}
+
+TEST_CASE("string escapes decode to UTF-8", "[parse]") {
+  auto p = parse(R"(define x = "q\"b\\n\n\t\u{41}\u{e9}\u{1F600}")"
+                 "\n");
+  for (const auto& d : p->bag.items()) INFO(render_diagnostic(d));
+  REQUIRE(p->file.has_value());
+  CHECK(std::get<std::string>(std::get<ast::literal>(p->file->definitions[0].body.node).value) ==
+        "q\"b\\n\n\tA\xC3\xA9\xF0\x9F\x98\x80");
+  expect_error("define x = \"ab", "parse.bad_string", 1, 15, "unterminated string");
+  expect_error("define x = \"\\u{}\"", "parse.bad_string", 1, 13, "bad unicode escape");
+  expect_error("define x = \"\\u{D800}\"", "parse.bad_string", 1, 13, "bad unicode escape");
+}
+
+TEST_CASE("each expectation names what belongs there", "[parse]") {
+  expect_error("regime a.b title \"x\" }", "parse.expected", 1, 12, "expected `{`, found `title`");
+  expect_error("regime a.b {\n  title x\n}", "parse.expected", 2, 9, "expected string, found `x`");
+  expect_error("regime a.b {\n  effective 2025-2-1\n}", "parse.expected", 2, 13,
+               "expected date (YYYY-MM-DD), found `2025-2-1`");
+  expect_error("regime a.b { jurisdiction cn }", "parse.expected", 1, 27,
+               "expected jurisdiction code such as `CN` or `US-TX`, found `cn`");
+  expect_error("regime a.b { jurisdiction USA }", "parse.expected", 1, 27,
+               "expected jurisdiction code such as `CN` or `US-TX`, found `USA`");
+  expect_error("jurisdictions { CN in }", "parse.expected", 1, 23,
+               "expected jurisdiction code such as `CN` or `US-TX`, found `}`");
+  expect_error("jurisdictions {\n  cn\n}", "parse.expected", 2, 3,
+               "expected jurisdiction code or `}`, found `cn`");
+  expect_error("regime A.b {}", "parse.expected", 1, 8,
+               "expected regime id such as `cn.genai_interim_measures`, found `A.b`");
+  expect_error("regime a.b {\n  titel \"x\"\n}", "parse.expected", 2, 3,
+               "expected regime clause (title, authority, jurisdiction, instrument, reach, "
+               "effective, until, source, applies when, rule) or `}`, found `titel`");
+  expect_error("regime a.b {\n  rule r { severity blocker }\n}", "parse.expected", 2, 21,
+               "expected severity `block`, `warn` or `info`");
+  expect_error("schema { a }", "parse.expected", 1, 10,
+               "expected attribute (`name: type`) or `}`, found `a`");
+  expect_error("define 1 = x", "parse.expected", 1, 8, "expected name, found `1`");
+  expect_error("define true = 1", "parse.expected", 1, 8, "expected name, found `true`");
+  expect_error("define x = [1, 2", "parse.expected", 1, 17,
+               "expected `,` or `]`, found end of file");
+  expect_error("define x = a[1", "parse.expected", 1, 15, "expected `]`, found end of file");
+  expect_error("define x = any m in l m", "parse.expected", 1, 23,
+               "expected `:` before the quantifier's condition, found `m`");
+  expect_error("define x = not", "parse.expected", 1, 15, "expected expression, found end of file");
+}
+
+TEST_CASE("text after the last item is unexpected", "[parse]") {
+  expect_error("regime a.b {}\n}", "parse.unexpected", 2, 1,
+               "unexpected `}`, expected `regime`, `define`, `enum`, `schema`, `jurisdictions` "
+               "or end of file");
+  expect_error("define x = a b", "parse.unexpected", 1, 14,
+               "unexpected `b`, expected `regime`, `define`, `enum`, `schema`, `jurisdictions` "
+               "or end of file");
+  expect_error("define x = a.B", "parse.unexpected", 1, 13,
+               "unexpected `.B`, expected `regime`, `define`, `enum`, `schema`, `jurisdictions` "
+               "or end of file");
+}
+
+TEST_CASE("a clause given twice is reported at the second, naming the first's line", "[parse]") {
+  const auto cite = only_error(
+      "regime a.b {\n  rule r {\n    cite \"a\"\n    message \"m\"\n    cite \"b\"\n  }\n}\n");
+  CHECK(cite.code == "parse.duplicate_clause");
+  CHECK(cite.where.line == 5);
+  CHECK(cite.where.column == 5);
+  CHECK(cite.message == "`cite` is given twice");
+  CHECK(cite.help == "first `cite` at line 3");
+  // Sources and rules repeat freely.
+  auto ok = parse("regime a.b {\n  source \"x\"\n  source \"y\"\n  rule r {}\n  rule s {}\n}\n");
+  REQUIRE(ok->file.has_value());
+  CHECK(ok->file->regimes[0].rules.size() == 2);
 }
