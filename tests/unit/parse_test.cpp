@@ -201,8 +201,8 @@ TEST_CASE("leftover text at the top level is unexpected", "[parse]") {
   CHECK(d.where.line == 2);
   CHECK(d.where.column == 3);
   CHECK(d.message ==
-        "unexpected `rule`, expected `regime`, `define`, `enum`, `schema`, `jurisdictions` or end "
-        "of file");
+        "unexpected `rule`, expected `regime`, `invariant`, `define`, `enum`, `schema`, "
+        "`jurisdictions` or end of file");
 }
 
 TEST_CASE("columns count code points, and tabs count one", "[parse]") {
@@ -578,14 +578,14 @@ TEST_CASE("each expectation names what belongs there", "[parse]") {
 
 TEST_CASE("text after the last item is unexpected", "[parse]") {
   expect_error("regime a.b {}\n}", "parse.unexpected", 2, 1,
-               "unexpected `}`, expected `regime`, `define`, `enum`, `schema`, `jurisdictions` "
-               "or end of file");
+               "unexpected `}`, expected `regime`, `invariant`, `define`, `enum`, `schema`, "
+               "`jurisdictions` or end of file");
   expect_error("define x = a b", "parse.unexpected", 1, 14,
-               "unexpected `b`, expected `regime`, `define`, `enum`, `schema`, `jurisdictions` "
-               "or end of file");
+               "unexpected `b`, expected `regime`, `invariant`, `define`, `enum`, `schema`, "
+               "`jurisdictions` or end of file");
   expect_error("define x = a.B", "parse.unexpected", 1, 13,
-               "unexpected `.B`, expected `regime`, `define`, `enum`, `schema`, `jurisdictions` "
-               "or end of file");
+               "unexpected `.B`, expected `regime`, `invariant`, `define`, `enum`, `schema`, "
+               "`jurisdictions` or end of file");
 }
 
 TEST_CASE("a clause given twice is reported at the second, naming the first's line", "[parse]") {
@@ -600,4 +600,119 @@ TEST_CASE("a clause given twice is reported at the second, naming the first's li
   auto ok = parse("regime a.b {\n  source \"x\"\n  source \"y\"\n  rule r {}\n  rule s {}\n}\n");
   REQUIRE(ok->file.has_value());
   CHECK(ok->file->regimes[0].rules.size() == 2);
+}
+
+namespace {
+
+const char* const kInvariant = R"lg(# Only models of providers established in China have filed.
+invariant cn.cac_filings_domestic_models {
+  title    "CAC generative-AI filings have been completed only for models of providers established in China"
+  cite     "Interim Measures Art. 17 filing practice (reported)"
+  source   "https://www.cac.gov.cn/2023-07/13/c_1690898327029107.htm"
+  source   "https://b.example"
+  when     (compliance.cn_algorithm_filing == "completed")
+  require  all m in product.models:
+             m.provider_country == "CN"
+  message  "A completed CAC filing covers only models of providers established in China"
+  effective 2023-08-15
+  until     2030-01-01
+}
+define invariant = invariant_x and invariant  # a keyword only where an item starts
+)lg";
+
+}  // namespace
+
+TEST_CASE("an invariant lands in the AST, every span on its construct", "[parse][invariant]") {
+  auto p = parse(kInvariant);
+  for (const auto& d : p->bag.items()) INFO(render_diagnostic(d));
+  REQUIRE(p->file.has_value());
+  const auto& f = *p->file;
+  CHECK(f.regimes.empty());
+  REQUIRE(f.invariants.size() == 1);
+  const auto& v = f.invariants[0];
+  CHECK(v.id.value == "cn.cac_filings_domestic_models");
+  CHECK(text_of(*p, v.id.where) == "cn.cac_filings_domestic_models");
+  const std::string whole = text_of(*p, v.where);
+  CHECK(whole.rfind("invariant cn.cac_filings_domestic_models {", 0) == 0);
+  CHECK(whole.back() == '}');
+  CHECK(p->source->locate(v.where.begin).line == 2);
+  CHECK(p->source->locate(v.where.end).line == 13);
+  CHECK(v.title->value ==
+        "CAC generative-AI filings have been completed only for models of providers established "
+        "in China");
+  CHECK(text_of(*p, v.cite->where) == "\"Interim Measures Art. 17 filing practice (reported)\"");
+  REQUIRE(v.sources.size() == 2);
+  CHECK(v.sources[0].value == "https://www.cac.gov.cn/2023-07/13/c_1690898327029107.htm");
+  CHECK(p->source->locate(v.sources[1].where.begin).line == 6);
+  // The stated text keeps the parentheses that the expression's own span leaves out.
+  REQUIRE(v.when.has_value());
+  CHECK(text_of(*p, v.when->text) == "(compliance.cn_algorithm_filing == \"completed\")");
+  CHECK(text_of(*p, v.when->condition.where) == "compliance.cn_algorithm_filing == \"completed\"");
+  CHECK(std::get<ast::binary>(v.when->condition.node).op == ast::binary_op::eq);
+  REQUIRE(v.requirement.has_value());
+  CHECK(text_of(*p, v.requirement->text) ==
+        "all m in product.models:\n             m.provider_country == \"CN\"");
+  const auto& all = std::get<ast::quantified>(v.requirement->condition.node);
+  CHECK(all.kind == ast::quantifier_kind::all);
+  CHECK(text_of(*p, all.variable.where) == "m");
+  CHECK(text_of(*p, all.body->where) == "m.provider_country == \"CN\"");
+  CHECK(v.message->value ==
+        "A completed CAC filing covers only models of providers established in China");
+  CHECK(p->source->locate(v.message->where.begin).line == 10);
+  CHECK(text_of(*p, v.effective->where) == "2023-08-15");
+  CHECK(v.effective->value.month == 8);
+  CHECK(v.until->value.year == 2030);
+  // Elsewhere `invariant` is an ordinary name.
+  REQUIRE(f.definitions.size() == 1);
+  CHECK(f.definitions[0].name.value == "invariant");
+  const auto& body = std::get<ast::binary>(f.definitions[0].body.node);
+  CHECK(std::get<ast::name_ref>(body.lhs->node).name == "invariant_x");
+  CHECK(std::get<ast::name_ref>(body.rhs->node).name == "invariant");
+}
+
+TEST_CASE("an invariant's clauses are optional to the parser, in any order", "[parse][invariant]") {
+  auto p = parse("invariant a {}\nregime b.c {}\ninvariant d.e { require x title \"t\" }\n");
+  for (const auto& d : p->bag.items()) INFO(render_diagnostic(d));
+  REQUIRE(p->file.has_value());
+  REQUIRE(p->file->invariants.size() == 2);
+  CHECK(p->file->invariants[0].id.value == "a");
+  CHECK_FALSE(p->file->invariants[0].requirement.has_value());
+  CHECK(p->file->invariants[1].title->value == "t");
+  CHECK(p->file->regimes.size() == 1);
+}
+
+TEST_CASE("invariant syntax errors name what belongs there", "[parse][invariant]") {
+  expect_error("invariant a.b {\n  title \"t\"\n  forbid x\n}", "parse.expected", 3, 3,
+               "expected invariant clause (title, cite, source, when, require, message, "
+               "effective, until) or `}`, found `forbid`");
+  expect_error("invariant a.b {\n  severity block\n}", "parse.expected", 2, 3,
+               "expected invariant clause (title, cite, source, when, require, message, "
+               "effective, until) or `}`, found `severity`");
+  expect_error("invariant Cn.x {}", "parse.expected", 1, 11,
+               "expected invariant id such as `cn.cac_filings_domestic_models`, found `Cn.x`");
+  expect_error("invariant a.b\n  title \"t\"\n}", "parse.expected", 2, 3,
+               "expected `{`, found `title`");
+  expect_error("invariant a.b {\n  require\n}", "parse.expected", 3, 1,
+               "expected expression, found `}`");
+  expect_error("invariant a.b {\n  effective 2023-8-15\n}", "parse.expected", 2, 13,
+               "expected date (YYYY-MM-DD), found `2023-8-15`");
+  expect_error("invariant a.b {\n  message \"m\"\n", "parse.expected", 3, 1,
+               "expected invariant clause (title, cite, source, when, require, message, "
+               "effective, until) or `}`, found end of file");
+}
+
+TEST_CASE("an invariant's clause given twice is reported at the second", "[parse][invariant]") {
+  const auto d = only_error("invariant a.b {\n  require x\n  message \"m\"\n  require y\n}\n");
+  CHECK(d.code == "parse.duplicate_clause");
+  CHECK(d.where.line == 4);
+  CHECK(d.where.column == 3);
+  CHECK(d.message == "`require` is given twice");
+  CHECK(d.help == "first `require` at line 2");
+  const auto when = only_error("invariant a.b {\n  when x\n  when y\n}\n");
+  CHECK(when.message == "`when` is given twice");
+  CHECK(when.where.line == 3);
+  // Sources repeat freely.
+  auto ok = parse("invariant a.b {\n  source \"x\"\n  source \"y\"\n}\n");
+  REQUIRE(ok->file.has_value());
+  CHECK(ok->file->invariants[0].sources.size() == 2);
 }

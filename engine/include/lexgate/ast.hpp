@@ -137,6 +137,28 @@ struct regime {
   std::vector<rule> rules;
 };
 
+/// A condition together with the span of its whole text as written. An expression's own span
+/// leaves out parentheses around it (`(a or b) and c` starts at `a`); `text` does not.
+struct stated_condition {
+  expr condition;
+  span text;
+};
+
+/// `invariant cn.cac_filings_domestic_models { title ... cite ... source ... when ... require
+/// ... message ... }`: a cited fact about the world that the remediation planner respects.
+struct invariant {
+  located<std::string> id;  ///< Dotted, like a regime id.
+  span where;               ///< From `invariant` to the closing brace.
+  std::optional<located<std::string>> title;
+  std::optional<located<std::string>> cite;
+  std::vector<located<std::string>> sources;
+  std::optional<stated_condition> when;
+  std::optional<stated_condition> requirement;  ///< The expression after `require`.
+  std::optional<located<std::string>> message;
+  std::optional<located<date_literal>> effective;
+  std::optional<located<date_literal>> until;
+};
+
 /// `define uses_deepseek = <expr>`
 struct definition {
   located<std::string> name;
@@ -194,6 +216,7 @@ struct jurisdictions_decl {
 struct rule_file {
   source_ptr source;
   std::vector<regime> regimes;
+  std::vector<invariant> invariants;
   std::vector<definition> definitions;
   std::vector<enum_decl> enums;
   std::vector<schema_decl> schemas;

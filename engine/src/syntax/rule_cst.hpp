@@ -150,6 +150,12 @@ struct regime_decl : tagged {
   std::vector<clause> clauses;
 };
 
+/// `invariant ID { clauses }`: a cited fact about the world for the remediation planner.
+struct invariant_decl : tagged {
+  name id;
+  std::vector<clause> clauses;
+};
+
 struct definition : tagged {
   name id;
   expression body;
@@ -198,7 +204,8 @@ struct jurisdictions_decl : tagged {
   std::vector<jurisdiction_entry> entries;
 };
 
-using item = x3::variant<regime_decl, definition, enum_decl, schema_decl, jurisdictions_decl>;
+using item = x3::variant<regime_decl, invariant_decl, definition, enum_decl, schema_decl,
+                         jurisdictions_decl>;
 
 struct file {
   std::vector<item> items;
@@ -225,6 +232,7 @@ BOOST_FUSION_ADAPT_STRUCT(lexgate::syntax::cst::paren_expr, opener, inner)
 BOOST_FUSION_ADAPT_STRUCT(lexgate::syntax::cst::clause, kind, value)
 BOOST_FUSION_ADAPT_STRUCT(lexgate::syntax::cst::rule_decl, id, clauses)
 BOOST_FUSION_ADAPT_STRUCT(lexgate::syntax::cst::regime_decl, id, clauses)
+BOOST_FUSION_ADAPT_STRUCT(lexgate::syntax::cst::invariant_decl, id, clauses)
 BOOST_FUSION_ADAPT_STRUCT(lexgate::syntax::cst::definition, id, body)
 BOOST_FUSION_ADAPT_STRUCT(lexgate::syntax::cst::enum_decl, id, values)
 BOOST_FUSION_ADAPT_STRUCT(lexgate::syntax::cst::container_type, form, element)

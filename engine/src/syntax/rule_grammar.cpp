@@ -49,6 +49,7 @@ LEXGATE_RULE(identifier, cst::name, "name")
 LEXGATE_RULE(word, cst::name, "word (lowercase letters, digits and `-`)")
 LEXGATE_RULE(code, cst::name, "jurisdiction code such as `CN` or `US-TX`")
 LEXGATE_RULE(regime_id, cst::name, "regime id such as `cn.genai_interim_measures`")
+LEXGATE_RULE(invariant_id, cst::name, "invariant id such as `cn.cac_filings_domestic_models`")
 LEXGATE_RULE(string_literal, cst::string_lit, "string")
 LEXGATE_RULE(date_literal, cst::date_lit, "date (YYYY-MM-DD)")
 LEXGATE_RULE(integer_literal, cst::int_lit, "integer")
@@ -80,6 +81,11 @@ LEXGATE_RULE(regime_end, x3::unused_type,
              "regime clause (title, authority, jurisdiction, instrument, reach, effective, "
              "until, source, applies when, rule) or `}`")
 LEXGATE_RULE(regime, cst::regime_decl, "regime")
+LEXGATE_RULE(invariant_clause, cst::clause, "invariant clause")
+LEXGATE_RULE(invariant_end, x3::unused_type,
+             "invariant clause (title, cite, source, when, require, message, effective, until) "
+             "or `}`")
+LEXGATE_RULE(invariant, cst::invariant_decl, "invariant")
 LEXGATE_RULE(definition, cst::definition, "definition")
 LEXGATE_RULE(enumeration, cst::enum_decl, "enum")
 LEXGATE_RULE(type, cst::type_expr, "type")
@@ -92,7 +98,7 @@ LEXGATE_RULE(jurisdictions, cst::jurisdictions_decl, "jurisdictions")
 LEXGATE_RULE(jurisdictions_end, x3::unused_type, "jurisdiction code or `}`")
 LEXGATE_RULE(item, cst::item, "item")
 LEXGATE_RULE(end_of_file, x3::unused_type,
-             "`regime`, `define`, `enum`, `schema`, `jurisdictions` or end of file")
+             "`regime`, `invariant`, `define`, `enum`, `schema`, `jurisdictions` or end of file")
 
 #undef LEXGATE_RULE
 
@@ -181,6 +187,17 @@ const auto regime_clause_def =
 const auto regime_end_def = x3::lit('}');
 const auto regime_def = kw("regime") > regime_id > '{' > *regime_clause > regime_end;
 
+// `invariant` is a keyword only where an item starts: elsewhere it is an ordinary name.
+const auto invariant_id_def = regime_id_def;
+const auto invariant_clause_def =
+    clause("title", kind::title, string_literal) | clause("cite", kind::cite, string_literal) |
+    clause("source", kind::source, string_literal) | clause("when", kind::when, expression) |
+    clause("require", kind::require, expression) |
+    clause("message", kind::message, string_literal) |
+    clause("effective", kind::effective, date_literal) | clause("until", kind::until, date_literal);
+const auto invariant_end_def = x3::lit('}');
+const auto invariant_def = kw("invariant") > invariant_id > '{' > *invariant_clause > invariant_end;
+
 const auto definition_def = kw("define") > identifier > '=' > expression;
 const auto enumeration_def = kw("enum") > identifier > '{' > (word % ',') > -x3::lit(',') > '}';
 
@@ -196,18 +213,18 @@ const auto jurisdiction_entry = x3::rule<class entry_class, cst::jurisdiction_en
 const auto jurisdictions_end_def = x3::lit('}');
 const auto jurisdictions_def = kw("jurisdictions") > '{' > *jurisdiction_entry > jurisdictions_end;
 
-const auto item_def = regime | definition | enumeration | schema | jurisdictions;
+const auto item_def = regime | invariant | definition | enumeration | schema | jurisdictions;
 const auto end_of_file_def = x3::eoi;
 const auto file_def = *item > end_of_file;
 
-BOOST_SPIRIT_DEFINE(identifier, word, code, regime_id, string_literal, date_literal,
+BOOST_SPIRIT_DEFINE(identifier, word, code, regime_id, invariant_id, string_literal, date_literal,
                     integer_literal, boolean_literal, expression, and_level, not_level, negation,
                     quantifier, comparison, comparison_operator, postfix, accessor, primary,
                     list_literal, exists_expression, parenthesized, string_end, list_end, paren_end,
                     quantifier_colon, rule_clause, rule_end, rule_declaration, regime_clause,
-                    regime_end, regime, definition, enumeration, type, container_type, field,
-                    field_end, record, schema, jurisdictions, jurisdictions_end, item, end_of_file,
-                    file)
+                    regime_end, regime, invariant_clause, invariant_end, invariant, definition,
+                    enumeration, type, container_type, field, field_end, record, schema,
+                    jurisdictions, jurisdictions_end, item, end_of_file, file)
 
 // Literal tokens that can fail an expectation, in the words shown to people.
 std::string phrase_of(const std::string& which) {

@@ -295,7 +295,8 @@ const char* clause_word(cst::clause_kind k) {
 // Clauses that may appear once; `require` and `forbid` share one slot.
 class once_only {
  public:
-  once_only(lowerer& l) : lowerer_(l) {}
+  /// `in_rule`: the clauses of a rule, where a second `require` reads as a second assertion.
+  explicit once_only(lowerer& l, bool in_rule = false) : lowerer_(l), in_rule_(in_rule) {}
 
   bool first(const cst::clause& c) {
     cst::clause_kind slot = c.kind == cst::clause_kind::forbid ? cst::clause_kind::require : c.kind;
@@ -303,7 +304,7 @@ class once_only {
     if (inserted) return true;
     const auto line = lowerer_.source()->locate(it->second->begin).line;
     std::string message = std::string("`") + clause_word(c.kind) + "` is given twice";
-    if (slot == cst::clause_kind::require) {
+    if (slot == cst::clause_kind::require && in_rule_) {
       message = "a rule has exactly one `require` or `forbid`";
     }
     lowerer_.error("parse.duplicate_clause", message, span_of(c),
@@ -314,6 +315,7 @@ class once_only {
 
  private:
   lowerer& lowerer_;
+  bool in_rule_;
   std::map<cst::clause_kind, const cst::clause*> seen_;
 };
 
@@ -334,7 +336,7 @@ ast::rule lower_rule(lowerer& l, const cst::rule_decl& r) {
   ast::rule out;
   out.id = l.text(r.id);
   out.where = span_of(r);
-  once_only once(l);
+  once_only once(l, true);
   using k = cst::clause_kind;
   for (const auto& c : r.clauses) {
     if (!once.first(c)) continue;
@@ -380,6 +382,52 @@ ast::rule lower_rule(lowerer& l, const cst::rule_decl& r) {
         }
         break;
       }
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+ast::stated_condition stated(lowerer& l, const cst::clause& c) {
+  const cst::expression& e = as_expression(c);
+  return {l.expression(e), span_of(e)};
+}
+
+ast::invariant lower_invariant(lowerer& l, const cst::invariant_decl& d) {
+  ast::invariant out;
+  out.id = l.text(d.id);
+  out.where = span_of(d);
+  once_only once(l);
+  using k = cst::clause_kind;
+  for (const auto& c : d.clauses) {
+    if (c.kind == k::source) {
+      out.sources.push_back(l.string(as_string(c)));
+      continue;
+    }
+    if (!once.first(c)) continue;
+    switch (c.kind) {
+      case k::title:
+        out.title = l.string(as_string(c));
+        break;
+      case k::cite:
+        out.cite = l.string(as_string(c));
+        break;
+      case k::message:
+        out.message = l.string(as_string(c));
+        break;
+      case k::when:
+        out.when = stated(l, c);
+        break;
+      case k::require:
+        out.requirement = stated(l, c);
+        break;
+      case k::effective:
+        out.effective = l.date(as_date(c));
+        break;
+      case k::until:
+        out.until = l.date(as_date(c));
+        break;
       default:
         break;
     }
@@ -478,6 +526,8 @@ std::optional<ast::rule_file> lower(cst::file&& file, const source_ptr& source,
         }
       }
       out.regimes.push_back(std::move(regime));
+    } else if (const auto* inv = boost::get<cst::invariant_decl>(&item)) {
+      out.invariants.push_back(lower_invariant(l, *inv));
     } else if (const auto* d = boost::get<cst::definition>(&item)) {
       out.definitions.push_back({l.text(d->id), span_of(*d), l.expression(d->body)});
     } else if (const auto* e = boost::get<cst::enum_decl>(&item)) {
