@@ -54,6 +54,27 @@ struct regime_info {
   std::vector<rule_info> rules;
 };
 
+/// A cited fact about the world that no single rule states but that remediation planning must
+/// respect: it holds when its `when` condition is false or its `require` condition is true.
+/// `lexgate check` never evaluates invariants.
+struct invariant_info {
+  std::string id;
+  std::string title;
+  std::string cite;
+  std::vector<std::string> sources;
+  std::string message;
+  std::optional<date> effective;
+  std::optional<date> until;
+  std::string file;
+  location where;
+};
+
+/// An invariant's conditions as written in its file, for people (`lexgate explain`).
+struct invariant_conditions {
+  std::string when;  ///< Empty when the invariant has no `when`.
+  std::string require;
+};
+
 namespace detail {
 struct plan;
 }
@@ -68,6 +89,12 @@ class library {
   /// The rule with this full id, or nullptr.
   const rule_info* find_rule(std::string_view id) const;
   std::size_t rule_count() const;
+  /// The invariants, in id order.
+  const std::vector<invariant_info>& invariants() const;
+  /// The invariant with this id, or nullptr.
+  const invariant_info* find_invariant(std::string_view id) const;
+  /// The `when` and `require` text of the invariant with this id, or nullptr.
+  const invariant_conditions* find_invariant_conditions(std::string_view id) const;
   /// Every full rule id, for "did you mean" hints.
   std::vector<std::string> rule_ids() const;
   /// `standard` for the built-in library, else `custom`.

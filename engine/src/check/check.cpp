@@ -3,7 +3,9 @@
 // Stages run in a fixed order, each on the previous one's product:
 //   1. declarations: enums, jurisdictions, the one schema;
 //   2. definitions: unique names, each body resolved and typed once;
-//   3. regimes: metadata, dates, jurisdiction, reach, then every rule's clauses and conditions.
+//   3. regimes: metadata, dates, jurisdiction, reach, then every rule's clauses and conditions;
+//   4. invariants: ids (unique, and distinct from every regime and rule id), metadata, dates,
+//      conditions.
 #include "check/check.hpp"
 
 #include <map>
@@ -20,6 +22,7 @@ std::string place(const source_file& file, span where) {
   return file.name() + ":" + std::to_string(file.locate(where.begin).line);
 }
 
+// Checks regimes with their rules, and invariants: the items that carry clauses.
 class regime_checker {
  public:
   regime_checker(schema& types, expression_checker& expressions, diagnostic_bag& bag)
@@ -90,6 +93,47 @@ class regime_checker {
       if (auto checked = check_rule(rule, info)) out.rules.push_back(std::move(*checked));
     }
     for (const auto& rule : out.rules) info.rules.push_back(rule.info);
+    if (bag_.error_count() != errors_before) return std::nullopt;
+    return out;
+  }
+
+  std::optional<checked_invariant> check(const ast::invariant& v, const source_file& file) {
+    file_ = &file;
+    const std::size_t errors_before = bag_.error_count();
+    checked_invariant out;
+    invariant_info& info = out.info;
+    info.id = v.id.value;
+    info.file = file.name();
+    info.where = file.locate(v.where.begin);
+
+    const std::string what = "invariant `" + v.id.value + "`";
+    info.title = required_text(v.title, "title", what, v.id.where);
+    info.cite = required_text(v.cite, "cite", what, v.id.where,
+                              "every invariant cites what establishes the fact");
+    if (v.sources.empty()) {
+      missing("source", what, v.id.where, "every invariant names at least one source");
+    }
+    for (const auto& s : v.sources) {
+      if (s.value.empty()) error("check.empty", "a `source` must not be empty", s.where);
+      info.sources.push_back(s.value);
+    }
+    info.message =
+        required_text(v.message, "message", what, v.id.where, "say what a plan must not propose");
+    if (v.message && v.message->value.find_first_of("{}") != std::string::npos) {
+      error("check.bad_message", "an invariant's message has no placeholders", v.message->where,
+            "it is shown as written; `{...}` is for rule messages");
+    }
+    if (!v.requirement) {
+      missing("require", what, v.id.where, "an invariant states what holds (`require E`)");
+    } else if (auto n = expressions_.condition(v.requirement->condition, file)) {
+      out.requirement = std::move(*n);
+    }
+    if (v.when) out.when = expressions_.condition(v.when->condition, file);
+
+    auto dates = check_dates(v.effective, v.until, what, v.id.where, false);
+    info.effective = dates.effective;
+    info.until = dates.until;
+
     if (bag_.error_count() != errors_before) return std::nullopt;
     return out;
   }
@@ -275,6 +319,14 @@ std::optional<checked_library> check_library(const std::vector<ast::rule_file>& 
 
   regime_checker regimes(out.schema, expressions, bag);
   std::map<std::string, std::string> seen;
+  std::map<std::string, std::string> rule_places;  // full rule id → where it is declared
+  for (const auto& file : files) {
+    for (const auto& r : file.regimes) {
+      for (const auto& rule : r.rules) {
+        rule_places.emplace(r.id.value + "." + rule.id.value, place(*file.source, rule.id.where));
+      }
+    }
+  }
   for (const auto& file : files) {
     for (const auto& r : file.regimes) {
       const std::string here = place(*file.source, r.id.where);
@@ -287,6 +339,35 @@ std::optional<checked_library> check_library(const std::vector<ast::rule_file>& 
       if (auto checked = regimes.check(r, *file.source)) {
         checked->slots = expressions.max_slots();
         out.regimes.push_back(std::move(*checked));
+      }
+    }
+  }
+  // Invariants share the namespace of regime and rule ids, so `explain ID` is never ambiguous.
+  std::map<std::string, std::string> invariant_places;
+  for (const auto& file : files) {
+    for (const auto& v : file.invariants) {
+      const std::string here = place(*file.source, v.id.where);
+      std::string clash;
+      std::string help;
+      if (auto it = invariant_places.find(v.id.value); it != invariant_places.end()) {
+        clash = "is declared twice";
+        help = "first declared at " + it->second;
+      } else if (auto r = seen.find(v.id.value); r != seen.end()) {
+        clash = "has the id of a regime";
+        help = "the regime is declared at " + r->second;
+      } else if (auto rule = rule_places.find(v.id.value); rule != rule_places.end()) {
+        clash = "has the id of a rule";
+        help = "the rule is declared at " + rule->second;
+      }
+      if (!clash.empty()) {
+        bag.report(diagnostic_severity::error, "check.duplicate",
+                   "invariant `" + v.id.value + "` " + clash, file.source.get(), v.id.where, help);
+        continue;
+      }
+      invariant_places.emplace(v.id.value, here);
+      if (auto checked = regimes.check(v, *file.source)) {
+        checked->slots = expressions.max_slots();
+        out.invariants.push_back(std::move(*checked));
       }
     }
   }

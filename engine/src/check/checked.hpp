@@ -73,9 +73,19 @@ struct checked_regime {
   std::uint32_t slots = 0;  ///< Quantifier variable slots its expressions use.
 };
 
+/// An invariant: holds when `when` is false or `requirement` is true. Only the remediation
+/// planner uses invariants; `lexgate check` never evaluates them.
+struct checked_invariant {
+  invariant_info info;
+  std::optional<node> when;
+  node requirement;
+  std::uint32_t slots = 0;  ///< Quantifier variable slots its expressions use.
+};
+
 struct checked_library {
   lexgate::schema schema;
   std::vector<checked_regime> regimes;
+  std::vector<checked_invariant> invariants;
 };
 
 }  // namespace lexgate::detail

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <system_error>
 
 #include "check/check.hpp"
@@ -40,6 +41,33 @@ std::string digest_of(const std::vector<source_ptr>& files) {
   return out;
 }
 
+// A condition's text as written, each line after the first without its indentation.
+std::string stated_text(const source_file& file, span where) {
+  const std::string text = file.text().substr(where.begin, where.end - where.begin);
+  std::string out;
+  bool line_start = false;
+  for (const char c : text) {
+    if (line_start && (c == ' ' || c == '\t' || c == '\r')) continue;
+    line_start = c == '\n';
+    if (c != '\r') out += c;
+  }
+  return out;
+}
+
+// The `when` and `require` text of every invariant, by id (ids are unique once checked).
+std::map<std::string, invariant_conditions> invariant_texts(
+    const std::vector<ast::rule_file>& files) {
+  std::map<std::string, invariant_conditions> out;
+  for (const auto& f : files) {
+    for (const auto& v : f.invariants) {
+      invariant_conditions& c = out[v.id.value];
+      if (v.when) c.when = stated_text(*f.source, v.when->text);
+      if (v.requirement) c.require = stated_text(*f.source, v.requirement->text);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 const schema& library::profile_schema() const {
@@ -60,6 +88,24 @@ const rule_info* library::find_rule(std::string_view id) const {
     for (const auto& rule : r.rules) {
       if (rule.id == id) return &rule;
     }
+  }
+  return nullptr;
+}
+
+const std::vector<invariant_info>& library::invariants() const {
+  return plan_->invariant_infos;
+}
+
+const invariant_info* library::find_invariant(std::string_view id) const {
+  for (const auto& v : plan_->invariant_infos) {
+    if (v.id == id) return &v;
+  }
+  return nullptr;
+}
+
+const invariant_conditions* library::find_invariant_conditions(std::string_view id) const {
+  for (std::size_t i = 0; i < plan_->invariant_infos.size(); ++i) {
+    if (plan_->invariant_infos[i].id == id) return &plan_->invariant_texts[i];
   }
   return nullptr;
 }
@@ -102,6 +148,15 @@ std::optional<library> load_library(const std::vector<source_ptr>& files, diagno
   for (const auto& r : plan->regimes) {
     plan->regime_infos.push_back(r.info);
     plan->max_slots = std::max(plan->max_slots, r.slots);
+  }
+  plan->invariants = std::move(checked->invariants);
+  std::sort(plan->invariants.begin(), plan->invariants.end(),
+            [](const auto& a, const auto& b) { return a.info.id < b.info.id; });
+  const auto texts = invariant_texts(parsed);
+  for (const auto& v : plan->invariants) {
+    plan->invariant_infos.push_back(v.info);
+    plan->invariant_texts.push_back(texts.find(v.info.id)->second);
+    plan->max_slots = std::max(plan->max_slots, v.slots);
   }
   return library(std::move(plan));
 }

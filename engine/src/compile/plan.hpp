@@ -1,5 +1,6 @@
-// The compiled evaluation plan: the checked regimes ordered for evaluation, with the library's
-// identity (layer: compile). Immutable once built; shared by every evaluation and thread.
+// The compiled evaluation plan: the checked regimes ordered for evaluation and the invariants for
+// the remediation planner, with the library's identity (layer: compile). Immutable once built;
+// shared by every evaluation and thread.
 #pragma once
 
 #include <string>
@@ -14,7 +15,10 @@ struct plan {
   std::string digest;
   lexgate::schema schema;
   std::vector<checked_regime> regimes;
-  std::vector<regime_info> regime_infos;  ///< Same order as `regimes`, for listing.
+  std::vector<regime_info> regime_infos;        ///< Same order as `regimes`, for listing.
+  std::vector<checked_invariant> invariants;    ///< In id order; for the planner, never `check`.
+  std::vector<invariant_info> invariant_infos;  ///< Same order as `invariants`.
+  std::vector<invariant_conditions> invariant_texts;  ///< Same order as `invariants`.
   std::uint32_t max_slots = 0;
 };
 
