@@ -34,17 +34,17 @@ TEST_CASE("docs/regimes.md lists every regime with its dates and rule count", "[
   std::set<std::string> rows;
   std::istringstream lines(doc);
   for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("## Invariants", 0) == 0) break;  // the regimes' table comes first
     if (line.rfind("| `", 0) == 0) rows.insert(line);
   }
   const json regimes = all_regimes();
   CHECK(rows.size() == regimes.size());
   for (const auto& r : regimes) {
     const std::string until = r["until"].is_null() ? "—" : r["until"].get<std::string>();
-    const std::string prefix = "| `" + r["id"].get<std::string>() + "` | " +
-                               r["jurisdiction"].get<std::string>() + " | " +
-                               r["instrument"].get<std::string>() + " | " +
-                               r["effective"].get<std::string>() + " | " + until + " | " +
-                               std::to_string(r["rules"].size()) + " | ";
+    const std::string prefix =
+        "| `" + r["id"].get<std::string>() + "` | " + r["jurisdiction"].get<std::string>() + " | " +
+        r["instrument"].get<std::string>() + " | " + r["effective"].get<std::string>() + " | " +
+        until + " | " + std::to_string(r["rules"].size()) + " | ";
     bool found = false;
     for (const auto& row : rows) found = found || row.rfind(prefix, 0) == 0;
     INFO(prefix);
@@ -72,5 +72,19 @@ TEST_CASE("every rule cites its article and every regime names a source", "[libr
       INFO(rule["id"].get<std::string>());
       CHECK_FALSE(rule["cite"].get<std::string>().empty());
     }
+  }
+}
+
+TEST_CASE("docs/regimes.md lists every invariant of the standard library", "[library]") {
+  const std::string doc = read(source_path("docs/regimes.md"));
+  const auto section = doc.find("## Invariants");
+  REQUIRE(section != std::string::npos);
+  lexgate::diagnostic_bag bag;
+  const auto rules = lexgate::load_standard_library(bag);
+  REQUIRE(rules);
+  REQUIRE(!rules->invariants().empty());
+  for (const auto& inv : rules->invariants()) {
+    INFO(inv.id);
+    CHECK(doc.find("| `" + inv.id + "` |", section) != std::string::npos);
   }
 }
