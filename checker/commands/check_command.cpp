@@ -6,6 +6,7 @@
 
 #include "commands/commands.hpp"
 #include "lexgate/evaluate.hpp"
+#include "lexgate/plan.hpp"
 #include "lexgate/profile.hpp"
 #include "lexgate/waivers.hpp"
 #include "report/reports.hpp"
@@ -24,7 +25,22 @@ struct check_options {
   bool explain = false;
   std::string waivers;
   int upcoming_days = 90;
+  bool no_conflicts = false;
 };
+
+// A deployment that is not clear gets the conflict analysis; a clear one never loads the solver.
+bool add_conflicts(report& r, const library& rules, const profile& p, const check_options& o,
+                   date as_of, diagnostic_bag& bag) {
+  if (o.no_conflicts || r.overall == verdict::clear) return true;
+  plan_options options;
+  options.as_of = as_of;
+  options.threshold = o.gate.fail_on == "warn" ? rule_severity::warn : rule_severity::block;
+  options.conflicts_only = true;
+  auto plan = plan_deployment(rules, p, options, bag);
+  if (!plan) return false;
+  r.conflicts = std::move(plan->conflicts);
+  return true;
+}
 
 exit_code run_check(const check_options& o) {
   evaluate_options eval;
@@ -64,6 +80,7 @@ exit_code run_check(const check_options& o) {
     } else if (auto p = load_profile(source, rules->profile_schema(), bag)) {
       reports.push_back(evaluate(*rules, *p, eval));
       apply_waivers(reports.back(), waivers);
+      add_conflicts(reports.back(), *rules, *p, o, eval.as_of, bag);
       for (const auto& m : reports.back().markets) {
         for (const auto& f : m.findings) {
           if (f.waiver && f.waiver->expired) {
@@ -127,6 +144,8 @@ void add_check_command(CLI::App& app, exit_code& result) {
                   "YAML list of accepted findings (rule, justification, approver, expires)");
   cmd->add_flag("--explain", o->explain,
                 "Show the profile values (with line:column) that decided each finding");
+  cmd->add_flag("--no-conflicts", o->no_conflicts,
+                "Skip the conflict analysis of deployments that are not clear");
   cmd->add_option("--upcoming-days", o->upcoming_days,
                   "Report rules coming into force within this many days as upcoming")
       ->check(CLI::Range(0, 3650))

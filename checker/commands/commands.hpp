@@ -13,5 +13,6 @@ void add_list_command(CLI::App& app, exit_code& result);
 void add_explain_command(CLI::App& app, exit_code& result);
 void add_test_command(CLI::App& app, exit_code& result);
 void add_scan_command(CLI::App& app, exit_code& result);
+void add_plan_command(CLI::App& app, exit_code& result);
 
 }  // namespace lexgate::cli

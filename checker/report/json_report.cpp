@@ -1,13 +1,8 @@
 // The JSON report (design §5), with a fixed key order (layer: report).
-#include <nlohmann/json.hpp>
-
+#include "report/json_model.hpp"
 #include "report/reports.hpp"
 
 namespace lexgate::report_writers {
-
-namespace {
-
-using json = nlohmann::ordered_json;
 
 json typed(const value& v) {
   switch (v.k) {
@@ -38,6 +33,8 @@ json typed(const value& v) {
   }
   return nullptr;
 }
+
+namespace {
 
 json finding_json(const finding& f) {
   json out;
@@ -73,6 +70,16 @@ json finding_json(const finding& f) {
   return out;
 }
 
+}  // namespace
+
+json conflict_json(const conflict& c) {
+  return {{"markets", c.markets},
+          {"rules", c.rules},
+          {"invariants", c.invariants},
+          {"attributes", c.attributes},
+          {"explanation", c.explanation}};
+}
+
 json report_json(const report& r) {
   json out;
   out["schema_version"] = 1;
@@ -95,12 +102,7 @@ json report_json(const report& r) {
   }
   out["markets"] = std::move(markets);
   json conflicts = json::array();
-  for (const auto& c : r.conflicts) {
-    conflicts.push_back({{"markets", c.markets},
-                         {"rules", c.rules},
-                         {"attributes", c.attributes},
-                         {"explanation", c.explanation}});
-  }
+  for (const auto& c : r.conflicts) conflicts.push_back(conflict_json(c));
   out["conflicts"] = std::move(conflicts);
   out["summary"] = {{"rules_evaluated", r.summary.rules_evaluated},
                     {"violations", r.summary.violations},
@@ -109,8 +111,6 @@ json report_json(const report& r) {
                     {"upcoming", r.summary.upcoming}};
   return out;
 }
-
-}  // namespace
 
 std::string render_json(const std::vector<report>& reports) {
   if (reports.size() == 1) return report_json(reports.front()).dump(2) + "\n";

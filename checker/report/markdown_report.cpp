@@ -24,10 +24,14 @@ std::string cell(std::string s) {
 
 const char* icon(verdict v) {
   switch (v) {
-    case verdict::blocked: return "⛔ blocked";
-    case verdict::indeterminate: return "❔ indeterminate";
-    case verdict::attention: return "⚠️ attention";
-    case verdict::clear: return "✅ clear";
+    case verdict::blocked:
+      return "⛔ blocked";
+    case verdict::indeterminate:
+      return "❔ indeterminate";
+    case verdict::attention:
+      return "⚠️ attention";
+    case verdict::clear:
+      return "✅ clear";
   }
   return "";
 }
@@ -45,16 +49,16 @@ std::string render_markdown(const std::vector<report>& reports) {
     for (const auto& m : r.markets) {
       int counts[4] = {0, 0, 0, 0};
       for (const auto& f : m.findings) ++counts[static_cast<int>(f.status)];
-      out += "| " + m.market + " | " + icon(m.market_verdict) + " | " +
-             std::to_string(counts[0]) + " | " + std::to_string(counts[1]) + " | " +
-             std::to_string(counts[2]) + " | " + std::to_string(counts[3]) + " |\n";
+      out += "| " + m.market + " | " + icon(m.market_verdict) + " | " + std::to_string(counts[0]) +
+             " | " + std::to_string(counts[1]) + " | " + std::to_string(counts[2]) + " | " +
+             std::to_string(counts[3]) + " |\n";
     }
     for (const auto& m : r.markets) {
       if (m.findings.empty()) continue;
       out += "\n### " + m.market + "\n\n";
       for (const auto& f : m.findings) {
-        out += "- **" + std::string(to_string(f.status)) + "** (" + to_string(f.severity) +
-               ") `" + f.rule + "` — " + cell(f.message) + "  \n";
+        out += "- **" + std::string(to_string(f.status)) + "** (" + to_string(f.severity) + ") `" +
+               f.rule + "` — " + cell(f.message) + "  \n";
         out += "  *" + cell(f.cite) + "*";
         if (!f.sources.empty()) out += " · [source](" + f.sources.front() + ")";
         out += "  \n";
@@ -65,11 +69,15 @@ std::string render_markdown(const std::vector<report>& reports) {
         }
         if (f.waiver) {
           out += std::string("  Waiver ") + (f.waiver->expired ? "**expired** on " : "until ") +
-                 f.waiver->expires.to_string() + " (" + cell(f.waiver->approver) + "): " +
-                 cell(f.waiver->justification) + "  \n";
+                 f.waiver->expires.to_string() + " (" + cell(f.waiver->approver) +
+                 "): " + cell(f.waiver->justification) + "  \n";
         }
         if (f.status != finding_status::waived) out += "  Remedy: " + cell(f.remedy) + "\n";
       }
+    }
+    if (!r.conflicts.empty()) {
+      out += "\n### Conflicts\n\nNo single deployment satisfies these (see `lexgate plan`):\n\n";
+      for (const auto& c : r.conflicts) out += "- " + cell(c.explanation) + "\n";
     }
     out += "\n";
   }

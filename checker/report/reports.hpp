@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "lexgate/evaluate.hpp"
+#include "lexgate/plan.hpp"
 
 namespace lexgate::report_writers {
 
@@ -28,5 +29,17 @@ std::string render_markdown(const std::vector<report>& reports);
 
 /// JUnit XML: a testsuite per profile and market, a testcase per rule judged there.
 std::string render_junit(const std::vector<report>& reports);
+
+/// `lexgate plan` for people: conflicts, unresolvable rules, then each deployment's changes.
+std::string render_plan_text(const report& r, const plan_report& plan);
+
+/// `lexgate plan --format json`: the §5 report object with the design §6 `plan` object beside.
+std::string render_plan_json(const report& r, const plan_report& plan);
+
+/// `lexgate plan --format markdown`: the same as text, for pull requests and job summaries.
+std::string render_plan_markdown(const report& r, const plan_report& plan);
+
+/// A change's target value for people: `"x"`, `[CN]`, or "any other value" for a placeholder.
+std::string render_change_target(const attribute_change& c);
 
 }  // namespace lexgate::report_writers

@@ -68,6 +68,17 @@ std::string render_text(const std::vector<report>& reports, const text_options& 
              upper(to_string(m.market_verdict)) + "\n";
       for (const auto& f : m.findings) render_finding(out, f, r.profile_path, options);
     }
+    if (!r.conflicts.empty()) {
+      out += "\nconflicts (no single deployment satisfies these; see `lexgate plan`):\n";
+      for (const auto& c : r.conflicts) {
+        std::string markets;
+        std::string rules;
+        for (const auto& m : c.markets) markets += (markets.empty() ? "" : " × ") + m;
+        for (const auto& x : c.rules) rules += (rules.empty() ? "" : ", ") + x;
+        for (const auto& x : c.invariants) rules += ", invariant " + x;
+        out += "  " + markets + ": " + rules + "\n    " + c.explanation + "\n";
+      }
+    }
     out += "\nverdict: " + upper(to_string(r.overall)) + " — " +
            plural(r.summary.violations, "violation") + ", " +
            std::to_string(r.summary.indeterminate) + " indeterminate, " +

@@ -156,14 +156,17 @@ std::string source_path(const std::string& relative) {
   return std::string(LEXGATE_SOURCE_DIR) + "/" + relative;
 }
 
-run_result run_lexgate(const std::vector<std::string>& arguments, const std::string& input) {
+run_result run_lexgate(const std::vector<std::string>& arguments, const std::string& input,
+                       const std::vector<std::pair<std::string, std::string>>& environment) {
   namespace fs = std::filesystem;
   char pattern[] = "/tmp/lexgate-test-XXXXXX";
   const char* dir = ::mkdtemp(pattern);
   REQUIRE(dir != nullptr);
   const fs::path scratch(dir);
   std::ofstream(scratch / "in") << input;
-  std::string command = "cd " + quote(LEXGATE_SOURCE_DIR) + " && " + quote(LEXGATE_BINARY);
+  std::string command = "cd " + quote(LEXGATE_SOURCE_DIR) + " && ";
+  for (const auto& [name, value] : environment) command += name + "=" + quote(value) + " ";
+  command += quote(LEXGATE_BINARY);
   for (const auto& a : arguments) command += " " + quote(a);
   command += " <" + quote((scratch / "in").string()) + " >" + quote((scratch / "out").string()) +
              " 2>" + quote((scratch / "err").string());

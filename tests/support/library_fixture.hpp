@@ -40,8 +40,10 @@ struct run_result {
   std::string err;
 };
 
-/// Runs the built `lexgate` with `arguments` (shell-quoted for you) from the source tree.
-run_result run_lexgate(const std::vector<std::string>& arguments, const std::string& input = "");
+/// Runs the built `lexgate` with `arguments` (shell-quoted for you) from the source tree, with
+/// `environment` added to its environment.
+run_result run_lexgate(const std::vector<std::string>& arguments, const std::string& input = "",
+                       const std::vector<std::pair<std::string, std::string>>& environment = {});
 
 /// A temporary directory, removed with everything in it when the object goes.
 class scratch_dir {

@@ -64,9 +64,11 @@ struct market_report {
   std::vector<rule_result> evaluated;  ///< Every rule in force that covered this market.
 };
 
+/// Rules of different markets that no single deployment can satisfy together (see plan.hpp).
 struct conflict {
   std::vector<std::string> markets;
   std::vector<std::string> rules;
+  std::vector<std::string> invariants;  ///< Facts about the world the conflict rests on.
   std::vector<std::string> attributes;
   std::string explanation;
 };

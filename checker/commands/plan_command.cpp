@@ -1,0 +1,152 @@
+// `lexgate plan`: conflicts between markets, the smallest split of the markets, and the fewest
+// changes that make each deployment compliant (design §6, docs/plan.md).
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "commands/commands.hpp"
+#include "lexgate/evaluate.hpp"
+#include "lexgate/plan.hpp"
+#include "lexgate/profile.hpp"
+#include "report/reports.hpp"
+
+namespace lexgate::cli {
+
+namespace {
+
+struct plan_command_options {
+  std::string profile;
+  std::vector<std::string> rule_dirs;
+  std::string as_of;
+  std::string format = "text";
+  std::string output;
+  std::string emit_profile;
+  std::string fail_on = "block";
+  std::uint32_t max_conflicts = 16;
+  std::uint32_t timeout_seconds = 60;
+};
+
+std::string lowercase(std::string s) {
+  for (auto& ch : s) {
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  }
+  return s;
+}
+
+// One file per deployment: `<profile id>.<markets>.yaml`, written atomically.
+bool emit_profiles(const plan_report& plan, const profile& p, const library& rules,
+                   const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) {
+    std::cerr << "error[io.write]: cannot create `" << dir << "`: " << ec.message() << "\n";
+    return false;
+  }
+  for (const auto& d : plan.deployments) {
+    std::string markets;
+    for (const auto& m : d.markets) markets += (markets.empty() ? "" : "-") + lowercase(m);
+    const auto path = (std::filesystem::path(dir) / (p.id + "." + markets + ".yaml")).string();
+    std::string text = "# Written by `lexgate plan` from " + p.source->name() + " for " + markets +
+                       ": the profile with the plan's changes applied.\n";
+    for (const auto& c : d.changes) {
+      if (c.any_other) {
+        text += "# " + c.path + ": \"" + std::string(c.to.text) +
+                "\" stands for any value the rules do not name; put the real one.\n";
+      }
+    }
+    text += write_profile_yaml(d.remediated, rules.profile_schema());
+    if (!emit(text, path)) return false;
+    std::cerr << "wrote " << path << "\n";
+  }
+  return true;
+}
+
+bool compliant_as_is(const plan_report& plan) {
+  return plan.conflicts.empty() && plan.unresolvable.empty() && plan.deployments.size() == 1 &&
+         plan.deployments[0].changes.empty();
+}
+
+exit_code run_plan(const plan_command_options& o) {
+  plan_options options;
+  if (!o.as_of.empty()) {
+    auto d = parse_as_of(o.as_of);
+    if (!d) return exit_code::error;
+    options.as_of = *d;
+  }
+  options.threshold = o.fail_on == "warn" ? rule_severity::warn : rule_severity::block;
+  options.max_conflicts = o.max_conflicts;
+  options.timeout_ms = o.timeout_seconds * 1000;
+  auto rules = load_rules(o.rule_dirs);
+  if (!rules) return exit_code::error;
+
+  diagnostic_bag bag;
+  std::string why;
+  auto source = read_source_file(o.profile, why);
+  if (!source) {
+    bag.error("io.read", "cannot read profile: " + why, o.profile);
+    print_diagnostics(bag);
+    return exit_code::error;
+  }
+  auto p = load_profile(source, rules->profile_schema(), bag);
+  if (!p) {
+    print_diagnostics(bag);
+    return exit_code::error;
+  }
+  evaluate_options eval;
+  eval.as_of = options.as_of;
+  report r = evaluate(*rules, *p, eval);
+  auto plan = plan_deployment(*rules, *p, options, bag);
+  print_diagnostics(bag);
+  if (!plan) return exit_code::error;
+  r.conflicts = plan->conflicts;
+
+  std::string text;
+  if (o.format == "json") {
+    text = report_writers::render_plan_json(r, *plan);
+  } else if (o.format == "markdown") {
+    text = report_writers::render_plan_markdown(r, *plan);
+  } else {
+    text = report_writers::render_plan_text(r, *plan);
+  }
+  if (!emit(text, o.output)) return exit_code::error;
+  if (!o.emit_profile.empty() && !emit_profiles(*plan, *p, *rules, o.emit_profile)) {
+    return exit_code::error;
+  }
+  return compliant_as_is(*plan) ? exit_code::clear : exit_code::findings;
+}
+
+}  // namespace
+
+void add_plan_command(CLI::App& app, exit_code& result) {
+  auto o = std::make_shared<plan_command_options>();
+  auto* cmd = app.add_subcommand(
+      "plan", "Find conflicts between markets, split them, and propose the fewest changes");
+  cmd->footer(
+      "Exit status: 0 when the deployment is compliant as it stands, 1 when the plan has "
+      "conflicts, changes or rules no change satisfies, 2 on errors.");
+  cmd->add_option("profile", o->profile, "Deployment profile (YAML)")->required();
+  cmd->add_option("--rules", o->rule_dirs,
+                  "Rule library directory (repeatable); replaces the built-in standard library");
+  cmd->add_option("--as-of", o->as_of, "Plan for the rules in force on this date; default: today");
+  cmd->add_option("--format", o->format, "Report format")
+      ->check(CLI::IsMember({"text", "json", "markdown"}))
+      ->capture_default_str();
+  cmd->add_option("--output,-o", o->output, "Write the report to FILE (atomically)");
+  cmd->add_option("--emit-profile", o->emit_profile,
+                  "Write each deployment's remediated profile into DIR");
+  cmd->add_option("--fail-on", o->fail_on,
+                  "Lowest severity the plan must satisfy (block, or warn for block and warn)")
+      ->check(CLI::IsMember({"block", "warn"}))
+      ->capture_default_str();
+  cmd->add_option("--max-conflicts", o->max_conflicts, "Report at most this many conflicts")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  cmd->add_option("--timeout", o->timeout_seconds, "Give up a solver call after SECONDS (exit 2)")
+      ->check(CLI::Range(1, 3600))
+      ->capture_default_str();
+  cmd->callback([o, &result] { result = run_plan(*o); });
+}
+
+}  // namespace lexgate::cli

@@ -1,0 +1,296 @@
+// Rule expressions → Z3 terms, mirroring the evaluator (engine/src/eval/evaluate.cpp).
+#include "analyse/solver/encode.hpp"
+
+namespace lexgate::analyse {
+
+using detail::node;
+using detail::op;
+
+encoder::encoder(z3::context& c, const detail::plan& plan, const text_ids& texts, const world& w)
+    : c_(c),
+      plan_(plan),
+      texts_(texts),
+      world_(w),
+      slots_(plan.max_slots),
+      market_(c.int_val(0)),
+      as_of_(c.int_val(0)) {}
+
+z3::expr encoder::rule_holds(const detail::checked_regime& regime, const detail::checked_rule& rule,
+                             const std::string& market, date as_of) {
+  touched_.clear();
+  market_ = c_.int_val(texts_.find(market));
+  as_of_ = c_.int_val(as_of.days);
+  // judge(): applies ∧ when ∧ (forbid E | require ¬E) ∧ ¬unless is a violation; the rule holds
+  // when any part is definitely false (or `unless` definitely true).
+  const tv applies = clause(regime.applies_when ? &*regime.applies_when : nullptr);
+  const tv when = clause(rule.when ? &*rule.when : nullptr);
+  const tv e = test(rule.assertion);
+  const z3::expr asserted_false = rule.forbids ? e.f : e.t;
+  z3::expr excused = c_.bool_val(false);
+  if (rule.unless) excused = test(*rule.unless).t;
+  return applies.f || when.f || asserted_false || excused;
+}
+
+z3::expr encoder::invariant_holds(const detail::checked_invariant& inv, date as_of) {
+  touched_.clear();
+  market_ = c_.int_val(texts_.other());
+  as_of_ = c_.int_val(as_of.days);
+  const tv when = clause(inv.when ? &*inv.when : nullptr);
+  return when.f || test(inv.requirement).t;
+}
+
+tv encoder::clause(const node* n) {
+  if (n == nullptr) return {c_.bool_val(true), c_.bool_val(false)};
+  return test(*n);
+}
+
+z3::expr encoder::same(const z3::expr& a, const z3::expr& b) const {
+  if (a.is_bool() != b.is_bool()) return c_.bool_val(false);
+  return a == b;
+}
+
+val encoder::of_sym(const sym& s, const z3::expr& known) {
+  val out{known && s.present, s.scalar};
+  if (s.is_set) {
+    touched_.insert(s.path);
+    out.is_list = true;
+    for (std::size_t i = 0; i < s.domain.size(); ++i) {
+      out.elems.push_back({s.member[i], nullptr, c_.int_val(s.domain[i])});
+    }
+    return out;
+  }
+  switch (s.type->kind) {
+    case type_kind::record:
+    case type_kind::map:
+      out.s = &s;
+      return out;
+    case type_kind::list:
+      out.is_list = true;
+      for (const auto& item : s.items) out.elems.push_back({c_.bool_val(true), &item, item.scalar});
+      return out;
+    default:
+      touched_.insert(s.path);
+      return out;
+  }
+}
+
+val encoder::lookup(const val& map, const val& key) {
+  const sym& m = *map.s;
+  const int fallback_key = texts_.find("default");
+  const sym* fallback = nullptr;
+  for (std::size_t i = 0; i < m.keys.size(); ++i) {
+    if (m.keys[i] == fallback_key) fallback = &m.entries[i];
+  }
+  const z3::expr known = map.known && key.known;
+  if (key.v.is_numeral()) {
+    const int id = static_cast<int>(key.v.get_numeral_int64());
+    for (std::size_t i = 0; i < m.keys.size(); ++i) {
+      if (m.keys[i] == id) return of_sym(m.entries[i], known);
+    }
+    if (fallback != nullptr) return of_sym(*fallback, known);
+    return {c_.bool_val(false), c_.int_val(0)};
+  }
+  // A key computed from the profile: choose the entry by cases (sets of codes only).
+  if (fallback == nullptr || !fallback->is_set) {
+    throw unsupported("a map lookup with a computed key needs a `default` list entry");
+  }
+  val out = of_sym(*fallback, known);
+  for (std::size_t i = 0; i < m.keys.size(); ++i) {
+    if (&m.entries[i] == fallback) continue;
+    const val entry = of_sym(m.entries[i], known);
+    const z3::expr hit = key.v == m.keys[i];
+    out.known = z3::ite(hit, entry.known, out.known);
+    for (std::size_t j = 0; j < out.elems.size(); ++j) {
+      out.elems[j].guard = z3::ite(hit, entry.elems[j].guard, out.elems[j].guard);
+    }
+  }
+  return out;
+}
+
+val encoder::eval(const node& n) {
+  switch (n.code) {
+    case op::constant: {
+      const value& v = n.constant;
+      switch (v.k) {
+        case value::kind::boolean:
+          return {c_.bool_val(true), c_.bool_val(v.boolean)};
+        case value::kind::integer:
+        case value::kind::date:
+          return {c_.bool_val(true), c_.int_val(static_cast<int64_t>(v.integer))};
+        case value::kind::string:
+          return {c_.bool_val(true), c_.int_val(texts_.find(v.text))};
+        default:
+          throw unsupported("a constant of an unexpected kind");
+      }
+    }
+    case op::list: {
+      val out{c_.bool_val(true), c_.int_val(0)};
+      out.is_list = true;
+      for (const auto& k : n.kids) out.elems.push_back({c_.bool_val(true), nullptr, eval(k).v});
+      return out;
+    }
+    case op::market:
+      return {c_.bool_val(true), market_};
+    case op::as_of:
+      return {c_.bool_val(true), as_of_};
+    case op::variable: {
+      const auto& slot = slots_[static_cast<std::size_t>(n.index)];
+      if (!slot) throw unsupported("a quantifier variable outside its quantifier");
+      return *slot;
+    }
+    case op::root_field:
+      return of_sym(world_.root().items[static_cast<std::size_t>(n.index)], c_.bool_val(true));
+    case op::field: {
+      const val record = eval(n.kids[0]);
+      if (record.s == nullptr) throw unsupported("a field of something that is not a record");
+      return of_sym(record.s->items[static_cast<std::size_t>(n.index)], record.known);
+    }
+    case op::map_lookup: {
+      const val map = eval(n.kids[0]);
+      if (map.s == nullptr) throw unsupported("a lookup in something that is not a map");
+      return lookup(map, eval(n.kids[1]));
+    }
+    default: {
+      // A condition used as a value (a definition compared with `true`).
+      const tv r = test(n);
+      return {r.t || r.f, r.t};
+    }
+  }
+}
+
+z3::expr encoder::member_of(const val& item, const val& list) {
+  z3::expr_vector hits(c_);
+  for (const auto& e : list.elems) hits.push_back(e.guard && same(item.v, e.v));
+  return z3::mk_or(hits);
+}
+
+z3::expr encoder::covered(const z3::expr& inner, const z3::expr& outer) {
+  const auto& table = plan_.schema.jurisdictions;
+  z3::expr_vector cases(c_);
+  for (std::uint32_t o = 0; o < table.size(); ++o) {
+    for (std::uint32_t i = 0; i < table.size(); ++i) {
+      if (!table.covers(o, i)) continue;
+      const int outer_id = texts_.find(table.code(o));
+      const int inner_id = texts_.find(table.code(i));
+      if (outer.is_numeral() && outer.get_numeral_int64() != outer_id) continue;
+      if (inner.is_numeral() && inner.get_numeral_int64() != inner_id) continue;
+      cases.push_back(inner == inner_id && outer == outer_id);
+    }
+  }
+  return z3::mk_or(cases);
+}
+
+tv encoder::quantify(const node& n) {
+  const val list = eval(n.kids[0]);
+  const bool any = n.code == op::any;
+  z3::expr_vector t(c_);
+  z3::expr_vector f(c_);
+  auto& slot = slots_[static_cast<std::size_t>(n.index)];
+  const auto saved = slot;
+  for (const auto& e : list.elems) {
+    if (e.item != nullptr) {
+      slot = of_sym(*e.item, c_.bool_val(true));
+    } else {
+      slot = val{c_.bool_val(true), e.v};
+    }
+    const tv body = test(n.kids[1]);
+    if (any) {
+      t.push_back(e.guard && body.t);
+      f.push_back(!e.guard || body.f);
+    } else {
+      t.push_back(!e.guard || body.t);
+      f.push_back(e.guard && body.f);
+    }
+  }
+  slot = saved;
+  if (any) return {list.known && z3::mk_or(t), list.known && z3::mk_and(f)};
+  return {list.known && z3::mk_and(t), list.known && z3::mk_or(f)};
+}
+
+tv encoder::test(const node& n) {
+  switch (n.code) {
+    case op::constant:
+      return {c_.bool_val(n.constant.boolean), c_.bool_val(!n.constant.boolean)};
+    case op::logical_not: {
+      const tv x = test(n.kids[0]);
+      return {x.f, x.t};
+    }
+    case op::logical_and:
+    case op::logical_or: {
+      z3::expr_vector t(c_);
+      z3::expr_vector f(c_);
+      for (const auto& k : n.kids) {
+        const tv x = test(k);
+        t.push_back(x.t);
+        f.push_back(x.f);
+      }
+      if (n.code == op::logical_and) return {z3::mk_and(t), z3::mk_or(f)};
+      return {z3::mk_or(t), z3::mk_and(f)};
+    }
+    case op::exists: {
+      const val v = eval(n.kids[0]);
+      return {v.known, !v.known};
+    }
+    case op::eq:
+    case op::ne: {
+      const val a = eval(n.kids[0]);
+      const val b = eval(n.kids[1]);
+      const z3::expr known = a.known && b.known;
+      const z3::expr equal = same(a.v, b.v);
+      const z3::expr yes = n.code == op::eq ? equal : !equal;
+      return {known && yes, known && !yes};
+    }
+    case op::lt:
+    case op::le:
+    case op::gt:
+    case op::ge: {
+      const val a = eval(n.kids[0]);
+      const val b = eval(n.kids[1]);
+      const z3::expr known = a.known && b.known;
+      const z3::expr r = n.code == op::lt   ? a.v < b.v
+                         : n.code == op::le ? a.v <= b.v
+                         : n.code == op::gt ? a.v > b.v
+                                            : a.v >= b.v;
+      return {known && r, known && !r};
+    }
+    case op::in:
+    case op::contains: {
+      const val item = eval(n.code == op::in ? n.kids[0] : n.kids[1]);
+      const val list = eval(n.code == op::in ? n.kids[1] : n.kids[0]);
+      const z3::expr known = item.known && list.known;
+      const z3::expr r = member_of(item, list);
+      return {known && r, known && !r};
+    }
+    case op::subset_of:
+    case op::intersects: {
+      const val left = eval(n.kids[0]);
+      const val right = eval(n.kids[1]);
+      const z3::expr known = left.known && right.known;
+      z3::expr_vector parts(c_);
+      for (const auto& e : left.elems) {
+        const z3::expr found = member_of(val{c_.bool_val(true), e.v}, right);
+        parts.push_back(n.code == op::subset_of ? (!e.guard || found) : (e.guard && found));
+      }
+      const z3::expr r = n.code == op::subset_of ? z3::mk_and(parts) : z3::mk_or(parts);
+      return {known && r, known && !r};
+    }
+    case op::within: {
+      const val inner = eval(n.kids[0]);
+      const val outer = eval(n.kids[1]);
+      const z3::expr known = inner.known && outer.known;
+      const z3::expr r = covered(inner.v, outer.v);
+      return {known && r, known && !r};
+    }
+    case op::any:
+    case op::all:
+      return quantify(n);
+    default: {
+      // A Boolean attribute, variable or value used as a condition.
+      const val v = eval(n);
+      if (!v.v.is_bool()) throw unsupported("a non-Boolean value used as a condition");
+      return {v.known && v.v, v.known && !v.v};
+    }
+  }
+}
+
+}  // namespace lexgate::analyse
