@@ -179,7 +179,8 @@ TEST_CASE("check fills conflicts when a deployment is not clear, and only then",
 
   // A clear deployment never needs the solver: with no module to load it still passes.
   auto clear = run_lexgate({"check", "fixtures/profiles/cn-public-chatbot-filed.yaml", "--as-of",
-                            kAsOf, "--format", "json"});
+                            kAsOf, "--format", "json"},
+                           "", {{"LEXGATE_ANALYSE_MODULE", "/nonexistent/module.so"}});
   CHECK(clear.exit_code == 0);
   CHECK(json::parse(clear.out)["conflicts"].empty());
 }
