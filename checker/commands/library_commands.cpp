@@ -25,6 +25,49 @@ std::string dates_of(date effective, const std::optional<date>& until) {
   return effective.to_string() + (until ? " – " + until->to_string() : std::string(" –"));
 }
 
+// An invariant without `effective` has always held; one without `until` still holds.
+bool in_force(const invariant_info& v, date as_of) {
+  return (!v.effective || *v.effective <= as_of) && (!v.until || as_of < *v.until);
+}
+
+// Empty for an invariant with no dates.
+std::string dates_of(const invariant_info& v) {
+  if (!v.effective && !v.until) return {};
+  return (v.effective ? v.effective->to_string() + " " : std::string()) + "–" +
+         (v.until ? " " + v.until->to_string() : std::string());
+}
+
+nlohmann::ordered_json optional_date(const std::optional<date>& d) {
+  return d ? nlohmann::ordered_json(d->to_string()) : nlohmann::ordered_json(nullptr);
+}
+
+// A condition as written; lines after the first line up under the first.
+std::string aligned(const std::string& text) {
+  std::string out;
+  for (const char c : text)
+    out += c == '\n' ? std::string("\n                ") : std::string(1, c);
+  return out;
+}
+
+void explain_invariant(const library& rules, const invariant_info& v) {
+  const invariant_conditions* conditions = rules.find_invariant_conditions(v.id);
+  std::cout << "invariant " << v.id << "\n  " << v.title << "\n  cite:         " << v.cite;
+  if (conditions != nullptr && !conditions->when.empty()) {
+    std::cout << "\n  when:         " << aligned(conditions->when);
+  }
+  if (conditions != nullptr) std::cout << "\n  require:      " << aligned(conditions->require);
+  const std::string dates = dates_of(v);
+  std::cout << "\n  message:      " << v.message
+            << "\n  in force:     " << (dates.empty() ? std::string("always") : dates)
+            << "\n  defined at:   " << v.file << ":" << v.where.line << "\n";
+  for (const auto& s : v.sources) std::cout << "  source:       " << s << "\n";
+  const bool conditional = conditions != nullptr && !conditions->when.empty();
+  std::cout
+      << "  holds when:   "
+      << (conditional ? "`when` is false or `require` is true" : "`require` is true")
+      << "\n  used by:      remediation planning only; `lexgate check` does not evaluate it\n";
+}
+
 }  // namespace
 
 void add_lint_command(CLI::App& app, exit_code& result) {
@@ -40,8 +83,9 @@ void add_lint_command(CLI::App& app, exit_code& result) {
       return;
     }
     std::cout << "ok: " << rules->regimes().size() << " regimes, " << rules->rule_count()
-              << " rules, " << rules->profile_schema().jurisdictions.size()
-              << " jurisdictions (sha256 " << rules->digest() << ")\n";
+              << " rules, " << rules->invariants().size() << " invariants, "
+              << rules->profile_schema().jurisdictions.size() << " jurisdictions (sha256 "
+              << rules->digest() << ")\n";
     result = exit_code::clear;
   });
 }
@@ -55,12 +99,14 @@ void add_list_command(CLI::App& app, exit_code& result) {
     bool all = false;
   };
   auto o = std::make_shared<options>();
-  auto* cmd = app.add_subcommand("list", "List the regimes and rules in force");
+  auto* cmd = app.add_subcommand("list", "List the regimes, rules and invariants in force");
   cmd->add_option("--rules", o->rule_dirs, "Rule library directory (repeatable)");
   cmd->add_option("--jurisdiction", o->jurisdiction,
-                  "Only regimes of this jurisdiction and those it contains (e.g. US lists US-TX)");
+                  "Only regimes of this jurisdiction and those it contains (e.g. US lists US-TX); "
+                  "invariants belong to no jurisdiction and are always listed");
   cmd->add_option("--as-of", o->as_of, "List what is in force on this date; default: today");
-  cmd->add_flag("--all", o->all, "Also list regimes and rules not in force on that date");
+  cmd->add_flag("--all", o->all,
+                "Also list regimes, rules and invariants not in force on that date");
   cmd->add_option("--format", o->format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
@@ -117,13 +163,31 @@ void add_list_command(CLI::App& app, exit_code& result) {
       entry["rules"] = std::move(rule_list);
       regimes.push_back(std::move(entry));
     }
+    if (text.empty()) text = "no regime in force on " + as_of.to_string() + " matches\n";
+    nlohmann::ordered_json invariants = nlohmann::ordered_json::array();
+    std::string invariant_text;
+    for (const auto& v : rules->invariants()) {
+      const bool active = in_force(v, as_of);
+      if (!o->all && !active) continue;
+      invariants.push_back({{"id", v.id},
+                            {"title", v.title},
+                            {"cite", v.cite},
+                            {"sources", v.sources},
+                            {"message", v.message},
+                            {"effective", optional_date(v.effective)},
+                            {"until", optional_date(v.until)},
+                            {"in_force", active}});
+      const std::string dates = dates_of(v);
+      invariant_text += v.id + "  " + (dates.empty() ? "" : dates + "  ") + v.title + "  (" +
+                        v.cite + ")" + (active ? "" : "  [not in force]") + "\n";
+    }
+    if (!invariant_text.empty()) text += "\nInvariants\n" + invariant_text;
     if (o->format == "json") {
       nlohmann::ordered_json out;
       out["as_of"] = as_of.to_string();
       out["regimes"] = std::move(regimes);
+      out["invariants"] = std::move(invariants);
       text = out.dump(2) + "\n";
-    } else if (text.empty()) {
-      text = "no regime in force on " + as_of.to_string() + " matches\n";
     }
     std::cout << text;
     result = exit_code::clear;
@@ -136,8 +200,10 @@ void add_explain_command(CLI::App& app, exit_code& result) {
     std::vector<std::string> rule_dirs;
   };
   auto o = std::make_shared<options>();
-  auto* cmd = app.add_subcommand("explain", "Show a rule or regime: citation, sources, dates");
-  cmd->add_option("id", o->id, "A full rule id (regime.rule) or a regime id")->required();
+  auto* cmd =
+      app.add_subcommand("explain", "Show a rule, regime or invariant: citation, sources, dates");
+  cmd->add_option("id", o->id, "A full rule id (regime.rule), a regime id or an invariant id")
+      ->required();
   cmd->add_option("--rules", o->rule_dirs, "Rule library directory (repeatable)");
   cmd->callback([o, &result] {
     auto rules = load_rules(o->rule_dirs);
@@ -145,7 +211,13 @@ void add_explain_command(CLI::App& app, exit_code& result) {
       result = exit_code::error;
       return;
     }
+    if (const invariant_info* v = rules->find_invariant(o->id)) {
+      explain_invariant(*rules, *v);
+      result = exit_code::clear;
+      return;
+    }
     std::vector<std::string> ids;
+    for (const auto& v : rules->invariants()) ids.push_back(v.id);
     for (const auto& r : rules->regimes()) {
       ids.push_back(r.id);
       for (const auto& rule : r.rules) ids.push_back(rule.id);
@@ -179,7 +251,7 @@ void add_explain_command(CLI::App& app, exit_code& result) {
         return;
       }
     }
-    std::cerr << "error[usage]: no rule or regime `" << o->id << "`\n";
+    std::cerr << "error[usage]: no rule, regime or invariant `" << o->id << "`\n";
     if (auto near = nearest_name(o->id, ids)) {
       std::cerr << "  = help: did you mean `" << *near << "`?\n";
     } else {

@@ -216,3 +216,152 @@ TEST_CASE("explain shows a regime, and suggests the nearest id for a typo", "[cl
   CHECK(typo.exit_code == 2);
   CHECK(typo.err.find("did you mean `au.pspf_direction_001_2025`?") != std::string::npos);
 }
+
+namespace {
+
+const char* const kInvariant = R"lg(
+# Only models of providers established in China have completed filings so far.
+invariant cn.filings_domestic_models {
+  title    "Filings have been completed only for models of providers established in China"
+  cite     "Filing practice (reported)"
+  source   "https://example.org/filings"
+  source   "https://example.org/filings-2"
+  when     compliance.filing == "completed"
+  require  all m in product.models:
+             m.provider_country == "CN"
+  message  "A completed filing covers only models of providers established in China"
+}
+invariant t.later {
+  title "Not yet" cite "c" source "https://example.org/later" message "m"
+  require compliance.labeling
+  effective 2030-01-01
+}
+)lg";
+
+// The gate's library with models in its schema, and two invariants.
+struct planned {
+  scratch_dir dir;
+  std::string schema = dir.write(
+      "rules/test.rules",
+      std::string(kRules).replace(
+          std::string(kRules).find("product: { id: string required }"),
+          std::string("product: { id: string required }").size(),
+          "product: { id: string required  models: list of { name: string  provider_country: "
+          "jurisdiction } }"));
+  std::string invariants = dir.write("rules/invariants.rules", kInvariant);
+  std::string rules_dir = dir.path() + "/rules";
+};
+
+}  // namespace
+
+TEST_CASE("lint accepts a library with invariants and counts them", "[cli][invariant]") {
+  planned p;
+  auto lint = run_lexgate({"lint", "--rules", p.rules_dir});
+  INFO(lint.err);
+  CHECK(lint.exit_code == 0);
+  CHECK(lint.out.rfind("ok: 1 regimes, 2 rules, 2 invariants, ", 0) == 0);
+  CHECK(lint.err.empty());
+}
+
+TEST_CASE("lint rejects a broken invariant with its position", "[cli][invariant]") {
+  planned p;
+  p.dir.write("rules/invariants.rules",
+              "invariant cn.x {\n  title \"t\" cite \"c\" source \"s\" message \"m\"\n"
+              "  require all m in product.models: m.provider_contry == \"CN\"\n}\n");
+  auto lint = run_lexgate({"lint", "--rules", p.rules_dir});
+  CHECK(lint.exit_code == 2);
+  CHECK(lint.err.find("/rules/invariants.rules:3:38: error[check.unknown_attribute]") !=
+        std::string::npos);
+  CHECK(lint.err.find("did you mean `provider_country`?") != std::string::npos);
+}
+
+TEST_CASE("explain shows an invariant as stated", "[cli][invariant]") {
+  planned p;
+  auto r = run_lexgate({"explain", "cn.filings_domestic_models", "--rules", p.rules_dir});
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out ==
+        "invariant cn.filings_domestic_models\n"
+        "  Filings have been completed only for models of providers established in China\n"
+        "  cite:         Filing practice (reported)\n"
+        "  when:         compliance.filing == \"completed\"\n"
+        "  require:      all m in product.models:\n"
+        "                m.provider_country == \"CN\"\n"
+        "  message:      A completed filing covers only models of providers established in China\n"
+        "  in force:     always\n"
+        "  defined at:   " +
+            p.invariants +
+            ":3\n"
+            "  source:       https://example.org/filings\n"
+            "  source:       https://example.org/filings-2\n"
+            "  holds when:   `when` is false or `require` is true\n"
+            "  used by:      remediation planning only; `lexgate check` does not evaluate it\n");
+  auto later = run_lexgate({"explain", "t.later", "--rules", p.rules_dir});
+  CHECK(later.out.find("\n  when:") == std::string::npos);
+  CHECK(later.out.find("  in force:     2030-01-01 –\n") != std::string::npos);
+  CHECK(later.out.find("  holds when:   `require` is true\n") != std::string::npos);
+  auto typo = run_lexgate({"explain", "cn.filings_domestic_model", "--rules", p.rules_dir});
+  CHECK(typo.exit_code == 2);
+  CHECK(typo.err.find("no rule, regime or invariant `cn.filings_domestic_model`") !=
+        std::string::npos);
+  CHECK(typo.err.find("did you mean `cn.filings_domestic_models`?") != std::string::npos);
+}
+
+TEST_CASE("list shows invariants in their own section", "[cli][invariant]") {
+  planned p;
+  auto text = run_lexgate({"list", "--rules", p.rules_dir, "--as-of", "2025-01-01"});
+  CHECK(text.exit_code == 0);
+  CHECK(text.out ==
+        "t.gate  [CN]  2024-01-01 –  Test gate\n"
+        "    t.gate.filed  block  (Art. 1)\n"
+        "    t.gate.labeled  warn  (Art. 2)\n"
+        "\n"
+        "Invariants\n"
+        "cn.filings_domestic_models  Filings have been completed only for models of providers "
+        "established in China  (Filing practice (reported))\n");
+  auto all = run_lexgate({"list", "--rules", p.rules_dir, "--as-of", "2025-01-01", "--all"});
+  CHECK(all.out.find("t.later  2030-01-01 –  Not yet  (c)  [not in force]\n") != std::string::npos);
+  // Invariants belong to no jurisdiction: a filter on regimes leaves them listed.
+  auto au = run_lexgate(
+      {"list", "--rules", p.rules_dir, "--as-of", "2025-01-01", "--jurisdiction", "AU"});
+  CHECK(au.out.rfind("no regime in force on 2025-01-01 matches\n\nInvariants\n", 0) == 0);
+
+  auto j = run_lexgate(
+      {"list", "--rules", p.rules_dir, "--as-of", "2025-01-01", "--all", "--format", "json"});
+  CHECK(j.exit_code == 0);
+  const json out = json::parse(j.out);
+  CHECK(out["regimes"].size() == 1);
+  REQUIRE(out["invariants"].size() == 2);
+  const json& v = out["invariants"][0];
+  CHECK(v["id"] == "cn.filings_domestic_models");
+  CHECK(v["title"] ==
+        "Filings have been completed only for models of providers established in China");
+  CHECK(v["cite"] == "Filing practice (reported)");
+  CHECK(v["sources"] ==
+        json::array({"https://example.org/filings", "https://example.org/filings-2"}));
+  CHECK(v["message"] == "A completed filing covers only models of providers established in China");
+  CHECK(v["effective"].is_null());
+  CHECK(v["until"].is_null());
+  CHECK(v["in_force"] == true);
+  CHECK(out["invariants"][1]["effective"] == "2030-01-01");
+  CHECK(out["invariants"][1]["in_force"] == false);
+  auto in_force =
+      run_lexgate({"list", "--rules", p.rules_dir, "--as-of", "2025-01-01", "--format", "json"});
+  CHECK(json::parse(in_force.out)["invariants"].size() == 1);
+}
+
+TEST_CASE("check ignores invariants: a profile that breaks one is still clear",
+          "[cli][invariant]") {
+  planned p;
+  const std::string path = p.dir.write(
+      "profile.yaml",
+      "profile: 1\nproduct: { id: p, models: [ { name: a, provider_country: AU } ] }\n"
+      "deployment: { markets: [CN] }\ncompliance: { filing: completed, labeling: true }\n");
+  auto r = run_lexgate(
+      {"check", path, "--rules", p.rules_dir, "--as-of", "2025-01-01", "--format", "json"});
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  const json report = json::parse(r.out);
+  CHECK(report["verdict"] == "clear");
+  CHECK(report["summary"]["rules_evaluated"] == 2);
+}
