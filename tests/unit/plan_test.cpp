@@ -204,3 +204,38 @@ TEST_CASE("plan refuses what it cannot read, with exit 2", "[plan]") {
   CHECK(missing_module.exit_code == 2);
   CHECK(missing_module.err.find("error[plan.module]") != std::string::npos);
 }
+
+TEST_CASE("fixed facts that break an invariant stop the plan with exit 2", "[plan]") {
+  scratch_dir dir;
+  const std::string path = dir.write("moved.yaml",
+                                     "profile: 1\n"
+                                     "product:\n"
+                                     "  id: x\n"
+                                     "  models:\n"
+                                     "    - { name: m, provider: DeepSeek, provider_country: US }\n"
+                                     "deployment: { markets: [IT] }\n"
+                                     "plan:\n"
+                                     "  fixed: [product.models]\n");
+  auto r = run_lexgate({"plan", path, "--as-of", kAsOf});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("error[plan.invariant]") != std::string::npos);
+  CHECK(r.err.find("world.deepseek_established_in_china") != std::string::npos);
+  // Unpinned, the plan moves the model back where DeepSeek is established instead.
+  const std::string free_path =
+      dir.write("free.yaml",
+                "profile: 1\nproduct:\n  id: x\n  models:\n"
+                "    - { name: m, provider: DeepSeek, provider_country: US }\n"
+                "deployment: { markets: [IT] }\n");
+  auto planned = run_lexgate({"plan", free_path, "--as-of", kAsOf, "--format", "json"});
+  CHECK(planned.exit_code == 1);
+  CHECK(planned.out.find("world.deepseek_established_in_china") != std::string::npos);
+}
+
+TEST_CASE("a profile with no market plans nothing and exits 0", "[plan]") {
+  scratch_dir dir;
+  const std::string path =
+      dir.write("none.yaml", "profile: 1\nproduct: { id: x }\ndeployment: { markets: [] }\n");
+  auto r = run_lexgate({"plan", path, "--as-of", kAsOf});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("compliant as it stands") != std::string::npos);
+}

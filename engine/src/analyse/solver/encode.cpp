@@ -35,8 +35,9 @@ z3::expr encoder::invariant_holds(const detail::checked_invariant& inv, date as_
   touched_.clear();
   market_ = c_.int_val(texts_.other());
   as_of_ = c_.int_val(as_of.days);
+  // An invariant rules out what is known to be impossible; a fact not stated is not impossible.
   const tv when = clause(inv.when ? &*inv.when : nullptr);
-  return when.f || test(inv.requirement).t;
+  return !(when.t && test(inv.requirement).f);
 }
 
 tv encoder::clause(const node* n) {

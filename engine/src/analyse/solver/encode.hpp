@@ -53,7 +53,7 @@ class encoder {
   /// Whether the rule passes or does not apply in `market` on `as_of` (never unknown).
   z3::expr rule_holds(const detail::checked_regime& regime, const detail::checked_rule& rule,
                       const std::string& market, date as_of);
-  /// Whether an invariant holds for the deployment (a missing fact makes it not hold).
+  /// Whether an invariant holds: it fails only when `when` is true and `require` false.
   z3::expr invariant_holds(const detail::checked_invariant& inv, date as_of);
 
   /// The attribute paths the last encoded rule or invariant read.

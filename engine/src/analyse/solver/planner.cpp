@@ -171,6 +171,20 @@ class planner {
       reads.push_back(enc.touched());
     }
 
+    // The invariants alone: fixed facts that break one make every plan impossible.
+    std::vector<std::size_t> invariant_ids;
+    for (std::size_t j = 0; j < invariants_.size(); ++j)
+      invariant_ids.push_back(targets_.size() + j);
+    if (const auto core = minimal_core(s, lits, invariant_ids)) {
+      bag.error("plan.invariant",
+                "the profile's fixed facts break invariant `" +
+                    invariants_[(*core)[0] - targets_.size()]->info.id +
+                    "`, and no change of the free attributes can mend it",
+                facts_.source ? facts_.source->name() : std::string(),
+                "correct the profile, or take the attribute out of `plan.fixed`");
+      return std::nullopt;
+    }
+
     // Markets on their own: what no change can fix there leaves the problem.
     for (std::size_t m = 0; m < markets_.size(); ++m) {
       for (;;) {
@@ -178,21 +192,10 @@ class planner {
         for (std::size_t j = 0; j < invariants_.size(); ++j) group.push_back(targets_.size() + j);
         const auto core = minimal_core(s, lits, group);
         if (!core) break;
+        // The invariants are satisfiable on their own, so the core holds a target.
         record_unresolvable(*core, reads, m, out);
-        bool dropped = false;
         for (std::size_t i : *core) {
-          if (i < targets_.size()) {
-            targets_[i].active = false;
-            dropped = true;
-          }
-        }
-        if (!dropped) {
-          bag.error("plan.invariant",
-                    "the profile's fixed facts contradict invariant `" +
-                        invariants_[(*core)[0] - targets_.size()]->info.id +
-                        "`: no change of the free attributes can make it hold",
-                    facts_.source ? facts_.source->name() : std::string());
-          return std::nullopt;
+          if (i < targets_.size()) targets_[i].active = false;
         }
       }
     }
@@ -528,7 +531,11 @@ class planner {
 
   bool split_and_remediate(plan_report& out, diagnostic_bag& bag) {
     const std::size_t n = markets_.size();
-    if (n == 0) return true;
+    if (n == 0) {
+      // No market, no rule: the deployment stands as it is.
+      out.deployments.push_back({{}, {}, facts_.root});
+      return true;
+    }
     std::optional<split_problem> chosen;
     if (out.conflicts.empty()) {
       chosen = build_split(1, nullptr);
