@@ -256,6 +256,15 @@ TEST_CASE("deep nesting is refused before it can exhaust the stack", "[parse]") 
   const auto d = only_error(nots);
   CHECK(d.code == "parse.too_deep");
   CHECK(d.where.line == 1);
+  // Clause words used as names inside a condition do not restart the count.
+  std::string names = "define x = ";
+  for (int i = 0; i < 20000; ++i) names += "any a in when: ";
+  names += "true\n";
+  CHECK(only_error(names).code == "parse.too_deep");
+  std::string fields = "define x = ";
+  for (int i = 0; i < 20000; ++i) fields += "not a.require and ";
+  fields += "true\n";
+  CHECK(only_error(fields).code == "parse.too_deep");
   // Within the limit, nesting parses.
   auto ok = parse("define x = " + std::string(30, '(') + "a" + std::string(30, ')') + "\n");
   CHECK(ok->file.has_value());

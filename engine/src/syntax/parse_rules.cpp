@@ -36,12 +36,17 @@ bool word_char(char c) {
 // X3 recurses once per nesting level, on the C stack. Before parsing, estimate each
 // condition's nesting from above — brackets open plus every `not`, `any` and `all` since the
 // condition began — and refuse files where it passes the limit, so no input can overflow the
-// stack. A condition begins at a clause keyword outside brackets.
+// stack. A condition begins at a clause keyword outside brackets that does not continue an
+// expression: `when` after `in` or `.` is a name inside the condition, not a new clause.
 std::optional<std::uint32_t> too_deep(const std::string& s, std::uint32_t limit) {
   static const std::string_view starts[] = {"when", "require", "forbid",  "unless", "define",
                                             "rule", "regime",  "applies", "enum",   "schema"};
+  static const std::string_view continuing[] = {"in",     "and",        "or",     "not",
+                                                "any",    "all",        "exists", "of",
+                                                "subset", "intersects", "within", "contains"};
   std::uint32_t brackets = 0;
   std::uint32_t operators = 0;
+  bool continues = false;  // the last token expects an operand after it
   for (std::uint32_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
     if (c == '#') {
@@ -50,22 +55,31 @@ std::optional<std::uint32_t> too_deep(const std::string& s, std::uint32_t limit)
       for (++i; i < s.size() && s[i] != '"' && s[i] != '\n'; ++i) {
         if (s[i] == '\\') ++i;
       }
+      continues = false;
     } else if (c == '(' || c == '[') {
       if (++brackets + operators > limit) return i;
-    } else if ((c == ')' || c == ']') && brackets > 0) {
-      --brackets;
+      continues = true;
+    } else if (c == ')' || c == ']') {
+      if (brackets > 0) --brackets;
+      continues = false;
     } else if (word_char(c) && (i == 0 || !word_char(s[i - 1]))) {
       std::uint32_t end = i;
       while (end < s.size() && word_char(s[end])) ++end;
       const std::string_view w(s.data() + i, end - i);
       if (w == "not" || w == "any" || w == "all") {
         if (brackets + ++operators > limit) return i;
-      } else if (brackets == 0) {
+      } else if (brackets == 0 && !continues) {
         for (auto start : starts) {
           if (w == start) operators = 0;
         }
       }
+      continues = false;
+      for (auto word : continuing) continues = continues || w == word;
       i = end - 1;
+    } else if (c == ',' || c == ':' || c == '.' || c == '=' || c == '!' || c == '<' || c == '>') {
+      continues = true;
+    } else if (c == '{' || c == '}') {
+      continues = false;
     }
   }
   return std::nullopt;
