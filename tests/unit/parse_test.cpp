@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <sstream>
 #include <string>
 
 #include "lexgate/parse.hpp"
@@ -724,4 +725,29 @@ TEST_CASE("an invariant's clause given twice is reported at the second", "[parse
   auto ok = parse("invariant a.b {\n  source \"x\"\n  source \"y\"\n}\n");
   REQUIRE(ok->file.has_value());
   CHECK(ok->file->invariants[0].sources.size() == 2);
+}
+
+TEST_CASE("a long line is shown as a window around the column, caret on the offending text",
+          "[parse]") {
+  lexgate::diagnostic d;
+  d.file = "wide.rules";
+  d.code = "parse.expected";
+  d.message = "m";
+  d.where = {1, 1001};
+  d.end = {1, 1004};
+  d.line_text = std::string(1000, 'a') + "XYZ" + std::string(1000, 'b');
+  const std::string r = lexgate::render_diagnostic(d);
+  std::istringstream lines(r);
+  std::string header, shown, caret;
+  std::getline(lines, header);
+  std::getline(lines, shown);
+  std::getline(lines, caret);
+  CHECK(shown.size() < 130);
+  CHECK(shown.find("…") != std::string::npos);
+  // The caret's column in the caret line is the column of `X` in the shown line, counted in
+  // code points (the ellipsis is one).
+  const auto x = shown.find('X');
+  REQUIRE(x != std::string::npos);
+  const std::size_t ellipsis_bytes = std::string("…").size() - 1;
+  CHECK(caret.find("^~~") == x - ellipsis_bytes);
 }

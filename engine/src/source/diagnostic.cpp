@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <tuple>
+#include <vector>
 
 namespace lexgate {
 
@@ -70,6 +71,31 @@ std::string detab(std::string_view text) {
   return out;
 }
 
+// A long line is shown as a window around the column, so a one-line file of megabytes gives a
+// readable error. `column` (1-based, code points) is moved to match the window.
+constexpr std::uint32_t kShownColumns = 100;
+
+std::string window(std::string_view text, std::uint32_t& column) {
+  std::vector<std::size_t> starts;  // byte offset of each code point
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) starts.push_back(i);
+  }
+  if (starts.size() <= kShownColumns) return std::string(text);
+  const std::uint32_t first =
+      column > kShownColumns / 2
+          ? std::min<std::uint32_t>(column - kShownColumns / 2,
+                                    static_cast<std::uint32_t>(starts.size()) - kShownColumns)
+          : 0;
+  const std::uint32_t last = first + kShownColumns;
+  const std::size_t begin = starts[first];
+  const std::size_t end = last < starts.size() ? starts[last] : text.size();
+  std::string out = first > 0 ? "…" : "";
+  out += text.substr(begin, end - begin);
+  if (last < starts.size()) out += "…";
+  column = column - first + (first > 0 ? 1 : 0);
+  return out;
+}
+
 }  // namespace
 
 std::string render_diagnostic(const diagnostic& d) {
@@ -86,13 +112,15 @@ std::string render_diagnostic(const diagnostic& d) {
   if (d.where.line > 0) {
     const std::string number = std::to_string(d.where.line);
     const std::string gutter(number.size(), ' ');
-    out += ' ' + number + " | " + detab(d.line_text) + '\n';
+    std::uint32_t column = std::max<std::uint32_t>(d.where.column, 1);
     std::uint32_t width = 1;
     if (d.end.line == d.where.line && d.end.column > d.where.column) {
       width = d.end.column - d.where.column;
     }
-    out += ' ' + gutter + " | " + std::string(d.where.column - 1, ' ') + '^' +
-           std::string(width - 1, '~') + '\n';
+    out += ' ' + number + " | " + detab(window(d.line_text, column)) + '\n';
+    width = std::min(width, kShownColumns + 2 - std::min(column, kShownColumns + 1));
+    out += ' ' + gutter + " | " + std::string(column - 1, ' ') + '^' +
+           std::string(std::max<std::uint32_t>(width, 1) - 1, '~') + '\n';
   }
   if (!d.help.empty()) out += "  = help: " + d.help + '\n';
   return out;
