@@ -66,7 +66,7 @@ TEST_CASE("the version and help options exit 0", "[cli]") {
   auto v = run_lexgate({"--version"});
   CHECK(v.exit_code == 0);
   CHECK(v.out.rfind("lexgate ", 0) == 0);
-  for (const char* command : {"check", "lint", "list", "explain", "test", "scan"}) {
+  for (const char* command : {"check", "lint", "list", "explain", "test", "scan", "plan"}) {
     auto h = run_lexgate({command, "--help"});
     INFO(command);
     CHECK(h.exit_code == 0);
