@@ -239,3 +239,18 @@ TEST_CASE("a profile with no market plans nothing and exits 0", "[plan]") {
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("compliant as it stands") != std::string::npos);
 }
+
+TEST_CASE("a plan mends an EU-to-China transfer without claiming an adequacy decision", "[plan]") {
+  const json plan = plan_json("fixtures/profiles/helpdesk-multi-market.yaml")["plan"];
+  bool mended = false;
+  for (const auto& d : plan["deployments"]) {
+    for (const auto& c : d["changes"]) {
+      if (c["path"] != "data.transfers[0].mechanism") continue;
+      mended = true;
+      CHECK(c["from"] == "none");
+      CHECK(c["to"] != "adequacy");
+      CHECK(c["to"] != "none");
+    }
+  }
+  CHECK(mended);
+}
