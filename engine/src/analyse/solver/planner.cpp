@@ -236,9 +236,7 @@ class planner {
       for (const auto& item : f.items) {
         const auto& paths = w.paths();
         const bool known = std::any_of(paths.begin(), paths.end(), [&](const std::string& x) {
-          return x == item.text ||
-                 (x.size() > item.text.size() && x.compare(0, item.text.size(), item.text) == 0 &&
-                  (x[item.text.size()] == '.' || x[item.text.size()] == '['));
+          return path_under(x, item.text);
         });
         if (!known) {
           diagnostic d;

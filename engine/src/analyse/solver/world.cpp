@@ -48,10 +48,8 @@ world::world(z3::context& c, const schema& s, text_ids& texts, const value& root
 }
 
 bool world::pinned(const std::string& path) const {
-  return std::any_of(pinned_.begin(), pinned_.end(), [&](const std::string& p) {
-    return path == p || (path.size() > p.size() && path.compare(0, p.size(), p) == 0 &&
-                         (path[p.size()] == '.' || path[p.size()] == '['));
-  });
+  return std::any_of(pinned_.begin(), pinned_.end(),
+                     [&](const std::string& p) { return path_under(path, p); });
 }
 
 std::string world::fresh(const std::string& path) {

@@ -112,6 +112,14 @@ class world {
   sym root_;
 };
 
+/// Whether `path` is `prefix` or lies under it (`product.models` covers
+/// `product.models[0].provider`).
+inline bool path_under(const std::string& path, const std::string& prefix) {
+  return path == prefix ||
+         (path.size() > prefix.size() && path.compare(0, prefix.size(), prefix) == 0 &&
+          (path[prefix.size()] == '.' || path[prefix.size()] == '['));
+}
+
 /// The text that stands for "any value other than those the rules name" in a plan.
 inline constexpr const char* any_other_text = "<any other>";
 
