@@ -103,6 +103,7 @@ std::optional<library> load_library(const std::vector<source_ptr>& files, diagno
     plan->regime_infos.push_back(r.info);
     plan->max_slots = std::max(plan->max_slots, r.slots);
   }
+  plan->markets = detail::build_market_index(plan->regimes, plan->schema.jurisdictions);
   return library(std::move(plan));
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "check/checked.hpp"
+#include "compile/market_index.hpp"
 
 namespace lexgate::detail {
 
@@ -16,6 +17,7 @@ struct plan {
   std::vector<checked_regime> regimes;
   std::vector<regime_info> regime_infos;  ///< Same order as `regimes`, for listing.
   std::uint32_t max_slots = 0;
+  market_index markets;  ///< The regimes that can bind each market, for evaluation.
 };
 
 }  // namespace lexgate::detail
