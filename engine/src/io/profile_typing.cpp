@@ -63,10 +63,13 @@ class typer {
         const json_origin* json = nullptr)
       : schema_(s), file_(file), bag_(bag), json_(json) {}
 
-  value record(const yaml_node& n, const schema_type& type, const std::string& path) {
+  // Paths are taken by value and moved into the value they name: the typer builds one string
+  // per value and copies none.
+  value record(const yaml_node& n, const schema_type& type, std::string path_in) {
     value out;
     out.k = value::kind::record;
-    out.path = path;
+    out.path = std::move(path_in);
+    const std::string& path = out.path;
     out.where = where(n);
     out.items.resize(type.fields.size());
     for (std::size_t i = 0; i < type.fields.size(); ++i) {
@@ -102,7 +105,7 @@ class typer {
         }
         continue;
       }
-      out.items[index] = typed(v, *field.type, out.items[index].path);
+      out.items[index] = typed(v, *field.type, std::move(out.items[index].path));
     }
     for (std::size_t i = 0; i < type.fields.size(); ++i) {
       if (type.fields[i].required && !given[i]) {
@@ -116,28 +119,39 @@ class typer {
   }
 
  private:
-  static std::string join(const std::string& path, const std::string& name) {
-    return path.empty() ? name : path + "." + name;
+  static std::string join(const std::string& path, std::string_view name) {
+    std::string out;
+    out.reserve(path.size() + 1 + name.size());
+    out += path;
+    if (!path.empty()) out += '.';
+    out += name;
+    return out;
   }
 
-  value typed(const yaml_node& n, const schema_type& type, const std::string& path) {
+  value typed(const yaml_node& n, const schema_type& type, std::string path_in) {
+    if (type.kind == type_kind::record) return record(n, type, std::move(path_in));
     value out;
-    out.path = path;
+    out.path = std::move(path_in);
+    const std::string& path = out.path;
     out.where = where(n);
     switch (type.kind) {
-      case type_kind::record:
-        return record(n, type, path);
       case type_kind::list: {
         if (n.k != yaml_node::kind::sequence) return mismatch(n, "a `" + type.name + "`");
         out.k = value::kind::list;
+        out.items.reserve(n.items.size());
         for (std::size_t i = 0; i < n.items.size(); ++i) {
           const yaml_node& item = n.items[i];
-          const std::string item_path = path + "[" + std::to_string(i) + "]";
+          std::string item_path;
+          item_path.reserve(path.size() + 8);
+          item_path += path;
+          item_path += '[';
+          item_path += std::to_string(i);
+          item_path += ']';
           if (item.k == yaml_node::kind::null) {
             error("profile.type", "a list item must not be empty", item);
             continue;
           }
-          out.items.push_back(typed(item, *type.element, item_path));
+          out.items.push_back(typed(item, *type.element, std::move(item_path)));
         }
         return out;
       }
@@ -153,7 +167,7 @@ class typer {
           }
           if (n.value(i).k == yaml_node::kind::null) continue;
           out.keys.push_back(key.text);
-          out.items.push_back(typed(n.value(i), *type.element, path + "." + key.text));
+          out.items.push_back(typed(n.value(i), *type.element, join(path, key.text)));
         }
         return out;
       }
