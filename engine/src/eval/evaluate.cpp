@@ -7,7 +7,6 @@
 #include "lexgate/evaluate.hpp"
 
 #include <algorithm>
-#include <set>
 #include <tuple>
 
 #include "compile/plan.hpp"
@@ -473,13 +472,21 @@ finding make_finding(evaluator& e, const detail::checked_regime& regime,
   f.cite = rule.info.cite;
   f.sources = regime.info.sources;
   f.remedy = rule.info.remedy;
-  std::set<std::string> seen_missing;
+  // First occurrences, in order. The lists hold a handful of items: a linear scan allocates
+  // nothing, where a std::set allocated a node per item.
+  f.missing.reserve(v.missing.size());
   for (const auto& m : v.missing) {
-    if (seen_missing.insert(m).second) f.missing.push_back(m);
+    if (std::find(f.missing.begin(), f.missing.end(), m) == f.missing.end()) {
+      f.missing.push_back(m);
+    }
   }
-  std::set<const value*> seen;
-  for (const value* r : v.reads) {
-    if (!seen.insert(r).second) continue;
+  f.evidence.reserve(v.reads.size());
+  for (std::size_t i = 0; i < v.reads.size(); ++i) {
+    const value* r = v.reads[i];
+    if (std::find(v.reads.begin(), v.reads.begin() + static_cast<std::ptrdiff_t>(i), r) !=
+        v.reads.begin() + static_cast<std::ptrdiff_t>(i)) {
+      continue;
+    }
     f.evidence.push_back({r->path, render_value(*r), r->where, *r});
   }
   return f;
@@ -556,7 +563,9 @@ report evaluate(const library& rules, const profile& facts, const evaluate_optio
   scratch& s = thread_scratch();
   evaluator e(plan, facts.root, s);
   const date horizon = options.as_of.plus_days(options.upcoming_days);
-  for (const auto& market : markets_of(plan, facts.root)) {
+  const std::vector<std::string> markets = markets_of(plan, facts.root);
+  out.markets.reserve(markets.size());
+  for (const auto& market : markets) {
     market_report mr;
     mr.market = market;
     const auto market_index = plan.schema.jurisdictions.index_of(market);
@@ -566,7 +575,11 @@ report evaluate(const library& rules, const profile& facts, const evaluate_optio
     }
     e.set_market(market);
     // Only the regimes whose reach covers this market (compile/market_index.hpp), in plan order.
-    for (const std::uint32_t r : plan.markets.regimes_for[*market_index]) {
+    const auto& covering = plan.markets.regimes_for[*market_index];
+    std::size_t rules_here = 0;
+    for (const std::uint32_t r : covering) rules_here += plan.regimes[r].rules.size();
+    mr.evaluated.reserve(rules_here);
+    for (const std::uint32_t r : covering) {
       const auto& regime = plan.regimes[r];
       scope_result scope;  // `applies when` at as_of, evaluated on the first rule that needs it
       for (const auto& rule : regime.rules) {
