@@ -25,9 +25,11 @@ for b in json.load(open(os.path.join(out, "micro.json")))["benchmarks"]:
 
 
 def median_us(name):
+    # CPU time of the benchmark thread: on a machine shared with other work it is the figure
+    # that repeats; wall time would add whatever else ran on the core.
     b = micro[name]
     scale = {"ns": 1e-3, "us": 1.0, "ms": 1e3}[b["time_unit"]]
-    return b["real_time"] * scale
+    return b["cpu_time"] * scale
 
 
 def peer(engine, mode=None):
@@ -81,7 +83,7 @@ row("`lexgate check` process ÷ `/bin/true` (median wall)",
     check_us / true_us <= 4)
 scan1 = yaml_count / (float(read("scan_yaml_1_ms")) / 1000)
 scan2 = yaml_count / (float(read("scan_yaml_2_ms")) / 1000)
-yamlcpp = micro["yaml_cpp_bare_load"]["items_per_second"]
+yamlcpp = 1e6 / median_us("yaml_cpp_bare_load")
 row("`lexgate scan` of YAML files, 1 thread ÷ yaml-cpp `YAML::Load`",
     f"{scan1 / yamlcpp:.0%} ({scan1:,.0f} vs {yamlcpp:,.0f} profiles/s)", "≥ 80%",
     scan1 / yamlcpp >= 0.8)
