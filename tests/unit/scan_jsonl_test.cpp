@@ -175,6 +175,13 @@ TEST_CASE("JSON profiles get the YAML loader's validation: types, enums, require
   CHECK(e[0].code == "profile.type");
   CHECK(e[0].pointer == "/");
 
+  e = errors(std::string(100000, '[') + std::string(100000, ']'));
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].code == "profile.limit");
+  e = errors("{\"profile\": 1, \"product\": {\"id\": \"\xff\"}}");
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].code == "profile.utf8");
+
   lexgate::profile_limits tight;
   tight.max_depth = 3;
   lexgate::diagnostic_bag bag;

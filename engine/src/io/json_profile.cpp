@@ -145,8 +145,11 @@ std::optional<profile> json_profile_reader::load(std::string_view json, std::uin
   // larger text that simdjson must not read past.
   const auto parsed = impl_->parser.parse(json.data(), json.size(), true).get(document);
   if (parsed != simdjson::SUCCESS) {
-    error_at(parsed == simdjson::UTF8_ERROR ? "profile.utf8" : "profile.syntax",
-             std::string("not a JSON document: ") + simdjson::error_message(parsed), "/",
+    // Nesting beyond simdjson's own bound (1,024) is the depth limit, like 65 levels.
+    const char* code = parsed == simdjson::UTF8_ERROR    ? "profile.utf8"
+                       : parsed == simdjson::DEPTH_ERROR ? "profile.limit"
+                                                         : "profile.syntax";
+    error_at(code, std::string("not a JSON document: ") + simdjson::error_message(parsed), "/",
              "each line of a JSON Lines file holds one profile as a JSON object");
     return std::nullopt;
   }
