@@ -89,7 +89,6 @@ class evaluator {
 
   void set_market(const std::string& code) { market_.text = code; }
   void set_as_of(date d) { as_of_.integer = d.days; }
-  std::int32_t as_of_days() const { return static_cast<std::int32_t>(as_of_.integer); }
 
   std::vector<missing_fact>& missing() { return missing_; }
   std::vector<const value*>& reads() { return reads_; }
