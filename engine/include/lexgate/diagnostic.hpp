@@ -23,6 +23,7 @@ struct diagnostic {
   location end;           ///< End of the underlined text (exclusive); may equal `where`.
   std::string line_text;  ///< The source line, for the caret rendering.
   std::string help;       ///< A second sentence: what to do, or "did you mean ...".
+  std::string pointer;    ///< For JSON input: the JSON pointer of the value (`/product/id`).
 };
 
 /// Collects diagnostics from every stage. Stages stop the pipeline when it holds an error.

@@ -55,7 +55,7 @@ class jurisdiction_table {
   /// Computes the transitive closure. Returns false when containment has a cycle.
   bool close();
 
-  bool known(std::string_view code) const { return index_.count(std::string(code)) != 0; }
+  bool known(std::string_view code) const { return index_.find(code) != index_.end(); }
   std::optional<std::uint32_t> index_of(std::string_view code) const;
   const std::string& code(std::uint32_t index) const { return codes_[index]; }
   std::size_t size() const { return codes_.size(); }
@@ -69,7 +69,7 @@ class jurisdiction_table {
 
  private:
   std::vector<std::string> codes_;
-  std::map<std::string, std::uint32_t> index_;
+  std::map<std::string, std::uint32_t, std::less<>> index_;  // looked up by string_view
   std::vector<std::vector<std::uint32_t>> parents_;
   std::vector<std::vector<bool>> covers_;  // covers_[outer][inner]
 };

@@ -52,7 +52,7 @@ bool jurisdiction_table::close() {
 }
 
 std::optional<std::uint32_t> jurisdiction_table::index_of(std::string_view code) const {
-  auto it = index_.find(std::string(code));
+  auto it = index_.find(code);
   if (it == index_.end()) return {};
   return it->second;
 }

@@ -158,6 +158,7 @@ std::optional<library> load_library(const std::vector<source_ptr>& files, diagno
     plan->invariant_texts.push_back(texts.find(v.info.id)->second);
     plan->max_slots = std::max(plan->max_slots, v.slots);
   }
+  plan->markets = detail::build_market_index(plan->regimes, plan->schema.jurisdictions);
   return library(std::move(plan));
 }
 

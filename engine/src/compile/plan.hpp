@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "check/checked.hpp"
+#include "compile/market_index.hpp"
 
 namespace lexgate::detail {
 
@@ -20,6 +21,7 @@ struct plan {
   std::vector<invariant_info> invariant_infos;  ///< Same order as `invariants`.
   std::vector<invariant_conditions> invariant_texts;  ///< Same order as `invariants`.
   std::uint32_t max_slots = 0;
+  market_index markets;  ///< The regimes that can bind each market, for evaluation.
 };
 
 }  // namespace lexgate::detail

@@ -7,7 +7,6 @@
 #include "lexgate/evaluate.hpp"
 
 #include <algorithm>
-#include <set>
 #include <tuple>
 
 #include "compile/plan.hpp"
@@ -51,21 +50,47 @@ bool same(const value& a, const value& b) {
   }
 }
 
+// A fact the profile omits: the path of an absent value (no copy), or a path built for the
+// occasion (an absent parent record, a map key with no entry).
+struct missing_fact {
+  const std::string* path = nullptr;
+  std::string built;
+
+  const std::string& text() const { return path != nullptr ? *path : built; }
+};
+
+// The working memory of evaluations on one thread, kept from one evaluation to the next so the
+// hot path allocates nothing once it has warmed up (the library itself stays read-only).
+struct scratch {
+  std::vector<const value*> slots;
+  std::vector<missing_fact> missing;
+  std::vector<const value*> reads;
+  // The `applies when` of the regime being judged, evaluated once per market (see judge).
+  std::vector<missing_fact> scope_missing;
+  std::vector<const value*> scope_reads;
+};
+
+scratch& thread_scratch() {
+  thread_local scratch s;
+  return s;
+}
+
 class evaluator {
  public:
-  evaluator(const detail::plan& plan, const value& root)
-      : plan_(plan), root_(root), slots_(plan.max_slots, nullptr) {
+  evaluator(const detail::plan& plan, const value& root, scratch& s)
+      : plan_(plan), root_(root), slots_(s.slots), missing_(s.missing), reads_(s.reads) {
+    slots_.assign(plan.max_slots, nullptr);
+    missing_.clear();
+    reads_.clear();
     market_.k = value::kind::string;
+    market_.path = "deployment.markets";
     as_of_.k = value::kind::date;
   }
 
-  void set_market(const std::string& code) {
-    market_.text = code;
-    market_.path = "deployment.markets";
-  }
+  void set_market(const std::string& code) { market_.text = code; }
   void set_as_of(date d) { as_of_.integer = d.days; }
 
-  std::vector<std::string>& missing() { return missing_; }
+  std::vector<missing_fact>& missing() { return missing_; }
   std::vector<const value*>& reads() { return reads_; }
 
   tv test(const node& n) {
@@ -113,27 +138,21 @@ class evaluator {
         const node& item_node = n.code == op::in ? n.kids[0] : n.kids[1];
         const node& list_node = n.code == op::in ? n.kids[1] : n.kids[0];
         const value* item = operand(item_node);
-        std::vector<const value*> items;
-        const bool known = list(list_node, items);
-        if (item == nullptr || !known) return tv::unknown;
-        for (const value* v : items) {
-          if (same(*item, *v)) return tv::yes;
-        }
-        return tv::no;
+        const list_view items = list(list_node);
+        if (item == nullptr || !items.known) return tv::unknown;
+        return items.any([&](const value& v) { return same(*item, v); }) ? tv::yes : tv::no;
       }
       case op::subset_of:
       case op::intersects: {
-        std::vector<const value*> left;
-        std::vector<const value*> right;
-        const bool known_left = list(n.kids[0], left);
-        const bool known_right = list(n.kids[1], right);
-        if (!known_left || !known_right) return tv::unknown;
-        auto found = [&](const value* v) {
-          return std::any_of(right.begin(), right.end(),
-                             [&](const value* w) { return same(*v, *w); });
+        const list_view left = list(n.kids[0]);
+        const list_view right = list(n.kids[1]);
+        if (!left.known || !right.known) return tv::unknown;
+        auto found = [&](const value& v) {
+          return right.any([&](const value& w) { return same(v, w); });
         };
-        const bool r = n.code == op::subset_of ? std::all_of(left.begin(), left.end(), found)
-                                               : std::any_of(left.begin(), left.end(), found);
+        const bool r = n.code == op::subset_of
+                           ? !left.any([&](const value& v) { return !found(v); })
+                           : left.any(found);
         return r ? tv::yes : tv::no;
       }
       case op::within: {
@@ -173,7 +192,7 @@ class evaluator {
         if (record == nullptr) {
           // Name the whole fact (`compliance.exemption`), not just its absent parent.
           missing_.resize(mark);
-          missing_.push_back(path_text(n));
+          missing_.push_back({nullptr, path_text(n)});
           return nullptr;
         }
         return present(record->items[n.index]);
@@ -187,7 +206,7 @@ class evaluator {
           if (map->keys[i] == key->text) return &map->items[i];
           if (map->keys[i] == "default") fallback = &map->items[i];
         }
-        if (fallback == nullptr) missing_.push_back(map->path + "." + key->text);
+        if (fallback == nullptr) missing_.push_back({nullptr, map->path + "." + key->text});
         return fallback;
       }
       default: {
@@ -217,7 +236,7 @@ class evaluator {
 
   const value* present(const value& v) {
     if (v.present()) return &v;
-    missing_.push_back(v.path);
+    missing_.push_back({&v.path, {}});
     return nullptr;
   }
 
@@ -233,16 +252,34 @@ class evaluator {
     reads_.push_back(v);
   }
 
-  // The items of a list operand (a path or a list literal); false when unknown.
-  bool list(const node& n, std::vector<const value*>& out) {
-    if (n.code == op::list) {
-      for (const auto& k : n.kids) out.push_back(&k.constant);
-      return true;
+  // The items of a list operand, in place: a list literal's constants or a profile list's
+  // values (no copy into a temporary vector).
+  struct list_view {
+    bool known = false;
+    const std::vector<node>* literal = nullptr;
+    const std::vector<value>* items = nullptr;
+
+    template <class Test>
+    bool any(Test&& test) const {
+      if (literal != nullptr) {
+        for (const auto& k : *literal) {
+          if (test(k.constant)) return true;
+        }
+      } else if (items != nullptr) {
+        for (const auto& v : *items) {
+          if (test(v)) return true;
+        }
+      }
+      return false;
     }
+  };
+
+  // The items of a list operand (a path or a list literal); `known` is false when unknown.
+  list_view list(const node& n) {
+    if (n.code == op::list) return {true, &n.kids, nullptr};
     const value* v = operand(n);
-    if (v == nullptr) return false;
-    for (const auto& item : v->items) out.push_back(&item);
-    return true;
+    if (v == nullptr) return {};
+    return {true, nullptr, &v->items};
   }
 
   // `and` (decider = no) and `or` (decider = yes) over operands, in Kleene logic.
@@ -277,29 +314,29 @@ class evaluator {
 
   tv quantify(const node& n) {
     // The items decide, not the list as a whole: the list itself is not evidence.
-    std::vector<const value*> items;
+    const tv decider = n.code == op::any ? tv::yes : tv::no;
+    const value* saved = slots_[n.index];
+    auto bind = [&](const value& item) {
+      slots_[n.index] = &item;
+      return test(n.kids[1]);
+    };
+    tv r;
     if (n.kids[0].code == op::list) {
-      for (const auto& k : n.kids[0].kids) items.push_back(&k.constant);
+      r = decide(n.kids[0].kids, decider, [&](const node& k) { return bind(k.constant); });
     } else {
       const value* list_value = fetch(n.kids[0]);
       if (list_value == nullptr) return tv::unknown;
-      for (const auto& item : list_value->items) items.push_back(&item);
+      r = decide(list_value->items, decider, bind);
     }
-    const tv decider = n.code == op::any ? tv::yes : tv::no;
-    const value* saved = slots_[n.index];
-    const tv r = decide(items, decider, [&](const value* item) {
-      slots_[n.index] = item;
-      return test(n.kids[1]);
-    });
     slots_[n.index] = saved;
     return r;
   }
 
   const detail::plan& plan_;
   const value& root_;
-  std::vector<const value*> slots_;
-  std::vector<std::string> missing_;
-  std::vector<const value*> reads_;
+  std::vector<const value*>& slots_;
+  std::vector<missing_fact>& missing_;
+  std::vector<const value*>& reads_;
   value market_;
   value as_of_;
   value true_ = boolean_value(true);
@@ -308,19 +345,6 @@ class evaluator {
 
 bool in_force(date as_of, date effective, const std::optional<date>& until) {
   return effective <= as_of && (!until || as_of < *until);
-}
-
-bool covers(const detail::plan& plan, const detail::checked_regime& r, std::uint32_t market) {
-  if (!r.jurisdiction) return false;
-  switch (r.info.reach) {
-    case regime_reach::territory:
-      return plan.schema.jurisdictions.covers(*r.jurisdiction, market);
-    case regime_reach::government:
-      return *r.jurisdiction == market;
-    case regime_reach::extraterritorial:
-      return true;
-  }
-  return false;
 }
 
 std::vector<std::string> markets_of(const detail::plan& plan, const value& root) {
@@ -360,9 +384,32 @@ struct rule_verdict {
   std::vector<const value*> reads;
 };
 
+// A regime's `applies when` in one market, evaluated once and replayed for each of its rules:
+// the outcome with the reads and missing facts it recorded.
+struct scope_result {
+  bool valid = false;
+  tv outcome = tv::yes;
+};
+
+// Evaluates `applies when` into the scope buffers of `s` (judge replays them).
+scope_result evaluate_scope(evaluator& e, scratch& s, const detail::checked_regime& regime) {
+  scope_result out;
+  out.valid = true;
+  s.scope_missing.clear();
+  s.scope_reads.clear();
+  if (!regime.applies_when) return out;
+  e.missing().clear();
+  e.reads().clear();
+  out.outcome = e.test(*regime.applies_when);
+  if (out.outcome == tv::unknown) std::swap(s.scope_missing, e.missing());
+  std::swap(s.scope_reads, e.reads());
+  return out;
+}
+
 // One rule in one market: applies ∧ when ∧ (forbid E | require ¬E) ∧ ¬unless, in Kleene logic.
-rule_verdict judge(evaluator& e, const detail::checked_regime& regime,
-                   const detail::checked_rule& rule) {
+// `scope`, when valid, is this market's `applies when` already evaluated (same as-of date).
+rule_verdict judge(evaluator& e, scratch& s, const scope_result& scope,
+                   const detail::checked_regime& regime, const detail::checked_rule& rule) {
   e.missing().clear();
   e.reads().clear();
   rule_verdict out;
@@ -379,8 +426,19 @@ rule_verdict judge(evaluator& e, const detail::checked_regime& regime,
     }
     return v;
   };
-  if (part(regime.applies_when ? &*regime.applies_when : nullptr, false) == tv::no ||
-      part(rule.when ? &*rule.when : nullptr, false) == tv::no) {
+  tv applies;
+  if (scope.valid) {
+    // The same reads and missing facts as evaluating it here, without evaluating it again.
+    applies = scope.outcome;
+    e.reads().assign(s.scope_reads.begin(), s.scope_reads.end());
+    if (applies == tv::unknown) {
+      unknown = true;
+      e.missing().assign(s.scope_missing.begin(), s.scope_missing.end());
+    }
+  } else {
+    applies = part(regime.applies_when ? &*regime.applies_when : nullptr, false);
+  }
+  if (applies == tv::no || part(rule.when ? &*rule.when : nullptr, false) == tv::no) {
     return out;  // not applicable
   }
   const std::size_t scope_reads = e.reads().size();
@@ -390,7 +448,8 @@ rule_verdict judge(evaluator& e, const detail::checked_regime& regime,
     return out;
   }
   out.outcome = unknown ? rule_outcome::indeterminate : rule_outcome::violation;
-  out.missing = e.missing();
+  out.missing.reserve(e.missing().size());
+  for (const auto& m : e.missing()) out.missing.push_back(m.text());
   // What the rule requires or forbids decided it; the scope (applies when, when) comes after.
   const auto& reads = e.reads();
   out.reads.assign(reads.begin() + static_cast<std::ptrdiff_t>(scope_reads), reads.end());
@@ -412,13 +471,21 @@ finding make_finding(evaluator& e, const detail::checked_regime& regime,
   f.cite = rule.info.cite;
   f.sources = regime.info.sources;
   f.remedy = rule.info.remedy;
-  std::set<std::string> seen_missing;
+  // First occurrences, in order. The lists hold a handful of items: a linear scan allocates
+  // nothing, where a std::set allocated a node per item.
+  f.missing.reserve(v.missing.size());
   for (const auto& m : v.missing) {
-    if (seen_missing.insert(m).second) f.missing.push_back(m);
+    if (std::find(f.missing.begin(), f.missing.end(), m) == f.missing.end()) {
+      f.missing.push_back(m);
+    }
   }
-  std::set<const value*> seen;
-  for (const value* r : v.reads) {
-    if (!seen.insert(r).second) continue;
+  f.evidence.reserve(v.reads.size());
+  for (std::size_t i = 0; i < v.reads.size(); ++i) {
+    const value* r = v.reads[i];
+    if (std::find(v.reads.begin(), v.reads.begin() + static_cast<std::ptrdiff_t>(i), r) !=
+        v.reads.begin() + static_cast<std::ptrdiff_t>(i)) {
+      continue;
+    }
     f.evidence.push_back({r->path, render_value(*r), r->where, *r});
   }
   return f;
@@ -492,15 +559,28 @@ report evaluate(const library& rules, const profile& facts, const evaluate_optio
   out.profile_id = facts.id;
   out.profile_path = facts.source ? facts.source->name() : std::string();
 
-  evaluator e(plan, facts.root);
+  scratch& s = thread_scratch();
+  evaluator e(plan, facts.root, s);
   const date horizon = options.as_of.plus_days(options.upcoming_days);
-  for (const auto& market : markets_of(plan, facts.root)) {
+  const std::vector<std::string> markets = markets_of(plan, facts.root);
+  out.markets.reserve(markets.size());
+  for (const auto& market : markets) {
     market_report mr;
     mr.market = market;
     const auto market_index = plan.schema.jurisdictions.index_of(market);
+    if (!market_index) {
+      out.markets.push_back(std::move(mr));
+      continue;
+    }
     e.set_market(market);
-    for (const auto& regime : plan.regimes) {
-      if (!market_index || !covers(plan, regime, *market_index)) continue;
+    // Only the regimes whose reach covers this market (compile/market_index.hpp), in plan order.
+    const auto& covering = plan.markets.regimes_for[*market_index];
+    std::size_t rules_here = 0;
+    for (const std::uint32_t r : covering) rules_here += plan.regimes[r].rules.size();
+    mr.evaluated.reserve(rules_here);
+    for (const std::uint32_t r : covering) {
+      const auto& regime = plan.regimes[r];
+      scope_result scope;  // `applies when` at as_of, evaluated on the first rule that needs it
       for (const auto& rule : regime.rules) {
         const date effective =
             std::max(regime.info.effective, rule.info.effective.value_or(regime.info.effective));
@@ -508,7 +588,8 @@ report evaluate(const library& rules, const profile& facts, const evaluate_optio
         if (rule.info.until && (!until || *rule.info.until < *until)) until = rule.info.until;
         if (in_force(options.as_of, effective, until)) {
           e.set_as_of(options.as_of);
-          const rule_verdict v = judge(e, regime, rule);
+          if (!scope.valid) scope = evaluate_scope(e, s, regime);
+          const rule_verdict v = judge(e, s, scope, regime, rule);
           mr.evaluated.push_back({rule.info.id, rule.info.severity, v.outcome});
           if (v.outcome == rule_outcome::violation || v.outcome == rule_outcome::indeterminate) {
             mr.findings.push_back(make_finding(e, regime, rule, v,
@@ -518,9 +599,10 @@ report evaluate(const library& rules, const profile& facts, const evaluate_optio
           }
         } else if (options.as_of < effective && effective <= horizon &&
                    (!until || effective < *until)) {
-          // Not yet in force: judge it as it will stand on its first day.
+          // Not yet in force: judge it as it will stand on its first day (its own as-of date,
+          // so `applies when` is evaluated afresh).
           e.set_as_of(effective);
-          const rule_verdict v = judge(e, regime, rule);
+          const rule_verdict v = judge(e, s, scope_result{}, regime, rule);
           if (v.outcome == rule_outcome::violation || v.outcome == rule_outcome::indeterminate) {
             finding f = make_finding(e, regime, rule, v, finding_status::upcoming);
             f.effective = effective;

@@ -11,6 +11,36 @@ namespace lexgate {
 
 namespace detail {
 
+// The JSON pointer of the node numbered `ordinal` (JSON trees number their nodes in pre-order,
+// keys included, in `offset`), appended to `out`. Only errors need it, so it searches.
+bool find_pointer(const yaml_node& n, std::uint32_t ordinal, std::string& out) {
+  if (n.offset == ordinal) return true;
+  const std::size_t mark = out.size();
+  if (n.k == yaml_node::kind::mapping) {
+    for (std::size_t i = 0; i < n.size(); ++i) {
+      out += '/';
+      for (char c : n.key(i).text) {
+        if (c == '~') {
+          out += "~0";
+        } else if (c == '/') {
+          out += "~1";
+        } else {
+          out += c;
+        }
+      }
+      if (n.key(i).offset == ordinal || find_pointer(n.value(i), ordinal, out)) return true;
+      out.resize(mark);
+    }
+  } else if (n.k == yaml_node::kind::sequence) {
+    for (std::size_t i = 0; i < n.items.size(); ++i) {
+      out += '/' + std::to_string(i);
+      if (find_pointer(n.items[i], ordinal, out)) return true;
+      out.resize(mark);
+    }
+  }
+  return false;
+}
+
 namespace {
 
 const char* kind_word(yaml_node::kind k) {
@@ -29,14 +59,18 @@ const char* kind_word(yaml_node::kind k) {
 
 class typer {
  public:
-  typer(const schema& s, const source_file& file, diagnostic_bag& bag)
-      : schema_(s), file_(file), bag_(bag) {}
+  typer(const schema& s, const source_file& file, diagnostic_bag& bag,
+        const json_origin* json = nullptr)
+      : schema_(s), file_(file), bag_(bag), json_(json) {}
 
-  value record(const yaml_node& n, const schema_type& type, const std::string& path) {
+  // Paths are taken by value and moved into the value they name: the typer builds one string
+  // per value and copies none.
+  value record(const yaml_node& n, const schema_type& type, std::string path_in) {
     value out;
     out.k = value::kind::record;
-    out.path = path;
-    out.where = file_.locate(n.offset);
+    out.path = std::move(path_in);
+    const std::string& path = out.path;
+    out.where = where(n);
     out.items.resize(type.fields.size());
     for (std::size_t i = 0; i < type.fields.size(); ++i) {
       out.items[i].path = join(path, type.fields[i].name);
@@ -71,7 +105,7 @@ class typer {
         }
         continue;
       }
-      out.items[index] = typed(v, *field.type, out.items[index].path);
+      out.items[index] = typed(v, *field.type, std::move(out.items[index].path));
     }
     for (std::size_t i = 0; i < type.fields.size(); ++i) {
       if (type.fields[i].required && !given[i]) {
@@ -85,28 +119,39 @@ class typer {
   }
 
  private:
-  static std::string join(const std::string& path, const std::string& name) {
-    return path.empty() ? name : path + "." + name;
+  static std::string join(const std::string& path, std::string_view name) {
+    std::string out;
+    out.reserve(path.size() + 1 + name.size());
+    out += path;
+    if (!path.empty()) out += '.';
+    out += name;
+    return out;
   }
 
-  value typed(const yaml_node& n, const schema_type& type, const std::string& path) {
+  value typed(const yaml_node& n, const schema_type& type, std::string path_in) {
+    if (type.kind == type_kind::record) return record(n, type, std::move(path_in));
     value out;
-    out.path = path;
-    out.where = file_.locate(n.offset);
+    out.path = std::move(path_in);
+    const std::string& path = out.path;
+    out.where = where(n);
     switch (type.kind) {
-      case type_kind::record:
-        return record(n, type, path);
       case type_kind::list: {
         if (n.k != yaml_node::kind::sequence) return mismatch(n, "a `" + type.name + "`");
         out.k = value::kind::list;
+        out.items.reserve(n.items.size());
         for (std::size_t i = 0; i < n.items.size(); ++i) {
           const yaml_node& item = n.items[i];
-          const std::string item_path = path + "[" + std::to_string(i) + "]";
+          std::string item_path;
+          item_path.reserve(path.size() + 8);
+          item_path += path;
+          item_path += '[';
+          item_path += std::to_string(i);
+          item_path += ']';
           if (item.k == yaml_node::kind::null) {
             error("profile.type", "a list item must not be empty", item);
             continue;
           }
-          out.items.push_back(typed(item, *type.element, item_path));
+          out.items.push_back(typed(item, *type.element, std::move(item_path)));
         }
         return out;
       }
@@ -122,7 +167,7 @@ class typer {
           }
           if (n.value(i).k == yaml_node::kind::null) continue;
           out.keys.push_back(key.text);
-          out.items.push_back(typed(n.value(i), *type.element, path + "." + key.text));
+          out.items.push_back(typed(n.value(i), *type.element, join(path, key.text)));
         }
         return out;
       }
@@ -217,7 +262,23 @@ class typer {
           near ? "did you mean `" + *near + "`?" : fallback);
   }
 
+  location where(const yaml_node& n) const {
+    return json_ != nullptr ? location{json_->line, 0} : file_.locate(n.offset);
+  }
+
   void error(const char* code, std::string message, const yaml_node& at, std::string help = {}) {
+    if (json_ != nullptr) {
+      diagnostic d;
+      d.code = code;
+      d.message = std::move(message);
+      d.help = std::move(help);
+      d.file = file_.name();
+      d.where = d.end = {json_->line, 0};
+      find_pointer(*json_->root, at.offset, d.pointer);
+      if (d.pointer.empty()) d.pointer = "/";  // the document itself
+      bag_.add(std::move(d));
+      return;
+    }
     const std::uint32_t length =
         at.k == yaml_node::kind::scalar ? std::max<std::uint32_t>(1, at.text.size()) : 1;
     bag_.report(diagnostic_severity::error, code, std::move(message), &file_,
@@ -227,14 +288,16 @@ class typer {
   const schema& schema_;
   const source_file& file_;
   diagnostic_bag& bag_;
+  const json_origin* json_;
 };
 
 }  // namespace
 
 std::optional<profile> profile_from_node(const yaml_node& root, const source_ptr& source,
-                                         const schema& schema, diagnostic_bag& bag) {
+                                         const schema& schema, diagnostic_bag& bag,
+                                         const json_origin* json) {
   const std::size_t errors_before = bag.error_count();
-  typer t(schema, *source, bag);
+  typer t(schema, *source, bag, json);
   profile out;
   out.source = source;
   out.root = t.record(root, *schema.root, "");

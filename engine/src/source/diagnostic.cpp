@@ -103,13 +103,16 @@ std::string render_diagnostic(const diagnostic& d) {
   if (!d.file.empty()) {
     out += d.file;
     if (d.where.line > 0) {
-      out += ':' + std::to_string(d.where.line) + ':' + std::to_string(d.where.column);
+      out += ':' + std::to_string(d.where.line);
+      // JSON Lines input has a line and a JSON pointer, no column.
+      if (d.where.column > 0) out += ':' + std::to_string(d.where.column);
     }
     out += ": ";
   }
   out += severity_word(d.severity);
   out += '[' + d.code + "]: " + d.message + '\n';
-  if (d.where.line > 0) {
+  if (!d.pointer.empty()) out += "  = at: " + d.pointer + '\n';
+  if (d.where.line > 0 && d.pointer.empty()) {
     const std::string number = std::to_string(d.where.line);
     const std::string gutter(number.size(), ' ');
     std::uint32_t column = std::max<std::uint32_t>(d.where.column, 1);

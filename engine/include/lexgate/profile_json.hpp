@@ -1,0 +1,46 @@
+// Deployment profiles from JSON, one per line of a JSON Lines file (layer: profile). The same
+// typed value tree and the same validation as the YAML loader; positions are the line of the
+// JSON Lines file and a JSON pointer (RFC 6901) instead of a column.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "lexgate/diagnostic.hpp"
+#include "lexgate/profile.hpp"
+#include "lexgate/schema.hpp"
+#include "lexgate/source.hpp"
+
+namespace lexgate {
+
+/// Parses JSON profiles with simdjson. Holds the parser's buffers, reused from one profile to
+/// the next: make one per thread.
+class json_profile_reader {
+ public:
+  json_profile_reader();
+  ~json_profile_reader();
+  json_profile_reader(const json_profile_reader&) = delete;
+  json_profile_reader& operator=(const json_profile_reader&) = delete;
+
+  /// Loads the profile written as `json` on line `line` of `file` (whose text need not be held
+  /// in `file`: only its name is used). Errors (`profile.syntax`, `profile.unknown_key`,
+  /// `profile.type`, `profile.enum`, `profile.jurisdiction`, `profile.required`,
+  /// `profile.duplicate_key`, `profile.limit`) go to `bag` with `file`, `line` and the JSON
+  /// pointer of the value (`diagnostic::pointer`), and yield nothing. Values carry `line` and
+  /// column 0; `json_pointer(value.path)` locates them in the line.
+  std::optional<profile> load(std::string_view json, std::uint32_t line, const source_ptr& file,
+                              const schema& schema, diagnostic_bag& bag,
+                              const profile_limits& limits = {});
+
+ private:
+  struct impl;
+  std::unique_ptr<impl> impl_;
+};
+
+/// The JSON pointer of a value path: `product.models[0].provider` → `/product/models/0/provider`.
+std::string json_pointer(std::string_view path);
+
+}  // namespace lexgate

@@ -1,0 +1,23 @@
+// Which regimes can bind a market, per jurisdiction code (layer: compile). Built once with the
+// plan, so evaluation visits only the regimes that cover each market instead of testing every
+// regime's reach against it.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "check/checked.hpp"
+
+namespace lexgate::detail {
+
+struct market_index {
+  /// For each jurisdiction index: the positions in `plan::regimes` of the regimes whose reach
+  /// covers it, in plan order (so findings come out in the same order as a full pass).
+  std::vector<std::vector<std::uint32_t>> regimes_for;
+};
+
+/// Builds the index over `regimes` (in plan order) and the schema's jurisdiction table.
+market_index build_market_index(const std::vector<checked_regime>& regimes,
+                                const jurisdiction_table& jurisdictions);
+
+}  // namespace lexgate::detail

@@ -1,0 +1,195 @@
+// JSON profiles (one JSON Lines line each): simdjson's DOM → the YAML loader's node tree →
+// the shared typer, so both formats are validated by the same code (layer: profile).
+#include <simdjson.h>
+
+#include <charconv>
+
+#include "io/profile_reader.hpp"
+#include "io/yaml_events.hpp"
+#include "lexgate/profile_json.hpp"
+
+namespace lexgate {
+
+using detail::yaml_node;
+
+struct json_profile_reader::impl {
+  simdjson::dom::parser parser;
+};
+
+namespace {
+
+// Builds the node tree, numbering nodes in pre-order (keys included) in `offset` so errors can
+// be located by JSON pointer afterwards; enforces the profile limits on the way.
+class tree_builder {
+ public:
+  tree_builder(const profile_limits& limits, std::string& problem, std::uint32_t& problem_at)
+      : limits_(limits), problem_(problem), problem_at_(problem_at) {}
+
+  bool build(simdjson::dom::element e, yaml_node& out, std::uint32_t depth) {
+    using simdjson::dom::element_type;
+    out.offset = next_++;
+    if (depth > limits_.max_depth) {
+      return fail("nesting deeper than " + std::to_string(limits_.max_depth) + " levels", out);
+    }
+    switch (e.type()) {
+      case element_type::OBJECT: {
+        out.k = yaml_node::kind::mapping;
+        simdjson::dom::object object = e.get_object().value_unsafe();
+        out.items.reserve(2 * object.size());
+        for (simdjson::dom::key_value_pair field : object) {
+          for (std::size_t i = 0; i < out.size(); ++i) {
+            if (out.key(i).text == field.key) {
+              duplicate_ = true;
+              return fail("duplicate key `" + std::string(field.key) + "`", out.key(i));
+            }
+          }
+          yaml_node& key = out.items.emplace_back();
+          key.k = yaml_node::kind::scalar;
+          key.text = field.key;
+          key.offset = next_++;
+          if (!build(field.value, out.items.emplace_back(), depth + 1)) return false;
+        }
+        return true;
+      }
+      case element_type::ARRAY: {
+        out.k = yaml_node::kind::sequence;
+        simdjson::dom::array array = e.get_array().value_unsafe();
+        if (array.size() > limits_.max_list_items) {
+          return fail("more than " + std::to_string(limits_.max_list_items) + " list items", out);
+        }
+        out.items.reserve(array.size());
+        for (simdjson::dom::element item : array) {
+          if (!build(item, out.items.emplace_back(), depth + 1)) return false;
+        }
+        return true;
+      }
+      case element_type::STRING: {
+        out.k = yaml_node::kind::scalar;
+        const std::string_view s = e.get_string().value_unsafe();
+        if (s.size() > limits_.max_string_bytes) return fail("a string longer than the limit", out);
+        out.text = s;
+        return true;
+      }
+      case element_type::INT64:
+        return number(out, e.get_int64().value_unsafe());
+      case element_type::UINT64:
+        return number(out, e.get_uint64().value_unsafe());
+      case element_type::DOUBLE:
+        return number(out, e.get_double().value_unsafe());
+      case element_type::BOOL:
+        // Plain, like an unquoted YAML `true`: only JSON's true/false type as booleans.
+        out.k = yaml_node::kind::scalar;
+        out.plain = true;
+        out.text = e.get_bool().value_unsafe() ? "true" : "false";
+        return true;
+      case element_type::NULL_VALUE:
+        out.k = yaml_node::kind::null;
+        return true;
+    }
+    return true;
+  }
+
+  bool duplicate() const { return duplicate_; }
+
+ private:
+  template <class Number>
+  bool number(yaml_node& out, Number n) {
+    out.k = yaml_node::kind::scalar;
+    out.plain = true;
+    char buffer[64];
+    auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, n);
+    out.text.assign(buffer, ec == std::errc() ? end : buffer);
+    return true;
+  }
+
+  bool fail(std::string why, const yaml_node& at) {
+    problem_ = std::move(why);
+    problem_at_ = at.offset;
+    return false;
+  }
+
+  const profile_limits& limits_;
+  std::string& problem_;
+  std::uint32_t& problem_at_;
+  std::uint32_t next_ = 0;
+  bool duplicate_ = false;
+};
+
+}  // namespace
+
+json_profile_reader::json_profile_reader() : impl_(std::make_unique<impl>()) {}
+json_profile_reader::~json_profile_reader() = default;
+
+std::optional<profile> json_profile_reader::load(std::string_view json, std::uint32_t line,
+                                                 const source_ptr& file, const schema& schema,
+                                                 diagnostic_bag& bag,
+                                                 const profile_limits& limits) {
+  auto error_at = [&](const char* code, std::string message, std::string pointer,
+                      std::string help = {}) {
+    diagnostic d;
+    d.code = code;
+    d.message = std::move(message);
+    d.file = file->name();
+    d.where = d.end = {line, 0};
+    d.pointer = std::move(pointer);
+    d.help = std::move(help);
+    bag.add(std::move(d));
+  };
+  if (json.size() > limits.max_file_bytes) {
+    error_at("profile.limit",
+             "the line is larger than " + std::to_string(limits.max_file_bytes) + " bytes", "/");
+    return std::nullopt;
+  }
+  simdjson::dom::element document;
+  // `realloc_if_needed` copies the line into the parser's padded buffer: lines are views into a
+  // larger text that simdjson must not read past.
+  const auto parsed = impl_->parser.parse(json.data(), json.size(), true).get(document);
+  if (parsed != simdjson::SUCCESS) {
+    // Nesting beyond simdjson's own bound (1,024) is the depth limit, like 65 levels.
+    const char* code = parsed == simdjson::UTF8_ERROR    ? "profile.utf8"
+                       : parsed == simdjson::DEPTH_ERROR ? "profile.limit"
+                                                         : "profile.syntax";
+    error_at(code, std::string("not a JSON document: ") + simdjson::error_message(parsed), "/",
+             "each line of a JSON Lines file holds one profile as a JSON object");
+    return std::nullopt;
+  }
+  yaml_node root;
+  std::string problem;
+  std::uint32_t problem_at = 0;
+  tree_builder builder(limits, problem, problem_at);
+  if (!builder.build(document, root, 0)) {
+    std::string pointer;
+    detail::find_pointer(root, problem_at, pointer);
+    error_at(builder.duplicate() ? "profile.duplicate_key" : "profile.limit", problem,
+             pointer.empty() ? "/" : pointer);
+    return std::nullopt;
+  }
+  const detail::json_origin origin{line, &root};
+  return detail::profile_from_node(root, file, schema, bag, &origin);
+}
+
+std::string json_pointer(std::string_view path) {
+  std::string out;
+  out.reserve(path.size() + 1);
+  bool start = true;
+  for (char c : path) {
+    if (start) {
+      out += '/';
+      start = false;
+    }
+    if (c == '.' || c == '[') {
+      start = true;
+    } else if (c == ']') {
+      continue;
+    } else if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out.empty() ? "/" : out;
+}
+
+}  // namespace lexgate

@@ -1,0 +1,73 @@
+// One profile against the whole standard library: the interpreter (lexgate::evaluate) and the
+// same rules hand-written in C++ (the floor). Each iteration evaluates the next profile of the
+// corpus, so the figure is the mean over many shapes, not one profile's best case.
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "bench_corpus.hpp"
+#include "handwritten_rules.hpp"
+#include "lexgate/evaluate.hpp"
+
+namespace lexgate::bench {
+
+namespace {
+
+const handwritten_rules& checked_handwritten() {
+  // Before anything is timed: the floor must decide exactly what the interpreter decides.
+  static const handwritten_rules* hw = [] {
+    const corpus& c = shared_corpus();
+    auto* rules = new handwritten_rules(c.rules);
+    std::vector<handwritten_result> results;
+    evaluate_options options;
+    options.as_of = c.as_of;
+    std::size_t mismatches = 0;
+    for (const auto& p : c.profiles) {
+      rules->evaluate(p.root, c.as_of, results);
+      const std::string diff = compare_with_report(*rules, results, evaluate(c.rules, p, options));
+      if (!diff.empty() && ++mismatches <= 3) {
+        std::fprintf(stderr, "%s: %s\n", p.source->name().c_str(), diff.c_str());
+      }
+    }
+    if (mismatches != 0) {
+      std::fprintf(stderr, "bench: %zu profiles where the hand-written rules disagree\n",
+                   mismatches);
+      std::exit(1);
+    }
+    return rules;
+  }();
+  return *hw;
+}
+
+void evaluate_one_profile(benchmark::State& state) {
+  const corpus& c = shared_corpus();
+  evaluate_options options;
+  options.as_of = c.as_of;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    report r = evaluate(c.rules, c.profiles[i], options);
+    benchmark::DoNotOptimize(r);
+    i = i + 1 == c.profiles.size() ? 0 : i + 1;
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+BENCHMARK(evaluate_one_profile)->Unit(benchmark::kMicrosecond);
+
+void handwritten_one_profile(benchmark::State& state) {
+  const corpus& c = shared_corpus();
+  const handwritten_rules& hw = checked_handwritten();
+  std::vector<handwritten_result> results;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    hw.evaluate(c.profiles[i].root, c.as_of, results);
+    benchmark::DoNotOptimize(results.data());
+    i = i + 1 == c.profiles.size() ? 0 : i + 1;
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+BENCHMARK(handwritten_one_profile)->Unit(benchmark::kMicrosecond);
+
+}  // namespace
+
+}  // namespace lexgate::bench
