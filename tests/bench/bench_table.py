@@ -81,6 +81,10 @@ check_us = float(read("check_us"))
 row("`lexgate check` process ÷ `/bin/true` (median wall)",
     f"{check_us / true_us:.2f}× ({check_us / 1000:.2f} ms vs {true_us / 1000:.2f} ms)", "≤ 4×",
     check_us / true_us <= 4)
+conflicts_us = read("check_conflicts_us")
+if conflicts_us:
+    row("`lexgate check` of a blocked profile with its conflict analysis (Z3 loaded)",
+        f"{float(conflicts_us) / 1000:.2f} ms", "no target", None)
 scan1 = yaml_count / (float(read("scan_yaml_1_ms")) / 1000)
 scan2 = yaml_count / (float(read("scan_yaml_2_ms")) / 1000)
 yamlcpp = 1e6 / median_us("yaml_cpp_bare_load")
