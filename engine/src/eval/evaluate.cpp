@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "compile/plan.hpp"
+#include "compile/rule_dates.hpp"
 
 namespace lexgate {
 
@@ -343,10 +344,6 @@ class evaluator {
   value false_ = boolean_value(false);
 };
 
-bool in_force(date as_of, date effective, const std::optional<date>& until) {
-  return effective <= as_of && (!until || as_of < *until);
-}
-
 std::vector<std::string> markets_of(const detail::plan& plan, const value& root) {
   std::vector<std::string> out;
   const int deployment = plan.schema.root->field_index("deployment");
@@ -582,11 +579,10 @@ report evaluate(const library& rules, const profile& facts, const evaluate_optio
       const auto& regime = plan.regimes[r];
       scope_result scope;  // `applies when` at as_of, evaluated on the first rule that needs it
       for (const auto& rule : regime.rules) {
-        const date effective =
-            std::max(regime.info.effective, rule.info.effective.value_or(regime.info.effective));
-        std::optional<date> until = regime.info.until;
-        if (rule.info.until && (!until || *rule.info.until < *until)) until = rule.info.until;
-        if (in_force(options.as_of, effective, until)) {
+        const detail::rule_dates dates = detail::dates_of(regime, rule);
+        const date effective = dates.effective;
+        const std::optional<date>& until = dates.until;
+        if (dates.in_force(options.as_of)) {
           e.set_as_of(options.as_of);
           if (!scope.valid) scope = evaluate_scope(e, s, regime);
           const rule_verdict v = judge(e, s, scope, regime, rule);

@@ -18,6 +18,7 @@
 #include <set>
 
 #include "analyse/solver/encode.hpp"
+#include "compile/rule_dates.hpp"
 
 namespace lexgate::analyse {
 
@@ -33,24 +34,6 @@ struct target {
   const checked_rule* rule = nullptr;
   bool active = true;
 };
-
-bool in_force(date as_of, date effective, const std::optional<date>& until) {
-  return effective <= as_of && (!until || as_of < *until);
-}
-
-// The same coverage the evaluator applies (evaluate.cpp, `covers`).
-bool covers(const detail::plan& plan, const checked_regime& r, std::uint32_t market) {
-  if (!r.jurisdiction) return false;
-  switch (r.info.reach) {
-    case regime_reach::territory:
-      return plan.schema.jurisdictions.covers(*r.jurisdiction, market);
-    case regime_reach::government:
-      return *r.jurisdiction == market;
-    case regime_reach::extraterritorial:
-      return true;
-  }
-  return false;
-}
 
 std::vector<std::string> markets_of(const value& root, const schema& s) {
   std::vector<std::string> out;
@@ -263,22 +246,19 @@ class planner {
     for (std::size_t m = 0; m < markets_.size(); ++m) {
       const auto index = plan_.schema.jurisdictions.index_of(markets_[m]);
       if (!index) continue;
-      for (const auto& regime : plan_.regimes) {
-        if (!covers(plan_, regime, *index)) continue;
+      // The regimes whose reach covers the market, as the evaluator visits them.
+      for (const std::uint32_t r : plan_.markets.regimes_for[*index]) {
+        const auto& regime = plan_.regimes[r];
         for (const auto& rule : regime.rules) {
           if (static_cast<int>(rule.info.severity) > static_cast<int>(options_.threshold)) continue;
-          const date effective =
-              std::max(regime.info.effective, rule.info.effective.value_or(regime.info.effective));
-          std::optional<date> until = regime.info.until;
-          if (rule.info.until && (!until || *rule.info.until < *until)) until = rule.info.until;
-          if (!in_force(options_.as_of, effective, until)) continue;
+          if (!detail::dates_of(regime, rule).in_force(options_.as_of)) continue;
           targets_.push_back({m, &regime, &rule, true});
         }
       }
     }
     for (const auto& inv : plan_.invariants) {
-      const date effective = inv.info.effective.value_or(date{-1000000});
-      if (in_force(options_.as_of, effective, inv.info.until)) invariants_.push_back(&inv);
+      const detail::rule_dates dates{inv.info.effective.value_or(date{-1000000}), inv.info.until};
+      if (dates.in_force(options_.as_of)) invariants_.push_back(&inv);
     }
   }
 
