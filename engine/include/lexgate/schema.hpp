@@ -4,10 +4,11 @@
 
 #include <cstdint>
 #include <deque>
-#include <map>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace lexgate {
@@ -69,7 +70,14 @@ class jurisdiction_table {
 
  private:
   std::vector<std::string> codes_;
-  std::map<std::string, std::uint32_t, std::less<>> index_;  // looked up by string_view
+  // Hashed, and looked up by string_view: every jurisdiction a profile states is checked here.
+  struct code_hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view code) const {
+      return std::hash<std::string_view>{}(code);
+    }
+  };
+  std::unordered_map<std::string, std::uint32_t, code_hash, std::equal_to<>> index_;
   std::vector<std::vector<std::uint32_t>> parents_;
   std::vector<std::vector<bool>> covers_;  // covers_[outer][inner]
 };

@@ -1,9 +1,11 @@
 // JSON profiles (one JSON Lines line each): simdjson's DOM → the YAML loader's node tree →
-// the shared typer, so both formats are validated by the same code (layer: profile).
+// the shared typer, so both formats are validated by the same code (layer: profile). Valid
+// profiles take a shorter way first (json_fast_typer.hpp), with the same result.
 #include <simdjson.h>
 
 #include <charconv>
 
+#include "io/json_fast_typer.hpp"
 #include "io/profile_reader.hpp"
 #include "io/yaml_events.hpp"
 #include "lexgate/profile_json.hpp"
@@ -14,6 +16,7 @@ using detail::yaml_node;
 
 struct json_profile_reader::impl {
   simdjson::dom::parser parser;
+  std::vector<value> spare;  // values kept for the next profile (json_fast_typer.hpp)
 };
 
 namespace {
@@ -117,6 +120,12 @@ class tree_builder {
 
 }  // namespace
 
+namespace {
+bool load_json(simdjson::dom::parser& parser, std::vector<value>* spare, std::string_view json,
+               std::uint32_t line, const source_ptr& file, const schema& schema,
+               diagnostic_bag& bag, profile& out, const profile_limits& limits);
+}  // namespace
+
 json_profile_reader::json_profile_reader() : impl_(std::make_unique<impl>()) {}
 json_profile_reader::~json_profile_reader() = default;
 
@@ -124,6 +133,38 @@ std::optional<profile> json_profile_reader::load(std::string_view json, std::uin
                                                  const source_ptr& file, const schema& schema,
                                                  diagnostic_bag& bag,
                                                  const profile_limits& limits) {
+  profile out;
+  if (!load_into(json, line, file, schema, bag, out, limits)) return std::nullopt;
+  return out;
+}
+
+bool json_profile_reader::load_into(std::string_view json, std::uint32_t line,
+                                    const source_ptr& file, const schema& schema,
+                                    diagnostic_bag& bag, profile& out,
+                                    const profile_limits& limits) {
+  return load_json(impl_->parser, &impl_->spare, json, line, file, schema, bag, out, limits);
+}
+
+namespace detail {
+
+std::optional<profile> load_json_profile_full(std::string_view json, std::uint32_t line,
+                                              const source_ptr& file, const schema& schema,
+                                              diagnostic_bag& bag, const profile_limits& limits) {
+  simdjson::dom::parser parser;
+  profile out;
+  if (!load_json(parser, nullptr, json, line, file, schema, bag, out, limits)) return std::nullopt;
+  return out;
+}
+
+}  // namespace detail
+
+namespace {
+
+// Parses and types one JSON profile: the fast path first when `spare` is given (its pool), the
+// full path when it gives up.
+bool load_json(simdjson::dom::parser& parser, std::vector<value>* spare, std::string_view json,
+               std::uint32_t line, const source_ptr& file, const schema& schema,
+               diagnostic_bag& bag, profile& out, const profile_limits& limits) {
   auto error_at = [&](const char* code, std::string message, std::string pointer,
                       std::string help = {}) {
     diagnostic d;
@@ -135,15 +176,21 @@ std::optional<profile> json_profile_reader::load(std::string_view json, std::uin
     d.help = std::move(help);
     bag.add(std::move(d));
   };
+  // On every failure `out` is emptied: the fast path may have left it half written, and a
+  // profile it types into must be one it wrote whole (or a new one).
+  auto fail = [&out] {
+    out = profile{};
+    return false;
+  };
   if (json.size() > limits.max_file_bytes) {
     error_at("profile.limit",
              "the line is larger than " + std::to_string(limits.max_file_bytes) + " bytes", "/");
-    return std::nullopt;
+    return fail();
   }
   simdjson::dom::element document;
   // `realloc_if_needed` copies the line into the parser's padded buffer: lines are views into a
   // larger text that simdjson must not read past.
-  const auto parsed = impl_->parser.parse(json.data(), json.size(), true).get(document);
+  const auto parsed = parser.parse(json.data(), json.size(), true).get(document);
   if (parsed != simdjson::SUCCESS) {
     // Nesting beyond simdjson's own bound (1,024) is the depth limit, like 65 levels.
     const char* code = parsed == simdjson::UTF8_ERROR    ? "profile.utf8"
@@ -151,8 +198,15 @@ std::optional<profile> json_profile_reader::load(std::string_view json, std::uin
                                                          : "profile.syntax";
     error_at(code, std::string("not a JSON document: ") + simdjson::error_message(parsed), "/",
              "each line of a JSON Lines file holds one profile as a JSON object");
-    return std::nullopt;
+    return fail();
   }
+  if (spare != nullptr &&
+      detail::type_json_profile_fast(document, line, schema, limits, *spare, out)) {
+    out.source = file;
+    return true;
+  }
+  // Not a profile as it stands: the full path types it again and locates what is wrong (or
+  // converts what the fast path leaves to it).
   yaml_node root;
   std::string problem;
   std::uint32_t problem_at = 0;
@@ -162,34 +216,51 @@ std::optional<profile> json_profile_reader::load(std::string_view json, std::uin
     detail::find_pointer(root, problem_at, pointer);
     error_at(builder.duplicate() ? "profile.duplicate_key" : "profile.limit", problem,
              pointer.empty() ? "/" : pointer);
-    return std::nullopt;
+    return fail();
   }
   const detail::json_origin origin{line, &root};
-  return detail::profile_from_node(root, file, schema, bag, &origin);
+  auto typed = detail::profile_from_node(root, file, schema, bag, &origin);
+  if (!typed) return fail();
+  out = std::move(*typed);
+  return true;
 }
+
+}  // namespace
 
 std::string json_pointer(std::string_view path) {
   std::string out;
   out.reserve(path.size() + 1);
+  append_json_pointer(path, out);
+  return out;
+}
+
+void append_json_pointer(std::string_view path, std::string& out) {
+  auto special = [](char c) { return c == '.' || c == '[' || c == ']' || c == '~' || c == '/'; };
+  const std::size_t mark = out.size();
   bool start = true;
-  for (char c : path) {
+  for (std::size_t i = 0; i < path.size();) {
     if (start) {
       out += '/';
       start = false;
     }
+    const char c = path[i];
     if (c == '.' || c == '[') {
       start = true;
-    } else if (c == ']') {
-      continue;
     } else if (c == '~') {
       out += "~0";
     } else if (c == '/') {
       out += "~1";
-    } else {
-      out += c;
+    } else if (c != ']') {
+      // A run of plain characters, appended at once.
+      std::size_t end = i + 1;
+      while (end < path.size() && !special(path[end])) ++end;
+      out.append(path.substr(i, end - i));
+      i = end;
+      continue;
     }
+    ++i;
   }
-  return out.empty() ? "/" : out;
+  if (out.size() == mark) out += '/';
 }
 
 }  // namespace lexgate

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <string_view>
 
 #include "io/yaml_events.hpp"
 #include "lexgate/profile.hpp"
@@ -25,5 +26,12 @@ bool find_pointer(const yaml_node& n, std::uint32_t ordinal, std::string& out);
 std::optional<profile> profile_from_node(const yaml_node& root, const source_ptr& source,
                                          const schema& schema, diagnostic_bag& bag,
                                          const json_origin* json = nullptr);
+
+/// A JSON profile typed the full way only (simdjson's DOM → node tree → the shared typer), as if
+/// the fast path of json_fast_typer.hpp did not exist: the reference that path is tested against.
+std::optional<profile> load_json_profile_full(std::string_view json, std::uint32_t line,
+                                              const source_ptr& file, const schema& schema,
+                                              diagnostic_bag& bag,
+                                              const profile_limits& limits = {});
 
 }  // namespace lexgate::detail

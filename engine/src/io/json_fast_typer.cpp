@@ -1,0 +1,270 @@
+// JSON profiles typed straight from simdjson's DOM into a reused profile (see the header for when
+// this path gives up and the full path decides).
+#include "io/json_fast_typer.hpp"
+
+#include <string_view>
+
+#include "lexgate/date.hpp"
+
+namespace lexgate::detail {
+
+namespace {
+
+using simdjson::dom::element;
+using simdjson::dom::element_type;
+
+// Values reused from one profile to the next keep their paths: a value typed at path P again
+// (`paths_kept`) has the same path, and so do its children that were there before. Only new
+// values get their paths written, which spares a string copy for nearly every value.
+class fast_typer {
+ public:
+  fast_typer(const schema& s, const profile_limits& limits, std::uint32_t line,
+             std::vector<value>& spare)
+      : schema_(s), limits_(limits), line_(line), spare_(spare) {}
+
+  // `out.path` is already set by the caller; every other member is written here.
+  bool typed(element e, const schema_type& type, value& out, std::uint32_t depth, bool paths_kept) {
+    if (depth > limits_.max_depth) return false;
+    out.where = {line_, 0};
+    switch (type.kind) {
+      case type_kind::record:
+        return record(e, type, out, depth, paths_kept);
+      case type_kind::list:
+        return list(e, type, out, depth, paths_kept);
+      case type_kind::map:
+        return map(e, type, out, depth);
+      default:
+        return scalar(e, type, out);
+    }
+  }
+
+ private:
+  bool record(element e, const schema_type& type, value& out, std::uint32_t depth,
+              bool paths_kept) {
+    if (e.type() != element_type::OBJECT) return false;
+    const std::size_t fields = type.fields.size();
+    if (fields > 64) return false;  // more fields than the mask below holds
+    set_container(out, value::kind::record);
+    out.keys.clear();
+    const bool kept = resize_items(out.items, fields) == fields && paths_kept;
+    if (!kept) {
+      for (std::size_t i = 0; i < fields; ++i) {
+        set_path(out.items[i].path, out.path, type.fields[i].name);
+      }
+    }
+    std::uint64_t given = 0;
+    std::size_t expected = 0;  // keys usually come in schema order: try the next field first
+    const simdjson::dom::object object = e.get_object().value_unsafe();
+    for (simdjson::dom::key_value_pair field : object) {
+      std::size_t index = expected;
+      if (index >= fields || type.fields[index].name != field.key) {
+        const int found = type.field_index(field.key);
+        if (found < 0) return false;  // unknown key
+        index = static_cast<std::size_t>(found);
+      }
+      expected = index + 1;
+      const std::uint64_t bit = std::uint64_t{1} << index;
+      if ((given & bit) != 0) return false;  // duplicate key
+      given |= bit;
+      value& v = out.items[index];
+      if (field.value.type() == element_type::NULL_VALUE) {
+        if (type.fields[index].required) return false;
+        make_absent(v);
+        continue;
+      }
+      if (!typed(field.value, *type.fields[index].type, v, depth + 1, kept)) return false;
+    }
+    for (std::size_t i = 0; i < fields; ++i) {
+      if ((given & (std::uint64_t{1} << i)) != 0) continue;
+      if (type.fields[i].required) return false;
+      make_absent(out.items[i]);
+    }
+    return true;
+  }
+
+  bool list(element e, const schema_type& type, value& out, std::uint32_t depth, bool paths_kept) {
+    if (e.type() != element_type::ARRAY) return false;
+    const simdjson::dom::array array = e.get_array().value_unsafe();
+    const std::size_t size = array.size();
+    if (size > limits_.max_list_items) return false;
+    set_container(out, value::kind::list);
+    out.keys.clear();
+    const std::size_t before = resize_items(out.items, size);
+    const std::size_t kept = paths_kept ? before : 0;
+    std::size_t i = 0;
+    for (element item : array) {
+      if (item.type() == element_type::NULL_VALUE) return false;  // an empty list item
+      value& v = out.items[i];
+      if (i >= kept) {
+        v.path.assign(out.path);
+        v.path += '[';
+        append_number(v.path, i);
+        v.path += ']';
+      }
+      if (!typed(item, *type.element, v, depth + 1, i < kept)) return false;
+      ++i;
+    }
+    return true;
+  }
+
+  bool map(element e, const schema_type& type, value& out, std::uint32_t depth) {
+    if (e.type() != element_type::OBJECT) return false;
+    const simdjson::dom::object object = e.get_object().value_unsafe();
+    set_container(out, value::kind::map);
+    resize_items(out.items, object.size());
+    out.keys.resize(object.size());
+    std::size_t count = 0;
+    for (simdjson::dom::key_value_pair field : object) {
+      if (field.key != "default" && !schema_.jurisdictions.known(field.key)) return false;
+      for (std::size_t k = 0; k < count; ++k) {
+        if (out.keys[k] == field.key) return false;  // duplicate key
+      }
+      // An entry stated as null is dropped by the full path, which also checks its key for
+      // duplicates; rare enough to leave to it.
+      if (field.value.type() == element_type::NULL_VALUE) return false;
+      out.keys[count].assign(field.key);
+      set_path(out.items[count].path, out.path, field.key);
+      // Keys differ from one profile to the next: paths below are written afresh.
+      if (!typed(field.value, *type.element, out.items[count], depth + 1, false)) return false;
+      ++count;
+    }
+    return true;
+  }
+
+  bool scalar(element e, const schema_type& type, value& out) {
+    release_items(out);
+    out.keys.clear();
+    out.boolean = false;
+    out.integer = 0;
+    out.text.clear();
+    switch (type.kind) {
+      case type_kind::boolean:
+        // JSON's true and false only: a string "true" is a type error in the full path.
+        if (e.type() != element_type::BOOL) return false;
+        out.k = value::kind::boolean;
+        out.boolean = e.get_bool().value_unsafe();
+        return true;
+      case type_kind::integer:
+        // Only what is an integer as written; the full path decides doubles such as `1.0`.
+        if (e.type() != element_type::INT64) return false;
+        out.k = value::kind::integer;
+        out.integer = e.get_int64().value_unsafe();
+        return true;
+      default:
+        break;
+    }
+    // Every other scalar type is written as a JSON string here; a number or a boolean where a
+    // string is expected is left to the full path, which converts or rejects it.
+    if (e.type() != element_type::STRING) return false;
+    const std::string_view text = e.get_string().value_unsafe();
+    if (text.size() > limits_.max_string_bytes) return false;
+    switch (type.kind) {
+      case type_kind::date:
+        if (auto d = date::parse(text)) {
+          out.k = value::kind::date;
+          out.integer = d->days;
+          return true;
+        }
+        return false;
+      case type_kind::jurisdiction:
+        if (!schema_.jurisdictions.known(text)) return false;
+        break;
+      case type_kind::enumeration:
+        if (!type.has_enum_value(text)) return false;
+        break;
+      case type_kind::string:
+        break;
+      default:
+        return false;
+    }
+    out.k = value::kind::string;
+    out.text.assign(text);
+    return true;
+  }
+
+  // Sets the number of `items`, moving surplus values to the spare pool and taking new ones from
+  // it, so their memory outlives one profile. Returns how many were there before.
+  std::size_t resize_items(std::vector<value>& items, std::size_t size) {
+    const std::size_t before = items.size();
+    if (before != size) move_items(items, size);  // most values keep their shape
+    return std::min(before, size);
+  }
+
+  void move_items(std::vector<value>& items, std::size_t size) {
+    while (items.size() > size) {
+      spare_.push_back(std::move(items.back()));
+      items.pop_back();
+    }
+    while (items.size() < size) {
+      if (spare_.empty()) {
+        items.emplace_back();
+      } else {
+        items.push_back(std::move(spare_.back()));
+        spare_.pop_back();
+      }
+    }
+  }
+
+  void release_items(value& v) {
+    if (!v.items.empty()) move_items(v.items, 0);
+  }
+
+  static void set_container(value& out, value::kind k) {
+    out.k = k;
+    out.boolean = false;
+    out.integer = 0;
+    out.text.clear();
+  }
+
+  // An absent value keeps its path (missing facts name it) and nothing else.
+  void make_absent(value& v) {
+    v.k = value::kind::absent;
+    v.boolean = false;
+    v.integer = 0;
+    v.text.clear();
+    release_items(v);
+    v.keys.clear();
+    v.where = {};
+  }
+
+  static void set_path(std::string& path, const std::string& parent, std::string_view name) {
+    path.assign(parent);
+    if (!parent.empty()) path += '.';
+    path += name;
+  }
+
+  static void append_number(std::string& out, std::size_t n) {
+    char digits[20];
+    std::size_t count = 0;
+    do {
+      digits[count++] = static_cast<char>('0' + n % 10);
+      n /= 10;
+    } while (n != 0);
+    while (count != 0) out += digits[--count];
+  }
+
+  const schema& schema_;
+  const profile_limits& limits_;
+  std::uint32_t line_;
+  std::vector<value>& spare_;
+};
+
+}  // namespace
+
+bool type_json_profile_fast(simdjson::dom::element document, std::uint32_t line,
+                            const schema& schema, const profile_limits& limits,
+                            std::vector<value>& spare, profile& out) {
+  fast_typer typer(schema, limits, line, spare);
+  out.root.path.clear();
+  if (!typer.typed(document, *schema.root, out.root, 0, true)) return false;
+  out.id.clear();
+  const int product = schema.root->field_index("product");
+  if (product >= 0 && out.root.items[static_cast<std::size_t>(product)].present()) {
+    const value& p = out.root.items[static_cast<std::size_t>(product)];
+    const int id = schema.root->fields[static_cast<std::size_t>(product)].type->field_index("id");
+    if (id >= 0) out.id = p.items[static_cast<std::size_t>(id)].text;
+  }
+  return true;
+}
+
+}  // namespace lexgate::detail
