@@ -54,6 +54,29 @@ void evaluate_one_profile(benchmark::State& state) {
 }
 BENCHMARK(evaluate_one_profile)->Unit(benchmark::kMicrosecond);
 
+// The same into one report reused from profile to profile (what `scan` does), at each level of
+// detail: `verdicts` is what the peers and the hand-written rules produce (rule outcomes only).
+void evaluate_reusing_report(benchmark::State& state) {
+  const corpus& c = shared_corpus();
+  evaluate_options options;
+  options.as_of = c.as_of;
+  options.detail = static_cast<report_detail>(state.range(0));
+  report r;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    evaluate(c.rules, c.profiles[i], options, r);
+    benchmark::DoNotOptimize(r);
+    i = i + 1 == c.profiles.size() ? 0 : i + 1;
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+BENCHMARK(evaluate_reusing_report)
+    ->ArgName("detail")
+    ->Arg(static_cast<int>(report_detail::full))
+    ->Arg(static_cast<int>(report_detail::evidence))
+    ->Arg(static_cast<int>(report_detail::verdicts))
+    ->Unit(benchmark::kMicrosecond);
+
 void handwritten_one_profile(benchmark::State& state) {
   const corpus& c = shared_corpus();
   const handwritten_rules& hw = checked_handwritten();

@@ -93,15 +93,30 @@ struct report {
   report_summary summary;
 };
 
+/// How much of each finding `evaluate` fills in. Verdicts, statuses and `evaluated` are always
+/// complete; a caller that prints less (a fleet scan, a gate) need not pay for the rest.
+enum class report_detail : std::uint8_t {
+  full,      ///< Everything.
+  evidence,  ///< No `message`, `cite`, `sources` or `remedy` (left empty).
+  verdicts,  ///< Nor `missing` or `evidence`: each finding's rule, regime, severity and status.
+};
+
 struct evaluate_options {
   date as_of = date::today();
   /// Rules that come into force within this many days after `as_of` are reported as upcoming.
   std::int32_t upcoming_days = 90;
+  report_detail detail = report_detail::full;
 };
 
 /// Evaluates every regime and rule in force at `options.as_of` for each market of the profile.
 /// Pure: the same inputs give the same report.
 report evaluate(const library& rules, const profile& facts, const evaluate_options& options);
+
+/// The same, into `out`, reusing the memory of the report `out` held: evaluating profile after
+/// profile into one report allocates almost nothing once warm. `out`'s previous content is
+/// replaced entirely (conflicts are cleared).
+void evaluate(const library& rules, const profile& facts, const evaluate_options& options,
+              report& out);
 
 /// The market verdict the design defines: blocked, else indeterminate, else attention, else clear.
 verdict market_verdict_of(const std::vector<finding>& findings);

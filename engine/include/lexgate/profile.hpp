@@ -51,5 +51,7 @@ std::optional<profile> load_profile(const source_ptr& source, const schema& sche
 
 /// Renders a value for evidence and messages: `"DeepSeek"`, `true`, `[CN, IT]`.
 std::string render_value(const value& v);
+/// The same, appended to `out`.
+void render_value(const value& v, std::string& out);
 
 }  // namespace lexgate

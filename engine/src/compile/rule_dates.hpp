@@ -3,7 +3,8 @@
 #pragma once
 
 #include <algorithm>
-#include <optional>
+#include <cstdint>
+#include <limits>
 
 #include "check/checked.hpp"
 
@@ -11,16 +12,20 @@ namespace lexgate::detail {
 
 struct rule_dates {
   date effective;
-  std::optional<date> until;
+  /// The first day it no longer applies; a rule without an end, a day no profile reaches. Plain
+  /// dates, not optional ones: the evaluator reads these for every rule of every market.
+  date until{std::numeric_limits<std::int32_t>::max()};
 
-  bool in_force(date as_of) const { return effective <= as_of && (!until || as_of < *until); }
+  bool in_force(date as_of) const { return effective <= as_of && as_of < until; }
 };
 
 /// The later of the two `effective` dates and the earlier of the two `until` dates.
 inline rule_dates dates_of(const checked_regime& regime, const checked_rule& rule) {
-  rule_dates d{std::max(regime.info.effective, rule.info.effective.value_or(regime.info.effective)),
-               regime.info.until};
-  if (rule.info.until && (!d.until || *rule.info.until < *d.until)) d.until = rule.info.until;
+  rule_dates d;
+  d.effective =
+      std::max(regime.info.effective, rule.info.effective.value_or(regime.info.effective));
+  if (regime.info.until) d.until = *regime.info.until;
+  if (rule.info.until && *rule.info.until < d.until) d.until = *rule.info.until;
   return d;
 }
 

@@ -7,7 +7,7 @@
 #include "lexgate/evaluate.hpp"
 
 #include <algorithm>
-#include <tuple>
+#include <utility>
 
 #include "compile/plan.hpp"
 #include "compile/rule_dates.hpp"
@@ -30,6 +30,13 @@ value boolean_value(bool b) {
   value v;
   v.k = value::kind::boolean;
   v.boolean = b;
+  return v;
+}
+
+value named_value(value::kind k, const char* path) {
+  value v;
+  v.k = k;
+  v.path = path;
   return v;
 }
 
@@ -69,6 +76,15 @@ struct scratch {
   // The `applies when` of the regime being judged, evaluated once per market (see judge).
   std::vector<missing_fact> scope_missing;
   std::vector<const value*> scope_reads;
+  // The values of `market` and `as_of` in rules, set for each market and date judged.
+  value market = named_value(value::kind::string, "deployment.markets");
+  value as_of = named_value(value::kind::date, "");
+  // Parts of reports one evaluation no longer needed, for the next (see next_slot).
+  std::vector<market_report> spare_markets;
+  std::vector<rule_result> spare_results;
+  std::vector<finding> spare_findings;
+  std::vector<evidence_item> spare_evidence;
+  std::vector<std::string> spare_strings;
 };
 
 scratch& thread_scratch() {
@@ -78,14 +94,20 @@ scratch& thread_scratch() {
 
 class evaluator {
  public:
-  evaluator(const detail::plan& plan, const value& root, scratch& s)
-      : plan_(plan), root_(root), slots_(s.slots), missing_(s.missing), reads_(s.reads) {
+  // `explain`: record the values read and the facts missing, for evidence; outcomes do not
+  // depend on them, so a caller that wants verdicts only can skip the bookkeeping.
+  evaluator(const detail::plan& plan, const value& root, scratch& s, bool explain)
+      : explain_(explain),
+        plan_(plan),
+        root_(root),
+        slots_(s.slots),
+        missing_(s.missing),
+        reads_(s.reads),
+        market_(s.market),
+        as_of_(s.as_of) {
     slots_.assign(plan.max_slots, nullptr);
     missing_.clear();
     reads_.clear();
-    market_.k = value::kind::string;
-    market_.path = "deployment.markets";
-    as_of_.k = value::kind::date;
   }
 
   void set_market(const std::string& code) { market_.text = code; }
@@ -193,7 +215,7 @@ class evaluator {
         if (record == nullptr) {
           // Name the whole fact (`compliance.exemption`), not just its absent parent.
           missing_.resize(mark);
-          missing_.push_back({nullptr, path_text(n)});
+          if (explain_) missing_.push_back({nullptr, path_text(n)});
           return nullptr;
         }
         return present(record->items[n.index]);
@@ -207,7 +229,9 @@ class evaluator {
           if (map->keys[i] == key->text) return &map->items[i];
           if (map->keys[i] == "default") fallback = &map->items[i];
         }
-        if (fallback == nullptr) missing_.push_back({nullptr, map->path + "." + key->text});
+        if (fallback == nullptr && explain_) {
+          missing_.push_back({nullptr, map->path + "." + key->text});
+        }
         return fallback;
       }
       default: {
@@ -237,7 +261,7 @@ class evaluator {
 
   const value* present(const value& v) {
     if (v.present()) return &v;
-    missing_.push_back({&v.path, {}});
+    if (explain_) missing_.push_back({&v.path, {}});
     return nullptr;
   }
 
@@ -250,7 +274,7 @@ class evaluator {
 
   void note_read(const node& n, const value* v) {
     if (n.code == op::constant || n.code == op::as_of || v == &true_ || v == &false_) return;
-    reads_.push_back(v);
+    if (explain_) reads_.push_back(v);
   }
 
   // The items of a list operand, in place: a list literal's constants or a profile list's
@@ -333,31 +357,36 @@ class evaluator {
     return r;
   }
 
+  bool explain_;
   const detail::plan& plan_;
   const value& root_;
   std::vector<const value*>& slots_;
   std::vector<missing_fact>& missing_;
   std::vector<const value*>& reads_;
-  value market_;
-  value as_of_;
+  value& market_;
+  value& as_of_;
   value true_ = boolean_value(true);
   value false_ = boolean_value(false);
 };
 
-std::vector<std::string> markets_of(const detail::plan& plan, const value& root) {
-  std::vector<std::string> out;
+// The markets of a profile, first occurrences in order (a market listed twice is judged once).
+template <class Visit>
+void for_each_market(const detail::plan& plan, const value& root, Visit&& visit) {
   const int deployment = plan.schema.root->field_index("deployment");
-  const value& d = root.items[deployment];
-  if (!d.present()) return out;
-  const int markets = plan.schema.root->fields[deployment].type->field_index("markets");
-  for (const auto& m : d.items[markets].items) {
-    if (std::find(out.begin(), out.end(), m.text) == out.end()) out.push_back(m.text);
+  const value& d = root.items[static_cast<std::size_t>(deployment)];
+  if (!d.present()) return;
+  const int markets =
+      plan.schema.root->fields[static_cast<std::size_t>(deployment)].type->field_index("markets");
+  const std::vector<value>& listed = d.items[static_cast<std::size_t>(markets)].items;
+  for (auto it = listed.begin(); it != listed.end(); ++it) {
+    const bool repeated = std::any_of(
+        listed.begin(), it, [&](const value& earlier) { return earlier.text == it->text; });
+    if (!repeated) visit(it->text);
   }
-  return out;
 }
 
-std::string render_message(evaluator& e, const detail::checked_rule& rule) {
-  std::string out;
+void render_message(evaluator& e, const detail::checked_rule& rule, std::string& out) {
+  out.clear();
   for (const auto& part : rule.message) {
     if (!part.path) {
       out += part.text;
@@ -372,14 +401,7 @@ std::string render_message(evaluator& e, const detail::checked_rule& rule) {
       out += render_value(*v);
     }
   }
-  return out;
 }
-
-struct rule_verdict {
-  rule_outcome outcome = rule_outcome::not_applicable;
-  std::vector<std::string> missing;
-  std::vector<const value*> reads;
-};
 
 // A regime's `applies when` in one market, evaluated once and replayed for each of its rules:
 // the outcome with the reads and missing facts it recorded.
@@ -402,6 +424,14 @@ scope_result evaluate_scope(evaluator& e, scratch& s, const detail::checked_regi
   std::swap(s.scope_reads, e.reads());
   return out;
 }
+
+// The outcome of one rule in one market. Its missing facts and reads stay in the evaluator
+// (`e.missing()`, `e.reads()`) until the next rule is judged; the reads of the scope (applies
+// when, when) come first there, up to `scope_reads`.
+struct rule_verdict {
+  rule_outcome outcome = rule_outcome::not_applicable;
+  std::size_t scope_reads = 0;
+};
 
 // One rule in one market: applies ∧ when ∧ (forbid E | require ¬E) ∧ ¬unless, in Kleene logic.
 // `scope`, when valid, is this market's `applies when` already evaluated (same as-of date).
@@ -438,54 +468,96 @@ rule_verdict judge(evaluator& e, scratch& s, const scope_result& scope,
   if (applies == tv::no || part(rule.when ? &*rule.when : nullptr, false) == tv::no) {
     return out;  // not applicable
   }
-  const std::size_t scope_reads = e.reads().size();
+  out.scope_reads = e.reads().size();
   if (part(&rule.assertion, !rule.forbids) == tv::no ||
       (rule.unless && part(&*rule.unless, true) == tv::no)) {
     out.outcome = rule_outcome::passed;
     return out;
   }
   out.outcome = unknown ? rule_outcome::indeterminate : rule_outcome::violation;
-  out.missing.reserve(e.missing().size());
-  for (const auto& m : e.missing()) out.missing.push_back(m.text());
-  // What the rule requires or forbids decided it; the scope (applies when, when) comes after.
-  const auto& reads = e.reads();
-  out.reads.assign(reads.begin() + static_cast<std::ptrdiff_t>(scope_reads), reads.end());
-  out.reads.insert(out.reads.end(), reads.begin(),
-                   reads.begin() + static_cast<std::ptrdiff_t>(scope_reads));
   return out;
 }
 
-finding make_finding(evaluator& e, const detail::checked_regime& regime,
-                     const detail::checked_rule& rule, const rule_verdict& v,
-                     finding_status status) {
-  finding f;
+// Reports reused from one evaluation to the next (`evaluate(..., report& out)`) keep their
+// elements and the memory of their strings. A market, finding or evidence item one evaluation
+// no longer needs waits in a spare pool of the thread's scratch for the next that needs more.
+template <class T>
+T& next_slot(std::vector<T>& items, std::size_t& used, std::vector<T>& spare) {
+  if (used == items.size()) {
+    if (spare.empty()) {
+      items.emplace_back();
+    } else {
+      items.push_back(std::move(spare.back()));
+      spare.pop_back();
+    }
+  }
+  return items[used++];
+}
+
+// Keeps the first `used` elements; the others go to the spare pool.
+template <class T>
+void keep_first(std::vector<T>& items, std::size_t used, std::vector<T>& spare) {
+  while (items.size() > used) {
+    spare.push_back(std::move(items.back()));
+    items.pop_back();
+  }
+}
+
+// Fills `f`, reusing its memory, from the verdict just judged (`e` still holds its facts).
+void make_finding(evaluator& e, scratch& s, const detail::checked_regime& regime,
+                  const detail::checked_rule& rule, const rule_verdict& v, finding_status status,
+                  report_detail detail, finding& f) {
   f.rule = rule.info.id;
   f.regime = regime.info.id;
   f.jurisdiction = regime.info.jurisdiction;
   f.severity = rule.info.severity;
   f.status = status;
-  f.message = render_message(e, rule);
-  f.cite = rule.info.cite;
-  f.sources = regime.info.sources;
-  f.remedy = rule.info.remedy;
-  // First occurrences, in order. The lists hold a handful of items: a linear scan allocates
-  // nothing, where a std::set allocated a node per item.
-  f.missing.reserve(v.missing.size());
-  for (const auto& m : v.missing) {
-    if (std::find(f.missing.begin(), f.missing.end(), m) == f.missing.end()) {
-      f.missing.push_back(m);
+  f.effective.reset();
+  f.waiver.reset();
+  std::size_t missing_used = 0;
+  std::size_t evidence_used = 0;
+  if (detail != report_detail::verdicts) {
+    // First occurrences, in order. The lists hold a handful of items: a linear scan allocates
+    // nothing, where a std::set allocated a node per item.
+    for (const auto& m : e.missing()) {
+      const std::string& text = m.text();
+      const auto filled = f.missing.begin() + static_cast<std::ptrdiff_t>(missing_used);
+      if (std::find(f.missing.begin(), filled, text) == filled) {
+        next_slot(f.missing, missing_used, s.spare_strings) = text;
+      }
+    }
+    // What the rule requires or forbids decided it; the scope (applies when, when), read first,
+    // comes after: the reads rotated by `scope_reads`.
+    const auto& reads = e.reads();
+    const std::size_t n = reads.size();
+    auto read = [&](std::size_t k) { return reads[(v.scope_reads + k) % n]; };
+    for (std::size_t k = 0; k < n; ++k) {
+      const value* r = read(k);
+      bool seen = false;
+      for (std::size_t j = 0; j < k && !seen; ++j) seen = read(j) == r;
+      if (seen) continue;
+      evidence_item& item = next_slot(f.evidence, evidence_used, s.spare_evidence);
+      item.path = r->path;
+      item.value.clear();
+      render_value(*r, item.value);
+      item.where = r->where;
+      item.data = *r;
     }
   }
-  f.evidence.reserve(v.reads.size());
-  for (std::size_t i = 0; i < v.reads.size(); ++i) {
-    const value* r = v.reads[i];
-    if (std::find(v.reads.begin(), v.reads.begin() + static_cast<std::ptrdiff_t>(i), r) !=
-        v.reads.begin() + static_cast<std::ptrdiff_t>(i)) {
-      continue;
-    }
-    f.evidence.push_back({r->path, render_value(*r), r->where, *r});
+  keep_first(f.missing, missing_used, s.spare_strings);
+  keep_first(f.evidence, evidence_used, s.spare_evidence);
+  if (detail == report_detail::full) {
+    // Last: rendering reads the profile again, into the evaluator's buffers consumed above.
+    render_message(e, rule, f.message);
+    f.cite = rule.info.cite;
+    f.sources = regime.info.sources;
+    f.remedy = rule.info.remedy;
+  } else {
+    f.message.clear();
+    f.cite.clear();
+    f.sources.clear();
+    f.remedy.clear();
   }
-  return f;
 }
 
 int status_rank(finding_status s) {
@@ -500,6 +572,21 @@ int status_rank(finding_status s) {
       return 3;
   }
   return 4;
+}
+
+// Violations, then indeterminate, waived and upcoming findings; by severity, then rule. Stable,
+// and in place: a market has a handful of findings, and std::stable_sort would allocate.
+void sort_findings(std::vector<finding>& findings) {
+  auto before = [](const finding& a, const finding& b) {
+    const std::pair ka(status_rank(a.status), static_cast<int>(a.severity));
+    const std::pair kb(status_rank(b.status), static_cast<int>(b.severity));
+    return ka != kb ? ka < kb : a.rule < b.rule;
+  };
+  for (std::size_t i = 1; i < findings.size(); ++i) {
+    for (std::size_t j = i; j > 0 && before(findings[j], findings[j - 1]); --j) {
+      std::swap(findings[j], findings[j - 1]);
+    }
+  }
 }
 
 }  // namespace
@@ -547,74 +634,78 @@ void recompute_verdicts(report& r) {
   r.summary = s;
 }
 
-report evaluate(const library& rules, const profile& facts, const evaluate_options& options) {
+void evaluate(const library& rules, const profile& facts, const evaluate_options& options,
+              report& out) {
   const detail::plan& plan = rules.plan();
-  report out;
   out.as_of = options.as_of;
   out.library_name = plan.name;
   out.library_digest = plan.digest;
   out.profile_id = facts.id;
-  out.profile_path = facts.source ? facts.source->name() : std::string();
+  if (facts.source) {
+    out.profile_path = facts.source->name();
+  } else {
+    out.profile_path.clear();
+  }
+  out.conflicts.clear();
 
   scratch& s = thread_scratch();
-  evaluator e(plan, facts.root, s);
+  evaluator e(plan, facts.root, s, options.detail != report_detail::verdicts);
   const date horizon = options.as_of.plus_days(options.upcoming_days);
-  const std::vector<std::string> markets = markets_of(plan, facts.root);
-  out.markets.reserve(markets.size());
-  for (const auto& market : markets) {
-    market_report mr;
+  std::size_t markets_used = 0;
+  for_each_market(plan, facts.root, [&](const std::string& market) {
+    market_report& mr = next_slot(out.markets, markets_used, s.spare_markets);
     mr.market = market;
+    std::size_t findings_used = 0;
+    std::size_t evaluated_used = 0;
     const auto market_index = plan.schema.jurisdictions.index_of(market);
-    if (!market_index) {
-      out.markets.push_back(std::move(mr));
-      continue;
-    }
-    e.set_market(market);
     // Only the regimes whose reach covers this market (compile/market_index.hpp), in plan order.
-    const auto& covering = plan.markets.regimes_for[*market_index];
-    std::size_t rules_here = 0;
-    for (const std::uint32_t r : covering) rules_here += plan.regimes[r].rules.size();
-    mr.evaluated.reserve(rules_here);
+    static const std::vector<std::uint32_t> none;
+    const auto& covering = market_index ? plan.markets.regimes_for[*market_index] : none;
+    e.set_market(market);
     for (const std::uint32_t r : covering) {
       const auto& regime = plan.regimes[r];
       scope_result scope;  // `applies when` at as_of, evaluated on the first rule that needs it
       for (const auto& rule : regime.rules) {
         const detail::rule_dates dates = detail::dates_of(regime, rule);
         const date effective = dates.effective;
-        const std::optional<date>& until = dates.until;
         if (dates.in_force(options.as_of)) {
           e.set_as_of(options.as_of);
           if (!scope.valid) scope = evaluate_scope(e, s, regime);
           const rule_verdict v = judge(e, s, scope, regime, rule);
-          mr.evaluated.push_back({rule.info.id, rule.info.severity, v.outcome});
+          rule_result& result = next_slot(mr.evaluated, evaluated_used, s.spare_results);
+          result.rule = rule.info.id;
+          result.severity = rule.info.severity;
+          result.outcome = v.outcome;
           if (v.outcome == rule_outcome::violation || v.outcome == rule_outcome::indeterminate) {
-            mr.findings.push_back(make_finding(e, regime, rule, v,
-                                               v.outcome == rule_outcome::violation
-                                                   ? finding_status::violation
-                                                   : finding_status::indeterminate));
+            make_finding(e, s, regime, rule, v,
+                         v.outcome == rule_outcome::violation ? finding_status::violation
+                                                              : finding_status::indeterminate,
+                         options.detail, next_slot(mr.findings, findings_used, s.spare_findings));
           }
-        } else if (options.as_of < effective && effective <= horizon &&
-                   (!until || effective < *until)) {
+        } else if (options.as_of < effective && effective <= horizon && effective < dates.until) {
           // Not yet in force: judge it as it will stand on its first day (its own as-of date,
           // so `applies when` is evaluated afresh).
           e.set_as_of(effective);
           const rule_verdict v = judge(e, s, scope_result{}, regime, rule);
           if (v.outcome == rule_outcome::violation || v.outcome == rule_outcome::indeterminate) {
-            finding f = make_finding(e, regime, rule, v, finding_status::upcoming);
+            finding& f = next_slot(mr.findings, findings_used, s.spare_findings);
+            make_finding(e, s, regime, rule, v, finding_status::upcoming, options.detail, f);
             f.effective = effective;
-            mr.findings.push_back(std::move(f));
           }
         }
       }
     }
-    std::stable_sort(
-        mr.findings.begin(), mr.findings.end(), [](const finding& a, const finding& b) {
-          return std::make_tuple(status_rank(a.status), static_cast<int>(a.severity), a.rule) <
-                 std::make_tuple(status_rank(b.status), static_cast<int>(b.severity), b.rule);
-        });
-    out.markets.push_back(std::move(mr));
-  }
+    keep_first(mr.findings, findings_used, s.spare_findings);
+    keep_first(mr.evaluated, evaluated_used, s.spare_results);
+    sort_findings(mr.findings);
+  });
+  keep_first(out.markets, markets_used, s.spare_markets);
   recompute_verdicts(out);
+}
+
+report evaluate(const library& rules, const profile& facts, const evaluate_options& options) {
+  report out;
+  evaluate(rules, facts, options, out);
   return out;
 }
 

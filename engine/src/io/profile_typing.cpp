@@ -320,35 +320,56 @@ std::optional<profile> load_profile(const source_ptr& source, const schema& sche
 }
 
 std::string render_value(const value& v) {
+  std::string out;
+  render_value(v, out);
+  return out;
+}
+
+void render_value(const value& v, std::string& out) {
   switch (v.k) {
     case value::kind::absent:
-      return "missing";
+      out += "missing";
+      return;
     case value::kind::boolean:
-      return v.boolean ? "true" : "false";
-    case value::kind::integer:
-      return std::to_string(v.integer);
+      out += v.boolean ? "true" : "false";
+      return;
+    case value::kind::integer: {
+      char digits[24];
+      auto [end, ec] = std::to_chars(digits, digits + sizeof digits, v.integer);
+      out.append(digits, ec == std::errc() ? end : digits);
+      return;
+    }
     case value::kind::date:
-      return date{static_cast<std::int32_t>(v.integer)}.to_string();
+      out += date{static_cast<std::int32_t>(v.integer)}.to_string();
+      return;
     case value::kind::string:
-      return "\"" + v.text + "\"";
-    case value::kind::list: {
-      std::string out = "[";
+      out += '"';
+      out += v.text;
+      out += '"';
+      return;
+    case value::kind::list:
+      out += '[';
       for (std::size_t i = 0; i < v.items.size(); ++i) {
-        out += (i ? ", " : "") + render_value(v.items[i]);
+        if (i != 0) out += ", ";
+        render_value(v.items[i], out);
       }
-      return out + "]";
-    }
-    case value::kind::map: {
-      std::string out = "{";
+      out += ']';
+      return;
+    case value::kind::map:
+      out += '{';
       for (std::size_t i = 0; i < v.items.size(); ++i) {
-        out += (i ? ", " : "") + v.keys[i] + ": " + render_value(v.items[i]);
+        if (i != 0) out += ", ";
+        out += v.keys[i];
+        out += ": ";
+        render_value(v.items[i], out);
       }
-      return out + "}";
-    }
+      out += '}';
+      return;
     case value::kind::record:
-      return "{…}";
+      out += "{…}";
+      return;
   }
-  return "?";
+  out += '?';
 }
 
 }  // namespace lexgate

@@ -257,7 +257,9 @@ class planner {
       }
     }
     for (const auto& inv : plan_.invariants) {
-      const detail::rule_dates dates{inv.info.effective.value_or(date{-1000000}), inv.info.until};
+      detail::rule_dates dates;
+      dates.effective = inv.info.effective.value_or(date{-1000000});
+      if (inv.info.until) dates.until = *inv.info.until;
       if (dates.in_force(options_.as_of)) invariants_.push_back(&inv);
     }
   }
