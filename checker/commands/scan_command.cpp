@@ -18,8 +18,10 @@
 #include <thread>
 
 #include "commands/commands.hpp"
+#include "commands/file_text.hpp"
 #include "lexgate/profile.hpp"
 #include "lexgate/profile_json.hpp"
+#include "report/json_writer.hpp"
 
 namespace lexgate::cli {
 
@@ -38,7 +40,7 @@ struct scan_options {
 struct input_file {
   std::string path;
   bool jsonl = false;
-  std::string text;   ///< JSON Lines only.
+  file_text text;     ///< JSON Lines only.
   source_ptr source;  ///< JSON Lines only: names the file in profiles and diagnostics.
 };
 
@@ -49,11 +51,13 @@ struct work_item {
   std::string_view text;   ///< The line, JSON Lines only.
 };
 
-struct scan_result {
-  std::string line;  ///< The JSON line for this profile.
-  bool error = false;
+/// The scan of consecutive profiles: their JSON lines and what they add to the summary.
+struct chunk_result {
+  std::string lines;  ///< One JSON line per profile, each ending in a line break.
+  std::size_t profiles = 0;
+  std::size_t verdicts[4] = {0, 0, 0, 0};  ///< By `verdict`.
+  std::size_t errors = 0;
   bool failed = false;
-  verdict overall = verdict::clear;
 };
 
 bool is_jsonl(const std::filesystem::path& p) {
@@ -67,17 +71,20 @@ std::vector<input_file> input_files(const scan_options& o, diagnostic_bag& bag) 
   std::vector<input_file> out;
   if (o.input == "-") {
     if (o.jsonl) {
-      out.push_back({"-", true, std::string(std::istreambuf_iterator<char>(std::cin), {}), {}});
+      input_file& in = out.emplace_back();
+      in.path = "-";
+      in.jsonl = true;
+      in.text.assign(std::string(std::istreambuf_iterator<char>(std::cin), {}));
       return out;
     }
     for (std::string line; std::getline(std::cin, line);) {
-      if (!line.empty()) out.push_back({line, is_jsonl(line), {}, {}});
+      if (!line.empty()) out.push_back(input_file{line, is_jsonl(line), {}, {}});
     }
     return out;
   }
   std::error_code ec;
   if (fs::is_regular_file(o.input, ec)) {
-    out.push_back({o.input, o.jsonl || is_jsonl(o.input), {}, {}});
+    out.push_back(input_file{o.input, o.jsonl || is_jsonl(o.input), {}, {}});
     return out;
   }
   if (!fs::is_directory(o.input, ec)) {
@@ -89,7 +96,7 @@ std::vector<input_file> input_files(const scan_options& o, diagnostic_bag& bag) 
   for (fs::recursive_directory_iterator it(o.input, ec), end; !ec && it != end; it.increment(ec)) {
     const auto ext = it->path().extension();
     if (it->is_regular_file(ec) && (ext == ".yaml" || ext == ".yml" || ext == ".jsonl")) {
-      out.push_back({it->path().string(), ext == ".jsonl", {}, {}});
+      out.push_back(input_file{it->path().string(), ext == ".jsonl", {}, {}});
     }
   }
   std::sort(out.begin(), out.end(),
@@ -109,18 +116,14 @@ std::vector<work_item> work_items(std::vector<input_file>& files, diagnostic_bag
     if (f.path != "-") {
       // Read straight into the string the lines will view: a JSON Lines file can be large, and
       // source_file would index its lines and then be copied.
-      std::ifstream in(f.path, std::ios::binary);
-      std::ostringstream text;
-      if (in) text << in.rdbuf();
-      if (!in || in.bad()) {
+      if (!f.text.open(f.path)) {
         bag.error("io.read", "cannot read JSON Lines file: " + std::string(std::strerror(errno)),
                   f.path);
         continue;
       }
-      f.text = std::move(text).str();
     }
     f.source = std::make_shared<const source_file>(f.path, std::string());
-    const std::string_view text = f.text;
+    const std::string_view text = f.text.view();
     std::uint32_t line = 0;
     for (std::size_t start = 0; start < text.size();) {
       std::size_t end = text.find('\n', start);
@@ -155,64 +158,92 @@ json error_line(const input_file& file, const work_item& item, const diagnostic_
   return line;
 }
 
-scan_result scan_one(const library& rules, const input_file& file, const work_item& item,
-                     json_profile_reader& reader, const evaluate_options& eval,
-                     const gate_options& gate) {
-  scan_result out;
+// What one worker thread keeps from one profile to the next.
+struct worker_state {
+  json_profile_reader reader;  // simdjson's buffers
+  profile json_profile;        // JSON lines are typed into it, reusing its memory
+  std::optional<profile> yaml_profile;
+  report judged;        // evaluated into, reusing its memory
+  std::string pointer;  // a JSON pointer being written
+};
+
+// Scans one profile: appends its JSON line to `out.lines` and counts it.
+void scan_one(const library& rules, const input_file& file, const work_item& item,
+              worker_state& state, const evaluate_options& eval, const gate_options& gate,
+              chunk_result& out) {
+  ++out.profiles;
   diagnostic_bag bag;
-  std::optional<profile> p;
+  const profile* p = nullptr;
   if (file.jsonl) {
-    p = reader.load(item.text, item.line, file.source, rules.profile_schema(), bag);
+    if (state.reader.load_into(item.text, item.line, file.source, rules.profile_schema(), bag,
+                               state.json_profile)) {
+      p = &state.json_profile;
+    }
   } else if (std::string why; auto source = read_source_file(file.path, why)) {
-    p = load_profile(source, rules.profile_schema(), bag);
+    state.yaml_profile = load_profile(source, rules.profile_schema(), bag);
+    if (state.yaml_profile) p = &*state.yaml_profile;
   } else {
     bag.error("io.read", "cannot read profile: " + why, file.path);
   }
-  if (!p) {
-    out.error = true;
-    out.line = error_line(file, item, bag).dump();
-    return out;
+  if (p == nullptr) {
+    ++out.errors;
+    out.lines += error_line(file, item, bag).dump();
+    out.lines += '\n';
+    return;
   }
-  const report r = evaluate(rules, *p, eval);
-  out.overall = r.overall;
-  out.failed = fails(r, gate);
-  json line;
-  line["profile"] = file.path;
-  if (file.jsonl) line["line"] = item.line;
-  line["id"] = r.profile_id;
-  line["verdict"] = to_string(r.overall);
-  json markets = json::object();
-  json findings = json::array();
+  evaluate(rules, *p, eval, state.judged);
+  const report& r = state.judged;
+  ++out.verdicts[static_cast<int>(r.overall)];
+  out.failed = out.failed || fails(r, gate);
+
+  report_writers::json_writer line(out.lines);
+  line.begin_object();
+  line.member("profile", file.path);
+  if (file.jsonl) line.member("line", std::int64_t{item.line});
+  line.member("id", r.profile_id);
+  line.member("verdict", to_string(r.overall));
+  line.key("markets");
+  line.begin_object();
+  for (const auto& m : r.markets) line.member(m.market, to_string(m.market_verdict));
+  line.end_object();
+  line.key("findings");
+  line.begin_array();
   for (const auto& m : r.markets) {
-    markets[m.market] = to_string(m.market_verdict);
     for (const auto& f : m.findings) {
+      line.begin_object();
+      line.member("market", m.market);
+      line.member("rule", f.rule);
+      line.member("severity", to_string(f.severity));
+      line.member("status", to_string(f.status));
       // Evidence is located by line and column in a YAML file, by JSON pointer in a JSON line.
-      json evidence = json::array();
+      line.key("evidence");
+      line.begin_array();
       for (const auto& e : f.evidence) {
-        json item_json = {{"path", e.path}, {"value", e.value}};
+        line.begin_object();
+        line.member("path", e.path);
+        line.member("value", e.value);
         if (file.jsonl) {
-          item_json["pointer"] = json_pointer(e.path);
+          state.pointer.clear();
+          append_json_pointer(e.path, state.pointer);
+          line.member("pointer", state.pointer);
         } else {
-          item_json["line"] = e.where.line;
-          item_json["column"] = e.where.column;
+          line.member("line", std::int64_t{e.where.line});
+          line.member("column", std::int64_t{e.where.column});
         }
-        evidence.push_back(std::move(item_json));
+        line.end_object();
       }
-      findings.push_back({{"market", m.market},
-                          {"rule", f.rule},
-                          {"severity", to_string(f.severity)},
-                          {"status", to_string(f.status)},
-                          {"evidence", std::move(evidence)}});
+      line.end_array();
+      line.end_object();
     }
   }
-  line["markets"] = std::move(markets);
-  line["findings"] = std::move(findings);
-  out.line = line.dump();
-  return out;
+  line.end_array();
+  line.end_object();
+  out.lines += '\n';
 }
 
 exit_code run_scan(const scan_options& o) {
   evaluate_options eval;
+  eval.detail = report_detail::evidence;  // a scan line has no messages, sources or remedies
   if (!o.as_of.empty()) {
     auto d = parse_as_of(o.as_of);
     if (!d) return exit_code::error;
@@ -235,7 +266,7 @@ exit_code run_scan(const scan_options& o) {
   const std::size_t chunk =
       std::clamp<std::size_t>(paths.size() / (std::size_t{threads} * 16), 1, 64);
   const std::size_t chunks = (paths.size() + chunk - 1) / chunk;
-  std::vector<std::vector<scan_result>> results(chunks);
+  std::vector<chunk_result> results(chunks);
   std::vector<char> done(chunks, 0);
   std::atomic<std::size_t> next{0};
   std::mutex mutex;
@@ -243,14 +274,16 @@ exit_code run_scan(const scan_options& o) {
   std::vector<std::thread> workers;
   for (unsigned t = 0; t < threads; ++t) {
     workers.emplace_back([&] {
-      json_profile_reader reader;  // one simdjson parser per thread, reused line after line
+      worker_state state;
+      std::size_t line_bytes = 0;  // of the last chunk: the next one is about as long
       for (std::size_t c = next++; c < chunks; c = next++) {
-        std::vector<scan_result> batch;
+        chunk_result batch;
+        batch.lines.reserve(line_bytes + line_bytes / 8);
         const std::size_t end = std::min(paths.size(), (c + 1) * chunk);
-        batch.reserve(end - c * chunk);
         for (std::size_t i = c * chunk; i < end; ++i) {
-          batch.push_back(scan_one(*rules, files[paths[i].file], paths[i], reader, eval, o.gate));
+          scan_one(*rules, files[paths[i].file], paths[i], state, eval, o.gate, batch);
         }
+        line_bytes = batch.lines.size();
         {
           std::lock_guard lock(mutex);
           results[c] = std::move(batch);
@@ -267,31 +300,22 @@ exit_code run_scan(const scan_options& o) {
   std::size_t written = 0;
   std::string buffer;
   for (std::size_t c = 0; c < chunks; ++c) {
-    std::vector<scan_result> batch;
+    chunk_result batch;
     {
       std::unique_lock lock(mutex);
       ready.wait(lock, [&] { return done[c] != 0; });
       batch = std::move(results[c]);
     }
-    for (const auto& r : batch) {
-      buffer += r.line;
-      buffer += '\n';
-      if (r.error) {
-        ++errors;
-      } else {
-        ++counts[static_cast<int>(r.overall)];
-        failed = failed || r.failed;
-      }
-      ++written;
-      if (progress && written % 100 == 0) {
-        std::cout.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-        buffer.clear();
-        std::cerr << "\rlexgate scan: " << written << "/" << paths.size() << std::flush;
-      }
-    }
-    if (buffer.size() >= (1u << 16)) {
+    buffer += batch.lines;
+    for (int v = 0; v < 4; ++v) counts[v] += batch.verdicts[v];
+    errors += batch.errors;
+    failed = failed || batch.failed;
+    const std::size_t before = written;
+    written += batch.profiles;
+    if (buffer.size() >= (1u << 16) || (progress && written / 100 != before / 100)) {
       std::cout.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
       buffer.clear();
+      if (progress) std::cerr << "\rlexgate scan: " << written << "/" << paths.size() << std::flush;
     }
   }
   std::cout.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
