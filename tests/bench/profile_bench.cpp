@@ -61,6 +61,27 @@ void load_profile_json(benchmark::State& state) {
 }
 BENCHMARK(load_profile_json)->Unit(benchmark::kMicrosecond);
 
+// The same into one profile reused from line to line, as `scan` does.
+void load_profile_json_reusing(benchmark::State& state) {
+  const corpus& c = shared_corpus();
+  json_profile_reader reader;
+  const auto file = std::make_shared<const source_file>("generated.jsonl", std::string());
+  profile reused;
+  std::size_t i = 0;
+  std::int64_t bytes = 0;
+  for (auto _ : state) {
+    diagnostic_bag bag;
+    const bool loaded = reader.load_into(c.json[i], static_cast<std::uint32_t>(i + 1), file,
+                                         c.rules.profile_schema(), bag, reused);
+    benchmark::DoNotOptimize(loaded);
+    bytes += static_cast<std::int64_t>(c.json[i].size());
+    i = i + 1 == c.json.size() ? 0 : i + 1;
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+  state.SetBytesProcessed(bytes);
+}
+BENCHMARK(load_profile_json_reusing)->Unit(benchmark::kMicrosecond);
+
 }  // namespace
 
 }  // namespace lexgate::bench

@@ -138,6 +138,7 @@ TEST_CASE("evaluating into a reused report gives the fresh report, at every leve
             f.cite.clear();
             f.sources.clear();
             f.remedy.clear();
+            for (auto& e : f.evidence) e.data = lexgate::value{};
             if (detail == report_detail::evidence) continue;
             f.missing.clear();
             f.evidence.clear();
@@ -181,4 +182,20 @@ TEST_CASE("the scan's JSON writer writes what nlohmann::json dumps", "[scan][fas
   expected["list"] = {nlohmann::ordered_json::object(), "x", nlohmann::ordered_json::array()};
   w.end_object();
   CHECK(written == expected.dump());
+
+  // Every character that needs escaping, at every position of strings of every length around
+  // the eight bytes the writer tests at once, among plain ASCII and UTF-8.
+  for (const char special : {'"', '\\', '\n', '\x01', '\x1f', '\0'}) {
+    for (std::size_t length = 1; length <= 20; ++length) {
+      for (std::size_t at = 0; at < length; ++at) {
+        std::string text(length, 'a');
+        if (length > 3 && at < length - 2) text.replace(length - 2, 2, "\xc3\xa9");  // é
+        text[at] = special;
+        std::string one;
+        lexgate::report_writers::json_writer single(one);
+        single.value(text);
+        CHECK(one == nlohmann::json(text).dump());
+      }
+    }
+  }
 }

@@ -541,7 +541,11 @@ void make_finding(evaluator& e, scratch& s, const detail::checked_regime& regime
       item.value.clear();
       render_value(*r, item.value);
       item.where = r->where;
-      item.data = *r;
+      if (detail == report_detail::full) {
+        item.data = *r;
+      } else {
+        item.data = value{};
+      }
     }
   }
   keep_first(f.missing, missing_used, s.spare_strings);
