@@ -8,7 +8,6 @@
 
 #include <charconv>
 #include <cstdint>
-#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -19,43 +18,32 @@ class json_writer {
   /// Appends to `out`; `out` must outlive the writer.
   explicit json_writer(std::string& out) : out_(out) {}
 
-  void begin_object() {
-    separate();
-    out_ += '{';
-    first_ = true;
-  }
-  void end_object() {
-    out_ += '}';
-    first_ = false;
-  }
-  void begin_array() {
-    separate();
-    out_ += '[';
-    first_ = true;
-  }
-  void end_array() {
-    out_ += ']';
-    first_ = false;
-  }
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
 
   /// A member's name; its value follows.
   void key(std::string_view name) {
-    separate();
+    quote_open();
     string_text(name);
-    out_ += ':';
+    out_.append("\":", 2);
     first_ = true;  // the value after a key takes no comma
   }
 
   void value(std::string_view text) {
-    separate();
+    quote_open();
     string_text(text);
+    out_ += '"';
   }
   void value(const char* text) { value(std::string_view(text)); }
   void value(std::int64_t n) {
-    separate();
     char digits[24];
-    const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, n);
-    out_.append(digits, ec == std::errc() ? end : digits);
+    char* start = digits;
+    if (!first_) *start++ = ',';
+    first_ = false;
+    const auto [end, ec] = std::to_chars(start, digits + sizeof digits, n);
+    out_.append(digits, ec == std::errc() ? end : start);
   }
 
   /// `"name":"text"` / `"name":n`.
@@ -66,49 +54,32 @@ class json_writer {
   }
 
  private:
-  void separate() {
-    if (!first_) out_ += ',';
+  // Separators are appended together with what follows them: one append, not two.
+  void open(char bracket) {
+    const char text[2] = {',', bracket};
+    out_.append(first_ ? text + 1 : text, first_ ? 1 : 2);
+    first_ = true;
+  }
+  void close(char bracket) {
+    out_ += bracket;
+    first_ = false;
+  }
+  void quote_open() {
+    out_.append(first_ ? "\"" : ",\"", first_ ? 1 : 2);
     first_ = false;
   }
 
+  // The characters of a string between its quotes, escaped.
   void string_text(std::string_view text) {
-    out_ += '"';
     std::size_t run = 0;  // characters copied as they are, appended in one go
-    std::size_t i = 0;
-    while (i < text.size()) {
-      // Eight bytes at a time while none needs escaping (nearly every string written).
-      if (i + 8 <= text.size() && !needs_escape(word_at(text, i))) {
-        i += 8;
-        continue;
-      }
+    for (std::size_t i = 0; i < text.size(); ++i) {
       const auto c = static_cast<unsigned char>(text[i]);
-      if (c < 0x20 || c == '"' || c == '\\') {
-        out_.append(text.data() + run, i - run);
-        run = i + 1;
-        escape(c);
-      }
-      ++i;
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      out_.append(text.data() + run, i - run);
+      run = i + 1;
+      escape(c);
     }
     out_.append(text.data() + run, text.size() - run);
-    out_ += '"';
-  }
-
-  static std::uint64_t word_at(std::string_view text, std::size_t i) {
-    std::uint64_t w;
-    std::memcpy(&w, text.data() + i, sizeof w);
-    return w;
-  }
-
-  // Whether any byte of `w` is below 0x20, a `"` or a `\`: the classic test for a zero byte,
-  // (x - 0x01..) & ~x & 0x80.., applied to w itself (bytes below 0x20) and to w XOR each
-  // character. Bytes of 0x80 and above (UTF-8) never match.
-  static bool needs_escape(std::uint64_t w) {
-    constexpr std::uint64_t ones = 0x0101010101010101ull;
-    constexpr std::uint64_t highs = 0x8080808080808080ull;
-    const std::uint64_t quote = w ^ (ones * '"');
-    const std::uint64_t backslash = w ^ (ones * '\\');
-    const std::uint64_t control = (w - ones * 0x20) & ~w;
-    return (((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | control) & highs;
   }
 
   void escape(unsigned char c) {
