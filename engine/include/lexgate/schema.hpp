@@ -71,7 +71,9 @@ class jurisdiction_table {
   std::vector<std::string> codes_;
   std::map<std::string, std::uint32_t, std::less<>> index_;  // looked up by string_view
   std::vector<std::vector<std::uint32_t>> parents_;
-  std::vector<std::vector<bool>> covers_;  // covers_[outer][inner]
+  // covers_[outer * size() + inner]: one block for the whole matrix, since a library declares
+  // hundreds of codes and the table is rebuilt at every start (compile/plan_reader.cpp).
+  std::vector<bool> covers_;
 };
 
 /// The schema: a root record type plus the types it uses, and the jurisdictions.

@@ -22,7 +22,7 @@ inline constexpr std::uint64_t plan_layout_fingerprint =
 // These sizes make such a change fail to build until the codec and these numbers are updated
 // (and `plan_codec_format` bumped). Pinned for the one ABI the project builds on.
 #if defined(__x86_64__) && defined(__GLIBCXX__) && _GLIBCXX_USE_CXX11_ABI
-static_assert(sizeof(plan) == 424, "update plan_writer.cpp and plan_reader.cpp");
+static_assert(sizeof(plan) == 440, "update plan_writer.cpp and plan_reader.cpp");
 static_assert(sizeof(checked_regime) == 528, "update plan_writer.cpp and plan_reader.cpp");
 static_assert(sizeof(checked_rule) == 952, "update plan_writer.cpp and plan_reader.cpp");
 static_assert(sizeof(checked_invariant) == 656, "update plan_writer.cpp and plan_reader.cpp");
@@ -35,7 +35,7 @@ static_assert(sizeof(invariant_info) == 208, "update plan_writer.cpp and plan_re
 static_assert(sizeof(invariant_conditions) == 64, "update plan_writer.cpp and plan_reader.cpp");
 static_assert(sizeof(schema_type) == 96, "update plan_writer.cpp and plan_reader.cpp");
 static_assert(sizeof(schema_field) == 48, "update plan_writer.cpp and plan_reader.cpp");
-static_assert(sizeof(jurisdiction_table) == 120, "update plan_writer.cpp and plan_reader.cpp");
+static_assert(sizeof(jurisdiction_table) == 136, "update plan_writer.cpp and plan_reader.cpp");
 static_assert(sizeof(market_index) == 24, "update plan_writer.cpp and plan_reader.cpp");
 #endif
 
