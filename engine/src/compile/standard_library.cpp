@@ -8,12 +8,13 @@
 namespace lexgate {
 
 std::optional<library> load_standard_library(diagnostic_bag& bag) {
-  // The digest the build computed from the rule files it embedded, independently of the plan
-  // compiler: a plan compiled from other files never matches it.
-  if (auto plan =
-          detail::decode_plan(detail::embedded_standard_plan(), detail::embedded_rules_digest())) {
-    return library(std::move(plan));
-  }
+  // Decoded once per process and deliberately never freed: a library is immutable and shared,
+  // and tearing down its thousands of allocations would only delay the program's exit. The
+  // digest is the one the build computed from the rule files it embedded, independently of the
+  // plan compiler: a plan compiled from other files never matches it.
+  static const auto* const embedded = new std::shared_ptr<const detail::plan>(
+      detail::decode_plan(detail::embedded_standard_plan(), detail::embedded_rules_digest()));
+  if (*embedded) return library(*embedded);
   return load_library(standard_library_sources(), bag, "standard");
 }
 
