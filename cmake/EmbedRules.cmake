@@ -1,11 +1,15 @@
 # Writes OUTPUT, a C++ file holding every RULES_DIR/**/*.rules file as a byte array, in path
-# order, so the standard library's digest is reproducible. Run by the engine build.
+# order, so the standard library's digest is reproducible, and that digest (SHA-256 over each
+# file's path and text, each length-prefixed, as `library::digest` computes it). The engine
+# trusts its embedded compiled plan only when the plan carries this same digest. Run by the
+# engine build.
 file(GLOB_RECURSE rule_files RELATIVE ${RULES_DIR} ${RULES_DIR}/*.rules)
 list(SORT rule_files)
 set(body "// Generated from rules/ by cmake/EmbedRules.cmake. Do not edit.\n")
 string(APPEND body "#include \"embedded_rules.hpp\"\n\nnamespace lexgate::detail {\nnamespace {\n")
 set(index 0)
 set(table "")
+set(hashed "")
 foreach(rel IN LISTS rule_files)
   file(READ ${RULES_DIR}/${rel} hex HEX)
   string(LENGTH "${hex}" hex_length)
@@ -13,10 +17,15 @@ foreach(rel IN LISTS rule_files)
   string(REGEX REPLACE "([0-9a-f][0-9a-f])" "'\\\\x\\1'," bytes "${hex}")
   string(APPEND body "const char file_${index}[] = {${bytes} '\\0'};\n")
   string(APPEND table "    {\"rules/${rel}\", std::string_view(file_${index}, ${size})},\n")
+  file(READ ${RULES_DIR}/${rel} text)
+  string(LENGTH "rules/${rel}" path_size)
+  string(APPEND hashed "${path_size}:rules/${rel}${size}:${text}")
   math(EXPR index "${index} + 1")
 endforeach()
 string(APPEND body "}  // namespace\n\nconst std::vector<embedded_file>& embedded_rule_files() {\n")
 string(APPEND body "  static const std::vector<embedded_file> files{\n${table}  };\n  return files;\n}\n\n")
+string(SHA256 digest "${hashed}")
+string(APPEND body "std::string_view embedded_rules_digest() {\n  return \"${digest}\";\n}\n\n")
 string(APPEND body "}  // namespace lexgate::detail\n")
 file(WRITE ${OUTPUT}.tmp "${body}")
 file(COPY_FILE ${OUTPUT}.tmp ${OUTPUT} ONLY_IF_DIFFERENT)

@@ -14,4 +14,8 @@ struct embedded_file {
 /// Every file under rules/, sorted by path. Generated at build time by cmake/EmbedRules.cmake.
 const std::vector<embedded_file>& embedded_rule_files();
 
+/// The library digest of those files (see `library::digest`), computed by the build from the
+/// files themselves, so it can vouch for a plan compiled from them.
+std::string_view embedded_rules_digest();
+
 }  // namespace lexgate::detail

@@ -56,6 +56,7 @@ jsonl_count = sum(1 for _ in open(os.path.join(out, "profiles.jsonl")))
 
 evaluate_us = median_us("evaluate_one_profile")
 hand_us = median_us("handwritten_one_profile")
+compile_us = median_us("compile_standard_library")
 load_us = median_us("load_standard_library")
 row("evaluate one profile, whole standard library (median)", f"{evaluate_us:.2f} µs", "≤ 5 µs",
     evaluate_us <= 5)
@@ -85,8 +86,10 @@ rate, how = peer("plain", "plain predicates")
 if rate:
     row("lexgate ÷ the same 20 rules as plain JS", f"{lexgate_rate / rate:.2f}× ({rate:,}/s)",
         "no target", None)
-row("load + check + compile the standard library", f"{load_us / 1000:.2f} ms", "≤ 2 ms",
-    load_us <= 2000)
+row("load + check + compile the standard library", f"{compile_us / 1000:.2f} ms", "≤ 2 ms",
+    compile_us <= 2000)
+row("load the standard library as `lexgate` does (plan compiled at build time)",
+    f"{load_us:.1f} µs", "no target", None)
 true_us = float(read("true_us"))
 check_us = float(read("check_us"))
 row("`lexgate check` process ÷ `/bin/true` (median wall)",

@@ -34,19 +34,20 @@ void jurisdiction_table::add_containment(const std::string& inner, const std::st
 
 bool jurisdiction_table::close() {
   const std::size_t n = codes_.size();
-  covers_.assign(n, std::vector<bool>(n, false));
+  covers_.assign(n * n, false);
+  std::vector<std::uint32_t> stack;
   for (std::size_t inner = 0; inner < n; ++inner) {
     // Walk up from `inner`; every ancestor covers it.
-    std::vector<std::uint32_t> stack(parents_[inner].begin(), parents_[inner].end());
+    stack.assign(parents_[inner].begin(), parents_[inner].end());
     while (!stack.empty()) {
       const auto outer = stack.back();
       stack.pop_back();
       if (outer == inner) return false;  // a cycle
-      if (covers_[outer][inner]) continue;
-      covers_[outer][inner] = true;
+      if (covers_[outer * n + inner]) continue;
+      covers_[outer * n + inner] = true;
       stack.insert(stack.end(), parents_[outer].begin(), parents_[outer].end());
     }
-    covers_[inner][inner] = true;
+    covers_[inner * n + inner] = true;
   }
   return true;
 }
@@ -59,8 +60,9 @@ std::optional<std::uint32_t> jurisdiction_table::index_of(std::string_view code)
 
 bool jurisdiction_table::covers(std::uint32_t outer, std::uint32_t inner) const {
   if (outer == inner) return true;
-  if (outer >= covers_.size() || inner >= covers_.size()) return false;
-  return covers_[outer][inner];
+  const std::size_t n = codes_.size();
+  if (outer >= n || inner >= n || covers_.size() != n * n) return false;
+  return covers_[outer * n + inner];
 }
 
 bool jurisdiction_table::covers(std::string_view outer, std::string_view inner) const {

@@ -170,10 +170,6 @@ std::vector<source_ptr> standard_library_sources() {
   return out;
 }
 
-std::optional<library> load_standard_library(diagnostic_bag& bag) {
-  return load_library(standard_library_sources(), bag, "standard");
-}
-
 std::vector<source_ptr> read_rule_directories(const std::vector<std::string>& directories,
                                               diagnostic_bag& bag) {
   namespace fs = std::filesystem;
