@@ -44,10 +44,8 @@ bool file_text::open(const std::string& path) {
   if (fd < 0) return false;
   struct stat info {};
   if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0) {
-    // Populated at once: one system call maps every page, where faulting them in one by one
-    // from the scan's workers cost more than parsing.
     void* region = ::mmap(nullptr, static_cast<std::size_t>(info.st_size), PROT_READ,
-                          MAP_PRIVATE | MAP_POPULATE, fd, 0);
+                          MAP_PRIVATE, fd, 0);
     if (region != MAP_FAILED) {
       mapped_ = static_cast<const char*>(region);
       size_ = static_cast<std::size_t>(info.st_size);
