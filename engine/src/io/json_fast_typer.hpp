@@ -5,7 +5,8 @@
 // writes into a profile it reuses, so a scan of many lines allocates almost nothing once warm. It
 // accepts only what the full path accepts unchanged; anything else — an error, a limit, a value
 // the full path would convert (a number where a string is expected) — makes it give up, and the
-// caller types the line the full way. Its result equals the full path's (tests/unit, fuzz_profile).
+// caller types the line the full way. Its result equals the full path's: tests/unit/
+// fast_paths_test.cpp and tests/fuzz/fuzz_json_profile.cpp hold it to that.
 #pragma once
 
 #include <simdjson.h>

@@ -1,0 +1,66 @@
+// libFuzzer target: one JSON Lines line, loaded the way `scan` loads it (the fast path first,
+// into a profile reused from input to input) and the full way only. Whatever the bytes, both
+// agree: the same verdict on validity, the same diagnostics, the same typed values; and a
+// profile that loads is evaluated.
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "io/profile_reader.hpp"
+#include "lexgate/evaluate.hpp"
+#include "lexgate/library.hpp"
+#include "lexgate/profile_json.hpp"
+
+namespace {
+
+bool same_values(const lexgate::value& a, const lexgate::value& b) {
+  if (a.path != b.path || a.k != b.k || a.boolean != b.boolean || a.integer != b.integer ||
+      a.text != b.text || a.keys != b.keys || a.where.line != b.where.line ||
+      a.where.column != b.where.column || a.items.size() != b.items.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < a.items.size(); ++i) {
+    if (!same_values(a.items[i], b.items[i])) return false;
+  }
+  return true;
+}
+
+std::string rendered(const lexgate::diagnostic_bag& bag) {
+  std::string out;
+  for (const auto& d : bag.sorted()) out += d.code + " " + d.pointer + " " + d.message + "\n";
+  return out;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  static const lexgate::library rules = [] {
+    lexgate::diagnostic_bag bag;
+    return *lexgate::load_standard_library(bag);
+  }();
+  static const auto file = std::make_shared<const lexgate::source_file>("fuzz.jsonl", "");
+  // Kept from one input to the next, as a scan keeps them from line to line.
+  static lexgate::json_profile_reader reader;
+  static lexgate::profile reused;
+
+  const std::string_view line(reinterpret_cast<const char*>(data), size);
+  lexgate::diagnostic_bag fast_bag;
+  lexgate::diagnostic_bag full_bag;
+  const bool fast = reader.load_into(line, 1, file, rules.profile_schema(), fast_bag, reused);
+  const auto full =
+      lexgate::detail::load_json_profile_full(line, 1, file, rules.profile_schema(), full_bag);
+  if (fast != full.has_value() || rendered(fast_bag) != rendered(full_bag)) __builtin_trap();
+  if (!fast) {
+    if (!fast_bag.has_errors()) __builtin_trap();  // refused only with a reason
+    return 0;
+  }
+  if (reused.id != full->id || !same_values(reused.root, full->root)) __builtin_trap();
+  lexgate::evaluate_options options;
+  options.as_of = *lexgate::date::parse("2025-03-01");
+  options.detail = lexgate::report_detail::evidence;
+  static lexgate::report judged;
+  lexgate::evaluate(rules, reused, options, judged);
+  return 0;
+}
