@@ -9,12 +9,10 @@
 #include <condition_variable>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <thread>
 
 #include "commands/commands.hpp"
@@ -114,8 +112,8 @@ std::vector<work_item> work_items(std::vector<input_file>& files, diagnostic_bag
       continue;
     }
     if (f.path != "-") {
-      // Read straight into the string the lines will view: a JSON Lines file can be large, and
-      // source_file would index its lines and then be copied.
+      // Mapped whole, and the lines are views into it: a JSON Lines file can be large, and
+      // source_file would copy it and index its lines.
       if (!f.text.open(f.path)) {
         bag.error("io.read", "cannot read JSON Lines file: " + std::string(std::strerror(errno)),
                   f.path);
