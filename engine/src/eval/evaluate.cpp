@@ -398,7 +398,7 @@ void render_message(evaluator& e, const detail::checked_rule& rule, std::string&
     } else if (v->k == value::kind::string) {
       out += v->text;  // text reads better unquoted inside a sentence
     } else {
-      out += render_value(*v);
+      render_value(*v, out);
     }
   }
 }

@@ -132,11 +132,7 @@ class fast_typer {
   }
 
   bool scalar(element e, const schema_type& type, value& out) {
-    release_items(out);
-    out.keys.clear();
-    out.boolean = false;
-    out.integer = 0;
-    out.text.clear();
+    clear_contents(out);
     switch (type.kind) {
       case type_kind::boolean:
         // JSON's true and false only: a string "true" is a type error in the full path.
@@ -209,21 +205,30 @@ class fast_typer {
     if (!v.items.empty()) move_items(v.items, 0);
   }
 
+  // The members only scalars use, as a new value has them.
+  static void clear_scalar(value& v) {
+    v.boolean = false;
+    v.integer = 0;
+    v.text.clear();
+  }
+
+  // Everything a value holds besides its kind, path and position.
+  void clear_contents(value& v) {
+    clear_scalar(v);
+    release_items(v);
+    v.keys.clear();
+  }
+
+  // A container keeps its items (and their memory); its scalar members are cleared.
   static void set_container(value& out, value::kind k) {
     out.k = k;
-    out.boolean = false;
-    out.integer = 0;
-    out.text.clear();
+    clear_scalar(out);
   }
 
   // An absent value keeps its path (missing facts name it) and nothing else.
   void make_absent(value& v) {
     v.k = value::kind::absent;
-    v.boolean = false;
-    v.integer = 0;
-    v.text.clear();
-    release_items(v);
-    v.keys.clear();
+    clear_contents(v);
     v.where = {};
   }
 

@@ -118,48 +118,6 @@ class tree_builder {
   bool duplicate_ = false;
 };
 
-}  // namespace
-
-namespace {
-bool load_json(simdjson::dom::parser& parser, std::vector<value>* spare, std::string_view json,
-               std::uint32_t line, const source_ptr& file, const schema& schema,
-               diagnostic_bag& bag, profile& out, const profile_limits& limits);
-}  // namespace
-
-json_profile_reader::json_profile_reader() : impl_(std::make_unique<impl>()) {}
-json_profile_reader::~json_profile_reader() = default;
-
-std::optional<profile> json_profile_reader::load(std::string_view json, std::uint32_t line,
-                                                 const source_ptr& file, const schema& schema,
-                                                 diagnostic_bag& bag,
-                                                 const profile_limits& limits) {
-  profile out;
-  if (!load_into(json, line, file, schema, bag, out, limits)) return std::nullopt;
-  return out;
-}
-
-bool json_profile_reader::load_into(std::string_view json, std::uint32_t line,
-                                    const source_ptr& file, const schema& schema,
-                                    diagnostic_bag& bag, profile& out,
-                                    const profile_limits& limits) {
-  return load_json(impl_->parser, &impl_->spare, json, line, file, schema, bag, out, limits);
-}
-
-namespace detail {
-
-std::optional<profile> load_json_profile_full(std::string_view json, std::uint32_t line,
-                                              const source_ptr& file, const schema& schema,
-                                              diagnostic_bag& bag, const profile_limits& limits) {
-  simdjson::dom::parser parser;
-  profile out;
-  if (!load_json(parser, nullptr, json, line, file, schema, bag, out, limits)) return std::nullopt;
-  return out;
-}
-
-}  // namespace detail
-
-namespace {
-
 // Parses and types one JSON profile: the fast path first when `spare` is given (its pool), the
 // full path when it gives up.
 bool load_json(simdjson::dom::parser& parser, std::vector<value>* spare, std::string_view json,
@@ -226,6 +184,38 @@ bool load_json(simdjson::dom::parser& parser, std::vector<value>* spare, std::st
 }
 
 }  // namespace
+
+json_profile_reader::json_profile_reader() : impl_(std::make_unique<impl>()) {}
+json_profile_reader::~json_profile_reader() = default;
+
+std::optional<profile> json_profile_reader::load(std::string_view json, std::uint32_t line,
+                                                 const source_ptr& file, const schema& schema,
+                                                 diagnostic_bag& bag,
+                                                 const profile_limits& limits) {
+  profile out;
+  if (!load_into(json, line, file, schema, bag, out, limits)) return std::nullopt;
+  return out;
+}
+
+bool json_profile_reader::load_into(std::string_view json, std::uint32_t line,
+                                    const source_ptr& file, const schema& schema,
+                                    diagnostic_bag& bag, profile& out,
+                                    const profile_limits& limits) {
+  return load_json(impl_->parser, &impl_->spare, json, line, file, schema, bag, out, limits);
+}
+
+namespace detail {
+
+std::optional<profile> load_json_profile_full(std::string_view json, std::uint32_t line,
+                                              const source_ptr& file, const schema& schema,
+                                              diagnostic_bag& bag, const profile_limits& limits) {
+  simdjson::dom::parser parser;
+  profile out;
+  if (!load_json(parser, nullptr, json, line, file, schema, bag, out, limits)) return std::nullopt;
+  return out;
+}
+
+}  // namespace detail
 
 std::string json_pointer(std::string_view path) {
   std::string out;
