@@ -12,28 +12,7 @@
 #include "lexgate/evaluate.hpp"
 #include "lexgate/library.hpp"
 #include "lexgate/profile_json.hpp"
-
-namespace {
-
-bool same_values(const lexgate::value& a, const lexgate::value& b) {
-  if (a.path != b.path || a.k != b.k || a.boolean != b.boolean || a.integer != b.integer ||
-      a.text != b.text || a.keys != b.keys || a.where.line != b.where.line ||
-      a.where.column != b.where.column || a.items.size() != b.items.size()) {
-    return false;
-  }
-  for (std::size_t i = 0; i < a.items.size(); ++i) {
-    if (!same_values(a.items[i], b.items[i])) return false;
-  }
-  return true;
-}
-
-std::string rendered(const lexgate::diagnostic_bag& bag) {
-  std::string out;
-  for (const auto& d : bag.sorted()) out += d.code + " " + d.pointer + " " + d.message + "\n";
-  return out;
-}
-
-}  // namespace
+#include "support/profile_compare.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const lexgate::library rules = [] {
@@ -51,12 +30,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const bool fast = reader.load_into(line, 1, file, rules.profile_schema(), fast_bag, reused);
   const auto full =
       lexgate::detail::load_json_profile_full(line, 1, file, rules.profile_schema(), full_bag);
-  if (fast != full.has_value() || rendered(fast_bag) != rendered(full_bag)) __builtin_trap();
+  if (fast != full.has_value() || lexgate::testing::diagnostics_text(fast_bag) !=
+                                      lexgate::testing::diagnostics_text(full_bag)) {
+    __builtin_trap();
+  }
   if (!fast) {
     if (!fast_bag.has_errors()) __builtin_trap();  // refused only with a reason
     return 0;
   }
-  if (reused.id != full->id || !same_values(reused.root, full->root)) __builtin_trap();
+  if (reused.id != full->id ||
+      !lexgate::testing::value_difference(reused.root, full->root).empty()) {
+    __builtin_trap();
+  }
   lexgate::evaluate_options options;
   options.as_of = *lexgate::date::parse("2025-03-01");
   options.detail = lexgate::report_detail::evidence;

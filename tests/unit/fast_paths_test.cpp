@@ -11,30 +11,9 @@
 #include "report/json_model.hpp"
 #include "report/json_writer.hpp"
 #include "support/catch.hpp"
+#include "support/profile_compare.hpp"
 
 namespace {
-
-// Every member, recursively; the first difference, or empty.
-std::string difference(const lexgate::value& a, const lexgate::value& b) {
-  const std::string at = "`" + a.path + "`: ";
-  if (a.path != b.path) return "path `" + a.path + "` vs `" + b.path + "`";
-  if (a.k != b.k) return at + "kind";
-  if (a.boolean != b.boolean || a.integer != b.integer || a.text != b.text) return at + "scalar";
-  if (a.where.line != b.where.line || a.where.column != b.where.column) return at + "position";
-  if (a.keys != b.keys) return at + "keys";
-  if (a.items.size() != b.items.size()) return at + "item count";
-  for (std::size_t i = 0; i < a.items.size(); ++i) {
-    std::string d = difference(a.items[i], b.items[i]);
-    if (!d.empty()) return d;
-  }
-  return {};
-}
-
-std::string rendered(const lexgate::diagnostic_bag& bag) {
-  std::string out;
-  for (const auto& d : bag.sorted()) out += d.code + " " + d.pointer + " " + d.message + "\n";
-  return out;
-}
 
 // Profiles that leave the fast path for the full one: valid ones it leaves to the full path's
 // conversions, and invalid ones. `variant` picks one; the generated profile is changed in place.
@@ -90,7 +69,8 @@ TEST_CASE("JSON lines typed by the fast path into one reused profile equal the f
                                                               lib->profile_schema(), full_bag);
     INFO("line " << number << ": " << line);
     REQUIRE(fast == full.has_value());
-    CHECK(rendered(fast_bag) == rendered(full_bag));
+    CHECK(lexgate::testing::diagnostics_text(fast_bag) ==
+          lexgate::testing::diagnostics_text(full_bag));
     if (!fast) {
       ++invalid;
       CHECK(reused.root.items.empty());  // emptied, ready for the next line
@@ -99,7 +79,7 @@ TEST_CASE("JSON lines typed by the fast path into one reused profile equal the f
     ++valid;
     CHECK(reused.id == full->id);
     CHECK(reused.source == full->source);
-    const std::string d = difference(reused.root, full->root);
+    const std::string d = lexgate::testing::value_difference(reused.root, full->root);
     CHECK(d.empty());
   }
   CHECK(invalid == errors_made);  // variants 3, 4 and 5 are errors, and only they
