@@ -9,8 +9,8 @@
 namespace lexgate::cli {
 
 const std::vector<std::string>& check_formats() {
-  static const std::vector<std::string> formats = {"text", "json", "sarif", "junit",
-                                                   "markdown"};
+  static const std::vector<std::string> formats = {"text",  "json",     "sarif",
+                                                   "junit", "markdown", "oscal"};
   return formats;
 }
 
@@ -35,6 +35,7 @@ std::string render_check_report(const std::string& format, const std::vector<rep
   if (format == "sarif") return report_writers::render_sarif(reports, rules);
   if (format == "markdown") return report_writers::render_markdown(reports);
   if (format == "junit") return report_writers::render_junit(reports);
+  if (format == "oscal") return report_writers::render_oscal(reports, rules);
   return report_writers::render_text(reports, {explain});
 }
 
