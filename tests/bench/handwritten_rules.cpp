@@ -650,9 +650,10 @@ rule_outcome judge(const predicate& p, const facts& f) {
   if ((p.applies && part(p.applies(f)) == tri::no) || (p.when && part(p.when(f)) == tri::no)) {
     return rule_outcome::not_applicable;
   }
-  if (part(p.broken(f)) == tri::no || (p.unless && part(!p.unless(f)) == tri::no)) {
-    return rule_outcome::passed;
-  }
+  if (part(p.broken(f)) == tri::no) return rule_outcome::passed;
+  // Exceptions are defeasible: only an established `unless` excuses; an unknown one does not
+  // hold and leaves nothing open.
+  if (p.unless && p.unless(f) == tri::yes) return rule_outcome::passed;
   return unknown ? rule_outcome::indeterminate : rule_outcome::violation;
 }
 
@@ -709,6 +710,11 @@ std::string compare_with_report(const handwritten_rules& hw,
   std::vector<std::string> theirs;
   for (const auto& m : r.markets) {
     for (const auto& e : m.evaluated) {
+      // Invariant findings (no regime) are facts about the world, not hand-written rules.
+      const bool invariant = std::any_of(m.findings.begin(), m.findings.end(), [&](const finding& f) {
+        return f.rule == e.rule && f.regime.empty();
+      });
+      if (invariant) continue;
       theirs.push_back(m.market + " " + e.rule + " " + to_string(e.outcome));
     }
     for (const auto& f : m.findings) {
