@@ -50,6 +50,9 @@ exit_code run_check(const check_options& o) {
     eval.as_of = *d;
   }
   eval.upcoming_days = o.upcoming_days;
+  std::vector<std::string> inputs = o.profiles;
+  if (!o.waivers.empty()) inputs.push_back(o.waivers);
+  if (output_is_input(o.output, inputs, o.rule_dirs)) return exit_code::error;
   auto rules = load_rules(o.rule_dirs);
   if (!rules) return exit_code::error;
 

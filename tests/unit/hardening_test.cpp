@@ -65,7 +65,7 @@ bool has(const run_result& r, const std::string& text) {
   return r.err.find(text) != std::string::npos || r.out.find(text) != std::string::npos;
 }
 
-std::string quoted(const std::string& s) {
+std::string shell_quote(const std::string& s) {
   std::string out = "'";
   for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return out + "'";
@@ -74,8 +74,9 @@ std::string quoted(const std::string& s) {
 // Runs `lexgate ARGS` through the shell with `redirect` appended (e.g. `> /dev/full`); the exit
 // code, or -1 when a signal ended it.
 int run_shell(const std::vector<std::string>& args, const std::string& redirect) {
-  std::string command = "cd " + quoted(LEXGATE_SOURCE_DIR) + " && " + quoted(LEXGATE_BINARY);
-  for (const auto& a : args) command += " " + quoted(a);
+  std::string command =
+      "cd " + shell_quote(LEXGATE_SOURCE_DIR) + " && " + shell_quote(LEXGATE_BINARY);
+  for (const auto& a : args) command += " " + shell_quote(a);
   command += " " + redirect + " 2>/dev/null";
   const int status = std::system(command.c_str());
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -242,4 +243,123 @@ TEST_CASE("rule-test cases that test nothing are errors", "[hardening]") {
   auto dup = run_lexgate(s.with_rules({"test", s.dir.path() + "/dup"}));
   CHECK(dup.exit_code == 2);
   CHECK(has(dup, "error[case.duplicate_name]"));
+}
+
+namespace {
+
+std::string slurp_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string profile_with_id(const std::string& id) {
+  return "profile: 1\nproduct: { id: \"" + id +
+         "\" }\ndeployment: { markets: [CN] }\ncompliance: { filing: none }\n";
+}
+
+}  // namespace
+
+TEST_CASE("plan --emit-profile never writes outside its folder", "[hardening]") {
+  namespace fs = std::filesystem;
+  for (const std::string& id :
+       std::vector<std::string>{"../../escaped", "/tmp/lexgate-absolute-escape", "a/../../b", "..",
+                                "", "line\nbreak", std::string(400, 'x')}) {
+    sandbox s;
+    fs::create_directories(s.dir.path() + "/deep/er");
+    const std::string out = s.dir.path() + "/deep/er/out";
+    const std::string profile = s.dir.write("p.yaml", profile_with_id(id));
+    auto r = run_lexgate(
+        s.with_rules({"plan", profile, "--as-of", "2025-01-01", "--emit-profile", out}));
+    INFO(id << "\n" << r.err);
+    if (id.empty()) {
+      CHECK(r.exit_code == 2);  // an empty required key is no id at all
+      CHECK(has(r, "error[profile.required]"));
+      continue;
+    }
+    CHECK(r.exit_code == 1);
+    std::size_t written = 0;
+    for (const auto& e : fs::recursive_directory_iterator(s.dir.path())) {
+      if (!e.is_regular_file()) continue;
+      const std::string path = e.path().string();
+      if (path.find("/deep/er/out/") != std::string::npos) {
+        ++written;
+        CHECK(e.path().parent_path() == fs::path(out));
+        CHECK(e.path().filename().string().front() != '.');
+      } else {
+        CHECK((path == profile || path == s.rules_file));
+      }
+    }
+    CHECK(written == 1);
+    CHECK_FALSE(fs::exists("/tmp/lexgate-absolute-escape.cn.yaml"));
+  }
+}
+
+TEST_CASE("the report output never destroys an input and keeps what it writes over", "[hardening]") {
+  namespace fs = std::filesystem;
+  sandbox s;
+  const std::string profile = s.dir.write("p.yaml", kBlocked);
+  const std::string waivers = s.dir.write("w.yaml", "[]\n");
+  SECTION("an output that is an input is refused") {
+    for (const auto& out : {profile, waivers, s.rules_file, s.rules + "/new.json"}) {
+      INFO(out);
+      auto r = run_lexgate(s.with_rules({"check", profile, "--waivers", waivers, "-o", out}));
+      CHECK(r.exit_code == 2);
+      CHECK(has(r, "error[io.output_is_input]"));
+      CHECK(slurp_file(profile) == kBlocked);
+    }
+    fs::create_symlink(profile, s.dir.path() + "/alias.yaml");
+    auto r = run_lexgate(s.with_rules({"plan", profile, "-o", s.dir.path() + "/alias.yaml"}));
+    CHECK(r.exit_code == 2);
+    CHECK(slurp_file(profile) == kBlocked);
+  }
+  SECTION("an existing file keeps its mode, a link stays a link") {
+    const std::string out = s.dir.write("out.txt", "old");
+    ::chmod(out.c_str(), 0600);
+    fs::create_symlink(out, s.dir.path() + "/link.txt");
+    CHECK(
+        run_lexgate(s.with_rules({"check", profile, "-o", s.dir.path() + "/link.txt"})).exit_code ==
+        1);
+    CHECK(fs::is_symlink(s.dir.path() + "/link.txt"));
+    CHECK(slurp_file(out).find("t.gate.filed") != std::string::npos);
+    struct stat st {};
+    REQUIRE(::stat(out.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+  }
+  SECTION("a FIFO is written in place, not replaced") {
+    const std::string fifo = s.dir.path() + "/fifo";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    const std::string got = s.dir.path() + "/got";
+    const std::string command = "cat " + shell_quote(fifo) + " > " + shell_quote(got) + " & " +
+                                shell_quote(LEXGATE_BINARY) + " check " + shell_quote(profile) +
+                                " --rules " + shell_quote(s.rules) + " -o " + shell_quote(fifo) +
+                                " 2>/dev/null; code=$?; wait; exit $code";
+    const int status = std::system(command.c_str());
+    CHECK(WEXITSTATUS(status) == 1);
+    struct stat st {};
+    REQUIRE(::lstat(fifo.c_str(), &st) == 0);
+    CHECK(S_ISFIFO(st.st_mode));
+    CHECK(slurp_file(got).find("t.gate.filed") != std::string::npos);
+  }
+}
+
+TEST_CASE("a report stopped by SIGTERM leaves no temporary file", "[hardening]") {
+  namespace fs = std::filesystem;
+  sandbox s;
+  const std::string profile = s.dir.write("p.yaml", kBlocked);
+  fs::create_directories(s.dir.path() + "/out");
+  // Stopped at different moments; whatever the moment, the folder holds the report or nothing.
+  for (const char* delay : {"0", "0.01", "0.03", "0.06", "0.1", "0.2"}) {
+    const std::string command = "( " + shell_quote(LEXGATE_BINARY) + " plan " +
+                                shell_quote(profile) + " --rules " + shell_quote(s.rules) + " -o " +
+                                shell_quote(s.dir.path() + "/out/report.txt") +
+                                " 2>/dev/null & pid=$!; sleep " + delay +
+                                "; kill -TERM $pid 2>/dev/null; wait $pid ) 2>/dev/null; true";
+    REQUIRE(std::system(command.c_str()) == 0);
+    for (const auto& e : fs::directory_iterator(s.dir.path() + "/out")) {
+      INFO(delay);
+      CHECK(e.path().filename() == "report.txt");
+    }
+  }
 }

@@ -83,6 +83,9 @@ class fast_typer {
         continue;
       }
       if (!typed(field.value, *type.fields[index].type, v, depth + 1, kept)) return false;
+      if (type.fields[index].required && v.k == value::kind::string && v.text.empty()) {
+        return false;  // the full path reports an empty required key
+      }
     }
     for (std::size_t i = 0; i < fields; ++i) {
       if ((given & (std::uint64_t{1} << i)) != 0) continue;

@@ -108,6 +108,11 @@ class typer {
       }
       stated[index] = true;
       out.items[index] = typed(v, *field.type, std::move(out.items[index].path));
+      // An empty string states nothing: a required key so written has no value.
+      if (field.required && out.items[index].k == value::kind::string &&
+          out.items[index].text.empty()) {
+        error("profile.required", "required key `" + field.name + "` is empty", v);
+      }
     }
     for (std::size_t i = 0; i < type.fields.size(); ++i) {
       if (type.fields[i].required && !given[i]) {
