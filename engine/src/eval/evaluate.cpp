@@ -541,11 +541,8 @@ void make_finding(evaluator& e, scratch& s, const detail::checked_regime& regime
       item.value.clear();
       render_value(*r, item.value);
       item.where = r->where;
-      if (detail == report_detail::full) {
-        item.data = *r;
-      } else {
-        item.data = value{};
-      }
+      // Copied into the slot's reused memory: typed values are what reports of evidence print.
+      item.data = *r;
     }
   }
   keep_first(f.missing, missing_used, s.spare_strings);
