@@ -19,6 +19,7 @@ namespace {
 struct check_options {
   std::vector<std::string> profiles;
   std::vector<std::string> rule_dirs;
+  std::vector<std::string> add_dirs;
   std::string as_of;
   std::string format = "text";
   std::string output;
@@ -59,7 +60,7 @@ exit_code run_check(const check_options& o) {
     eval.as_of = *d;
   }
   eval.upcoming_days = o.upcoming_days;
-  auto rules = load_rules(o.rule_dirs);
+  auto rules = load_rules(o.rule_dirs, o.add_dirs);
   if (!rules) return exit_code::error;
 
   std::vector<waiver> waivers;
@@ -127,6 +128,7 @@ void add_check_command(CLI::App& app, exit_code& result) {
   cmd->add_option("profiles", o->profiles, "Deployment profile files (YAML)")->required();
   cmd->add_option("--rules", o->rule_dirs,
                   "Rule library directory (repeatable); replaces the built-in standard library");
+  add_overlay_option(*cmd, o->add_dirs);
   cmd->add_option("--as-of", o->as_of,
                   "Judge the rules in force on this date (YYYY-MM-DD); "
                   "default: today");

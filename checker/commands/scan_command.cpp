@@ -33,6 +33,7 @@ namespace {
 struct scan_options {
   std::string input;
   std::vector<std::string> rule_dirs;
+  std::vector<std::string> add_dirs;
   std::string as_of;
   unsigned threads = 0;
   bool jsonl = false;
@@ -305,7 +306,7 @@ exit_code run_scan(const scan_options& o) {
     if (!d) return exit_code::error;
     eval.as_of = *d;
   }
-  auto rules = load_rules(o.rule_dirs);
+  auto rules = load_rules(o.rule_dirs, o.add_dirs);
   if (!rules) return exit_code::error;
   std::vector<waiver> waivers;
   if (!o.waivers.empty()) {
@@ -433,6 +434,7 @@ void add_scan_command(CLI::App& app, exit_code& result) {
   cmd->add_flag("--jsonl", o->jsonl,
                 "The input file, or standard input, is JSON Lines: one JSON profile per line");
   cmd->add_option("--rules", o->rule_dirs, "Rule library directory (repeatable)");
+  add_overlay_option(*cmd, o->add_dirs);
   cmd->add_option("--as-of", o->as_of, "Judge the rules in force on this date; default: today");
   cmd->add_option("--threads", o->threads, "Worker threads; default: every core");
   cmd->add_option("--fail-on", o->gate.fail_on, "Lowest severity that fails the gate (exit 1)")
