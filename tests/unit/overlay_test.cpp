@@ -120,4 +120,8 @@ TEST_CASE("overlays stack on --rules, and a missing overlay folder is an error",
   CHECK(r.out.find("acme.nz.reviewed") != std::string::npos);
   auto missing = run_lexgate({"lint", "--add-rules", dir.path() + "/nowhere"});
   CHECK(missing.exit_code == 2);
+  // Company rules given with --rules, in place of the standard library: the hint says how.
+  auto replaced = run_lexgate({"lint", "--rules", dir.path() + "/mine"});
+  CHECK(replaced.exit_code == 2);
+  CHECK(replaced.err.find("--add-rules DIR") != std::string::npos);
 }

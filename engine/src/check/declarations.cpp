@@ -242,7 +242,8 @@ bool build_declarations(const std::vector<ast::rule_file>& files, schema& out,
   }
   if (decl == nullptr) {
     bag.error("check.no_schema", "the rule library declares no `schema`", {},
-              "add a `schema { ... }` declaring the profile's attributes (see docs/profile.md)");
+              "add a `schema { ... }` declaring the profile's attributes (see docs/profile.md), "
+              "or load rules that build on the standard library with `--add-rules DIR`");
     return false;
   }
   schema_builder builder(out, enums, bag, decl_file->source.get());
