@@ -100,7 +100,11 @@ std::string add_observation(const report& r, const market_report& m, const findi
   for (const auto& e : f.evidence) {
     std::string where = r.profile_path;
     if (e.where.line > 0) {
-      where += ":" + std::to_string(e.where.line) + ":" + std::to_string(e.where.column);
+      // Appended piece by piece: `":" + std::to_string(...)` trips GCC 12's -Wrestrict at -O3.
+      where += ':';
+      where += std::to_string(e.where.line);
+      where += ':';
+      where += std::to_string(e.where.column);
     } else {
       where += " (not stated; the schema's default)";
     }

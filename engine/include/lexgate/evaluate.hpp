@@ -129,7 +129,7 @@ struct report {
 /// complete; a caller that prints less (a fleet scan, a gate) need not pay for the rest.
 enum class report_detail : std::uint8_t {
   full,      ///< Everything.
-  evidence,  ///< No `message`, `cite`, `sources`, `remedy` or evidence `data` (left empty).
+  evidence,  ///< No `message`, `cite`, `sources` or `remedy` (left empty).
   verdicts,  ///< Nor `missing` or `evidence`: each finding's rule, regime, severity and status.
 };
 

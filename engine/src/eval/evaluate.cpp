@@ -573,11 +573,8 @@ void make_finding(evaluator& e, scratch& s, const detail::checked_regime& regime
       item.value.clear();
       render_value(*r, item.value);
       item.where = r->where;
-      if (detail == report_detail::full) {
-        item.data = *r;
-      } else {
-        item.data = value{};
-      }
+      // Copied into the slot's reused memory: typed values are what reports of evidence print.
+      item.data = *r;
     }
   }
   keep_first(f.missing, missing_used, s.spare_strings);
@@ -860,7 +857,7 @@ void judge_invariants(const detail::program& program, const value& root, scratch
           item.path = r->path;
           render_value(*r, item.value);
           item.where = r->where;
-          if (options.detail == report_detail::full) item.data = *r;
+          item.data = *r;  // typed values are what reports of evidence print
         }
       }
       if (options.detail == report_detail::full) {
