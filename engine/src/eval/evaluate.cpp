@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <utility>
 
-#include "compile/plan.hpp"
+#include "compile/program.hpp"
 #include "compile/rule_dates.hpp"
 
 namespace lexgate {
@@ -98,16 +98,16 @@ class evaluator {
  public:
   // `explain`: record the values read and the facts missing, for evidence; outcomes do not
   // depend on them, so a caller that wants verdicts only can skip the bookkeeping.
-  evaluator(const detail::plan& plan, const value& root, scratch& s, bool explain)
+  evaluator(const detail::program& program, const value& root, scratch& s, bool explain)
       : explain_(explain),
-        plan_(plan),
+        program_(program),
         root_(root),
         slots_(s.slots),
         missing_(s.missing),
         reads_(s.reads),
         market_(s.market),
         as_of_(s.as_of) {
-    slots_.assign(plan.max_slots, nullptr);
+    slots_.assign(program.max_slots, nullptr);
     missing_.clear();
     reads_.clear();
   }
@@ -184,7 +184,7 @@ class evaluator {
         const value* inner = operand(n.kids[0]);
         const value* outer = operand(n.kids[1]);
         if (inner == nullptr || outer == nullptr) return tv::unknown;
-        return plan_.schema.jurisdictions.covers(outer->text, inner->text) ? tv::yes : tv::no;
+        return program_.schema.jurisdictions.covers(outer->text, inner->text) ? tv::yes : tv::no;
       }
       case op::any:
       case op::all:
@@ -360,7 +360,7 @@ class evaluator {
   }
 
   bool explain_;
-  const detail::plan& plan_;
+  const detail::program& program_;
   const value& root_;
   std::vector<const value*>& slots_;
   std::vector<missing_fact>& missing_;
@@ -373,12 +373,13 @@ class evaluator {
 
 // The markets of a profile, first occurrences in order (a market listed twice is judged once).
 template <class Visit>
-void for_each_market(const detail::plan& plan, const value& root, Visit&& visit) {
-  const int deployment = plan.schema.root->field_index("deployment");
+void for_each_market(const detail::program& program, const value& root, Visit&& visit) {
+  const int deployment = program.schema.root->field_index("deployment");
   const value& d = root.items[static_cast<std::size_t>(deployment)];
   if (!d.present()) return;
   const int markets =
-      plan.schema.root->fields[static_cast<std::size_t>(deployment)].type->field_index("markets");
+      program.schema.root->fields[static_cast<std::size_t>(deployment)].type->field_index(
+          "markets");
   const std::vector<value>& listed = d.items[static_cast<std::size_t>(markets)].items;
   for (auto it = listed.begin(); it != listed.end(); ++it) {
     const bool repeated = std::any_of(
@@ -716,7 +717,7 @@ namespace {
 
 // One market's evaluation: the regimes judged for it, into its report.
 struct market_pass {
-  const detail::plan& plan;
+  const detail::program& program;
   evaluator& e;
   scratch& s;
   const evaluate_options& options;
@@ -726,7 +727,7 @@ struct market_pass {
   std::size_t evaluated_used = 0;
   std::size_t coverage_used = 0;
 
-  // Judges the regimes at `covering` (plan positions, in plan order) with `market` as the
+  // Judges the regimes at `covering` (program positions, in program order) with `market` as the
   // value of `market` in rules; `member_state` tags the findings of a member state's rules.
   // `skip` holds regimes already judged for this market (sorted), to judge each once.
   void judge_regimes(const std::vector<std::uint32_t>& covering, const std::string& market,
@@ -734,7 +735,7 @@ struct market_pass {
     e.set_market(market);
     for (const std::uint32_t r : covering) {
       if (std::binary_search(skip.begin(), skip.end(), r)) continue;
-      const auto& regime = plan.regimes[r];
+      const auto& regime = program.regimes[r];
       note_coverage(regime);
       scope_result scope;  // `applies when` at as_of, evaluated on the first rule that needs it
       for (const auto& rule : regime.rules) {
@@ -810,12 +811,12 @@ void member_states_of(const jurisdiction_table& table, std::uint32_t code,
 // rules out (its `when` holds and its `require` fails) gets a block finding citing it. A fact the
 // profile omits contradicts nothing. The finding goes to the markets its evidence names (a
 // transfer's `from: DE` names DE, or EU containing it), else to every market.
-void judge_invariants(const detail::plan& plan, const value& root, scratch& s,
+void judge_invariants(const detail::program& program, const value& root, scratch& s,
                       const evaluate_options& options, report& out) {
-  if (plan.invariants.empty() || out.markets.empty()) return;
+  if (program.invariants.empty() || out.markets.empty()) return;
   // Always with reads recorded: they decide which markets a finding goes to, at any detail.
-  evaluator e(plan, root, s, true);
-  for (const auto& inv : plan.invariants) {
+  evaluator e(program, root, s, true);
+  for (const auto& inv : program.invariants) {
     if (inv.info.effective && options.as_of < *inv.info.effective) continue;
     if (inv.info.until && !(options.as_of < *inv.info.until)) continue;
     e.missing().clear();
@@ -824,7 +825,7 @@ void judge_invariants(const detail::plan& plan, const value& root, scratch& s,
     e.set_as_of(options.as_of);
     if (inv.when && e.test(*inv.when) != tv::yes) continue;
     if (e.test(inv.requirement) != tv::no) continue;
-    const auto& table = plan.schema.jurisdictions;
+    const auto& table = program.schema.jurisdictions;
     auto named = [&](const market_report& m) {
       for (const value* r : e.reads()) {
         if (r->k == value::kind::string && table.covers(m.market, r->text)) return true;
@@ -867,8 +868,8 @@ void judge_invariants(const detail::plan& plan, const value& root, scratch& s,
         f.message = "The profile contradicts a cited fact: " + inv.info.message;
         f.cite = inv.info.cite;
         f.sources = inv.info.sources;
-        f.remedy = "Correct the profile: it states what invariant " + inv.info.id +
-                   " rules out (" + inv.info.title + ")";
+        f.remedy = "Correct the profile: it states what invariant " + inv.info.id + " rules out (" +
+                   inv.info.title + ")";
       } else {
         f.message.clear();
         f.cite.clear();
@@ -883,10 +884,10 @@ void judge_invariants(const detail::plan& plan, const value& root, scratch& s,
 
 void evaluate(const library& rules, const profile& facts, const evaluate_options& options,
               report& out) {
-  const detail::plan& plan = rules.plan();
+  const detail::program& program = rules.program();
   out.as_of = options.as_of;
-  out.library_name = plan.name;
-  out.library_digest = plan.digest;
+  out.library_name = program.name;
+  out.library_digest = program.digest;
   out.profile_id = facts.id;
   out.gate = options.gate;
   if (facts.source) {
@@ -897,20 +898,20 @@ void evaluate(const library& rules, const profile& facts, const evaluate_options
   out.conflicts.clear();
 
   scratch& s = thread_scratch();
-  evaluator e(plan, facts.root, s, options.detail != report_detail::verdicts);
-  const auto& table = plan.schema.jurisdictions;
+  evaluator e(program, facts.root, s, options.detail != report_detail::verdicts);
+  const auto& table = program.schema.jurisdictions;
   std::size_t markets_used = 0;
-  for_each_market(plan, facts.root, [&](const std::string& market) {
+  for_each_market(program, facts.root, [&](const std::string& market) {
     market_report& mr = next_slot(out.markets, markets_used, s.spare_markets);
     mr.market = market;
     mr.covered = false;
-    market_pass pass{plan, e, s, options, options.as_of.plus_days(options.upcoming_days), mr};
+    market_pass pass{program, e, s, options, options.as_of.plus_days(options.upcoming_days), mr};
     static const std::vector<std::uint32_t> none;
     std::size_t members_used = 0;
     if (const auto index = table.index_of(market)) {
-      // Only the regimes whose reach covers this market (compile/market_index.hpp), in plan
+      // Only the regimes whose reach covers this market (compile/market_index.hpp), in program
       // order.
-      const auto& covering = plan.markets.regimes_for[*index];
+      const auto& covering = program.markets.regimes_for[*index];
       pass.judge_regimes(covering, market, {}, none);
       if (is_union(table, *index)) {
         // `EU` stands for its member states: each one's own regimes apply too, and their
@@ -919,7 +920,7 @@ void evaluate(const library& rules, const profile& facts, const evaluate_options
         member_states_of(table, *index, members);
         for (const std::uint32_t member : members) {
           next_slot(mr.member_states, members_used, s.spare_strings) = table.code(member);
-          pass.judge_regimes(plan.markets.regimes_for[member], table.code(member),
+          pass.judge_regimes(program.markets.regimes_for[member], table.code(member),
                              table.code(member), covering);
         }
       }
@@ -927,8 +928,8 @@ void evaluate(const library& rules, const profile& facts, const evaluate_options
       // A subdivision the library does not list (`JP-13`): its country's laws that bind everyone
       // there reach it; a government's own rules bind that government only.
       std::vector<std::uint32_t> covering;
-      for (const std::uint32_t r : plan.markets.regimes_for[*country]) {
-        if (plan.regimes[r].info.reach != regime_reach::government) covering.push_back(r);
+      for (const std::uint32_t r : program.markets.regimes_for[*country]) {
+        if (program.regimes[r].info.reach != regime_reach::government) covering.push_back(r);
       }
       pass.judge_regimes(covering, market, {}, none);
     }
@@ -938,7 +939,7 @@ void evaluate(const library& rules, const profile& facts, const evaluate_options
     keep_first(mr.evaluated, pass.evaluated_used, s.spare_results);
   });
   keep_first(out.markets, markets_used, s.spare_markets);
-  judge_invariants(plan, facts.root, s, options, out);
+  judge_invariants(program, facts.root, s, options, out);
   for (auto& m : out.markets) sort_findings(m.findings);
   recompute_verdicts(out);
 }
