@@ -378,8 +378,7 @@ void for_each_market(const detail::program& program, const value& root, Visit&& 
   const value& d = root.items[static_cast<std::size_t>(deployment)];
   if (!d.present()) return;
   const int markets =
-      program.schema.root->fields[static_cast<std::size_t>(deployment)].type->field_index(
-          "markets");
+      program.schema.root->fields[static_cast<std::size_t>(deployment)].type->field_index("markets");
   const std::vector<value>& listed = d.items[static_cast<std::size_t>(markets)].items;
   for (auto it = listed.begin(); it != listed.end(); ++it) {
     const bool repeated = std::any_of(
