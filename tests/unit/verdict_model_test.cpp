@@ -3,6 +3,7 @@
 // agreement of the verdict, the exit code and every report format under every gate option.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -371,4 +372,32 @@ TEST_CASE("EEA states are no third countries for the GDPR transfer rule", "[verd
   CHECK(transfer("DE", "DE", "CN") == "violation");
   // From a member state of the `EU` market.
   CHECK(transfer("DE", "EU", "US") == "violation");
+}
+
+TEST_CASE("plan replaces a model instead of moving its provider to another country",
+          "[verdict][plan]") {
+  const std::string profile = "fixtures/profiles/plan-cn-tw-one-model.yaml";
+  auto r = run_lexgate({"plan", profile, "--as-of", "2025-06-01", "--format", "json"});
+  REQUIRE(r.exit_code == 1);
+  const json plan = json::parse(r.out)["plan"];
+  std::size_t countries = 0;
+  for (const auto& d : plan["deployments"]) {
+    std::vector<std::string> paths;
+    for (const auto& c : d["changes"]) paths.push_back(c["path"]);
+    for (const auto& path : paths) {
+      const std::string suffix = ".provider_country";
+      if (path.size() <= suffix.size() ||
+          path.compare(path.size() - suffix.size(), suffix.size(), suffix) != 0) {
+        continue;
+      }
+      ++countries;
+      const std::string provider = path.substr(0, path.size() - suffix.size()) + ".provider";
+      INFO(path);
+      CHECK(std::find(paths.begin(), paths.end(), provider) != paths.end());
+    }
+  }
+  CHECK(countries >= 1);
+  auto text = run_lexgate({"plan", profile, "--as-of", "2025-06-01"});
+  CHECK(text.out.find("replace the model at product.models[0] (now \"DeepSeek\", established in "
+                      "\"CN\") with another provider's model") != std::string::npos);
 }
