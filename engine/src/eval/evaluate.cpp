@@ -784,7 +784,10 @@ struct market_pass {
     if (options.as_of < regime.info.effective) return;
     if (regime.info.until && !(options.as_of < *regime.info.until)) return;
     mr.covered = true;
-    next_slot(mr.coverage, coverage_used, s.spare_strings) = regime.info.id;
+    // Names only for a full report: a scan or a gate needs whether, not which.
+    if (options.detail == report_detail::full) {
+      next_slot(mr.coverage, coverage_used, s.spare_strings) = regime.info.id;
+    }
   }
 };
 
