@@ -106,7 +106,8 @@ void add_list_command(CLI::App& app, exit_code& result) {
   cmd->add_option("--rules", o->rule_dirs, "Rule library directory (repeatable)");
   add_overlay_option(*cmd, o->add_dirs);
   cmd->add_option("--jurisdiction", o->jurisdiction,
-                  "Only regimes of this jurisdiction and those it contains (e.g. US lists US-TX); "
+                  "Only regimes that reach this jurisdiction: its own, those of places inside it "
+                  "(US lists US-TX) and those of places containing it (IT lists the EU's); "
                   "invariants belong to no jurisdiction and are always listed");
   cmd->add_option("--as-of", o->as_of, "List what is in force on this date; default: today");
   cmd->add_flag("--all", o->all,
@@ -130,7 +131,7 @@ void add_list_command(CLI::App& app, exit_code& result) {
       return;
     }
     const auto& table = rules->profile_schema().jurisdictions;
-    if (!o->jurisdiction.empty() && !table.known(o->jurisdiction)) {
+    if (!o->jurisdiction.empty() && !table.valid(o->jurisdiction)) {
       std::cerr << "error[usage]: `" << o->jurisdiction << "` is not a known jurisdiction\n";
       if (auto near = nearest_name(o->jurisdiction, table.codes())) {
         std::cerr << "  = help: did you mean `" << *near << "`?\n";
@@ -141,7 +142,13 @@ void add_list_command(CLI::App& app, exit_code& result) {
     nlohmann::ordered_json regimes = nlohmann::ordered_json::array();
     std::string text;
     for (const auto& r : rules->regimes()) {
-      if (!o->jurisdiction.empty() && !table.covers(o->jurisdiction, r.jurisdiction)) continue;
+      // The jurisdiction's own regimes and those of places inside it (US lists US-TX), and the
+      // regimes that reach it from a place containing it (IT lists the EU's); a government's
+      // own rules bind that government only.
+      if (!o->jurisdiction.empty() && !table.covers(o->jurisdiction, r.jurisdiction) &&
+          !(r.reach != regime_reach::government && table.covers(r.jurisdiction, o->jurisdiction))) {
+        continue;
+      }
       if (!o->all && !in_force(r, as_of)) continue;
       nlohmann::ordered_json entry;
       entry["id"] = r.id;

@@ -443,8 +443,15 @@ std::map<std::string, predicate, std::less<>> rule_table() {
        [](F f) {
          return any(f.da(f.at_.transfers), [&](const value& t) {
            const value& from = at(t, f.at_.t_from);
-           return (from.present() ? of(from.text == f.market) : tri::unknown) &&
-                  !within_eu(at(t, f.at_.t_to)) && eq(at(t, f.at_.t_mechanism), "none");
+           const value& to = at(t, f.at_.t_to);
+           // From the market (or a member state of the `EU` market) to outside the EEA.
+           const bool from_market =
+               from.present() && (from.text == f.market || (f.market == "EU" && is_eu(from.text)));
+           const tri to_eea = to.present() ? of(is_eu(to.text) || to.text == "IS" ||
+                                                to.text == "LI" || to.text == "NO")
+                                           : tri::unknown;
+           return (from.present() ? of(from_market) : tri::unknown) && !to_eea &&
+                  eq(at(t, f.at_.t_mechanism), "none");
          });
        },
        nullptr});

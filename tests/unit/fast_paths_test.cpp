@@ -112,6 +112,7 @@ TEST_CASE("evaluating into a reused report gives the fresh report, at every leve
         lexgate::report expected = lexgate::evaluate(*lib, profiles[i], options);
         // What each level leaves out, left out of the full report by hand.
         for (auto& m : expected.markets) {
+          if (detail != report_detail::full) m.coverage.clear();
           for (auto& f : m.findings) {
             if (detail == report_detail::full) continue;
             f.message.clear();

@@ -71,7 +71,7 @@ struct market_report {
   /// Whether a regime in force reaches this market by its jurisdiction (territory or
   /// government). A market no regime covers is `uncovered`: nothing was checked for it.
   bool covered = false;
-  /// Those regimes, by id.
+  /// Those regimes, by id (filled at `report_detail::full` only).
   std::vector<std::string> coverage;
   /// For `EU`: the member states whose own regimes were judged as part of this market.
   std::vector<std::string> member_states;
