@@ -171,10 +171,10 @@ struct positions {
   int product, deployment, data, compliance, infrastructure;
   int vendor, vendor_name, vendor_country, capabilities, models, m_provider, m_provider_country,
       m_hosting, public_opinion, social_mobilization, medical_uses, gpai_provider;
-  int eu_market_since, companion_chatbot, frontier_model, consequential_decisions;
+  int eu_market_since, companion_chatbot, frontier_model, consequential_decisions, monthly_users;
   int markets, audiences, device_classes, channels, sectors, federal_bodies, internet_diagnosis;
   int government_bodies, au_entity_kind, personal_devices, government_contractor,
-      government_functions, monthly_users, minimum_user_age;
+      government_functions, minimum_user_age;
   int personal_data, storage, transfers, t_from, t_to, t_mechanism, t_purpose, user_inputs_train;
   int sensitive_personal_data, cn_yearly_outbound;
   int accelerators, a_model, a_eccn, a_location, a_license, a_tpp, a_shipped;
@@ -205,6 +205,7 @@ struct positions {
     companion_chatbot = field(p, "companion_chatbot");
     frontier_model = field(p, "frontier_model");
     consequential_decisions = field(p, "consequential_decisions");
+    monthly_users = field(p, "monthly_users");
     const schema_type& d = *root.fields[deployment].type;
     markets = field(d, "markets");
     audiences = field(d, "audiences");
@@ -218,7 +219,6 @@ struct positions {
     personal_devices = field(d, "personal_devices_for_government_work");
     government_contractor = field(d, "government_contractor");
     government_functions = field(d, "government_functions");
-    monthly_users = field(d, "monthly_users");
     minimum_user_age = field(d, "minimum_user_age");
     const schema_type& da = *root.fields[data].type;
     personal_data = field(da, "personal_data");
@@ -823,7 +823,7 @@ std::map<std::string, predicate, std::less<>> rule_table() {
   // California
   add("us_ca.ai_transparency_act.detection_tool",
       {[](F f) {
-         const value& users = f.lookup(f.d(f.at_.monthly_users));
+         const value& users = f.p(f.at_.monthly_users);
          return intersects(f.p(f.at_.capabilities),
                            {"image-generation", "video-generation", "audio-generation"}) &&
                 (users.present() ? of(users.integer > 1000000) : tri::unknown);
@@ -831,7 +831,7 @@ std::map<std::string, predicate, std::less<>> rule_table() {
        nullptr, [](F f) { return !f.c(cf::ai_detection_tool); }, nullptr});
   add("us_ca.ai_transparency_act.latent_and_manifest_disclosures",
       {[](F f) {
-         const value& users = f.lookup(f.d(f.at_.monthly_users));
+         const value& users = f.p(f.at_.monthly_users);
          return intersects(f.p(f.at_.capabilities),
                            {"image-generation", "video-generation", "audio-generation"}) &&
                 (users.present() ? of(users.integer > 1000000) : tri::unknown);

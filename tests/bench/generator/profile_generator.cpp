@@ -191,12 +191,7 @@ void add_2026_facts(rng& r, profile_json& p) {
   if (stated()) deployment["personal_devices_for_government_work"] = r.chance(30);
   if (stated()) deployment["government_contractor"] = r.chance(20);
   if (stated()) deployment["government_functions"] = strings(r.some(kGovernmentFunctions, 20));
-  if (stated()) {
-    profile_json users;
-    users["default"] = r.chance(50) ? 2000000 : 5000;
-    if (r.chance(30)) users["US-CA"] = r.chance(50) ? 1500000 : 10;
-    deployment["monthly_users"] = users;
-  }
+  if (stated()) product["monthly_users"] = r.chance(50) ? 2000000 : 5000;
   if (stated()) deployment["minimum_user_age"] = r.chance(40) ? 13 : 18;
   profile_json& data = p["data"];
   if (stated()) data["sensitive_personal_data"] = r.chance(40);
