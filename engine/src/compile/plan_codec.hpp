@@ -15,7 +15,7 @@
 namespace lexgate::detail {
 
 /// Bumped whenever what the codec writes changes.
-inline constexpr std::uint32_t plan_codec_format = 1;
+inline constexpr std::uint32_t plan_codec_format = 2;
 
 /// The plan's bytes. Fails (returns false, `why` set) only on a plan the codec cannot
 /// represent: a type pointer outside the plan's own schema.

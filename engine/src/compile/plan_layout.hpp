@@ -15,14 +15,14 @@ inline constexpr std::uint64_t plan_layout_fingerprint =
     sizeof(message_part) * 31u + sizeof(regime_info) * 29u + sizeof(rule_info) * 23u +
     sizeof(invariant_info) * 19u + sizeof(invariant_conditions) * 17u + sizeof(schema_type) * 13u +
     sizeof(schema_field) * 11u + sizeof(jurisdiction_table) * 7u + sizeof(market_index) * 5u +
-    sizeof(location) * 3u + sizeof(date);
+    sizeof(location) * 3u + sizeof(date) + sizeof(entity_info) * 41u;
 
 // A member added to one of these structures must be written and read by the codec
 // (plan_writer.cpp, plan_reader.cpp), or the embedded standard library would silently lose it.
 // These sizes make such a change fail to build until the codec and these numbers are updated
 // (and `plan_codec_format` bumped). Pinned for the one ABI the project builds on.
 #if defined(__x86_64__) && defined(__GLIBCXX__) && _GLIBCXX_USE_CXX11_ABI
-static_assert(sizeof(plan) == 448, "update plan_writer.cpp and plan_reader.cpp");
+static_assert(sizeof(plan) == 576, "update plan_writer.cpp and plan_reader.cpp");
 static_assert(sizeof(checked_regime) == 528, "update plan_writer.cpp and plan_reader.cpp");
 static_assert(sizeof(checked_rule) == 952, "update plan_writer.cpp and plan_reader.cpp");
 static_assert(sizeof(checked_invariant) == 656, "update plan_writer.cpp and plan_reader.cpp");
@@ -37,6 +37,7 @@ static_assert(sizeof(schema_type) == 96, "update plan_writer.cpp and plan_reader
 static_assert(sizeof(schema_field) == 48, "update plan_writer.cpp and plan_reader.cpp");
 static_assert(sizeof(jurisdiction_table) == 144, "update plan_writer.cpp and plan_reader.cpp");
 static_assert(sizeof(market_index) == 24, "update plan_writer.cpp and plan_reader.cpp");
+static_assert(sizeof(entity_info) == 312, "update plan_writer.cpp and plan_reader.cpp");
 #endif
 
 }  // namespace lexgate::detail
