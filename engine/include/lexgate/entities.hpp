@@ -85,6 +85,7 @@ class entity_registry {
 
   std::vector<entity_info> entities_;
   std::unordered_map<std::string, entry> names_;  // normalized company names and orgs
+  std::unordered_map<std::string, entry> orgs_;   // organisations exactly, lowercase
   std::vector<std::pair<std::string, std::uint32_t>> families_;  // lowercase prefixes
   std::vector<std::pair<std::string, std::uint32_t>> hosts_;     // lowercase host patterns
 };

@@ -116,6 +116,7 @@ std::uint32_t entity_registry::add(entity_info e) {
 
 void entity_registry::index() {
   names_.clear();
+  orgs_.clear();
   families_.clear();
   hosts_.clear();
   for (std::uint32_t i = 0; i < entities_.size(); ++i) {
@@ -126,8 +127,14 @@ void entity_registry::index() {
     };
     add_name(e.name, match_kind::name);
     for (const auto& n : e.names) add_name(n, match_kind::name);
-    for (const auto& n : e.hugging_face_orgs) add_name(n, match_kind::hugging_face_org);
-    for (const auto& n : e.modelscope_orgs) add_name(n, match_kind::modelscope_org);
+    for (const auto& n : e.hugging_face_orgs) {
+      add_name(n, match_kind::hugging_face_org);
+      orgs_.emplace(lowercase(n), entry{i, match_kind::hugging_face_org});
+    }
+    for (const auto& n : e.modelscope_orgs) {
+      add_name(n, match_kind::modelscope_org);
+      orgs_.emplace(lowercase(n), entry{i, match_kind::modelscope_org});
+    }
     for (const auto& f : e.model_families) families_.emplace_back(lowercase(f), i);
     for (const auto& h : e.api_hosts) hosts_.emplace_back(lowercase(h), i);
   }
@@ -150,6 +157,10 @@ const entity_info* entity_registry::find_by_display_name(std::string_view name) 
 std::optional<entity_match> entity_registry::company(std::string_view name) const {
   name = trim(name);
   if (name.empty()) return std::nullopt;
+  // An organisation written exactly (`deepseek-ai`) says how it was recognised.
+  if (auto it = orgs_.find(lowercase(name)); it != orgs_.end()) {
+    return entity_match{&entities_[it->second.entity], it->second.how, std::string(name)};
+  }
   if (auto it = names_.find(normalize_company_name(name)); it != names_.end()) {
     return entity_match{&entities_[it->second.entity], it->second.how, std::string(name)};
   }
@@ -210,9 +221,7 @@ std::optional<entity_match> entity_registry::model(std::string_view model_id) co
   }
   if (last_slash == std::string_view::npos) return family(id, match_kind::model_family);
   const auto org = id.substr(0, id.find('/'));
-  if (auto it = names_.find(normalize_company_name(org));
-      it != names_.end() && (it->second.how == match_kind::hugging_face_org ||
-                             it->second.how == match_kind::modelscope_org)) {
+  if (auto it = orgs_.find(lowercase(org)); it != orgs_.end()) {
     return entity_match{&entities_[it->second.entity], it->second.how, std::string(org)};
   }
   // Anyone else's organisation re-uploads someone's model: only its name can tell whose.

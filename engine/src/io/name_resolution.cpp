@@ -72,7 +72,7 @@ class resolver {
             (op < 0 || schema::is_company(field_type(m, op)));
         for (auto& model : models->items) {
           if (!companies || model.k != value::kind::record) continue;
-          this->model(item(model, name), item(model, provider), item(model, provider_country),
+          this->model(model.path, item(model, name), item(model, provider), item(model, provider_country),
                       item(model, op), item(model, operator_country), item(model, hosting),
                       vendor_name, vendor_country);
         }
@@ -85,9 +85,9 @@ class resolver {
  private:
   // One model: its developer (stated, or from its name), the developer's country, then the
   // operator (stated, or by its defaults) and the operator's country.
-  void model(value* name, value* provider, value* provider_country, value* op,
-             value* operator_country, const value* hosting, const value* vendor_name,
-             const value* vendor_country) {
+  void model(const std::string& model_path, value* name, value* provider,
+             value* provider_country, value* op, value* operator_country, const value* hosting,
+             const value* vendor_name, const value* vendor_country) {
     const entity_info* developer = nullptr;
     if (stated(provider)) {
       developer = company(provider, "stated");
@@ -101,6 +101,7 @@ class resolver {
     country(provider_country, developer, provider);
     if (op == nullptr) return;
 
+    restore_path(*op, model_path, ".operator");
     const entity_info* operator_entity = nullptr;
     const value* source = nullptr;        // what the operator defaulted to
     const value* source_country = nullptr;
@@ -122,6 +123,9 @@ class resolver {
       set(*op, source->text, source->where);
       note(*op, source->text, operator_entity, match_kind::name, source->text, from,
            source->where);
+      // Evidence then names what the profile wrote (the provider or the vendor), which a JSON
+      // pointer can locate, rather than an attribute the profile left out.
+      op->path = source->path;
     }
     if (operator_country == nullptr) return;
     if ((operator_entity == nullptr || operator_entity->country.empty()) &&
@@ -177,6 +181,18 @@ class resolver {
              std::to_string(e->where.line) + "; correct the country, or the name";
     bag_.add(std::move(d));
     ok_ = false;
+  }
+
+  // A profile loaded into reused values (JSON Lines) keeps the paths of the previous line's
+  // values: an operator that pointed at its provider there gets its own path back.
+  static void restore_path(value& v, const std::string& parent, std::string_view field) {
+    if (v.path.size() == parent.size() + field.size() &&
+        v.path.compare(0, parent.size(), parent) == 0 &&
+        v.path.compare(parent.size(), field.size(), field) == 0) {
+      return;
+    }
+    v.path = parent;
+    v.path += field;
   }
 
   static void set(value& v, const std::string& text, location where) {
