@@ -107,6 +107,7 @@ exit_code run_check(const check_options& o) {
       bag.error("io.read", "cannot read profile: " + why, path);
     } else if (auto p = load_profile(source, rules->profile_schema(), bag)) {
       reports.push_back(evaluate(*rules, *p, eval));
+      reports.back().names = p->resolutions;
       apply_waivers(reports.back(), waivers);
       add_conflicts(reports.back(), *rules, *p, o, eval.as_of, bag);
       for (const auto& m : reports.back().markets) {

@@ -5,6 +5,8 @@
 #include <memory>
 
 #include "commands/commands.hpp"
+#include "commands/entity_views.hpp"
+#include "lexgate/entities.hpp"
 #include "lexgate/evaluate.hpp"
 
 namespace lexgate::cli {
@@ -100,9 +102,12 @@ void add_list_command(CLI::App& app, exit_code& result) {
     std::string as_of;
     std::string format = "text";
     bool all = false;
+    bool entities = false;
   };
   auto o = std::make_shared<options>();
   auto* cmd = app.add_subcommand("list", "List the regimes, rules and invariants in force");
+  cmd->add_flag("--entities", o->entities,
+                "List the entity registry instead: companies, their names and sources");
   cmd->add_option("--rules", o->rule_dirs, "Rule library directory (repeatable)");
   add_overlay_option(*cmd, o->add_dirs);
   cmd->add_option("--jurisdiction", o->jurisdiction,
@@ -128,6 +133,11 @@ void add_list_command(CLI::App& app, exit_code& result) {
     auto rules = load_rules(o->rule_dirs, o->add_dirs);
     if (!rules) {
       result = exit_code::error;
+      return;
+    }
+    if (o->entities) {
+      std::cout << list_entities(*rules, o->format == "json");
+      result = exit_code::clear;
       return;
     }
     const auto& table = rules->profile_schema().jurisdictions;
@@ -213,8 +223,10 @@ void add_explain_command(CLI::App& app, exit_code& result) {
   };
   auto o = std::make_shared<options>();
   auto* cmd =
-      app.add_subcommand("explain", "Show a rule, regime or invariant: citation, sources, dates");
-  cmd->add_option("id", o->id, "A full rule id (regime.rule), a regime id or an invariant id")
+      app.add_subcommand("explain", "Show a rule, regime, invariant or entity: citation, sources");
+  cmd->add_option("id", o->id,
+                  "A full rule id (regime.rule), a regime id, an invariant id, or an entity's id "
+                  "or any name it goes by")
       ->required();
   cmd->add_option("--rules", o->rule_dirs, "Rule library directory (repeatable)");
   add_overlay_option(*cmd, o->add_dirs);
@@ -229,8 +241,14 @@ void add_explain_command(CLI::App& app, exit_code& result) {
       result = exit_code::clear;
       return;
     }
+    if (const std::string entity = explain_entity(*rules, o->id); !entity.empty()) {
+      std::cout << entity;
+      result = exit_code::clear;
+      return;
+    }
     std::vector<std::string> ids;
     for (const auto& v : rules->invariants()) ids.push_back(v.id);
+    for (const entity_info* e : entities(*rules)) ids.push_back(e->id);
     for (const auto& r : rules->regimes()) {
       ids.push_back(r.id);
       for (const auto& rule : r.rules) ids.push_back(rule.id);
@@ -264,7 +282,7 @@ void add_explain_command(CLI::App& app, exit_code& result) {
         return;
       }
     }
-    std::cerr << "error[usage]: no rule, regime or invariant `" << o->id << "`\n";
+    std::cerr << "error[usage]: no rule, regime, invariant or entity `" << o->id << "`\n";
     if (auto near = nearest_name(o->id, ids)) {
       std::cerr << "  = help: did you mean `" << *near << "`?\n";
     } else {

@@ -1,5 +1,6 @@
 // The JSON report (design §5), with a fixed key order (layer: report).
 #include "report/json_model.hpp"
+#include "report/name_notes.hpp"
 #include "report/reports.hpp"
 
 namespace lexgate::report_writers {
@@ -36,7 +37,7 @@ json typed(const value& v) {
 
 namespace {
 
-json finding_json(const finding& f) {
+json finding_json(const finding& f, const report& r) {
   json out;
   out["rule"] = f.rule;
   out["regime"] = f.regime;
@@ -57,6 +58,8 @@ json finding_json(const finding& f) {
     item["value"] = typed(e.data);
     item["line"] = e.where.line;
     item["column"] = e.where.column;
+    // A value the profile wrote under another name, or that came from a model's name alone.
+    if (const name_resolution* n = resolution_at(r, e.path)) item["resolved"] = describe(*n);
     evidence.push_back(std::move(item));
   }
   out["evidence"] = std::move(evidence);
@@ -107,7 +110,7 @@ json report_json(const report& r) {
     market["coverage"] = std::move(coverage);
     market["fails_gate"] = m.fails_gate;
     json findings = json::array();
-    for (const auto& f : m.findings) findings.push_back(finding_json(f));
+    for (const auto& f : m.findings) findings.push_back(finding_json(f, r));
     market["findings"] = std::move(findings);
     markets.push_back(std::move(market));
   }
@@ -115,6 +118,19 @@ json report_json(const report& r) {
   json conflicts = json::array();
   for (const auto& c : r.conflicts) conflicts.push_back(conflict_json(c));
   out["conflicts"] = std::move(conflicts);
+  json names = json::array();
+  for (const auto& n : r.names) {
+    json item = {{"path", n.path},       {"written", n.written}, {"from", n.from},
+                 {"line", n.where.line}, {"column", n.where.column}};
+    if (!n.entity.empty()) {
+      item["entity"] = n.entity;
+      item["by"] = to_string(n.how);
+    }
+    if (!n.country.empty()) item["country"] = n.country;
+    item["explanation"] = describe(n);
+    names.push_back(std::move(item));
+  }
+  out["names"] = std::move(names);
   out["summary"] = {{"rules_evaluated", r.summary.rules_evaluated},
                     {"violations", r.summary.violations},
                     {"indeterminate", r.summary.indeterminate},

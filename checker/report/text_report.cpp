@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "report/name_notes.hpp"
 #include "report/reports.hpp"
 
 namespace lexgate::report_writers {
@@ -18,8 +19,9 @@ std::string plural(std::uint32_t n, const char* word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
-void render_finding(std::string& out, const finding& f, const std::string& profile_path,
+void render_finding(std::string& out, const finding& f, const report& r,
                     const text_options& options) {
+  const std::string& profile_path = r.profile_path;
   std::string status = upper(to_string(f.status));
   if (f.status == finding_status::upcoming && f.effective) {
     status += " (from " + f.effective->to_string() + ")";
@@ -48,6 +50,9 @@ void render_finding(std::string& out, const finding& f, const std::string& profi
                std::to_string(e.where.column) + ")";
       }
       out += "\n";
+      if (const name_resolution* n = resolution_at(r, e.path)) {
+        out += "        resolved: " + describe(*n) + "\n";
+      }
     }
     if (!f.sources.empty()) out += "      source: " + f.sources.front() + "\n";
   }
@@ -82,13 +87,25 @@ std::string render_text(const std::vector<report>& reports, const text_options& 
            (r.profile_id.empty() ? std::string("(no id)") : r.profile_id) + " (" + r.profile_path +
            ") · as of " + r.as_of.to_string() + " · rules: " + r.library_name + " " +
            r.library_digest.substr(0, 12) + "\n\n";
+    if (options.explain && !r.names.empty()) {
+      out += "names (resolved when the profile loaded):\n";
+      for (const auto& n : r.names) {
+        out += "  " + n.path + ": " + describe(n);
+        if (n.where.line > 0) {
+          out += "  (" + r.profile_path + ":" + std::to_string(n.where.line) + ":" +
+                 std::to_string(n.where.column) + ")";
+        }
+        out += "\n";
+      }
+      out += "\n";
+    }
     std::size_t width = 0;
     for (const auto& m : r.markets) width = std::max(width, m.market.size());
     for (const auto& m : r.markets) {
       out += m.market + std::string(width - m.market.size() + 2, ' ') +
              upper(to_string(m.market_verdict)) + "\n";
       out += coverage_line(m);
-      for (const auto& f : m.findings) render_finding(out, f, r.profile_path, options);
+      for (const auto& f : m.findings) render_finding(out, f, r, options);
     }
     if (!r.conflicts.empty()) {
       out += "\nconflicts (no single deployment satisfies these; see `lexgate plan`):\n";

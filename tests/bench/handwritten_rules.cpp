@@ -45,6 +45,9 @@ tri truth(const value& v) {
 tri eq(const value& v, std::string_view s) {
   return v.present() ? of(v.text == s) : tri::unknown;
 }
+tri eq(const value& a, const value& b) {
+  return a.present() && b.present() ? of(a.text == b.text) : tri::unknown;
+}
 tri has(const value& list, std::string_view s) {
   if (!list.present()) return tri::unknown;
   for (const auto& item : list.items) {
@@ -171,7 +174,8 @@ constexpr const char* kComplianceNames[] = {"age_verification",
 struct positions {
   int product, deployment, data, compliance, infrastructure;
   int vendor, vendor_name, vendor_country, capabilities, models, m_provider, m_provider_country,
-      m_hosting, public_opinion, social_mobilization, medical_uses, gpai_provider;
+      m_operator, m_operator_country, m_hosting, public_opinion, social_mobilization,
+      medical_uses, gpai_provider;
   int eu_market_since, companion_chatbot, frontier_model, consequential_decisions, monthly_users;
   int markets, audiences, device_classes, channels, sectors, federal_bodies, internet_diagnosis;
   int government_bodies, au_entity_kind, personal_devices, government_contractor,
@@ -197,6 +201,8 @@ struct positions {
     const schema_type& m = *p.fields[models].type->element;
     m_provider = field(m, "provider");
     m_provider_country = field(m, "provider_country");
+    m_operator = field(m, "operator");
+    m_operator_country = field(m, "operator_country");
     m_hosting = field(m, "hosting");
     public_opinion = field(p, "public_opinion_attributes");
     social_mobilization = field(p, "social_mobilization");
@@ -275,13 +281,14 @@ struct facts {
   // shared.rules
   tri uses_deepseek_service() const {
     return eq(vendor_field(at_.vendor_name), "DeepSeek") || any(p(at_.models), [&](const value& m) {
-             return eq(at(m, at_.m_provider), "DeepSeek") &&
-                    eq(at(m, at_.m_hosting), "provider-api");
+             return eq(at(m, at_.m_operator), "DeepSeek") &&
+                    !eq(at(m, at_.m_hosting), "self-hosted");
            });
   }
   tri uses_self_hosted_deepseek_weights() const {
     return any(p(at_.models), [&](const value& m) {
-      return eq(at(m, at_.m_provider), "DeepSeek") && eq(at(m, at_.m_hosting), "self-hosted");
+      return eq(at(m, at_.m_provider), "DeepSeek") &&
+             (eq(at(m, at_.m_hosting), "self-hosted") || !eq(at(m, at_.m_operator), "DeepSeek"));
     });
   }
   tri chinese_origin_model() const {
@@ -586,6 +593,20 @@ std::map<std::string, predicate, std::less<>> rule_table() {
          });
        },
        nullptr});
+  add("eu.gdpr_transfers.operator_outside_eu_without_mechanism",
+      {personal, nullptr,
+       [](F f) {
+         return any(f.p(f.at_.models), [&](const value& m) {
+           const value& country = at(m, f.at_.m_operator_country);
+           return eq(at(m, f.at_.m_hosting), "provider-api") && !within_eu(country) &&
+                  !any(f.da(f.at_.transfers), [&](const value& t) {
+                    const value& from = at(t, f.at_.t_from);
+                    return (from.present() ? of(from.text == f.market) : tri::unknown) &&
+                           eq(at(t, f.at_.t_to), country) && !eq(at(t, f.at_.t_mechanism), "none");
+                  });
+         });
+       },
+       nullptr});
 
   // it.garante_*
   add("it.garante_deepseek_2025.limit_processing",
@@ -595,8 +616,8 @@ std::map<std::string, predicate, std::less<>> rule_table() {
        [](F f) {
          return eq(f.vendor_field(f.at_.vendor_name), "OpenAI") ||
                 any(f.p(f.at_.models), [&](const value& m) {
-                  return eq(at(m, f.at_.m_provider), "OpenAI") &&
-                         eq(at(m, f.at_.m_hosting), "provider-api");
+                  return eq(at(m, f.at_.m_operator), "OpenAI") &&
+                         !eq(at(m, f.at_.m_hosting), "self-hosted");
                 });
        },
        nullptr});
@@ -755,10 +776,10 @@ std::map<std::string, predicate, std::less<>> rule_table() {
   add("us_tx.prohibited_technologies_2025.listed_developers_reported",
       {gov_work, nullptr,
        [](F f) {
-         return one_of(f.vendor_field(f.at_.vendor_name),
-                       {"ByteDance", "ByteDance Ltd.", "Tencent", "Tencent Holdings", "Alipay"}) ||
+         return one_of(f.vendor_field(f.at_.vendor_name), {"ByteDance", "Tencent"}) ||
                 any(f.p(f.at_.models), [&](const value& m) {
-                  return one_of(at(m, f.at_.m_provider), {"ByteDance", "Tencent"});
+                  return one_of(at(m, f.at_.m_provider), {"ByteDance", "Tencent"}) ||
+                         one_of(at(m, f.at_.m_operator), {"ByteDance", "Tencent"});
                 });
        },
        tx_exception});
@@ -776,7 +797,7 @@ std::map<std::string, predicate, std::less<>> rule_table() {
       {dod, nullptr,
        [](F f) {
          return f.uses_deepseek_model() || any(f.p(f.at_.models), [&](const value& m) {
-                  return one_of(at(m, f.at_.m_provider), {"High-Flyer", "High Flyer"});
+                  return eq(at(m, f.at_.m_provider), "High-Flyer");
                 });
        },
        waiver});

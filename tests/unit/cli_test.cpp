@@ -305,7 +305,7 @@ TEST_CASE("explain shows an invariant as stated", "[cli][invariant]") {
   CHECK(later.out.find("  holds when:   `require` is true\n") != std::string::npos);
   auto typo = run_lexgate({"explain", "cn.filings_domestic_model", "--rules", p.rules_dir});
   CHECK(typo.exit_code == 2);
-  CHECK(typo.err.find("no rule, regime or invariant `cn.filings_domestic_model`") !=
+  CHECK(typo.err.find("no rule, regime, invariant or entity `cn.filings_domestic_model`") !=
         std::string::npos);
   CHECK(typo.err.find("did you mean `cn.filings_domestic_models`?") != std::string::npos);
 }

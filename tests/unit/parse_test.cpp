@@ -202,7 +202,7 @@ TEST_CASE("leftover text at the top level is unexpected", "[parse]") {
   CHECK(d.where.line == 2);
   CHECK(d.where.column == 3);
   CHECK(d.message ==
-        "unexpected `rule`, expected `regime`, `invariant`, `define`, `enum`, `schema`, "
+        "unexpected `rule`, expected `regime`, `invariant`, `entity`, `define`, `enum`, `schema`, "
         "`jurisdictions` or end of file");
 }
 
@@ -588,13 +588,13 @@ TEST_CASE("each expectation names what belongs there", "[parse]") {
 
 TEST_CASE("text after the last item is unexpected", "[parse]") {
   expect_error("regime a.b {}\n}", "parse.unexpected", 2, 1,
-               "unexpected `}`, expected `regime`, `invariant`, `define`, `enum`, `schema`, "
+               "unexpected `}`, expected `regime`, `invariant`, `entity`, `define`, `enum`, `schema`, "
                "`jurisdictions` or end of file");
   expect_error("define x = a b", "parse.unexpected", 1, 14,
-               "unexpected `b`, expected `regime`, `invariant`, `define`, `enum`, `schema`, "
+               "unexpected `b`, expected `regime`, `invariant`, `entity`, `define`, `enum`, `schema`, "
                "`jurisdictions` or end of file");
   expect_error("define x = a.B", "parse.unexpected", 1, 13,
-               "unexpected `.B`, expected `regime`, `invariant`, `define`, `enum`, `schema`, "
+               "unexpected `.B`, expected `regime`, `invariant`, `entity`, `define`, `enum`, `schema`, "
                "`jurisdictions` or end of file");
 }
 

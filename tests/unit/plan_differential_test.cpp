@@ -22,8 +22,11 @@ class profile_maker {
   std::string make(int n) {
     std::ostringstream y;
     y << "profile: 1\nproduct:\n  id: random-" << n << "\n";
-    y << "  vendor: { name: " << pick({"Acme", "DeepSeek", "Example"})
-      << ", country: " << pick({"US", "CN", "IT"}) << " }\n";
+    // DeepSeek's country is the registry's: another one would not load.
+    const std::string vendor = pick({"Acme", "DeepSeek", "Example"});
+    const std::string vendor_country = pick({"US", "CN", "IT"});
+    y << "  vendor: { name: " << vendor
+      << ", country: " << (vendor == "DeepSeek" ? "CN" : vendor_country) << " }\n";
     y << "  capabilities: [" << pick({"chat", "text-generation", "chat, image-generation"})
       << "]\n  models:\n";
     const int models = 1 + coin();
@@ -118,7 +121,7 @@ TEST_CASE("random profiles: plans pass check, conflicts are minimal and unsatisf
     for (const auto& u : plan->unresolvable) accepted.insert(u.market + " " + u.rule);
     std::set<std::string> covered;
     for (const auto& d : plan->deployments) {
-      const profile remediated{p.source, d.remediated, p.id};
+      const profile remediated{p.source, d.remediated, p.id, p.resolutions};
       evaluate_options eo;
       eo.as_of = options.as_of;
       const report r = evaluate(*rules, remediated, eo);

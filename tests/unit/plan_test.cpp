@@ -206,29 +206,31 @@ TEST_CASE("plan refuses what it cannot read, with exit 2", "[plan]") {
 }
 
 TEST_CASE("fixed facts that break an invariant stop the plan with exit 2", "[plan]") {
+  // (A DeepSeek model said to come from the US no longer loads: the entity registry knows
+  // where DeepSeek is established. An adequacy decision for China is a fact a profile can state.)
   scratch_dir dir;
   const std::string path = dir.write("moved.yaml",
                                      "profile: 1\n"
-                                     "product:\n"
-                                     "  id: x\n"
-                                     "  models:\n"
-                                     "    - { name: m, provider: DeepSeek, provider_country: US }\n"
+                                     "product: { id: x }\n"
                                      "deployment: { markets: [IT] }\n"
+                                     "data:\n"
+                                     "  personal_data: true\n"
+                                     "  transfers: [{ from: IT, to: CN, mechanism: adequacy }]\n"
                                      "plan:\n"
-                                     "  fixed: [product.models]\n");
+                                     "  fixed: [data.transfers]\n");
   auto r = run_lexgate({"plan", path, "--as-of", kAsOf});
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("error[plan.invariant]") != std::string::npos);
-  CHECK(r.err.find("world.deepseek_established_in_china") != std::string::npos);
-  // Unpinned, the plan moves the model back where DeepSeek is established instead.
+  CHECK(r.err.find("eu.no_adequacy_decision_for_china") != std::string::npos);
+  // Unpinned, the plan changes the transfer's mechanism instead.
   const std::string free_path =
       dir.write("free.yaml",
-                "profile: 1\nproduct:\n  id: x\n  models:\n"
-                "    - { name: m, provider: DeepSeek, provider_country: US }\n"
-                "deployment: { markets: [IT] }\n");
+                "profile: 1\nproduct: { id: x }\ndeployment: { markets: [IT] }\n"
+                "data:\n  personal_data: true\n"
+                "  transfers: [{ from: IT, to: CN, mechanism: adequacy }]\n");
   auto planned = run_lexgate({"plan", free_path, "--as-of", kAsOf, "--format", "json"});
   CHECK(planned.exit_code == 1);
-  CHECK(planned.out.find("world.deepseek_established_in_china") != std::string::npos);
+  CHECK(planned.out.find("data.transfers[0].mechanism") != std::string::npos);
 }
 
 TEST_CASE("a profile with no market is an error at `markets`, for plan as for check", "[plan]") {

@@ -214,6 +214,22 @@ struct jurisdictions_decl {
   std::vector<jurisdiction_entry> entries;
 };
 
+/// `entity deepseek { name "DeepSeek" country CN legal "..." hugging_face "deepseek-ai" ... }`:
+/// a company and every name it goes by, with the sources that establish them.
+struct entity_decl {
+  located<std::string> id;
+  span where;  ///< From `entity` to the closing brace.
+  std::optional<located<std::string>> name;
+  std::optional<located<std::string>> country;
+  std::optional<located<std::string>> parent;
+  std::vector<located<std::string>> names;  ///< `legal` and `brand` clauses.
+  std::vector<located<std::string>> hugging_face_orgs;
+  std::vector<located<std::string>> modelscope_orgs;
+  std::vector<located<std::string>> model_families;
+  std::vector<located<std::string>> api_hosts;
+  std::vector<located<std::string>> sources;
+};
+
 /// One parsed rule file. Items keep their order within each kind.
 struct rule_file {
   source_ptr source;
@@ -223,6 +239,7 @@ struct rule_file {
   std::vector<enum_decl> enums;
   std::vector<schema_decl> schemas;
   std::vector<jurisdictions_decl> jurisdictions;
+  std::vector<entity_decl> entities;
 };
 
 }  // namespace lexgate::ast

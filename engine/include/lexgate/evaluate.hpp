@@ -123,6 +123,9 @@ struct report {
   std::vector<market_report> markets;
   std::vector<conflict> conflicts;
   report_summary summary;
+  /// How the profile's company names resolved when it loaded (`profile::resolutions`). Left to
+  /// the caller, which copies it once per profile: `evaluate` never touches it.
+  std::vector<name_resolution> names;
 };
 
 /// How much of each finding `evaluate` fills in. Verdicts, statuses and `evaluated` are always

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "lexgate/diagnostic.hpp"
+#include "lexgate/entities.hpp"
 #include "lexgate/schema.hpp"
 #include "lexgate/source.hpp"
 
@@ -39,10 +40,26 @@ struct profile_limits {
   std::uint32_t max_aliases = 100;  ///< Alias uses per file (billion-laughs guard).
 };
 
+/// How one company name of a profile was resolved when it loaded (for `--explain`).
+struct name_resolution {
+  std::string path;     ///< The value resolved or filled in: `product.models[0].provider`.
+  std::string written;  ///< What the profile wrote (the name, or the model id it came from).
+  std::string entity;   ///< The entity's display name; empty when the registry does not know it.
+  std::string country;  ///< The entity's country; empty when unknown.
+  match_kind how = match_kind::name;
+  std::string matched;  ///< The part of `written` that matched.
+  /// Where the value came from: `stated`, `model name`, `provider` or `vendor` (the
+  /// operator's defaults), `registry` (a country filled in).
+  std::string from;
+  location where;  ///< Of what the profile wrote.
+};
+
 struct profile {
   source_ptr source;
   value root;      ///< A record of the schema's root type.
   std::string id;  ///< `product.id`.
+  /// Every company name resolved, and every value filled in from the registry, in order.
+  std::vector<name_resolution> resolutions;
 };
 
 /// Loads and validates a profile. Errors (`profile.syntax`, `profile.unknown_key` with a

@@ -11,6 +11,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "lexgate/entities.hpp"
+
 namespace lexgate {
 
 enum class type_kind : std::uint8_t {
@@ -92,17 +94,25 @@ class jurisdiction_table {
   std::vector<bool> covers_;
 };
 
-/// The schema: a root record type plus the types it uses, and the jurisdictions.
+/// The schema: a root record type plus the types it uses, the jurisdictions and the entities.
 /// Types live in a deque so pointers to them stay valid as more are added.
 struct schema {
   std::deque<schema_type> types;
   const schema_type* root = nullptr;
   jurisdiction_table jurisdictions;
+  /// The companies profiles name; resolution happens when a profile is loaded.
+  entity_registry entities;
 
   /// Adds a type and returns a stable pointer to it.
   const schema_type* add(schema_type t);
   /// The built-in scalar type of a kind (boolean, integer, string, date, jurisdiction).
   const schema_type* scalar(type_kind kind);
+  /// The type `company`: a string naming a company. A profile's value is resolved through
+  /// `entities` when it is loaded; a rule's literal compared with it must name an entity.
+  const schema_type* company();
+  static bool is_company(const schema_type* t) {
+    return t != nullptr && t->kind == type_kind::string && t->name == "company";
+  }
 };
 
 }  // namespace lexgate

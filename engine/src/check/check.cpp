@@ -1,7 +1,7 @@
 // Checking regimes and rules: required clauses, dates, ids, conditions, messages (layer: check).
 //
 // Stages run in a fixed order, each on the previous one's product:
-//   1. declarations: enums, jurisdictions, the one schema;
+//   1. declarations: enums, jurisdictions, the one schema, then the entities;
 //   2. definitions: unique names, each body resolved and typed once;
 //   3. regimes: metadata, dates, jurisdiction, reach, then every rule's clauses and conditions;
 //   4. invariants: ids (unique, and distinct from every regime and rule id), metadata, dates,
@@ -11,6 +11,7 @@
 #include <map>
 
 #include "check/declarations.hpp"
+#include "check/entities.hpp"
 #include "check/expressions.hpp"
 #include "lexgate/date.hpp"
 
@@ -300,6 +301,8 @@ std::optional<checked_library> check_library(const std::vector<ast::rule_file>& 
                                              diagnostic_bag& bag) {
   checked_library out;
   if (!build_declarations(files, out.schema, bag)) return std::nullopt;
+  // Before any expression: a rule's company literal is checked against the registry.
+  if (!build_entities(files, out.schema, bag)) return std::nullopt;
 
   std::map<std::string, definition_ref> definitions;
   for (const auto& file : files) {

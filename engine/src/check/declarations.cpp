@@ -139,14 +139,16 @@ class schema_builder {
 
   const schema_type* named(const ast::type_expr& t) {
     if (kScalarNames.count(t.name) != 0) return out_.scalar(scalar_kind(t.name));
+    if (t.name == "company") return out_.company();
     if (auto it = enums_.find(t.name); it != enums_.end()) return it->second;
     std::vector<std::string> candidates(kScalarNames.begin(), kScalarNames.end());
+    candidates.push_back("company");
     for (const auto& [name, type] : enums_) candidates.push_back(name);
     auto near = nearest_name(t.name, candidates);
     bag_.report(diagnostic_severity::error, "check.unknown_type", "unknown type `" + t.name + "`",
                 file_, t.where,
                 near ? "did you mean `" + *near + "`?"
-                     : "a type is boolean, integer, string, date, jurisdiction, an enum, "
+                     : "a type is boolean, integer, string, date, jurisdiction, company, an enum, "
                        "`list of T`, `map of T` or `{ ... }`");
     return nullptr;
   }

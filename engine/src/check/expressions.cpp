@@ -177,6 +177,28 @@ bool expression_checker::coerce(node& literal, const schema_type* target, const 
     literal.type = target;
     return true;
   }
+  if (literal.type->kind == type_kind::string && schema::is_company(target)) {
+    // A rule names a company by its entity's display name or id; the constant becomes the
+    // display name, which is what a resolved profile holds.
+    const entity_info* e = types_.entities.find_by_display_name(literal.constant.text);
+    if (e == nullptr) e = types_.entities.find(literal.constant.text);
+    if (e == nullptr) {
+      std::vector<std::string> known;
+      for (const auto& entity : types_.entities.all()) {
+        known.push_back(entity.name);
+        known.push_back(entity.id);
+      }
+      auto near = nearest_name(literal.constant.text, known);
+      error("check.unknown_entity", "`" + literal.constant.text + "` is not a declared entity",
+            where.where,
+            near ? "did you mean `" + *near + "`?"
+                 : "companies are declared as `entity ID { name ... }` (rules/entities.rules)");
+      return false;
+    }
+    literal.constant.text = e->name;
+    literal.type = target;
+    return true;
+  }
   return compatible(literal.type, target);
 }
 

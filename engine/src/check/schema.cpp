@@ -102,7 +102,7 @@ const schema_type* schema::add(schema_type t) {
 const schema_type* schema::scalar(type_kind kind) {
   for (const auto& t : types) {
     if (t.kind == kind && t.enum_values.empty() && t.element == nullptr && t.fields.empty() &&
-        kind != type_kind::record && kind != type_kind::enumeration) {
+        kind != type_kind::record && kind != type_kind::enumeration && !is_company(&t)) {
       return &t;
     }
   }
@@ -128,6 +128,16 @@ const schema_type* schema::scalar(type_kind kind) {
       t.name = "?";
       break;
   }
+  return add(std::move(t));
+}
+
+const schema_type* schema::company() {
+  for (const auto& t : types) {
+    if (is_company(&t)) return &t;
+  }
+  schema_type t;
+  t.kind = type_kind::string;
+  t.name = "company";
   return add(std::move(t));
 }
 

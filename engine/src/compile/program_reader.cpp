@@ -219,6 +219,24 @@ class reader {
     }
     if (ok_ && table.size() != codes.size()) ok_ = false;  // a code listed twice
     if (ok_ && !table.close()) ok_ = false;
+    const std::size_t entities = count(4);
+    for (std::size_t i = 0; i < entities && ok_; ++i) {
+      entity_info e;
+      e.id = str();
+      e.name = str();
+      e.country = str();
+      e.parent = str();
+      e.names = strings();
+      e.hugging_face_orgs = strings();
+      e.modelscope_orgs = strings();
+      e.model_families = strings();
+      e.api_hosts = strings();
+      e.sources = strings();
+      e.file = str();
+      e.where = where();
+      s.entities.add(std::move(e));
+    }
+    s.entities.index();
   }
 
   checked_rule checked_rule_entry() {

@@ -156,6 +156,21 @@ class writer {
       count(table.parents(i).size());
       for (const auto p : table.parents(i)) u32(p);
     }
+    count(s.entities.all().size());
+    for (const auto& e : s.entities.all()) {
+      str(e.id);
+      str(e.name);
+      str(e.country);
+      str(e.parent);
+      strings(e.names);
+      strings(e.hugging_face_orgs);
+      strings(e.modelscope_orgs);
+      strings(e.model_families);
+      strings(e.api_hosts);
+      strings(e.sources);
+      str(e.file);
+      where(e.where);
+    }
   }
 
   void checked(const checked_rule& r) {

@@ -6,6 +6,7 @@
 #include <charconv>
 
 #include "io/json_fast_typer.hpp"
+#include "io/name_resolution.hpp"
 #include "io/profile_reader.hpp"
 #include "io/yaml_events.hpp"
 #include "lexgate/profile_json.hpp"
@@ -161,6 +162,8 @@ bool load_json(simdjson::dom::parser& parser, std::vector<value>* spare, std::st
   if (spare != nullptr &&
       detail::type_json_profile_fast(document, line, schema, limits, *spare, out)) {
     out.source = file;
+    // The same step the full path ends with (profile_from_node), on the same typed values.
+    if (!detail::resolve_names(out, schema, bag, true)) return fail();
     return true;
   }
   // Not a profile as it stands: the full path types it again and locates what is wrong (or

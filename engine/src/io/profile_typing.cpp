@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "io/name_resolution.hpp"
 #include "io/profile_reader.hpp"
 #include "io/yaml_events.hpp"
 #include "lexgate/date.hpp"
@@ -364,6 +365,7 @@ std::optional<profile> profile_from_node(const yaml_node& root, const source_ptr
     const int id = schema.root->fields[product].type->field_index("id");
     if (id >= 0) out.id = out.root.items[product].items[id].text;
   }
+  if (!resolve_names(out, schema, bag, json != nullptr)) return std::nullopt;
   return out;
 }
 

@@ -130,7 +130,17 @@ enum class clause_kind {
   forbid,
   unless,
   message,
-  remedy
+  remedy,
+  // Entities.
+  display_name,
+  country,
+  parent,
+  legal,
+  brand,
+  hugging_face,
+  modelscope,
+  family,
+  api_host
 };
 
 struct rule_decl;
@@ -152,6 +162,12 @@ struct regime_decl : tagged {
 
 /// `invariant ID { clauses }`: a cited fact about the world for the remediation planner.
 struct invariant_decl : tagged {
+  name id;
+  std::vector<clause> clauses;
+};
+
+/// `entity ID { clauses }`: a company and its names.
+struct entity_decl : tagged {
   name id;
   std::vector<clause> clauses;
 };
@@ -205,7 +221,7 @@ struct jurisdictions_decl : tagged {
 };
 
 using item = x3::variant<regime_decl, invariant_decl, definition, enum_decl, schema_decl,
-                         jurisdictions_decl>;
+                         jurisdictions_decl, entity_decl>;
 
 struct file {
   std::vector<item> items;
@@ -233,6 +249,7 @@ BOOST_FUSION_ADAPT_STRUCT(lexgate::syntax::cst::clause, kind, value)
 BOOST_FUSION_ADAPT_STRUCT(lexgate::syntax::cst::rule_decl, id, clauses)
 BOOST_FUSION_ADAPT_STRUCT(lexgate::syntax::cst::regime_decl, id, clauses)
 BOOST_FUSION_ADAPT_STRUCT(lexgate::syntax::cst::invariant_decl, id, clauses)
+BOOST_FUSION_ADAPT_STRUCT(lexgate::syntax::cst::entity_decl, id, clauses)
 BOOST_FUSION_ADAPT_STRUCT(lexgate::syntax::cst::definition, id, body)
 BOOST_FUSION_ADAPT_STRUCT(lexgate::syntax::cst::enum_decl, id, values)
 BOOST_FUSION_ADAPT_STRUCT(lexgate::syntax::cst::container_type, form, element)

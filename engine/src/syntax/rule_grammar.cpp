@@ -86,6 +86,11 @@ LEXGATE_RULE(invariant_end, x3::unused_type,
              "invariant clause (title, cite, source, when, require, message, effective, until) "
              "or `}`")
 LEXGATE_RULE(invariant, cst::invariant_decl, "invariant")
+LEXGATE_RULE(entity_clause, cst::clause, "entity clause")
+LEXGATE_RULE(entity_end, x3::unused_type,
+             "entity clause (name, country, parent, legal, brand, hugging_face, modelscope, "
+             "family, api_host, source) or `}`")
+LEXGATE_RULE(entity, cst::entity_decl, "entity")
 LEXGATE_RULE(definition, cst::definition, "definition")
 LEXGATE_RULE(enumeration, cst::enum_decl, "enum")
 LEXGATE_RULE(type, cst::type_expr, "type")
@@ -99,7 +104,8 @@ LEXGATE_RULE(jurisdictions, cst::jurisdictions_decl, "jurisdictions")
 LEXGATE_RULE(jurisdictions_end, x3::unused_type, "jurisdiction code or `}`")
 LEXGATE_RULE(item, cst::item, "item")
 LEXGATE_RULE(end_of_file, x3::unused_type,
-             "`regime`, `invariant`, `define`, `enum`, `schema`, `jurisdictions` or end of file")
+             "`regime`, `invariant`, `entity`, `define`, `enum`, `schema`, `jurisdictions` or end "
+             "of file")
 
 #undef LEXGATE_RULE
 
@@ -199,6 +205,19 @@ const auto invariant_clause_def =
 const auto invariant_end_def = x3::lit('}');
 const auto invariant_def = kw("invariant") > invariant_id > '{' > *invariant_clause > invariant_end;
 
+// `entity` is a keyword only where an item starts, like `invariant`.
+const auto entity_clause_def =
+    clause("name", kind::display_name, string_literal) | clause("country", kind::country, code) |
+    clause("parent", kind::parent, identifier) | clause("legal", kind::legal, string_literal) |
+    clause("brand", kind::brand, string_literal) |
+    clause("hugging_face", kind::hugging_face, string_literal) |
+    clause("modelscope", kind::modelscope, string_literal) |
+    clause("family", kind::family, string_literal) |
+    clause("api_host", kind::api_host, string_literal) |
+    clause("source", kind::source, string_literal);
+const auto entity_end_def = x3::lit('}');
+const auto entity_def = kw("entity") > identifier > '{' > *entity_clause > entity_end;
+
 const auto definition_def = kw("define") > identifier > '=' > expression;
 const auto enumeration_def = kw("enum") > identifier > '{' > (word % ',') > -x3::lit(',') > '}';
 
@@ -216,7 +235,8 @@ const auto jurisdiction_entry = x3::rule<class entry_class, cst::jurisdiction_en
 const auto jurisdictions_end_def = x3::lit('}');
 const auto jurisdictions_def = kw("jurisdictions") > '{' > *jurisdiction_entry > jurisdictions_end;
 
-const auto item_def = regime | invariant | definition | enumeration | schema | jurisdictions;
+const auto item_def =
+    regime | invariant | entity | definition | enumeration | schema | jurisdictions;
 const auto end_of_file_def = x3::eoi;
 const auto file_def = *item > end_of_file;
 
@@ -225,7 +245,8 @@ BOOST_SPIRIT_DEFINE(identifier, word, code, regime_id, invariant_id, string_lite
                     quantifier, comparison, comparison_operator, postfix, accessor, primary,
                     list_literal, exists_expression, parenthesized, string_end, list_end, paren_end,
                     quantifier_colon, rule_clause, rule_end, rule_declaration, regime_clause,
-                    regime_end, regime, invariant_clause, invariant_end, invariant, definition,
+                    regime_end, regime, invariant_clause, invariant_end, invariant, entity_clause,
+                    entity_end, entity, definition,
                     enumeration, type, container_type, field, field_end, record, schema,
                     jurisdictions, jurisdictions_end, item, end_of_file, file)
 BOOST_SPIRIT_DEFINE(schema_keyword)

@@ -288,6 +288,24 @@ const char* clause_word(cst::clause_kind k) {
       return "message";
     case k_t::remedy:
       return "remedy";
+    case k_t::display_name:
+      return "name";
+    case k_t::country:
+      return "country";
+    case k_t::parent:
+      return "parent";
+    case k_t::legal:
+      return "legal";
+    case k_t::brand:
+      return "brand";
+    case k_t::hugging_face:
+      return "hugging_face";
+    case k_t::modelscope:
+      return "modelscope";
+    case k_t::family:
+      return "family";
+    case k_t::api_host:
+      return "api_host";
   }
   return "?";
 }
@@ -435,6 +453,44 @@ ast::invariant lower_invariant(lowerer& l, const cst::invariant_decl& d) {
   return out;
 }
 
+ast::entity_decl lower_entity(lowerer& l, const cst::entity_decl& d) {
+  ast::entity_decl out;
+  out.id = l.text(d.id);
+  out.where = span_of(d);
+  once_only once(l);
+  using k = cst::clause_kind;
+  for (const auto& c : d.clauses) {
+    switch (c.kind) {  // names and sources repeat; the rest may appear once
+      case k::legal:
+      case k::brand:
+        out.names.push_back(l.string(as_string(c)));
+        continue;
+      case k::hugging_face:
+        out.hugging_face_orgs.push_back(l.string(as_string(c)));
+        continue;
+      case k::modelscope:
+        out.modelscope_orgs.push_back(l.string(as_string(c)));
+        continue;
+      case k::family:
+        out.model_families.push_back(l.string(as_string(c)));
+        continue;
+      case k::api_host:
+        out.api_hosts.push_back(l.string(as_string(c)));
+        continue;
+      case k::source:
+        out.sources.push_back(l.string(as_string(c)));
+        continue;
+      default:
+        break;
+    }
+    if (!once.first(c)) continue;
+    if (c.kind == k::display_name) out.name = l.string(as_string(c));
+    if (c.kind == k::country) out.country = l.text(as_name(c));
+    if (c.kind == k::parent) out.parent = l.text(as_name(c));
+  }
+  return out;
+}
+
 ast::type_expr lower_type(lowerer& l, const cst::type_expr& t);
 
 std::vector<ast::field_decl> lower_fields(lowerer& l, const std::vector<cst::field>& fields) {
@@ -528,6 +584,8 @@ std::optional<ast::rule_file> lower(cst::file&& file, const source_ptr& source,
       out.regimes.push_back(std::move(regime));
     } else if (const auto* inv = boost::get<cst::invariant_decl>(&item)) {
       out.invariants.push_back(lower_invariant(l, *inv));
+    } else if (const auto* ent = boost::get<cst::entity_decl>(&item)) {
+      out.entities.push_back(lower_entity(l, *ent));
     } else if (const auto* d = boost::get<cst::definition>(&item)) {
       out.definitions.push_back({l.text(d->id), span_of(*d), l.expression(d->body)});
     } else if (const auto* e = boost::get<cst::enum_decl>(&item)) {

@@ -628,7 +628,7 @@ class planner {
   }
 
   report recheck(const value& root) const {
-    profile p{facts_.source, root, facts_.id};
+    profile p{facts_.source, root, facts_.id, facts_.resolutions};
     evaluate_options eo;
     eo.as_of = options_.as_of;
     eo.upcoming_days = 0;

@@ -1,0 +1,55 @@
+// Resolved company names in words (layer: report). See name_notes.hpp.
+#include "report/name_notes.hpp"
+
+namespace lexgate::report_writers {
+
+std::string describe(const name_resolution& n) {
+  if (n.from == "provider" || n.from == "vendor") {
+    return n.written + ", the " + n.from + " (the operator unless the profile names one: " +
+           (n.from == "provider" ? "provider-api hosting" : "self-hosted") + ")";
+  }
+  if (n.from == "registry") {
+    return n.matched + ", the entity registry's country for " + n.entity;
+  }
+  if (n.entity.empty()) {
+    return n.written + ": not in the entity registry (its country is not assumed)";
+  }
+  std::string out = n.written + " → " + n.entity;
+  if (!n.country.empty()) out += " (" + n.country + ")";
+  out += ", by ";
+  switch (n.how) {
+    case match_kind::name:
+      out += "name";
+      break;
+    case match_kind::hugging_face_org:
+      out += "its Hugging Face organisation `" + n.matched + "`";
+      break;
+    case match_kind::modelscope_org:
+      out += "its ModelScope organisation `" + n.matched + "`";
+      break;
+    case match_kind::model_family:
+      out += "the model family `" + n.matched + "`";
+      break;
+    case match_kind::api_host:
+      out += "its API host `" + n.matched + "`";
+      break;
+    case match_kind::reupload_by_name:
+      out += "the model's name only (`" + n.matched + "`): a re-upload, not the developer's own";
+      break;
+    case match_kind::file_name_guess:
+      out += "the file name only (`" + n.matched + "`): a guess from a local path";
+      break;
+  }
+  if (n.from == "model name") out += "; the provider taken from the model's name";
+  return out;
+}
+
+const name_resolution* resolution_at(const report& r, const std::string& path) {
+  const name_resolution* found = nullptr;
+  for (const auto& n : r.names) {
+    if (n.path == path) found = &n;  // the last step that wrote the value
+  }
+  return found;
+}
+
+}  // namespace lexgate::report_writers

@@ -1,0 +1,240 @@
+// The entity registry's lookups: company names, model ids and API hosts → entities
+// (layer: check). Only profile loading and the public resolve_* calls use them; evaluation
+// compares the names that loading already resolved.
+#include <algorithm>
+#include <array>
+
+#include "lexgate/entities.hpp"
+
+namespace lexgate {
+
+namespace {
+
+char lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+std::string lowercase(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = lower(c);
+  return out;
+}
+
+bool ascii_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// Words that end company names without telling companies apart: "Co., Ltd.", "Inc.", and the
+// "AI" that brands and organisations append (`DeepSeek AI`, `deepseek-ai`).
+constexpr std::array<std::string_view, 18> kSuffixes = {
+    "co",  "ltd", "limited", "inc", "incorporated", "llc", "corp", "corporation", "company",
+    "gmbh", "ag", "sa",      "sas", "plc",          "pte", "bv",  "group",       "ai"};
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// A host from a host or URL: no scheme, credentials, port, path or trailing dot; lowercase.
+std::string host_of(std::string_view s) {
+  s = trim(s);
+  if (auto scheme = s.find("://"); scheme != std::string_view::npos) s.remove_prefix(scheme + 3);
+  if (auto end = s.find_first_of("/?#"); end != std::string_view::npos) s = s.substr(0, end);
+  if (auto at = s.rfind('@'); at != std::string_view::npos) s.remove_prefix(at + 1);
+  if (auto colon = s.find(':'); colon != std::string_view::npos) s = s.substr(0, colon);
+  while (!s.empty() && s.back() == '.') s.remove_suffix(1);
+  return lowercase(s);
+}
+
+// `*` stands for one or more characters of a single DNS label.
+bool host_matches(std::string_view pattern, std::string_view host) {
+  const auto star = pattern.find('*');
+  if (star == std::string_view::npos) return pattern == host;
+  const auto prefix = pattern.substr(0, star);
+  const auto suffix = pattern.substr(star + 1);
+  if (host.size() <= prefix.size() + suffix.size()) return false;
+  if (host.substr(0, prefix.size()) != prefix) return false;
+  if (host.substr(host.size() - suffix.size()) != suffix) return false;
+  const auto middle = host.substr(prefix.size(), host.size() - prefix.size() - suffix.size());
+  return middle.find('.') == std::string_view::npos;
+}
+
+bool word_start(std::string_view s, std::size_t pos) {
+  if (pos == 0) return true;
+  const char c = s[pos - 1];
+  return c == '-' || c == '_' || c == '.' || c == '/' || c == ' ' || c == ':';
+}
+
+}  // namespace
+
+const char* to_string(match_kind how) {
+  switch (how) {
+    case match_kind::name:
+      return "name";
+    case match_kind::hugging_face_org:
+      return "Hugging Face organisation";
+    case match_kind::modelscope_org:
+      return "ModelScope organisation";
+    case match_kind::model_family:
+      return "model family";
+    case match_kind::api_host:
+      return "API host";
+    case match_kind::reupload_by_name:
+      return "model name only (a re-upload)";
+    case match_kind::file_name_guess:
+      return "file name only (a guess)";
+  }
+  return "?";
+}
+
+std::string normalize_company_name(std::string_view name) {
+  std::vector<std::string> words;
+  std::string word;
+  for (const char c : name) {
+    if (ascii_alnum(c) || static_cast<unsigned char>(c) >= 0x80) {
+      word += lower(c);
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  while (words.size() > 1 &&
+         std::find(kSuffixes.begin(), kSuffixes.end(), words.back()) != kSuffixes.end()) {
+    words.pop_back();
+  }
+  std::string out;
+  for (const auto& w : words) out += w;
+  return out;
+}
+
+std::uint32_t entity_registry::add(entity_info e) {
+  entities_.push_back(std::move(e));
+  return static_cast<std::uint32_t>(entities_.size() - 1);
+}
+
+void entity_registry::index() {
+  names_.clear();
+  orgs_.clear();
+  families_.clear();
+  hosts_.clear();
+  for (std::uint32_t i = 0; i < entities_.size(); ++i) {
+    const entity_info& e = entities_[i];
+    auto add_name = [&](const std::string& n, match_kind how) {
+      const std::string key = normalize_company_name(n);
+      if (!key.empty()) names_.emplace(key, entry{i, how});
+    };
+    add_name(e.name, match_kind::name);
+    for (const auto& n : e.names) add_name(n, match_kind::name);
+    for (const auto& n : e.hugging_face_orgs) {
+      add_name(n, match_kind::hugging_face_org);
+      orgs_.emplace(lowercase(n), entry{i, match_kind::hugging_face_org});
+    }
+    for (const auto& n : e.modelscope_orgs) {
+      add_name(n, match_kind::modelscope_org);
+      orgs_.emplace(lowercase(n), entry{i, match_kind::modelscope_org});
+    }
+    for (const auto& f : e.model_families) families_.emplace_back(lowercase(f), i);
+    for (const auto& h : e.api_hosts) hosts_.emplace_back(lowercase(h), i);
+  }
+}
+
+const entity_info* entity_registry::find(std::string_view id) const {
+  for (const auto& e : entities_) {
+    if (e.id == id) return &e;
+  }
+  return nullptr;
+}
+
+const entity_info* entity_registry::find_by_display_name(std::string_view name) const {
+  for (const auto& e : entities_) {
+    if (e.name == name) return &e;
+  }
+  return nullptr;
+}
+
+std::optional<entity_match> entity_registry::company(std::string_view name) const {
+  name = trim(name);
+  if (name.empty()) return std::nullopt;
+  // An organisation written exactly (`deepseek-ai`) says how it was recognised.
+  if (auto it = orgs_.find(lowercase(name)); it != orgs_.end()) {
+    return entity_match{&entities_[it->second.entity], it->second.how, std::string(name)};
+  }
+  if (auto it = names_.find(normalize_company_name(name)); it != names_.end()) {
+    return entity_match{&entities_[it->second.entity], it->second.how, std::string(name)};
+  }
+  // A provider written as a Hugging Face id names its organisation.
+  if (auto slash = name.find('/'); slash != std::string_view::npos && slash > 0 &&
+                                   name.find("://") == std::string_view::npos) {
+    const auto org = name.substr(0, slash);
+    if (auto it = names_.find(normalize_company_name(org)); it != names_.end()) {
+      return entity_match{&entities_[it->second.entity], it->second.how, std::string(org)};
+    }
+  }
+  // A host or URL names the company operating it.
+  if (name.find(' ') == std::string_view::npos && name.find('.') != std::string_view::npos) {
+    return api_host(name);
+  }
+  return std::nullopt;
+}
+
+std::optional<entity_match> entity_registry::family(std::string_view model_name,
+                                                    match_kind how) const {
+  const std::string lowered = lowercase(model_name);
+  std::optional<entity_match> best;
+  std::size_t best_pos = std::string::npos;
+  for (const auto& [prefix, i] : families_) {
+    for (auto pos = lowered.find(prefix); pos != std::string::npos;
+         pos = lowered.find(prefix, pos + 1)) {
+      const std::size_t end = pos + prefix.size();
+      // `llama` matches `llama3` and `llama-3`, not `llamaindex`; a prefix ending in `-` is whole.
+      const bool whole = prefix.back() == '-' || end == lowered.size() ||
+                         !(lowered[end] >= 'a' && lowered[end] <= 'z');
+      if (!word_start(lowered, pos) || !whole) continue;
+      if (pos < best_pos || (pos == best_pos && best && prefix.size() > best->matched.size())) {
+        best = entity_match{&entities_[i], how, prefix};
+        best_pos = pos;
+      }
+      break;
+    }
+  }
+  return best;
+}
+
+std::optional<entity_match> entity_registry::model(std::string_view model_id) const {
+  std::string_view id = trim(model_id);
+  if (id.empty()) return std::nullopt;
+  // KServe's `hf://org/model`: the scheme only says where the weights come from; `file://` is a
+  // local path.
+  bool local = false;
+  if (auto scheme = id.find("://"); scheme != std::string_view::npos) {
+    local = id.substr(0, scheme) == "file";
+    id.remove_prefix(scheme + 3);
+  }
+  if (id.empty()) return std::nullopt;
+  local = local || id.front() == '/' || id.front() == '.' || id.front() == '~';
+  const auto last_slash = id.rfind('/');
+  if (local) {
+    return family(last_slash == std::string_view::npos ? id : id.substr(last_slash + 1),
+                  match_kind::file_name_guess);
+  }
+  if (last_slash == std::string_view::npos) return family(id, match_kind::model_family);
+  const auto org = id.substr(0, id.find('/'));
+  if (auto it = orgs_.find(lowercase(org)); it != orgs_.end()) {
+    return entity_match{&entities_[it->second.entity], it->second.how, std::string(org)};
+  }
+  // Anyone else's organisation re-uploads someone's model: only its name can tell whose.
+  return family(id.substr(last_slash + 1), match_kind::reupload_by_name);
+}
+
+std::optional<entity_match> entity_registry::api_host(std::string_view host_or_url) const {
+  const std::string host = host_of(host_or_url);
+  if (host.empty()) return std::nullopt;
+  for (const auto& [pattern, i] : hosts_) {
+    if (host_matches(pattern, host)) return entity_match{&entities_[i], match_kind::api_host, host};
+  }
+  return std::nullopt;
+}
+
+}  // namespace lexgate

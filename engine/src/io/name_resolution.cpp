@@ -1,0 +1,233 @@
+// Company names → entities, once per profile load (layer: profile). See name_resolution.hpp.
+//
+// Why at load: rules compare `m.provider == "DeepSeek"`, a string comparison the evaluator does
+// millions of times in a scan; resolving `deepseek-ai`, `深度求索` or `Hangzhou DeepSeek
+// Artificial Intelligence Co., Ltd.` to `DeepSeek` here makes every spelling meet the rules at
+// no cost per evaluation. The value keeps the position of what the profile wrote, so evidence
+// still points at it.
+#include "io/name_resolution.hpp"
+
+#include "lexgate/profile_json.hpp"
+
+namespace lexgate::detail {
+
+namespace {
+
+int field(const schema_type* record, const char* name) {
+  return record != nullptr && record->kind == type_kind::record ? record->field_index(name) : -1;
+}
+
+const schema_type* field_type(const schema_type* record, int index) {
+  return index >= 0 ? record->fields[static_cast<std::size_t>(index)].type : nullptr;
+}
+
+value* item(value& record, int index) {
+  if (index < 0 || !record.present() || static_cast<std::size_t>(index) >= record.items.size()) {
+    return nullptr;
+  }
+  return &record.items[static_cast<std::size_t>(index)];
+}
+
+bool stated(const value* v) {
+  return v != nullptr && v->present() && v->k == value::kind::string && !v->text.empty();
+}
+
+class resolver {
+ public:
+  resolver(profile& p, const schema& s, diagnostic_bag& bag, bool json)
+      : p_(p), registry_(s.entities), bag_(bag), json_(json) {}
+
+  bool run(const schema& s) {
+    const schema_type* root = s.root;
+    const int product_index = field(root, "product");
+    value* product = item(p_.root, product_index);
+    if (product != nullptr && product->present()) {
+      const schema_type* product_type = field_type(root, product_index);
+      const int vendor_index = field(product_type, "vendor");
+      value* vendor = item(*product, vendor_index);
+      const schema_type* vendor_type = field_type(product_type, vendor_index);
+      value* vendor_name = nullptr;
+      value* vendor_country = nullptr;
+      if (vendor != nullptr && vendor->present() &&
+          schema::is_company(field_type(vendor_type, field(vendor_type, "name")))) {
+        vendor_name = item(*vendor, field(vendor_type, "name"));
+        vendor_country = item(*vendor, field(vendor_type, "country"));
+        const entity_info* e = company(vendor_name, "stated");
+        country(vendor_country, e, vendor_name);
+      }
+      const int models_index = field(product_type, "models");
+      value* models = item(*product, models_index);
+      const schema_type* models_type = field_type(product_type, models_index);
+      if (models != nullptr && models->k == value::kind::list && models_type != nullptr &&
+          models_type->element != nullptr) {
+        const schema_type* m = models_type->element;
+        const int name = field(m, "name");
+        const int provider = field(m, "provider");
+        const int provider_country = field(m, "provider_country");
+        const int op = field(m, "operator");
+        const int operator_country = field(m, "operator_country");
+        const int hosting = field(m, "hosting");
+        const bool companies =
+            schema::is_company(field_type(m, provider)) &&
+            (op < 0 || schema::is_company(field_type(m, op)));
+        for (auto& model : models->items) {
+          if (!companies || model.k != value::kind::record) continue;
+          this->model(model.path, item(model, name), item(model, provider), item(model, provider_country),
+                      item(model, op), item(model, operator_country), item(model, hosting),
+                      vendor_name, vendor_country);
+        }
+      }
+    }
+    p_.resolutions.resize(used_);
+    return ok_;
+  }
+
+ private:
+  // One model: its developer (stated, or from its name), the developer's country, then the
+  // operator (stated, or by its defaults) and the operator's country.
+  void model(const std::string& model_path, value* name, value* provider,
+             value* provider_country, value* op, value* operator_country, const value* hosting,
+             const value* vendor_name, const value* vendor_country) {
+    const entity_info* developer = nullptr;
+    if (stated(provider)) {
+      developer = company(provider, "stated");
+    } else if (provider != nullptr && stated(name)) {
+      if (auto m = registry_.model(name->text)) {
+        developer = m->entity;
+        set(*provider, m->entity->name, name->where);
+        note(*provider, name->text, m->entity, m->how, m->matched, "model name", name->where);
+      }
+    }
+    country(provider_country, developer, provider);
+    if (op == nullptr) return;
+
+    restore_path(*op, model_path, ".operator");
+    const entity_info* operator_entity = nullptr;
+    const value* source = nullptr;        // what the operator defaulted to
+    const value* source_country = nullptr;
+    const char* from = nullptr;
+    if (stated(op)) {
+      operator_entity = company(op, "stated");
+    } else if (stated(hosting) && hosting->text == "provider-api" && stated(provider)) {
+      source = provider;
+      source_country = provider_country;
+      operator_entity = developer;
+      from = "provider";
+    } else if (stated(hosting) && hosting->text == "self-hosted" && stated(vendor_name)) {
+      source = vendor_name;
+      source_country = vendor_country;
+      operator_entity = registry_.find_by_display_name(vendor_name->text);
+      from = "vendor";
+    }
+    if (source != nullptr) {
+      set(*op, source->text, source->where);
+      note(*op, source->text, operator_entity, match_kind::name, source->text, from,
+           source->where);
+      // Evidence then names what the profile wrote (the provider or the vendor), which a JSON
+      // pointer can locate, rather than an attribute the profile left out.
+      op->path = source->path;
+    }
+    if (operator_country == nullptr) return;
+    if ((operator_entity == nullptr || operator_entity->country.empty()) &&
+        !operator_country->present() && source_country != nullptr && source_country->present()) {
+      // An operator the registry does not know, defaulted from a party whose country the
+      // profile states: that stated country is the operator's.
+      operator_country->k = source_country->k;
+      operator_country->text = source_country->text;
+      operator_country->where = source_country->where;
+      return;
+    }
+    country(operator_country, operator_entity, op);
+  }
+
+  // Resolves a stated company name in place; nullptr (and the name as written) when unknown.
+  const entity_info* company(value* v, const char* from) {
+    if (!stated(v)) return nullptr;
+    auto m = registry_.company(v->text);
+    if (!m) {
+      note(*v, v->text, nullptr, match_kind::name, {}, from, v->where);
+      return nullptr;
+    }
+    note(*v, v->text, m->entity, m->how, m->matched, from, v->where);
+    if (v->text != m->entity->name) v->text = m->entity->name;
+    return m->entity;
+  }
+
+  // Fills an omitted country from the registry; a stated one must agree with it.
+  void country(value* c, const entity_info* e, const value* named_by) {
+    if (c == nullptr || e == nullptr || e->country.empty() || named_by == nullptr) return;
+    if (!c->present()) {
+      set(*c, e->country, named_by->where);
+      c->k = value::kind::string;
+      note(*c, named_by->text, e, match_kind::name, e->country, "registry", named_by->where);
+      return;
+    }
+    if (c->text == e->country) return;
+    diagnostic d;
+    d.code = "profile.entity_country";
+    d.message = "`" + c->path + "` is " + c->text + ", but " + e->name + " is established in " +
+                e->country;
+    d.file = p_.source ? p_.source->name() : std::string();
+    d.where = c->where;
+    d.end = {c->where.line, c->where.column + static_cast<std::uint32_t>(c->text.size())};
+    if (json_) {
+      d.pointer = json_pointer(c->path);
+    } else if (p_.source && c->where.line > 0) {
+      d.line_text = std::string(p_.source->line_text(c->where.line));
+    }
+    d.help = "`" + named_by->path + "` (" + std::to_string(named_by->where.line) + ":" +
+             std::to_string(named_by->where.column) + ") names " + e->name +
+             ", established in " + e->country + " according to " + e->file + ":" +
+             std::to_string(e->where.line) + "; correct the country, or the name";
+    bag_.add(std::move(d));
+    ok_ = false;
+  }
+
+  // A profile loaded into reused values (JSON Lines) keeps the paths of the previous line's
+  // values: an operator that pointed at its provider there gets its own path back.
+  static void restore_path(value& v, const std::string& parent, std::string_view field) {
+    if (v.path.size() == parent.size() + field.size() &&
+        v.path.compare(0, parent.size(), parent) == 0 &&
+        v.path.compare(parent.size(), field.size(), field) == 0) {
+      return;
+    }
+    v.path = parent;
+    v.path += field;
+  }
+
+  static void set(value& v, const std::string& text, location where) {
+    v.k = value::kind::string;
+    v.text = text;
+    v.where = where;
+  }
+
+  // Records a step, reusing the slots (and string memory) of the profile's previous list.
+  void note(const value& target, const std::string& written, const entity_info* e,
+            match_kind how, const std::string& matched, const char* from, location where) {
+    if (used_ == p_.resolutions.size()) p_.resolutions.emplace_back();
+    name_resolution& r = p_.resolutions[used_++];
+    r.path = target.path;
+    r.written = written;
+    r.entity = e != nullptr ? e->name : std::string();
+    r.country = e != nullptr ? e->country : std::string();
+    r.how = how;
+    r.matched = matched;
+    r.from = from;
+    r.where = where;
+  }
+
+  profile& p_;
+  const entity_registry& registry_;
+  diagnostic_bag& bag_;
+  bool json_;
+  bool ok_ = true;
+  std::size_t used_ = 0;
+};
+
+}  // namespace
+
+bool resolve_names(profile& p, const schema& s, diagnostic_bag& bag, bool json) {
+  return resolver(p, s, bag, json).run(s);
+}
+
+}  // namespace lexgate::detail
