@@ -104,6 +104,7 @@ json report_json(const report& r) {
   json conflicts = json::array();
   for (const auto& c : r.conflicts) conflicts.push_back(conflict_json(c));
   out["conflicts"] = std::move(conflicts);
+  if (!r.conflicts_not_analysed.empty()) out["conflicts_not_analysed"] = r.conflicts_not_analysed;
   out["summary"] = {{"rules_evaluated", r.summary.rules_evaluated},
                     {"violations", r.summary.violations},
                     {"indeterminate", r.summary.indeterminate},

@@ -68,6 +68,9 @@ std::string render_text(const std::vector<report>& reports, const text_options& 
              upper(to_string(m.market_verdict)) + "\n";
       for (const auto& f : m.findings) render_finding(out, f, r.profile_path, options);
     }
+    if (!r.conflicts_not_analysed.empty()) {
+      out += "\nconflicts not analysed: " + r.conflicts_not_analysed + "\n";
+    }
     if (!r.conflicts.empty()) {
       out += "\nconflicts (no single deployment satisfies these; see `lexgate plan`):\n";
       for (const auto& c : r.conflicts) {

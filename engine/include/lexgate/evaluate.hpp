@@ -90,6 +90,9 @@ struct report {
   verdict overall = verdict::clear;
   std::vector<market_report> markets;
   std::vector<conflict> conflicts;
+  /// Why the conflict analysis gave up (its time or memory budget); empty when it ran or was not
+  /// needed. The verdict stands either way: conflicts explain findings, they never clear them.
+  std::string conflicts_not_analysed;
   report_summary summary;
 };
 

@@ -33,11 +33,36 @@ void diagnostic_bag::error(std::string code, std::string message, std::string fi
   add(std::move(d));
 }
 
+namespace {
+
+// Cuts every `quoted` text longer than `keep` bytes to its first `keep` bytes (whole UTF-8
+// characters) and `…`: a 100,000-digit literal or a megabyte-long name is not echoed whole into
+// an error, a log or a report.
+void clip_quoted(std::string& text, std::size_t keep = 64) {
+  std::size_t open = text.find('`');
+  while (open != std::string::npos) {
+    const std::size_t close = text.find('`', open + 1);
+    if (close == std::string::npos) return;
+    std::size_t length = close - open - 1;
+    if (length > keep + 16) {
+      std::size_t cut = open + 1 + keep;
+      while (cut > open + 1 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+      text.replace(cut, close - cut, "…");
+      length = cut - open - 1 + 3;
+    }
+    open = text.find('`', open + 1 + length + 1);
+  }
+}
+
+}  // namespace
+
 void diagnostic_bag::add(diagnostic d) {
   if (d.severity == diagnostic_severity::error) {
     if (error_count_ >= max_errors_) return;
     ++error_count_;
   }
+  clip_quoted(d.message);
+  clip_quoted(d.help);
   items_.push_back(std::move(d));
 }
 
@@ -154,7 +179,13 @@ std::optional<std::string> nearest_name(const std::string& word,
   const std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
   std::optional<std::string> best;
   std::size_t best_distance = limit + 1;
+  // A word too long to be a name gets no suggestion: the distance costs length squared.
+  if (word.size() > 256) return best;
   for (const auto& candidate : candidates) {
+    // Lengths further apart than the best distance so far cannot beat it: skip the table.
+    const std::size_t gap = word.size() > candidate.size() ? word.size() - candidate.size()
+                                                           : candidate.size() - word.size();
+    if (gap >= best_distance || candidate.size() > 256) continue;
     const std::size_t d = edit_distance(word, candidate);
     if (d < best_distance) {
       best_distance = d;
