@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "commands/commands.hpp"
+#include "commands/report_targets.hpp"
 #include "lexgate/evaluate.hpp"
 #include "lexgate/plan.hpp"
 #include "lexgate/profile.hpp"
@@ -21,6 +22,7 @@ struct check_options {
   std::string as_of;
   std::string format = "text";
   std::string output;
+  std::vector<std::string> reports;  ///< `--report FORMAT=FILE`
   gate_options gate;
   bool explain = false;
   std::string waivers;
@@ -32,7 +34,16 @@ struct check_options {
 // A deployment that is not clear gets the conflict analysis; a clear one never loads the solver.
 bool add_conflicts(report& r, const library& rules, const profile& p, const check_options& o,
                    date as_of, diagnostic_bag& bag) {
-  if (o.no_conflicts || r.overall == verdict::clear) return true;
+  if (o.no_conflicts || r.overall == verdict::clear || r.overall == verdict::uncovered) {
+    return true;
+  }
+  // A profile that contradicts an invariant (a finding with no regime) states an impossible
+  // world: its finding says so, and conflicts over it would mean nothing.
+  for (const auto& m : r.markets) {
+    for (const auto& f : m.findings) {
+      if (f.regime.empty() && f.status == finding_status::violation) return true;
+    }
+  }
   plan_options options;
   options.as_of = as_of;
   options.threshold = o.gate.fail_on == "warn" ? rule_severity::warn : rule_severity::block;
@@ -59,6 +70,13 @@ bool add_conflicts(report& r, const library& rules, const profile& p, const chec
 }
 
 exit_code run_check(const check_options& o) {
+  // `--format`/`--output` first, then every `--report`: all from the one evaluation below.
+  std::vector<report_target> targets{{o.format, o.output}};
+  for (const auto& text : o.reports) {
+    auto target = parse_report_target(text);
+    if (!target) return exit_code::error;
+    targets.push_back(std::move(*target));
+  }
   evaluate_options eval;
   if (!o.as_of.empty()) {
     auto d = parse_as_of(o.as_of);
@@ -66,9 +84,12 @@ exit_code run_check(const check_options& o) {
     eval.as_of = *d;
   }
   eval.upcoming_days = o.upcoming_days;
+  eval.gate = policy_of(o.gate);
   std::vector<std::string> inputs = o.profiles;
   if (!o.waivers.empty()) inputs.push_back(o.waivers);
-  if (output_is_input(o.output, inputs, o.rule_dirs)) return exit_code::error;
+  for (const auto& t : targets) {
+    if (output_is_input(t.file, inputs, o.rule_dirs)) return exit_code::error;
+  }
   auto rules = load_rules(o.rule_dirs);
   if (!rules) return exit_code::error;
 
@@ -117,19 +138,11 @@ exit_code run_check(const check_options& o) {
   // A bad profile fails the run closed, and no partial report is written in its place.
   if (failed_input) return exit_code::error;
 
-  std::string text;
-  if (o.format == "json") {
-    text = report_writers::render_json(reports);
-  } else if (o.format == "sarif") {
-    text = report_writers::render_sarif(reports, *rules);
-  } else if (o.format == "markdown") {
-    text = report_writers::render_markdown(reports);
-  } else if (o.format == "junit") {
-    text = report_writers::render_junit(reports);
-  } else {
-    text = report_writers::render_text(reports, {o.explain});
+  for (const auto& t : targets) {
+    if (!emit(render_check_report(t.format, reports, *rules, o.explain), t.file)) {
+      return exit_code::error;
+    }
   }
-  if (!emit(text, o.output)) return exit_code::error;
 
   for (const auto& r : reports) {
     if (fails(r, o.gate)) return exit_code::findings;
@@ -149,16 +162,22 @@ void add_check_command(CLI::App& app, exit_code& result) {
                   "Judge the rules in force on this date (YYYY-MM-DD); "
                   "default: today");
   cmd->add_option("--format", o->format, "Report format")
-      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "markdown"}))
+      ->check(CLI::IsMember(check_formats()))
       ->capture_default_str();
   cmd->add_option("--output,-o", o->output,
                   "Write the report to FILE (atomically) instead of "
                   "standard output");
+  cmd->add_option("--report", o->reports,
+                  "Also write a report as FORMAT=FILE (repeatable), atomically, from the same "
+                  "evaluation; e.g. --report sarif=lexgate.sarif");
   cmd->add_option("--fail-on", o->gate.fail_on, "Lowest severity that fails the gate (exit 1)")
       ->check(CLI::IsMember({"block", "warn", "never"}))
       ->capture_default_str();
   cmd->add_flag("--allow-indeterminate", o->gate.allow_indeterminate,
                 "Do not fail on findings left indeterminate by missing facts");
+  cmd->add_flag("--allow-uncovered", o->gate.allow_uncovered,
+                "Do not fail on markets no regime of the library covers (nothing was checked "
+                "there; the verdict still says uncovered)");
   cmd->add_option("--waivers", o->waivers,
                   "YAML list of accepted findings (rule, justification, approver, expires)");
   cmd->add_flag("--explain", o->explain,
