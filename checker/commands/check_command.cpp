@@ -160,7 +160,8 @@ void add_check_command(CLI::App& app, exit_code& result) {
                   "Rule library directory (repeatable); replaces the built-in standard library");
   cmd->add_option("--as-of", o->as_of,
                   "Judge the rules in force on this date (YYYY-MM-DD); "
-                  "default: today");
+                  "default: today")
+      ->check(non_empty_date());
   cmd->add_option("--format", o->format, "Report format")
       ->check(CLI::IsMember(check_formats()))
       ->capture_default_str();

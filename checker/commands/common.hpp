@@ -1,6 +1,7 @@
 // What every command shares: exit codes, loading the rule library, printing diagnostics.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,17 @@ void print_diagnostics(const diagnostic_bag& bag);
 
 /// The standard library, or the libraries under `--rules` directories. Prints diagnostics.
 std::optional<library> load_rules(const std::vector<std::string>& rule_dirs);
+
+/// Checks that `--as-of` was given a value: `--as-of ""` (an unset variable in a CI script)
+/// must not silently mean today.
+inline CLI::Validator non_empty_date() {
+  return CLI::Validator(
+      [](std::string& text) {
+        return text.empty() ? std::string("an empty date; give a day as YYYY-MM-DD")
+                            : std::string();
+      },
+      "DATE");
+}
 
 /// Parses `--as-of`; prints an error and returns nothing on a bad date.
 std::optional<date> parse_as_of(const std::string& text);

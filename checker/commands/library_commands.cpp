@@ -104,7 +104,8 @@ void add_list_command(CLI::App& app, exit_code& result) {
   cmd->add_option("--jurisdiction", o->jurisdiction,
                   "Only regimes of this jurisdiction and those it contains (e.g. US lists US-TX); "
                   "invariants belong to no jurisdiction and are always listed");
-  cmd->add_option("--as-of", o->as_of, "List what is in force on this date; default: today");
+  cmd->add_option("--as-of", o->as_of, "List what is in force on this date; default: today")
+      ->check(non_empty_date());
   cmd->add_flag("--all", o->all,
                 "Also list regimes, rules and invariants not in force on that date");
   cmd->add_option("--format", o->format, "Output format")

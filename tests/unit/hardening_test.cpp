@@ -296,7 +296,8 @@ TEST_CASE("plan --emit-profile never writes outside its folder", "[hardening]") 
   }
 }
 
-TEST_CASE("the report output never destroys an input and keeps what it writes over", "[hardening]") {
+TEST_CASE("the report output never destroys an input and keeps what it writes over",
+          "[hardening]") {
   namespace fs = std::filesystem;
   sandbox s;
   const std::string profile = s.dir.write("p.yaml", kBlocked);
@@ -361,5 +362,21 @@ TEST_CASE("a report stopped by SIGTERM leaves no temporary file", "[hardening]")
       INFO(delay);
       CHECK(e.path().filename() == "report.txt");
     }
+  }
+}
+
+TEST_CASE("an empty as-of date is a usage error, not today", "[hardening]") {
+  sandbox s;
+  const std::string profile = s.dir.write("p.yaml", kGood);
+  CHECK(run_lexgate(s.with_rules({"check", profile, "--as-of", "2025-01-01"})).exit_code == 0);
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"check", profile}, {"scan", profile}, {"plan", profile}, {"list"}}) {
+    std::vector<std::string> with_date = args;
+    with_date.push_back("--as-of");
+    with_date.push_back("");
+    INFO(args[0]);
+    auto r = run_lexgate(s.with_rules(with_date));
+    CHECK(r.exit_code == 2);
+    CHECK(has(r, "empty date"));
   }
 }

@@ -1,6 +1,8 @@
 // Diagnostics: collection, ordering, compiler-style rendering and typo hints (layer: source).
 #include "lexgate/diagnostic.hpp"
 
+#include "source/text_check.hpp"
+
 #include <algorithm>
 #include <string>
 #include <tuple>
@@ -128,10 +130,37 @@ std::string window(std::string_view text, std::uint32_t& column) {
 
 }  // namespace
 
+namespace {
+
+// Diagnostics go to a terminal or a CI log: every character a terminal or log acts on (ESC, CR,
+// BEL, NEL, U+2028, a line break inside a value) and every byte that is not UTF-8 becomes one
+// U+FFFD, so a quoted line can neither forge a title or an annotation nor move the caret.
+std::string printable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  while (!text.empty()) {
+    const auto bad = detail::unprintable_at(text, false);
+    const std::size_t clean = bad ? *bad : text.size();
+    out.append(text.substr(0, clean));
+    if (!bad) break;
+    out += "\xEF\xBF\xBD";
+    // Skip the whole character (or the one bad byte).
+    std::size_t skip = 1;
+    while (clean + skip < text.size() &&
+           (static_cast<unsigned char>(text[clean + skip]) & 0xC0) == 0x80 && skip < 4) {
+      ++skip;
+    }
+    text.remove_prefix(clean + skip);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string render_diagnostic(const diagnostic& d) {
   std::string out;
   if (!d.file.empty()) {
-    out += d.file;
+    out += printable(d.file);
     if (d.where.line > 0) {
       out += ':' + std::to_string(d.where.line);
       // JSON Lines input has a line and a JSON pointer, no column.
@@ -140,8 +169,8 @@ std::string render_diagnostic(const diagnostic& d) {
     out += ": ";
   }
   out += severity_word(d.severity);
-  out += '[' + d.code + "]: " + d.message + '\n';
-  if (!d.pointer.empty()) out += "  = at: " + d.pointer + '\n';
+  out += '[' + d.code + "]: " + printable(d.message) + '\n';
+  if (!d.pointer.empty()) out += "  = at: " + printable(d.pointer) + '\n';
   if (d.where.line > 0 && d.pointer.empty()) {
     const std::string number = std::to_string(d.where.line);
     const std::string gutter(number.size(), ' ');
@@ -150,12 +179,12 @@ std::string render_diagnostic(const diagnostic& d) {
     if (d.end.line == d.where.line && d.end.column > d.where.column) {
       width = d.end.column - d.where.column;
     }
-    out += ' ' + number + " | " + detab(window(d.line_text, column)) + '\n';
+    out += ' ' + number + " | " + printable(detab(window(d.line_text, column))) + '\n';
     width = std::min(width, kShownColumns + 2 - std::min(column, kShownColumns + 1));
     out += ' ' + gutter + " | " + std::string(column - 1, ' ') + '^' +
            std::string(std::max<std::uint32_t>(width, 1) - 1, '~') + '\n';
   }
-  if (!d.help.empty()) out += "  = help: " + d.help + '\n';
+  if (!d.help.empty()) out += "  = help: " + printable(d.help) + '\n';
   return out;
 }
 

@@ -21,9 +21,15 @@ std::optional<std::uint32_t> bad_encoding(const std::string& s) {
                            : (c & 0xF8) == 0xF0 ? 4
                                                 : 0;
     if (length == 0 || i + length > s.size() || (length == 2 && c < 0xC2)) return i;
+    std::uint32_t cp = c & (0xFFu >> (length + 1));
     for (std::uint32_t k = 1; k < length; ++k) {
       if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
     }
+    // Overlong forms, encoded surrogates and code points past U+10FFFF are not UTF-8: no JSON
+    // or XML writer could express them.
+    const std::uint32_t min = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000;
+    if (length > 1 && (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))) return i;
     i += length;
   }
   return std::nullopt;
