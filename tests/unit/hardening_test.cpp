@@ -380,3 +380,16 @@ TEST_CASE("an empty as-of date is a usage error, not today", "[hardening]") {
     CHECK(has(r, "empty date"));
   }
 }
+
+TEST_CASE("a byte order mark is accepted in rule files as in profiles", "[hardening]") {
+  sandbox s;
+  s.dir.write("rules/test.rules", std::string("\xEF\xBB\xBF") + kRules);
+  const std::string profile = s.dir.write("p.yaml", std::string("\xEF\xBB\xBF") + kBlocked);
+  CHECK(run_lexgate(s.with_rules({"lint"})).exit_code == 0);
+  CHECK(run_lexgate(s.with_rules({"check", profile, "--as-of", "2025-01-01"})).exit_code == 1);
+  // Positions in a file with a mark still point at the right place.
+  s.dir.write("rules/test.rules", std::string("\xEF\xBB\xBF") + "regime {\n");
+  auto r = run_lexgate(s.with_rules({"lint"}));
+  CHECK(r.exit_code == 2);
+  CHECK(has(r, "test.rules:1:"));
+}

@@ -149,7 +149,12 @@ std::optional<ast::rule_file> parse_rules(const source_ptr& source, diagnostic_b
   }
 
   syntax::cst::file file;
-  if (auto failure = syntax::parse_file(text, file)) {
+  // A leading byte order mark is accepted, as in profiles: the grammar sees it as three spaces,
+  // so every offset still points into the file as written.
+  std::string without_bom;
+  const bool bom = text.compare(0, 3, "\xEF\xBB\xBF") == 0;
+  if (bom) without_bom = "   " + text.substr(3);
+  if (auto failure = syntax::parse_file(bom ? without_bom : text, file)) {
     const std::string token = token_at(text, failure->offset);
     const span where{
         failure->offset,
