@@ -85,6 +85,7 @@ exit_code run_check(const check_options& o) {
   }
   eval.upcoming_days = o.upcoming_days;
   eval.gate = policy_of(o.gate);
+  // No report, from `--output` or any `--report`, may overwrite what the run reads.
   std::vector<std::string> inputs = o.profiles;
   if (!o.waivers.empty()) inputs.push_back(o.waivers);
   for (const auto& t : targets) {

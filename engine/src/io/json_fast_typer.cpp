@@ -277,12 +277,6 @@ bool type_json_profile_fast(simdjson::dom::element document, std::uint32_t line,
   fast_typer typer(schema, limits, line, spare);
   out.root.path.clear();
   if (!typer.typed(document, *schema.root, out.root, 0, true)) return false;
-  // Any version but the one this program reads is an error of the full path.
-  const int version = schema.root->field_index("profile");
-  if (version >= 0) {
-    const value& v = out.root.items[static_cast<std::size_t>(version)];
-    if (v.k == value::kind::integer && v.integer != profile_version) return false;
-  }
   // No market is an error the full path reports (`profile.no_markets`).
   const int deployment = schema.root->field_index("deployment");
   if (deployment < 0) return false;
@@ -291,6 +285,12 @@ bool type_json_profile_fast(simdjson::dom::element document, std::uint32_t line,
   const int markets =
       schema.root->fields[static_cast<std::size_t>(deployment)].type->field_index("markets");
   if (markets < 0 || d.items[static_cast<std::size_t>(markets)].items.empty()) return false;
+  // Any version but the one this program reads is an error of the full path.
+  const int version = schema.root->field_index("profile");
+  if (version >= 0) {
+    const value& v = out.root.items[static_cast<std::size_t>(version)];
+    if (v.k == value::kind::integer && v.integer != profile_version) return false;
+  }
   out.id.clear();
   const int product = schema.root->field_index("product");
   if (product >= 0 && out.root.items[static_cast<std::size_t>(product)].present()) {

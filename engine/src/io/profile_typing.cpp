@@ -4,9 +4,9 @@
 
 #include "io/profile_reader.hpp"
 #include "io/yaml_events.hpp"
+#include "source/text_check.hpp"
 #include "lexgate/date.hpp"
 #include "lexgate/profile.hpp"
-#include "source/text_check.hpp"
 
 namespace lexgate {
 
@@ -109,19 +109,15 @@ class typer {
       }
       stated[index] = true;
       out.items[index] = typed(v, *field.type, std::move(out.items[index].path));
+      if (path == "deployment" && field.name == "markets" && out.items[index].present() &&
+          out.items[index].items.empty()) {
+        no_markets(v);
+      }
       // An empty string states nothing: a required key so written has no value.
       if (field.required && out.items[index].k == value::kind::string &&
           out.items[index].text.empty()) {
         error("profile.required", "required key `" + field.name + "` is empty", v);
       }
-      if (path == "deployment" && field.name == "markets" && out.items[index].present() &&
-          out.items[index].items.empty()) {
-        no_markets(v);
-      }
-    }
-    if (path.empty() && type.name == "profile") {
-      const int deployment = type.field_index("deployment");
-      if (deployment >= 0 && !given[static_cast<std::size_t>(deployment)]) no_markets(n);
     }
     for (std::size_t i = 0; i < type.fields.size(); ++i) {
       if (type.fields[i].required && !given[i]) {
@@ -145,6 +141,14 @@ class typer {
   }
 
  private:
+  // A profile with no market would be judged against nothing and come out clear: an error.
+  // (A profile without `deployment` at all owes `deployment.markets`, a required key.)
+  void no_markets(const yaml_node& at) {
+    error("profile.no_markets", "the profile names no market, so nothing would be checked", at,
+          "list where the product ships in `deployment.markets`, as ISO 3166 codes such as "
+          "`DE`, `JP` or `US-CA`");
+  }
+
   // The paths of the required keys in a record type that is absent as a whole.
   static void required_below(const schema_type& type, const std::string& path,
                              std::vector<std::string>& out) {
@@ -171,13 +175,6 @@ class typer {
         return;
       }
     }
-  }
-
-  // A profile with no market would be judged against nothing and come out clear: an error.
-  void no_markets(const yaml_node& at) {
-    error("profile.no_markets", "the profile names no market, so nothing would be checked", at,
-          "list where the product ships in `deployment.markets`, as ISO 3166 codes such as "
-          "`DE`, `JP` or `US-CA`");
   }
 
   static std::string join(const std::string& path, std::string_view name) {
@@ -289,7 +286,7 @@ class typer {
         }
         break;
       case type_kind::string:
-        if (unprintable_at(t, false)) {
+        if (detail::unprintable_at(t, false)) {
           // Reports, annotations and logs quote profile strings: ESC, CR, NEL, U+2028 or an
           // encoded surrogate (`"\ud800"`) would forge or break them.
           error("profile.control_character",
