@@ -23,8 +23,13 @@ enum class exit_code : int {
 /// Prints each diagnostic to stderr in the compiler style.
 void print_diagnostics(const diagnostic_bag& bag);
 
-/// The standard library, or the libraries under `--rules` directories. Prints diagnostics.
-std::optional<library> load_rules(const std::vector<std::string>& rule_dirs);
+/// The standard library, or the libraries under `--rules` directories, with the rule files
+/// under `--add-rules` directories on top. Prints diagnostics.
+std::optional<library> load_rules(const std::vector<std::string>& rule_dirs,
+                                  const std::vector<std::string>& add_dirs = {});
+
+/// Adds `--add-rules DIR` (repeatable) to a command that loads rules.
+void add_overlay_option(CLI::App& command, std::vector<std::string>& add_dirs);
 
 /// Checks that `--as-of` was given a value: `--as-of ""` (an unset variable in a CI script)
 /// must not silently mean today.
