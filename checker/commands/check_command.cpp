@@ -29,6 +29,7 @@ struct check_options {
   std::string waivers;
   int upcoming_days = 90;
   bool no_conflicts = false;
+  std::uint32_t conflict_timeout_seconds = 10;
 };
 
 // A deployment that is not clear gets the conflict analysis; a clear one never loads the solver.
@@ -48,8 +49,23 @@ bool add_conflicts(report& r, const library& rules, const profile& p, const chec
   options.as_of = as_of;
   options.threshold = o.gate.fail_on == "warn" ? rule_severity::warn : rule_severity::block;
   options.conflicts_only = true;
-  auto plan = plan_deployment(rules, p, options, bag);
-  if (!plan) return false;
+  options.timeout_ms = o.conflict_timeout_seconds * 1000;
+  diagnostic_bag analysis;
+  auto plan = plan_deployment(rules, p, options, analysis);
+  if (!plan) {
+    // Out of budget, or a solver that gave up: the findings and the verdict stand, and the
+    // report says the conflicts were not analysed. Any other failure is an error.
+    for (const auto& d : analysis.items()) {
+      if (d.code != "plan.budget" && d.code != "plan.solver") {
+        for (const auto& e : analysis.items()) bag.add(e);
+        return false;
+      }
+    }
+    r.conflicts_not_analysed =
+        analysis.items().empty() ? "the analysis failed" : analysis.items().front().message;
+    spdlog::warn("{}: conflicts not analysed: {}", p.source->name(), r.conflicts_not_analysed);
+    return true;
+  }
   r.conflicts = std::move(plan->conflicts);
   return true;
 }
@@ -150,7 +166,8 @@ void add_check_command(CLI::App& app, exit_code& result) {
   add_overlay_option(*cmd, o->add_dirs);
   cmd->add_option("--as-of", o->as_of,
                   "Judge the rules in force on this date (YYYY-MM-DD); "
-                  "default: today");
+                  "default: today")
+      ->check(non_empty_date());
   cmd->add_option("--format", o->format, "Report format")
       ->check(CLI::IsMember(check_formats()))
       ->capture_default_str();
@@ -174,6 +191,10 @@ void add_check_command(CLI::App& app, exit_code& result) {
                 "Show the profile values (with line:column) that decided each finding");
   cmd->add_flag("--no-conflicts", o->no_conflicts,
                 "Skip the conflict analysis of deployments that are not clear");
+  cmd->add_option("--timeout", o->conflict_timeout_seconds,
+                  "Give up the conflict analysis after SECONDS in all (the verdict stands)")
+      ->check(CLI::Range(1, 3600))
+      ->capture_default_str();
   cmd->add_option("--upcoming-days", o->upcoming_days,
                   "Report rules coming into force within this many days as upcoming")
       ->check(CLI::Range(0, 3650))

@@ -31,6 +31,17 @@ std::optional<library> load_rules(const std::vector<std::string>& rule_dirs,
 /// Adds `--add-rules DIR` (repeatable) to a command that loads rules.
 void add_overlay_option(CLI::App& command, std::vector<std::string>& add_dirs);
 
+/// Checks that `--as-of` was given a value: `--as-of ""` (an unset variable in a CI script)
+/// must not silently mean today.
+inline CLI::Validator non_empty_date() {
+  return CLI::Validator(
+      [](std::string& text) {
+        return text.empty() ? std::string("an empty date; give a day as YYYY-MM-DD")
+                            : std::string();
+      },
+      "DATE");
+}
+
 /// Parses `--as-of`; prints an error and returns nothing on a bad date.
 std::optional<date> parse_as_of(const std::string& text);
 

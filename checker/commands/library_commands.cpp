@@ -114,7 +114,8 @@ void add_list_command(CLI::App& app, exit_code& result) {
                   "Only regimes that reach this jurisdiction: its own, those of places inside it "
                   "(US lists US-TX) and those of places containing it (IT lists the EU's); "
                   "invariants belong to no jurisdiction and are always listed");
-  cmd->add_option("--as-of", o->as_of, "List what is in force on this date; default: today");
+  cmd->add_option("--as-of", o->as_of, "List what is in force on this date; default: today")
+      ->check(non_empty_date());
   cmd->add_flag("--all", o->all,
                 "Also list regimes, rules and invariants not in force on that date");
   cmd->add_option("--format", o->format, "Output format")

@@ -160,7 +160,8 @@ void add_plan_command(CLI::App& app, exit_code& result) {
   add_overlay_option(*cmd, o->add_dirs);
   cmd->add_option("--rules", o->rule_dirs,
                   "Rule library directory (repeatable); replaces the built-in standard library");
-  cmd->add_option("--as-of", o->as_of, "Plan for the rules in force on this date; default: today");
+  cmd->add_option("--as-of", o->as_of, "Plan for the rules in force on this date; default: today")
+      ->check(non_empty_date());
   cmd->add_option("--format", o->format, "Report format")
       ->check(CLI::IsMember({"text", "json", "markdown"}))
       ->capture_default_str();

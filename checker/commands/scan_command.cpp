@@ -463,7 +463,8 @@ void add_scan_command(CLI::App& app, exit_code& result) {
                 "The input file, or standard input, is JSON Lines: one JSON profile per line");
   cmd->add_option("--rules", o->rule_dirs, "Rule library directory (repeatable)");
   add_overlay_option(*cmd, o->add_dirs);
-  cmd->add_option("--as-of", o->as_of, "Judge the rules in force on this date; default: today");
+  cmd->add_option("--as-of", o->as_of, "Judge the rules in force on this date; default: today")
+      ->check(non_empty_date());
   cmd->add_option("--threads", o->threads, "Worker threads (at most 1024); default: every core")
       ->check(CLI::Range(0u, 1024u));
   cmd->add_option("--fail-on", o->gate.fail_on, "Lowest severity that fails the gate (exit 1)")

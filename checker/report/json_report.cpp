@@ -131,6 +131,7 @@ json report_json(const report& r) {
     names.push_back(std::move(item));
   }
   out["names"] = std::move(names);
+  if (!r.conflicts_not_analysed.empty()) out["conflicts_not_analysed"] = r.conflicts_not_analysed;
   out["summary"] = {{"rules_evaluated", r.summary.rules_evaluated},
                     {"violations", r.summary.violations},
                     {"indeterminate", r.summary.indeterminate},

@@ -98,6 +98,9 @@ std::string render_markdown(const std::vector<report>& reports) {
         if (f.status != finding_status::waived) out += "  Remedy: " + cell(f.remedy) + "\n";
       }
     }
+    if (!r.conflicts_not_analysed.empty()) {
+      out += "\nConflicts not analysed: " + cell(r.conflicts_not_analysed) + "\n";
+    }
     if (!r.conflicts.empty()) {
       out += "\n### Conflicts\n\nNo single deployment satisfies these (see `lexgate plan`):\n\n";
       for (const auto& c : r.conflicts) out += "- " + cell(c.explanation) + "\n";

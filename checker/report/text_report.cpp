@@ -107,6 +107,9 @@ std::string render_text(const std::vector<report>& reports, const text_options& 
       out += coverage_line(m);
       for (const auto& f : m.findings) render_finding(out, f, r, options);
     }
+    if (!r.conflicts_not_analysed.empty()) {
+      out += "\nconflicts not analysed: " + r.conflicts_not_analysed + "\n";
+    }
     if (!r.conflicts.empty()) {
       out += "\nconflicts (no single deployment satisfies these; see `lexgate plan`):\n";
       for (const auto& c : r.conflicts) {

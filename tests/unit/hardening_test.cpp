@@ -296,7 +296,8 @@ TEST_CASE("plan --emit-profile never writes outside its folder", "[hardening]") 
   }
 }
 
-TEST_CASE("the report output never destroys an input and keeps what it writes over", "[hardening]") {
+TEST_CASE("the report output never destroys an input and keeps what it writes over",
+          "[hardening]") {
   namespace fs = std::filesystem;
   sandbox s;
   const std::string profile = s.dir.write("p.yaml", kBlocked);
@@ -362,4 +363,33 @@ TEST_CASE("a report stopped by SIGTERM leaves no temporary file", "[hardening]")
       CHECK(e.path().filename() == "report.txt");
     }
   }
+}
+
+TEST_CASE("an empty as-of date is a usage error, not today", "[hardening]") {
+  sandbox s;
+  const std::string profile = s.dir.write("p.yaml", kGood);
+  CHECK(run_lexgate(s.with_rules({"check", profile, "--as-of", "2025-01-01"})).exit_code == 0);
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"check", profile}, {"scan", profile}, {"plan", profile}, {"list"}}) {
+    std::vector<std::string> with_date = args;
+    with_date.push_back("--as-of");
+    with_date.push_back("");
+    INFO(args[0]);
+    auto r = run_lexgate(s.with_rules(with_date));
+    CHECK(r.exit_code == 2);
+    CHECK(has(r, "empty date"));
+  }
+}
+
+TEST_CASE("a byte order mark is accepted in rule files as in profiles", "[hardening]") {
+  sandbox s;
+  s.dir.write("rules/test.rules", std::string("\xEF\xBB\xBF") + kRules);
+  const std::string profile = s.dir.write("p.yaml", std::string("\xEF\xBB\xBF") + kBlocked);
+  CHECK(run_lexgate(s.with_rules({"lint"})).exit_code == 0);
+  CHECK(run_lexgate(s.with_rules({"check", profile, "--as-of", "2025-01-01"})).exit_code == 1);
+  // Positions in a file with a mark still point at the right place.
+  s.dir.write("rules/test.rules", std::string("\xEF\xBB\xBF") + "regime {\n");
+  auto r = run_lexgate(s.with_rules({"lint"}));
+  CHECK(r.exit_code == 2);
+  CHECK(has(r, "test.rules:1:"));
 }

@@ -122,6 +122,9 @@ struct report {
   bool fails_gate = false;   ///< Whether any market fails the gate: exit 1.
   std::vector<market_report> markets;
   std::vector<conflict> conflicts;
+  /// Why the conflict analysis gave up (its time or memory budget); empty when it ran or was not
+  /// needed. The verdict stands either way: conflicts explain findings, they never clear them.
+  std::string conflicts_not_analysed;
   report_summary summary;
   /// How the profile's company names resolved when it loaded (`profile::resolutions`). Left to
   /// the caller, which copies it once per profile: `evaluate` never touches it.

@@ -12,6 +12,9 @@ namespace lexgate {
 /// Limits that keep hostile rule files from exhausting the stack or memory.
 struct parse_limits {
   std::uint32_t max_expression_depth = 64;  ///< Nesting of parentheses, `not` and quantifiers.
+  /// Binary operators (`and`, `or`, comparisons, `in`, …) in one condition: a chain of them is
+  /// a tree as deep as it is long.
+  std::uint32_t max_binary_operators = 1024;
   std::uint32_t max_file_bytes = 4u << 20;  ///< 4 MiB.
 };
 

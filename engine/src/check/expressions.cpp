@@ -205,6 +205,7 @@ bool expression_checker::coerce(node& literal, const schema_type* target, const 
 std::optional<node> expression_checker::condition(const ast::expr& e, const source_file& file) {
   file_ = &file;
   scope_.clear();
+  start_expression();
   return expect_boolean(check(e), e, "a condition");
 }
 
@@ -225,6 +226,7 @@ std::optional<node> expression_checker::placeholder(const std::string& path,
                                                     const source_file& file, span where) {
   file_ = &file;
   scope_.clear();
+  start_expression();
   // Placeholders are plain dotted paths; build the same nodes a path expression gives.
   std::vector<std::string> parts;
   std::size_t start = 0;
@@ -267,6 +269,7 @@ void expression_checker::check_definitions() {
   for (const auto& [name, ref] : definitions_) {
     file_ = ref.file;
     scope_.clear();
+    start_expression();
     expanding_.insert(name);
     check(ref.definition->body);
     expanding_.erase(name);
@@ -274,6 +277,30 @@ void expression_checker::check_definitions() {
 }
 
 std::optional<node> expression_checker::check(const ast::expr& e) {
+  if (over_budget_) return std::nullopt;
+  if (depth_ >= max_depth || nodes_ >= max_nodes) {
+    // Reported even while inlining quietly: the size shows only once definitions are inlined.
+    over_budget_ = true;
+    const bool deep = depth_ >= max_depth;
+    if (!cycles_reported_.emplace(file_, e.where.begin).second) return std::nullopt;
+    bag_.report(diagnostic_severity::error, deep ? "check.too_deep" : "check.too_large",
+                deep ? "this condition nests deeper than " + std::to_string(max_depth) +
+                           " levels once its definitions are inlined"
+                     : "this condition has more than " + std::to_string(max_nodes) +
+                           " terms once its definitions are inlined",
+                file_, e.where,
+                deep ? "split it into smaller rules or definitions that do not nest so deep"
+                     : "a definition used twice is copied twice; use it once, or split the rule");
+    return std::nullopt;
+  }
+  ++depth_;
+  ++nodes_;
+  auto checked = visit_checked(e);
+  --depth_;
+  return checked;
+}
+
+std::optional<node> expression_checker::visit_checked(const ast::expr& e) {
   struct visitor {
     expression_checker& self;
     const ast::expr& e;
@@ -311,6 +338,13 @@ std::optional<node> expression_checker::check(const ast::expr& e) {
     std::optional<node> operator()(const ast::list_literal& l) const {
       node n;
       n.code = op::list;
+      if (l.items.size() > max_list_items) {
+        self.error("check.too_large",
+                   "a list of " + std::to_string(l.items.size()) + " values, more than " +
+                       std::to_string(max_list_items),
+                   e.where, "a rule names the values it is about; split a longer list");
+        return std::nullopt;
+      }
       const schema_type* element = nullptr;
       for (const auto& item : l.items) {
         auto k = self.check(item);
@@ -447,10 +481,13 @@ std::optional<node> expression_checker::check_name(const ast::expr& e, const std
   }
   if (auto def = definitions_.find(name); def != definitions_.end()) {
     if (expanding_.count(name) != 0) {
-      // Reported even while inlining quietly: a cycle shows up only when definitions nest.
-      bag_.report(diagnostic_severity::error, "check.definition_cycle",
-                  "definition `" + name + "` refers to itself", file_, e.where,
-                  "a definition may use others, but never itself, directly or through them");
+      // Reported even while inlining quietly: a cycle shows up only when definitions nest. Once
+      // per place, though it is reached from every definition and rule on the cycle.
+      if (cycles_reported_.emplace(file_, e.where.begin).second) {
+        bag_.report(diagnostic_severity::error, "check.definition_cycle",
+                    "definition `" + name + "` refers to itself", file_, e.where,
+                    "a definition may use others, but never itself, directly or through them");
+      }
       return std::nullopt;
     }
     // Inline the body in a fresh scope whose slots start after the caller's.
@@ -482,6 +519,12 @@ std::optional<node> expression_checker::check_name(const ast::expr& e, const std
     n.name = name;
     n.type = types_.root->fields[index].type;
     return n;
+  }
+  // Past the error limit (or while inlining quietly) the error is dropped: do not pay for a
+  // suggestion no one sees, ten thousand times over ten thousand definitions.
+  if (quiet_ || bag_.full()) {
+    error("check.unknown_name", "unknown name `" + name + "`", e.where);
+    return std::nullopt;
   }
   std::vector<std::string> candidates = {"market", "as_of"};
   for (const auto& s : scope_) candidates.push_back(s.name);

@@ -32,6 +32,15 @@ class expression_checker {
   /// Checks each definition once, standalone, so its errors are reported once.
   void check_definitions();
 
+  /// Nesting of one checked expression once its definitions are inlined: the depth at which it
+  /// is compiled, evaluated and encoded for the solver, each of which recurses once per level.
+  static constexpr std::uint32_t max_depth = 256;
+  /// Nodes of one checked expression once its definitions are inlined: definitions that each
+  /// use the one before twice would otherwise grow it exponentially.
+  static constexpr std::uint32_t max_nodes = 100000;
+  /// Values in one list literal (`in [...]`), as many as a profile's list may hold.
+  static constexpr std::uint32_t max_list_items = 10000;
+
   /// Most quantifier slots any expression checked so far needed.
   std::uint32_t max_slots() const { return max_slots_; }
 
@@ -43,6 +52,7 @@ class expression_checker {
   };
 
   std::optional<node> check(const ast::expr& e);
+  std::optional<node> visit_checked(const ast::expr& e);
   std::optional<node> check_name(const ast::expr& e, const std::string& name);
   std::optional<node> check_binary(const ast::expr& e, const ast::binary& b);
   std::optional<node> check_quantified(const ast::quantified& q);
@@ -65,6 +75,19 @@ class expression_checker {
   std::int32_t slot_base_ = 0;       // first slot of the current scope (inlined definitions)
   std::uint32_t max_slots_ = 0;
   bool quiet_ = false;  // inlined definitions were already checked once: no repeated errors
+  // The current expression's inlined depth and size, and whether it was refused for them.
+  std::uint32_t depth_ = 0;
+  std::uint32_t nodes_ = 0;
+  bool over_budget_ = false;
+  // Where a definition cycle or an expression over budget was reported: each is said once,
+  // however often it is reached.
+  std::set<std::pair<const source_file*, std::uint32_t>> cycles_reported_;
+
+  void start_expression() {
+    depth_ = 0;
+    nodes_ = 0;
+    over_budget_ = false;
+  }
 };
 
 /// The type's name as rule authors write it: `boolean`, `list of jurisdiction`, `product`.

@@ -345,10 +345,18 @@ class evaluator {
   }
 
   tv quantify(const node& n) {
+    // Nested quantifiers over long lists multiply: twelve `any` over ten models are 10^12
+    // bindings. Past the budget every quantifier is unknown, so the rule is indeterminate (the
+    // gate fails) rather than the process running for days.
+    if (steps_ >= kMaxQuantifierSteps) {
+      if (explain_) missing_.push_back({nullptr, "(the evaluation budget of quantifier steps)"});
+      return tv::unknown;
+    }
     // The items decide, not the list as a whole: the list itself is not evidence.
     const tv decider = n.code == op::any ? tv::yes : tv::no;
     const value* saved = slots_[n.index];
     auto bind = [&](const value& item) {
+      if (++steps_ > kMaxQuantifierSteps) return tv::unknown;
       slots_[n.index] = &item;
       return test(n.kids[1]);
     };
@@ -364,6 +372,9 @@ class evaluator {
     return r;
   }
 
+  /// Quantifier items bound in one evaluation of a profile, at most (docs/limits.md).
+  static constexpr std::uint64_t kMaxQuantifierSteps = 1'000'000;
+  std::uint64_t steps_ = 0;
   bool explain_;
   const detail::program& program_;
   const value& root_;

@@ -1,6 +1,7 @@
 // JSON profiles typed straight from simdjson's DOM into a reused profile (see the header for when
 // this path gives up and the full path decides).
 #include "io/json_fast_typer.hpp"
+#include "source/text_check.hpp"
 
 #include <string_view>
 
@@ -166,6 +167,7 @@ class fast_typer {
     // string is expected is left to the full path, which converts or rejects it.
     if (e.type() != element_type::STRING) return false;
     const std::string_view text = e.get_string().value_unsafe();
+    if (unprintable_at(text, false)) return false;  // the full path reports it
     if (text.size() > limits_.max_string_bytes) return false;
     switch (type.kind) {
       case type_kind::date:

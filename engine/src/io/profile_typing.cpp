@@ -5,6 +5,7 @@
 #include "io/name_resolution.hpp"
 #include "io/profile_reader.hpp"
 #include "io/yaml_events.hpp"
+#include "source/text_check.hpp"
 #include "lexgate/date.hpp"
 #include "lexgate/profile.hpp"
 
@@ -286,6 +287,15 @@ class typer {
         }
         break;
       case type_kind::string:
+        if (detail::unprintable_at(t, false)) {
+          // Reports, annotations and logs quote profile strings: ESC, CR, NEL, U+2028 or an
+          // encoded surrogate (`"\ud800"`) would forge or break them.
+          error("profile.control_character",
+                "this string holds a control character, a line separator or an encoded "
+                "surrogate",
+                n, "write plain text on one line");
+          break;
+        }
         out.k = value::kind::string;
         out.text = t;
         break;

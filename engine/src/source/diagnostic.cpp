@@ -1,6 +1,8 @@
 // Diagnostics: collection, ordering, compiler-style rendering and typo hints (layer: source).
 #include "lexgate/diagnostic.hpp"
 
+#include "source/text_check.hpp"
+
 #include <algorithm>
 #include <string>
 #include <tuple>
@@ -34,6 +36,29 @@ void diagnostic_bag::error(std::string code, std::string message, std::string fi
   add(std::move(d));
 }
 
+namespace {
+
+// Cuts every `quoted` text longer than `keep` bytes to its first `keep` bytes (whole UTF-8
+// characters) and `…`: a 100,000-digit literal or a megabyte-long name is not echoed whole into
+// an error, a log or a report.
+void clip_quoted(std::string& text, std::size_t keep = 64) {
+  std::size_t open = text.find('`');
+  while (open != std::string::npos) {
+    const std::size_t close = text.find('`', open + 1);
+    if (close == std::string::npos) return;
+    std::size_t length = close - open - 1;
+    if (length > keep + 16) {
+      std::size_t cut = open + 1 + keep;
+      while (cut > open + 1 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+      text.replace(cut, close - cut, "…");
+      length = cut - open - 1 + 3;
+    }
+    open = text.find('`', open + 1 + length + 1);
+  }
+}
+
+}  // namespace
+
 void diagnostic_bag::add(diagnostic d) {
   if (d.severity == diagnostic_severity::error) {
     // Counted before the cap is applied, so the count never stops growing while errors come.
@@ -43,6 +68,8 @@ void diagnostic_bag::add(diagnostic d) {
       return;
     }
   }
+  clip_quoted(d.message);
+  clip_quoted(d.help);
   items_.push_back(std::move(d));
 }
 
@@ -103,10 +130,37 @@ std::string window(std::string_view text, std::uint32_t& column) {
 
 }  // namespace
 
+namespace {
+
+// Diagnostics go to a terminal or a CI log: every character a terminal or log acts on (ESC, CR,
+// BEL, NEL, U+2028, a line break inside a value) and every byte that is not UTF-8 becomes one
+// U+FFFD, so a quoted line can neither forge a title or an annotation nor move the caret.
+std::string printable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  while (!text.empty()) {
+    const auto bad = detail::unprintable_at(text, false);
+    const std::size_t clean = bad ? *bad : text.size();
+    out.append(text.substr(0, clean));
+    if (!bad) break;
+    out += "\xEF\xBF\xBD";
+    // Skip the whole character (or the one bad byte).
+    std::size_t skip = 1;
+    while (clean + skip < text.size() &&
+           (static_cast<unsigned char>(text[clean + skip]) & 0xC0) == 0x80 && skip < 4) {
+      ++skip;
+    }
+    text.remove_prefix(clean + skip);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string render_diagnostic(const diagnostic& d) {
   std::string out;
   if (!d.file.empty()) {
-    out += d.file;
+    out += printable(d.file);
     if (d.where.line > 0) {
       out += ':' + std::to_string(d.where.line);
       // JSON Lines input has a line and a JSON pointer, no column.
@@ -115,8 +169,8 @@ std::string render_diagnostic(const diagnostic& d) {
     out += ": ";
   }
   out += severity_word(d.severity);
-  out += '[' + d.code + "]: " + d.message + '\n';
-  if (!d.pointer.empty()) out += "  = at: " + d.pointer + '\n';
+  out += '[' + d.code + "]: " + printable(d.message) + '\n';
+  if (!d.pointer.empty()) out += "  = at: " + printable(d.pointer) + '\n';
   if (d.where.line > 0 && d.pointer.empty()) {
     const std::string number = std::to_string(d.where.line);
     const std::string gutter(number.size(), ' ');
@@ -125,12 +179,12 @@ std::string render_diagnostic(const diagnostic& d) {
     if (d.end.line == d.where.line && d.end.column > d.where.column) {
       width = d.end.column - d.where.column;
     }
-    out += ' ' + number + " | " + detab(window(d.line_text, column)) + '\n';
+    out += ' ' + number + " | " + printable(detab(window(d.line_text, column))) + '\n';
     width = std::min(width, kShownColumns + 2 - std::min(column, kShownColumns + 1));
     out += ' ' + gutter + " | " + std::string(column - 1, ' ') + '^' +
            std::string(std::max<std::uint32_t>(width, 1) - 1, '~') + '\n';
   }
-  if (!d.help.empty()) out += "  = help: " + d.help + '\n';
+  if (!d.help.empty()) out += "  = help: " + printable(d.help) + '\n';
   return out;
 }
 
@@ -169,7 +223,13 @@ std::optional<std::string> nearest_name(const std::string& word,
   const std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
   std::optional<std::string> best;
   std::size_t best_distance = limit + 1;
+  // A word too long to be a name gets no suggestion: the distance costs length squared.
+  if (word.size() > 256) return best;
   for (const auto& candidate : candidates) {
+    // Lengths further apart than the best distance so far cannot beat it: skip the table.
+    const std::size_t gap = word.size() > candidate.size() ? word.size() - candidate.size()
+                                                           : candidate.size() - word.size();
+    if (gap >= best_distance || candidate.size() > 256) continue;
     const std::size_t d = edit_distance(word, candidate);
     if (d < best_distance) {
       best_distance = d;

@@ -21,9 +21,15 @@ std::optional<std::uint32_t> bad_encoding(const std::string& s) {
                            : (c & 0xF8) == 0xF0 ? 4
                                                 : 0;
     if (length == 0 || i + length > s.size() || (length == 2 && c < 0xC2)) return i;
+    std::uint32_t cp = c & (0xFFu >> (length + 1));
     for (std::uint32_t k = 1; k < length; ++k) {
       if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
     }
+    // Overlong forms, encoded surrogates and code points past U+10FFFF are not UTF-8: no JSON
+    // or XML writer could express them.
+    const std::uint32_t min = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000;
+    if (length > 1 && (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))) return i;
     i += length;
   }
   return std::nullopt;
@@ -38,7 +44,16 @@ bool word_char(char c) {
 // condition began — and refuse files where it passes the limit, so no input can overflow the
 // stack. A condition begins at a clause keyword outside brackets that does not continue an
 // expression: `when` after `in` or `.` is a name inside the condition, not a new clause.
-std::optional<std::uint32_t> too_deep(const std::string& s, std::uint32_t limit) {
+// Binary operators (`and`, `or`, comparisons) are counted too, against `chain_limit`: a chain
+// of them is a tree as deep as it is long once lowered, and freeing or checking it recurses
+// once per operator.
+struct depth_problem {
+  std::uint32_t offset = 0;
+  bool chain = false;  // too many binary operators rather than too deep a nesting
+};
+
+std::optional<depth_problem> too_deep(const std::string& s, std::uint32_t limit,
+                                      std::uint32_t chain_limit) {
   static const std::string_view starts[] = {"when", "require", "forbid",  "unless", "define",
                                             "rule", "regime",  "applies", "enum",   "schema"};
   static const std::string_view continuing[] = {"in",     "and",        "or",     "not",
@@ -46,6 +61,7 @@ std::optional<std::uint32_t> too_deep(const std::string& s, std::uint32_t limit)
                                                 "subset", "intersects", "within", "contains"};
   std::uint32_t brackets = 0;
   std::uint32_t operators = 0;
+  std::uint32_t binaries = 0;
   bool continues = false;  // the last token expects an operand after it
   for (std::uint32_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
@@ -57,7 +73,7 @@ std::optional<std::uint32_t> too_deep(const std::string& s, std::uint32_t limit)
       }
       continues = false;
     } else if (c == '(' || c == '[') {
-      if (++brackets + operators > limit) return i;
+      if (++brackets + operators > limit) return depth_problem{i, false};
       continues = true;
     } else if (c == ')' || c == ']') {
       if (brackets > 0) --brackets;
@@ -67,16 +83,22 @@ std::optional<std::uint32_t> too_deep(const std::string& s, std::uint32_t limit)
       while (end < s.size() && word_char(s[end])) ++end;
       const std::string_view w(s.data() + i, end - i);
       if (w == "not" || w == "any" || w == "all") {
-        if (brackets + ++operators > limit) return i;
+        if (brackets + ++operators > limit) return depth_problem{i, false};
+      } else if (w == "and" || w == "or" || w == "in" || w == "contains" || w == "intersects" ||
+                 w == "within" || w == "subset") {
+        if (++binaries > chain_limit) return depth_problem{i, true};
       } else if (brackets == 0 && !continues) {
         for (auto start : starts) {
-          if (w == start) operators = 0;
+          if (w == start) operators = binaries = 0;
         }
       }
       continues = false;
       for (auto word : continuing) continues = continues || w == word;
       i = end - 1;
     } else if (c == ',' || c == ':' || c == '.' || c == '=' || c == '!' || c == '<' || c == '>') {
+      // A comparison (`==`, `!=`, `<=`, `<`, …) counts once, at its first character.
+      const bool comparison = c != ',' && c != ':' && c != '.' && !continues;
+      if (comparison && ++binaries > chain_limit) return depth_problem{i, true};
       continues = true;
     } else if (c == '{' || c == '}') {
       continues = false;
@@ -114,16 +136,25 @@ std::optional<ast::rule_file> parse_rules(const source_ptr& source, diagnostic_b
                {*bad, *bad + 1}, "rule files are UTF-8 text");
     return std::nullopt;
   }
-  if (auto deep = too_deep(text, limits.max_expression_depth)) {
-    bag.report(
-        diagnostic_severity::error, "parse.too_deep",
-        "a condition nests deeper than " + std::to_string(limits.max_expression_depth) + " levels",
-        source.get(), {*deep, *deep + 1}, "split it into definitions (`define name = ...`)");
+  if (auto deep = too_deep(text, limits.max_expression_depth, limits.max_binary_operators)) {
+    bag.report(diagnostic_severity::error, "parse.too_deep",
+               deep->chain
+                   ? "a condition has more than " + std::to_string(limits.max_binary_operators) +
+                         " operators (`and`, `or`, `==`, `in`, …)"
+                   : "a condition nests deeper than " +
+                         std::to_string(limits.max_expression_depth) + " levels",
+               source.get(), {deep->offset, deep->offset + 1},
+               "split it into definitions (`define name = ...`)");
     return std::nullopt;
   }
 
   syntax::cst::file file;
-  if (auto failure = syntax::parse_file(text, file)) {
+  // A leading byte order mark is accepted, as in profiles: the grammar sees it as three spaces,
+  // so every offset still points into the file as written.
+  std::string without_bom;
+  const bool bom = text.compare(0, 3, "\xEF\xBB\xBF") == 0;
+  if (bom) without_bom = "   " + text.substr(3);
+  if (auto failure = syntax::parse_file(bom ? without_bom : text, file)) {
     const std::string token = token_at(text, failure->offset);
     const span where{
         failure->offset,

@@ -2,6 +2,8 @@
 // (layer: syntax).
 #include "syntax/rule_lowering.hpp"
 
+#include "source/text_check.hpp"
+
 #include <charconv>
 #include <map>
 
@@ -222,6 +224,12 @@ class lowerer {
               "the escapes are \\\" \\\\ \\n \\t and \\u{HEX}");
         return out;
       }
+    }
+    // Messages, titles and citations reach every report and log: no control character but a
+    // line break or tab, no NEL or U+2028 (a `\u{…}` escape could otherwise write one).
+    if (detail::unprintable_at(out, true)) {
+      error("parse.bad_string", "a string may not hold control characters or line separators",
+            {s.begin, s.begin + 1}, "write plain text; `\n` and `\t` are the only controls");
     }
     return out;
   }

@@ -13,6 +13,7 @@
 #include "analyse/solver/planner.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <memory>
 #include <set>
@@ -69,6 +70,20 @@ void add_unique(std::vector<T>& v, const T& x) {
   if (std::find(v.begin(), v.end(), x) == v.end()) v.push_back(x);
 }
 
+/// The analysis ran out of its total time (`plan_options::timeout_ms`) or memory.
+struct budget_exceeded : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+/// The solver answered neither yes nor no (it gave up) within the budget.
+struct solver_gave_up : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+/// Memory the solver may use for one analysis, in MiB: a profile listing every market code, or
+/// ten thousand models, would otherwise grow it by gigabytes.
+constexpr unsigned kSolverMemoryMiB = 2048;
+
 /// One planning run: the library, the profile, the targets, and a Z3 context.
 class planner {
  public:
@@ -77,8 +92,12 @@ class planner {
         program_(rules.program()),
         facts_(facts),
         options_(options),
-        markets_(markets_of(facts.root, program_.schema)) {
+        markets_(markets_of(facts.root, program_.schema)),
+        deadline_(std::chrono::steady_clock::now() +
+                  std::chrono::milliseconds(options.timeout_ms)) {
     c_.set("timeout", static_cast<int>(options.timeout_ms));
+    // Z3's memory limit is a process-wide setting; every analysis sets the same value.
+    z3::set_param("memory_max_size", static_cast<int>(kSolverMemoryMiB));
     for (const auto& r : program_.regimes) {
       if (r.applies_when) collect_texts(*r.applies_when, texts_);
       for (const auto& rule : r.rules) {
@@ -102,6 +121,32 @@ class planner {
     collect_targets();
   }
 
+  /// Milliseconds left of the whole analysis' budget; throws when none are.
+  unsigned remaining_ms() const {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          deadline_ - std::chrono::steady_clock::now())
+                          .count();
+    if (left <= 0) throw budget_exceeded("time");
+    return static_cast<unsigned>(left);
+  }
+
+  /// A solver call may take what is left of the budget, no more.
+  void bound(z3::solver& s) {
+    z3::params params(c_);
+    params.set("timeout", remaining_ms());
+    s.set(params);
+  }
+
+  /// An `unknown` answer: the budget ran out (time or memory), or the solver gave up.
+  [[noreturn]] void gave_up(const std::string& reason) const {
+    if (reason.find("memory") != std::string::npos) throw budget_exceeded("memory");
+    if (std::chrono::steady_clock::now() >= deadline_ || reason == "timeout" ||
+        reason == "canceled") {
+      throw budget_exceeded("time");
+    }
+    throw solver_gave_up("the solver gave up: " + reason);
+  }
+
   bool satisfiable_subset(const conflict& c) {
     std::vector<z3::expr> all_in(markets_.size(), c_.bool_val(true));
     world w(c_, program_.schema, texts_, facts_.root, pinned_, markets_, all_in, "s:");
@@ -120,8 +165,9 @@ class planner {
         s.add(enc.invariant_holds(*inv, options_.as_of));
       }
     }
+    bound(s);
     const auto r = s.check();
-    if (r == z3::unknown) throw unsupported("the solver gave up: " + s.reason_unknown());
+    if (r == z3::unknown) gave_up(s.reason_unknown());
     return r == z3::sat;
   }
 
@@ -141,6 +187,7 @@ class planner {
     std::vector<z3::expr> lits;  // targets first, then invariants
     std::vector<std::set<std::string>> reads;
     for (std::size_t i = 0; i < targets_.size(); ++i) {
+      remaining_ms();  // encoding a large library for many markets takes time of its own
       const auto& t = targets_[i];
       z3::expr a = c_.bool_const(("t" + std::to_string(i)).c_str());
       s.add(z3::implies(a, enc.rule_holds(*t.regime, *t.rule, markets_[t.market], options_.as_of)));
@@ -276,8 +323,9 @@ class planner {
                          const std::vector<std::size_t>& chosen) {
     z3::expr_vector assumptions(c_);
     for (std::size_t i : chosen) assumptions.push_back(lits[i]);
+    bound(s);
     const auto r = s.check(assumptions);
-    if (r == z3::unknown) throw unsupported("the solver gave up: " + s.reason_unknown());
+    if (r == z3::unknown) gave_up(s.reason_unknown());
     return r;
   }
 
@@ -504,8 +552,9 @@ class planner {
   bool satisfiable(const split_problem& p) {
     z3::solver s(c_);
     for (const auto& h : p.hard) s.add(h);
+    bound(s);
     const auto r = s.check();
-    if (r == z3::unknown) throw unsupported("the solver gave up: " + s.reason_unknown());
+    if (r == z3::unknown) gave_up(s.reason_unknown());
     return r == z3::sat;
   }
 
@@ -558,7 +607,7 @@ class planner {
   bool remediate(const split_problem& p, plan_report& out, diagnostic_bag& bag) {
     z3::optimize opt(c_);
     z3::params params(c_);
-    params.set("timeout", options_.timeout_ms);
+    params.set("timeout", remaining_ms());
     opt.set(params);
     for (const auto& h : p.hard) opt.add(h);
     // First the fewest changes; then, among equal plans, jurisdictions the profile already
@@ -580,6 +629,7 @@ class planner {
       }
     }
     const auto r = opt.check();
+    if (r == z3::unknown) gave_up(Z3_optimize_get_reason_unknown(c_, opt));
     if (r != z3::sat) {
       bag.error("plan.solver",
                 r == z3::unknown ? "the solver gave up while minimising changes: " +
@@ -695,6 +745,7 @@ class planner {
   std::vector<const checked_invariant*> invariants_;
   std::vector<int> familiar_;  ///< Text ids of the jurisdictions the profile names.
   std::vector<std::string> free_paths_;
+  std::chrono::steady_clock::time_point deadline_;
 };
 
 }  // namespace
@@ -704,9 +755,29 @@ std::optional<plan_report> plan(const library& rules, const profile& facts,
   try {
     planner p(rules, facts, options);
     return p.run(bag);
+  } catch (const budget_exceeded& e) {
+    const bool memory = std::string(e.what()) == "memory";
+    bag.error("plan.budget",
+              memory ? "the analysis needed more than " + std::to_string(kSolverMemoryMiB) +
+                           " MiB and gave up"
+                     : "the analysis took longer than its budget of " +
+                           std::to_string(options.timeout_ms / 1000) + " s and gave up",
+              facts.source ? facts.source->name() : std::string(),
+              memory ? "plan fewer markets or models at once"
+                     : "raise --timeout, or plan fewer markets or models at once");
+  } catch (const solver_gave_up& e) {
+    bag.error("plan.solver", e.what(), facts.source ? facts.source->name() : std::string());
   } catch (const unsupported& e) {
     bag.error("plan.unsupported", e.what(), facts.source ? facts.source->name() : std::string());
   } catch (const z3::exception& e) {
+    if (std::string(e.msg()).find("memory") != std::string::npos) {
+      bag.error(
+          "plan.budget",
+          "the analysis needed more than " + std::to_string(kSolverMemoryMiB) + " MiB and gave up",
+          facts.source ? facts.source->name() : std::string(),
+          "plan fewer markets or models at once");
+      return std::nullopt;
+    }
     bag.error("plan.solver", std::string("the solver failed: ") + e.msg(),
               facts.source ? facts.source->name() : std::string());
   }
