@@ -4,6 +4,7 @@
 #include <iostream>
 #include <memory>
 
+#include "commands/artifact_drift.hpp"
 #include "commands/commands.hpp"
 #include "lexgate/evaluate.hpp"
 #include "lexgate/plan.hpp"
@@ -26,6 +27,7 @@ struct check_options {
   std::string waivers;
   int upcoming_days = 90;
   bool no_conflicts = false;
+  artifact_options artifacts;
 };
 
 // A deployment that is not clear gets the conflict analysis; a clear one never loads the solver.
@@ -69,6 +71,10 @@ exit_code run_check(const check_options& o) {
     waivers = std::move(*loaded);
   }
 
+  bool artifacts_ok = true;
+  const auto observed = read_observed(o.artifacts, artifacts_ok);
+  if (!artifacts_ok) return exit_code::error;
+
   std::vector<report> reports;
   bool failed_input = false;
   for (const auto& path : o.profiles) {
@@ -78,7 +84,12 @@ exit_code run_check(const check_options& o) {
     if (!source) {
       bag.error("io.read", "cannot read profile: " + why, path);
     } else if (auto p = load_profile(source, rules->profile_schema(), bag)) {
-      reports.push_back(evaluate(*rules, *p, eval));
+      reports.emplace_back();
+      if (observed) {
+        evaluate_deployed(*rules, *p, *observed, o.artifacts, eval, reports.back());
+      } else {
+        evaluate(*rules, *p, eval, reports.back());
+      }
       apply_waivers(reports.back(), waivers);
       add_conflicts(reports.back(), *rules, *p, o, eval.as_of, bag);
       for (const auto& m : reports.back().markets) {
@@ -113,7 +124,7 @@ exit_code run_check(const check_options& o) {
   if (!emit(text, o.output)) return exit_code::error;
 
   for (const auto& r : reports) {
-    if (fails(r, o.gate)) return exit_code::findings;
+    if (fails(r, o.gate) || drift_fails_gate(r, o.artifacts)) return exit_code::findings;
   }
   return exit_code::clear;
 }
@@ -150,6 +161,7 @@ void add_check_command(CLI::App& app, exit_code& result) {
                   "Report rules coming into force within this many days as upcoming")
       ->check(CLI::Range(0, 3650))
       ->capture_default_str();
+  add_artifact_options(*cmd, o->artifacts);
   cmd->callback([o, &result] { result = run_check(*o); });
 }
 

@@ -17,6 +17,7 @@
 
 #include "commands/commands.hpp"
 #include "commands/file_text.hpp"
+#include "commands/artifact_drift.hpp"
 #include "lexgate/profile.hpp"
 #include "lexgate/profile_json.hpp"
 #include "report/json_writer.hpp"
@@ -32,6 +33,7 @@ struct scan_options {
   unsigned threads = 0;
   bool jsonl = false;
   gate_options gate;
+  artifact_options artifacts;
 };
 
 /// A file to scan: a YAML profile, or a JSON Lines file held whole in memory.
@@ -163,6 +165,8 @@ struct worker_state {
   std::optional<profile> yaml_profile;
   report judged;        // evaluated into, reusing its memory
   std::string pointer;  // a JSON pointer being written
+  const derivation* observed = nullptr;          // `--artifacts`: every profile gets them
+  const artifact_options* artifacts = nullptr;
 };
 
 // Scans one profile: appends its JSON line to `out.lines` and counts it.
@@ -189,10 +193,15 @@ void scan_one(const library& rules, const input_file& file, const work_item& ite
     out.lines += '\n';
     return;
   }
-  evaluate(rules, *p, eval, state.judged);
+  if (state.observed != nullptr) {
+    evaluate_deployed(rules, *p, *state.observed, *state.artifacts, eval, state.judged);
+  } else {
+    evaluate(rules, *p, eval, state.judged);
+  }
   const report& r = state.judged;
   ++out.verdicts[static_cast<int>(r.overall)];
-  out.failed = out.failed || fails(r, gate);
+  out.failed = out.failed || fails(r, gate) ||
+               (state.artifacts != nullptr && drift_fails_gate(r, *state.artifacts));
 
   report_writers::json_writer line(out.lines);
   line.begin_object();
@@ -235,6 +244,21 @@ void scan_one(const library& rules, const input_file& file, const work_item& ite
     }
   }
   line.end_array();
+  if (r.drift) {
+    line.key("drift");
+    line.begin_array();
+    for (const auto& d : *r.drift) {
+      line.begin_object();
+      line.member("kind", to_string(d.kind));
+      line.member("path", d.path);
+      if (!d.evidence.empty()) {
+        line.member("file", d.evidence.front().file);
+        line.member("line", std::int64_t{d.evidence.front().where.line});
+      }
+      line.end_object();
+    }
+    line.end_array();
+  }
   line.end_object();
   out.lines += '\n';
 }
@@ -249,6 +273,9 @@ exit_code run_scan(const scan_options& o) {
   }
   auto rules = load_rules(o.rule_dirs);
   if (!rules) return exit_code::error;
+  bool artifacts_ok = true;
+  const auto observed = read_observed(o.artifacts, artifacts_ok);
+  if (!artifacts_ok) return exit_code::error;
   diagnostic_bag bag;
   auto files = input_files(o, bag);
   const auto paths = work_items(files, bag);
@@ -273,6 +300,10 @@ exit_code run_scan(const scan_options& o) {
   for (unsigned t = 0; t < threads; ++t) {
     workers.emplace_back([&] {
       worker_state state;
+      if (observed) {
+        state.observed = &*observed;
+        state.artifacts = &o.artifacts;
+      }
       std::size_t line_bytes = 0;  // of the last chunk: the next one is about as long
       for (std::size_t c = next++; c < chunks; c = next++) {
         chunk_result batch;
@@ -351,6 +382,7 @@ void add_scan_command(CLI::App& app, exit_code& result) {
       ->capture_default_str();
   cmd->add_flag("--allow-indeterminate", o->gate.allow_indeterminate,
                 "Do not fail on findings left indeterminate by missing facts");
+  add_artifact_options(*cmd, o->artifacts);
   cmd->callback([o, &result] { result = run_scan(*o); });
 }
 

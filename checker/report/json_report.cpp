@@ -1,4 +1,5 @@
 // The JSON report (design §5), with a fixed key order (layer: report).
+#include "report/drift_report.hpp"
 #include "report/json_model.hpp"
 #include "report/reports.hpp"
 
@@ -109,6 +110,7 @@ json report_json(const report& r) {
                     {"indeterminate", r.summary.indeterminate},
                     {"waived", r.summary.waived},
                     {"upcoming", r.summary.upcoming}};
+  if (r.drift) out["drift"] = drift_json(*r.drift);
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "lexgate/artifacts.hpp"
 #include "lexgate/date.hpp"
 #include "lexgate/library.hpp"
 #include "lexgate/profile.hpp"
@@ -91,6 +92,9 @@ struct report {
   std::vector<market_report> markets;
   std::vector<conflict> conflicts;
   report_summary summary;
+  /// How the profile differs from its deployment artifacts (`check --artifacts`); absent when
+  /// no artifacts were read.
+  std::optional<std::vector<drift_item>> drift;
 };
 
 /// How much of each finding `evaluate` fills in. Verdicts, statuses and `evaluated` are always
