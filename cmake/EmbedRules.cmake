@@ -1,7 +1,7 @@
 # Writes OUTPUT, a C++ file holding every RULES_DIR/**/*.rules file as a byte array, in path
 # order, so the standard library's digest is reproducible, and that digest (SHA-256 over each
 # file's path and text, each length-prefixed, as `library::digest` computes it). The engine
-# trusts its embedded compiled plan only when the plan carries this same digest. Run by the
+# trusts its embedded compiled program only when the program carries this same digest. Run by the
 # engine build.
 file(GLOB_RECURSE rule_files RELATIVE ${RULES_DIR} ${RULES_DIR}/*.rules)
 list(SORT rule_files)

@@ -6,6 +6,7 @@
 
 #include "commands/artifact_drift.hpp"
 #include "commands/commands.hpp"
+#include "commands/report_targets.hpp"
 #include "lexgate/evaluate.hpp"
 #include "lexgate/plan.hpp"
 #include "lexgate/profile.hpp"
@@ -22,6 +23,7 @@ struct check_options {
   std::string as_of;
   std::string format = "text";
   std::string output;
+  std::vector<std::string> reports;  ///< `--report FORMAT=FILE`
   gate_options gate;
   bool explain = false;
   std::string waivers;
@@ -45,6 +47,13 @@ bool add_conflicts(report& r, const library& rules, const profile& p, const chec
 }
 
 exit_code run_check(const check_options& o) {
+  // `--format`/`--output` first, then every `--report`: all from the one evaluation below.
+  std::vector<report_target> targets{{o.format, o.output}};
+  for (const auto& text : o.reports) {
+    auto target = parse_report_target(text);
+    if (!target) return exit_code::error;
+    targets.push_back(std::move(*target));
+  }
   evaluate_options eval;
   if (!o.as_of.empty()) {
     auto d = parse_as_of(o.as_of);
@@ -109,19 +118,11 @@ exit_code run_check(const check_options& o) {
   // A bad profile fails the run closed, and no partial report is written in its place.
   if (failed_input) return exit_code::error;
 
-  std::string text;
-  if (o.format == "json") {
-    text = report_writers::render_json(reports);
-  } else if (o.format == "sarif") {
-    text = report_writers::render_sarif(reports, *rules);
-  } else if (o.format == "markdown") {
-    text = report_writers::render_markdown(reports);
-  } else if (o.format == "junit") {
-    text = report_writers::render_junit(reports);
-  } else {
-    text = report_writers::render_text(reports, {o.explain});
+  for (const auto& t : targets) {
+    if (!emit(render_check_report(t.format, reports, *rules, o.explain), t.file)) {
+      return exit_code::error;
+    }
   }
-  if (!emit(text, o.output)) return exit_code::error;
 
   for (const auto& r : reports) {
     if (fails(r, o.gate) || drift_fails_gate(r, o.artifacts)) return exit_code::findings;
@@ -141,11 +142,14 @@ void add_check_command(CLI::App& app, exit_code& result) {
                   "Judge the rules in force on this date (YYYY-MM-DD); "
                   "default: today");
   cmd->add_option("--format", o->format, "Report format")
-      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "markdown"}))
+      ->check(CLI::IsMember(check_formats()))
       ->capture_default_str();
   cmd->add_option("--output,-o", o->output,
                   "Write the report to FILE (atomically) instead of "
                   "standard output");
+  cmd->add_option("--report", o->reports,
+                  "Also write a report as FORMAT=FILE (repeatable), atomically, from the same "
+                  "evaluation; e.g. --report sarif=lexgate.sarif");
   cmd->add_option("--fail-on", o->gate.fail_on, "Lowest severity that fails the gate (exit 1)")
       ->check(CLI::IsMember({"block", "warn", "never"}))
       ->capture_default_str();

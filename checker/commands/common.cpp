@@ -11,7 +11,7 @@
 namespace lexgate::cli {
 
 void print_diagnostics(const diagnostic_bag& bag) {
-  for (const auto& d : bag.sorted()) std::cerr << render_diagnostic(d);
+  std::cerr << render_diagnostics(bag);
 }
 
 std::optional<library> load_rules(const std::vector<std::string>& rule_dirs) {

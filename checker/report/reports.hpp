@@ -30,6 +30,10 @@ std::string render_markdown(const std::vector<report>& reports);
 /// JUnit XML: a testsuite per profile and market, a testcase per rule judged there.
 std::string render_junit(const std::vector<report>& reports);
 
+/// NIST OSCAL 1.0.6 assessment results (JSON): one result, a finding per rule judged, the
+/// profile values as observations, waivers as accepted risks. Deterministic (v5 UUIDs).
+std::string render_oscal(const std::vector<report>& reports, const library& rules);
+
 /// `lexgate plan` for people: conflicts, unresolvable rules, then each deployment's changes.
 std::string render_plan_text(const report& r, const plan_report& plan);
 

@@ -15,7 +15,7 @@ struct embedded_file {
 const std::vector<embedded_file>& embedded_rule_files();
 
 /// The library digest of those files (see `library::digest`), computed by the build from the
-/// files themselves, so it can vouch for a plan compiled from them.
+/// files themselves, so it can vouch for a program compiled from them.
 std::string_view embedded_rules_digest();
 
 }  // namespace lexgate::detail

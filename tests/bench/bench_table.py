@@ -88,7 +88,7 @@ if rate:
         "no target", None)
 row("load + check + compile the standard library", f"{compile_us / 1000:.2f} ms", "≤ 2 ms",
     compile_us <= 2000)
-row("load the standard library as `lexgate` does (plan compiled at build time)",
+row("load the standard library as `lexgate` does (program compiled at build time)",
     f"{load_us:.1f} µs", "no target", None)
 true_us = float(read("true_us"))
 check_us = float(read("check_us"))

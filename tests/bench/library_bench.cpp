@@ -1,10 +1,10 @@
 // The standard library: compiled from its rule text (parse, check and compile every embedded rule
-// file, as for a custom library), and decoded from the plan compiled at build time, as the
+// file, as for a custom library), and decoded from the program compiled at build time, as the
 // program loads it once per process.
 #include <benchmark/benchmark.h>
 
-#include "compile/plan_codec.hpp"
-#include "embedded_plan.hpp"
+#include "compile/program_codec.hpp"
+#include "embedded_program.hpp"
 #include "embedded_rules.hpp"
 #include "lexgate/library.hpp"
 
@@ -22,9 +22,9 @@ BENCHMARK(compile_standard_library)->Unit(benchmark::kMicrosecond);
 
 void load_standard_library(benchmark::State& state) {
   for (auto _ : state) {
-    auto plan = lexgate::detail::decode_plan(lexgate::detail::embedded_standard_plan(),
-                                             lexgate::detail::embedded_rules_digest());
-    benchmark::DoNotOptimize(plan);
+    auto program = lexgate::detail::decode_program(lexgate::detail::embedded_standard_program(),
+                                                   lexgate::detail::embedded_rules_digest());
+    benchmark::DoNotOptimize(program);
   }
 }
 BENCHMARK(load_standard_library)->Unit(benchmark::kMicrosecond);

@@ -22,23 +22,22 @@ export GITHUB_STEP_SUMMARY="$work/summary.md"
 fail() { echo "documented_commands: $*" >&2; exit 1; }
 
 # GitHub Actions: the report steps succeed, the gate passes with the waiver.
-lexgate check deploy/profile.yaml --format sarif --output lexgate.sarif --fail-on never
-lexgate check deploy/profile.yaml --format markdown --fail-on never >> "$GITHUB_STEP_SUMMARY"
+lexgate check deploy/profile.yaml --format markdown --report sarif=lexgate.sarif \
+  --fail-on never >> "$GITHUB_STEP_SUMMARY"
 grep -q '"version": "2.1.0"' lexgate.sarif || fail "no SARIF written"
 grep -q '| AU | ' "$GITHUB_STEP_SUMMARY" || fail "no Markdown summary written"
 lexgate check deploy/profile.yaml --waivers deploy/waivers.yaml > /dev/null ||
   fail "the waived gate should pass"
 
 # GitLab CI: JUnit and JSON artifacts; the gate fails on the blocked profile.
-lexgate check deploy/profile.yaml --format junit --output lexgate-junit.xml --fail-on never
-lexgate check deploy/profile.yaml --format json --output lexgate.json --fail-on never
-grep -q '<testsuites' lexgate-junit.xml || fail "no JUnit written"
-grep -q '"verdict": "blocked"' lexgate.json || fail "no JSON written"
 set +e
-lexgate check deploy/profile.yaml > /dev/null
+lexgate check deploy/profile.yaml --report junit=lexgate-junit.xml --report json=lexgate.json \
+  > /dev/null
 code=$?
 set -e
 [ "$code" -eq 1 ] || fail "the gate should fail with exit 1, got $code"
+grep -q '<testsuites' lexgate-junit.xml || fail "no JUnit written"
+grep -q '"verdict": "blocked"' lexgate.json || fail "no JSON written"
 
 # pre-commit: the hook's entry, with a matching file name, as pre-commit would call it.
 entry=$(sed -n 's/^  entry: //p' "$source_dir/.pre-commit-hooks.yaml")

@@ -27,6 +27,9 @@ struct diagnostic {
 };
 
 /// Collects diagnostics from every stage. Stages stop the pipeline when it holds an error.
+/// It keeps the first `max_errors` errors and counts the rest: `error_count()` grows with every
+/// error reported, kept or not, so a stage that compares counts before and after its work sees
+/// its own errors even when the bag is full.
 class diagnostic_bag {
  public:
   explicit diagnostic_bag(std::size_t max_errors = 50) : max_errors_(max_errors) {}
@@ -39,7 +42,10 @@ class diagnostic_bag {
   void add(diagnostic d);
 
   bool has_errors() const { return error_count_ > 0; }
+  /// Every error reported, including those past the cap that were not kept.
   std::size_t error_count() const { return error_count_; }
+  /// Errors reported past the cap: counted, not kept.
+  std::size_t dropped_errors() const { return dropped_errors_; }
   bool full() const { return error_count_ >= max_errors_; }
   const std::vector<diagnostic>& items() const { return items_; }
 
@@ -49,6 +55,7 @@ class diagnostic_bag {
  private:
   std::vector<diagnostic> items_;
   std::size_t error_count_ = 0;
+  std::size_t dropped_errors_ = 0;
   std::size_t max_errors_;
 };
 
@@ -58,6 +65,9 @@ class diagnostic_bag {
 ///         |   ^~~~
 ///      = help: ...
 std::string render_diagnostic(const diagnostic& d);
+
+/// Renders every diagnostic of the bag in order, then "and N more errors" for those past the cap.
+std::string render_diagnostics(const diagnostic_bag& bag);
 
 /// The closest candidate to `word` by edit distance, if it is close enough to be a likely typo.
 std::optional<std::string> nearest_name(const std::string& word,

@@ -76,13 +76,13 @@ struct invariant_conditions {
 };
 
 namespace detail {
-struct plan;
+struct program;
 }
 
 /// A checked and compiled rule library. Cheap to copy; immutable; safe to share across threads.
 class library {
  public:
-  explicit library(std::shared_ptr<const detail::plan> plan) : plan_(std::move(plan)) {}
+  explicit library(std::shared_ptr<const detail::program> program) : program_(std::move(program)) {}
 
   const schema& profile_schema() const;
   const std::vector<regime_info>& regimes() const;
@@ -101,10 +101,10 @@ class library {
   const std::string& name() const;
   /// SHA-256 over the files' paths and texts, in path order: identifies the rules exactly.
   const std::string& digest() const;
-  const detail::plan& plan() const { return *plan_; }
+  const detail::program& program() const { return *program_; }
 
  private:
-  std::shared_ptr<const detail::plan> plan_;
+  std::shared_ptr<const detail::program> program_;
 };
 
 /// Parses, checks and compiles rule files into a library. Every problem goes to `bag`

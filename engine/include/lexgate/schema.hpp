@@ -80,7 +80,7 @@ class jurisdiction_table {
   std::unordered_map<std::string, std::uint32_t, code_hash, std::equal_to<>> index_;
   std::vector<std::vector<std::uint32_t>> parents_;
   // covers_[outer * size() + inner]: one block for the whole matrix, since a library declares
-  // hundreds of codes and the table is rebuilt at every start (compile/plan_reader.cpp).
+  // hundreds of codes and the table is rebuilt at every start (compile/program_reader.cpp).
   std::vector<bool> covers_;
 };
 

@@ -1,5 +1,5 @@
 // The checked rule library: every expression resolved against the schema and typed, with
-// definitions inlined (layer: check). The compile layer packages it into a plan.
+// definitions inlined (layer: check). The compile layer packages it into a program.
 #pragma once
 
 #include <cstdint>

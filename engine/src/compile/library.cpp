@@ -1,4 +1,4 @@
-// Building a library: parse every file, check them together, compile the plan (layer: compile).
+// Building a library: parse every file, check them together, compile the program (layer: compile).
 #include "lexgate/library.hpp"
 
 #include <openssl/evp.h>
@@ -9,7 +9,7 @@
 #include <system_error>
 
 #include "check/check.hpp"
-#include "compile/plan.hpp"
+#include "compile/program.hpp"
 #include "embedded_rules.hpp"
 #include "lexgate/parse.hpp"
 
@@ -71,20 +71,20 @@ std::map<std::string, invariant_conditions> invariant_texts(
 }  // namespace
 
 const schema& library::profile_schema() const {
-  return plan_->schema;
+  return program_->schema;
 }
 const std::vector<regime_info>& library::regimes() const {
-  return plan_->regime_infos;
+  return program_->regime_infos;
 }
 const std::string& library::name() const {
-  return plan_->name;
+  return program_->name;
 }
 const std::string& library::digest() const {
-  return plan_->digest;
+  return program_->digest;
 }
 
 const rule_info* library::find_rule(std::string_view id) const {
-  for (const auto& r : plan_->regime_infos) {
+  for (const auto& r : program_->regime_infos) {
     for (const auto& rule : r.rules) {
       if (rule.id == id) return &rule;
     }
@@ -93,32 +93,32 @@ const rule_info* library::find_rule(std::string_view id) const {
 }
 
 const std::vector<invariant_info>& library::invariants() const {
-  return plan_->invariant_infos;
+  return program_->invariant_infos;
 }
 
 const invariant_info* library::find_invariant(std::string_view id) const {
-  for (const auto& v : plan_->invariant_infos) {
+  for (const auto& v : program_->invariant_infos) {
     if (v.id == id) return &v;
   }
   return nullptr;
 }
 
 const invariant_conditions* library::find_invariant_conditions(std::string_view id) const {
-  for (std::size_t i = 0; i < plan_->invariant_infos.size(); ++i) {
-    if (plan_->invariant_infos[i].id == id) return &plan_->invariant_texts[i];
+  for (std::size_t i = 0; i < program_->invariant_infos.size(); ++i) {
+    if (program_->invariant_infos[i].id == id) return &program_->invariant_texts[i];
   }
   return nullptr;
 }
 
 std::size_t library::rule_count() const {
   std::size_t n = 0;
-  for (const auto& r : plan_->regime_infos) n += r.rules.size();
+  for (const auto& r : program_->regime_infos) n += r.rules.size();
   return n;
 }
 
 std::vector<std::string> library::rule_ids() const {
   std::vector<std::string> ids;
-  for (const auto& r : plan_->regime_infos) {
+  for (const auto& r : program_->regime_infos) {
     for (const auto& rule : r.rules) ids.push_back(rule.id);
   }
   return ids;
@@ -137,29 +137,29 @@ std::optional<library> load_library(const std::vector<source_ptr>& files, diagno
   auto checked = detail::check_library(parsed, bag);
   if (!checked) return std::nullopt;
 
-  auto plan = std::make_shared<detail::plan>();
-  plan->name = std::move(name);
-  plan->digest = digest_of(sorted);
-  plan->schema = std::move(checked->schema);
-  plan->regimes = std::move(checked->regimes);
+  auto program = std::make_shared<detail::program>();
+  program->name = std::move(name);
+  program->digest = digest_of(sorted);
+  program->schema = std::move(checked->schema);
+  program->regimes = std::move(checked->regimes);
   // Regimes in id order: listings and reports come out the same whatever the file layout.
-  std::sort(plan->regimes.begin(), plan->regimes.end(),
+  std::sort(program->regimes.begin(), program->regimes.end(),
             [](const auto& a, const auto& b) { return a.info.id < b.info.id; });
-  for (const auto& r : plan->regimes) {
-    plan->regime_infos.push_back(r.info);
-    plan->max_slots = std::max(plan->max_slots, r.slots);
+  for (const auto& r : program->regimes) {
+    program->regime_infos.push_back(r.info);
+    program->max_slots = std::max(program->max_slots, r.slots);
   }
-  plan->invariants = std::move(checked->invariants);
-  std::sort(plan->invariants.begin(), plan->invariants.end(),
+  program->invariants = std::move(checked->invariants);
+  std::sort(program->invariants.begin(), program->invariants.end(),
             [](const auto& a, const auto& b) { return a.info.id < b.info.id; });
   const auto texts = invariant_texts(parsed);
-  for (const auto& v : plan->invariants) {
-    plan->invariant_infos.push_back(v.info);
-    plan->invariant_texts.push_back(texts.find(v.info.id)->second);
-    plan->max_slots = std::max(plan->max_slots, v.slots);
+  for (const auto& v : program->invariants) {
+    program->invariant_infos.push_back(v.info);
+    program->invariant_texts.push_back(texts.find(v.info.id)->second);
+    program->max_slots = std::max(program->max_slots, v.slots);
   }
-  plan->markets = detail::build_market_index(plan->regimes, plan->schema.jurisdictions);
-  return library(std::move(plan));
+  program->markets = detail::build_market_index(program->regimes, program->schema.jurisdictions);
+  return library(std::move(program));
 }
 
 std::vector<source_ptr> standard_library_sources() {

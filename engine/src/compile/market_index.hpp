@@ -1,5 +1,5 @@
 // Which regimes can bind a market, per jurisdiction code (layer: compile). Built once with the
-// plan, so evaluation visits only the regimes that cover each market instead of testing every
+// program, so evaluation visits only the regimes that cover each market instead of testing every
 // regime's reach against it.
 #pragma once
 
@@ -11,12 +11,12 @@
 namespace lexgate::detail {
 
 struct market_index {
-  /// For each jurisdiction index: the positions in `plan::regimes` of the regimes whose reach
-  /// covers it, in plan order (so findings come out in the same order as a full pass).
+  /// For each jurisdiction index: the positions in `program::regimes` of the regimes whose reach
+  /// covers it, in program order (so findings come out in the same order as a full pass).
   std::vector<std::vector<std::uint32_t>> regimes_for;
 };
 
-/// Builds the index over `regimes` (in plan order) and the schema's jurisdiction table.
+/// Builds the index over `regimes` (in program order) and the schema's jurisdiction table.
 market_index build_market_index(const std::vector<checked_regime>& regimes,
                                 const jurisdiction_table& jurisdictions);
 

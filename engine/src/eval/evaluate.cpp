@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <utility>
 
-#include "compile/plan.hpp"
+#include "compile/program.hpp"
 #include "compile/rule_dates.hpp"
 
 namespace lexgate {
@@ -96,16 +96,16 @@ class evaluator {
  public:
   // `explain`: record the values read and the facts missing, for evidence; outcomes do not
   // depend on them, so a caller that wants verdicts only can skip the bookkeeping.
-  evaluator(const detail::plan& plan, const value& root, scratch& s, bool explain)
+  evaluator(const detail::program& program, const value& root, scratch& s, bool explain)
       : explain_(explain),
-        plan_(plan),
+        program_(program),
         root_(root),
         slots_(s.slots),
         missing_(s.missing),
         reads_(s.reads),
         market_(s.market),
         as_of_(s.as_of) {
-    slots_.assign(plan.max_slots, nullptr);
+    slots_.assign(program.max_slots, nullptr);
     missing_.clear();
     reads_.clear();
   }
@@ -182,7 +182,7 @@ class evaluator {
         const value* inner = operand(n.kids[0]);
         const value* outer = operand(n.kids[1]);
         if (inner == nullptr || outer == nullptr) return tv::unknown;
-        return plan_.schema.jurisdictions.covers(outer->text, inner->text) ? tv::yes : tv::no;
+        return program_.schema.jurisdictions.covers(outer->text, inner->text) ? tv::yes : tv::no;
       }
       case op::any:
       case op::all:
@@ -358,7 +358,7 @@ class evaluator {
   }
 
   bool explain_;
-  const detail::plan& plan_;
+  const detail::program& program_;
   const value& root_;
   std::vector<const value*>& slots_;
   std::vector<missing_fact>& missing_;
@@ -371,12 +371,13 @@ class evaluator {
 
 // The markets of a profile, first occurrences in order (a market listed twice is judged once).
 template <class Visit>
-void for_each_market(const detail::plan& plan, const value& root, Visit&& visit) {
-  const int deployment = plan.schema.root->field_index("deployment");
+void for_each_market(const detail::program& program, const value& root, Visit&& visit) {
+  const int deployment = program.schema.root->field_index("deployment");
   const value& d = root.items[static_cast<std::size_t>(deployment)];
   if (!d.present()) return;
   const int markets =
-      plan.schema.root->fields[static_cast<std::size_t>(deployment)].type->field_index("markets");
+      program.schema.root->fields[static_cast<std::size_t>(deployment)].type->field_index(
+          "markets");
   const std::vector<value>& listed = d.items[static_cast<std::size_t>(markets)].items;
   for (auto it = listed.begin(); it != listed.end(); ++it) {
     const bool repeated = std::any_of(
@@ -640,10 +641,10 @@ void recompute_verdicts(report& r) {
 
 void evaluate(const library& rules, const profile& facts, const evaluate_options& options,
               report& out) {
-  const detail::plan& plan = rules.plan();
+  const detail::program& program = rules.program();
   out.as_of = options.as_of;
-  out.library_name = plan.name;
-  out.library_digest = plan.digest;
+  out.library_name = program.name;
+  out.library_digest = program.digest;
   out.profile_id = facts.id;
   if (facts.source) {
     out.profile_path = facts.source->name();
@@ -654,21 +655,21 @@ void evaluate(const library& rules, const profile& facts, const evaluate_options
   out.drift.reset();
 
   scratch& s = thread_scratch();
-  evaluator e(plan, facts.root, s, options.detail != report_detail::verdicts);
+  evaluator e(program, facts.root, s, options.detail != report_detail::verdicts);
   const date horizon = options.as_of.plus_days(options.upcoming_days);
   std::size_t markets_used = 0;
-  for_each_market(plan, facts.root, [&](const std::string& market) {
+  for_each_market(program, facts.root, [&](const std::string& market) {
     market_report& mr = next_slot(out.markets, markets_used, s.spare_markets);
     mr.market = market;
     std::size_t findings_used = 0;
     std::size_t evaluated_used = 0;
-    const auto market_index = plan.schema.jurisdictions.index_of(market);
-    // Only the regimes whose reach covers this market (compile/market_index.hpp), in plan order.
+    const auto market_index = program.schema.jurisdictions.index_of(market);
+    // Only the regimes whose reach covers this market (compile/market_index.hpp), in program order.
     static const std::vector<std::uint32_t> none;
-    const auto& covering = market_index ? plan.markets.regimes_for[*market_index] : none;
+    const auto& covering = market_index ? program.markets.regimes_for[*market_index] : none;
     e.set_market(market);
     for (const std::uint32_t r : covering) {
-      const auto& regime = plan.regimes[r];
+      const auto& regime = program.regimes[r];
       scope_result scope;  // `applies when` at as_of, evaluated on the first rule that needs it
       for (const auto& rule : regime.rules) {
         const detail::rule_dates dates = detail::dates_of(regime, rule);

@@ -2,6 +2,7 @@
 #include "lexgate/diagnostic.hpp"
 
 #include <algorithm>
+#include <string>
 #include <tuple>
 #include <vector>
 
@@ -35,8 +36,12 @@ void diagnostic_bag::error(std::string code, std::string message, std::string fi
 
 void diagnostic_bag::add(diagnostic d) {
   if (d.severity == diagnostic_severity::error) {
-    if (error_count_ >= max_errors_) return;
+    // Counted before the cap is applied, so the count never stops growing while errors come.
     ++error_count_;
+    if (error_count_ > max_errors_) {
+      ++dropped_errors_;
+      return;
+    }
   }
   items_.push_back(std::move(d));
 }
@@ -147,6 +152,16 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
 }
 
 }  // namespace
+
+std::string render_diagnostics(const diagnostic_bag& bag) {
+  std::string out;
+  for (const auto& d : bag.sorted()) out += render_diagnostic(d);
+  if (const std::size_t more = bag.dropped_errors(); more > 0) {
+    out += "and " + std::to_string(more) + (more == 1 ? " more error" : " more errors") +
+           " (only the first " + std::to_string(bag.error_count() - more) + " are shown)\n";
+  }
+  return out;
+}
 
 std::optional<std::string> nearest_name(const std::string& word,
                                         const std::vector<std::string>& candidates) {

@@ -6,12 +6,13 @@ namespace lexgate::analyse {
 using detail::node;
 using detail::op;
 
-encoder::encoder(z3::context& c, const detail::plan& plan, const text_ids& texts, const world& w)
+encoder::encoder(z3::context& c, const detail::program& program, const text_ids& texts,
+                 const world& w)
     : c_(c),
-      plan_(plan),
+      program_(program),
       texts_(texts),
       world_(w),
-      slots_(plan.max_slots),
+      slots_(program.max_slots),
       market_(c.int_val(0)),
       as_of_(c.int_val(0)) {}
 
@@ -22,9 +23,9 @@ z3::expr encoder::rule_holds(const detail::checked_regime& regime, const detail:
   as_of_ = c_.int_val(as_of.days);
   // judge(): applies ∧ when ∧ (forbid E | require ¬E) ∧ ¬unless is a violation; the rule holds
   // when any part is definitely false (or `unless` definitely true).
-  const tv applies = clause(regime.applies_when ? &*regime.applies_when : nullptr);
-  const tv when = clause(rule.when ? &*rule.when : nullptr);
-  const tv e = test(rule.assertion);
+  const sym_truth applies = clause(regime.applies_when ? &*regime.applies_when : nullptr);
+  const sym_truth when = clause(rule.when ? &*rule.when : nullptr);
+  const sym_truth e = test(rule.assertion);
   const z3::expr asserted_false = rule.forbids ? e.f : e.t;
   z3::expr excused = c_.bool_val(false);
   if (rule.unless) excused = test(*rule.unless).t;
@@ -36,11 +37,11 @@ z3::expr encoder::invariant_holds(const detail::checked_invariant& inv, date as_
   market_ = c_.int_val(texts_.other());
   as_of_ = c_.int_val(as_of.days);
   // An invariant rules out what is known to be impossible; a fact not stated is not impossible.
-  const tv when = clause(inv.when ? &*inv.when : nullptr);
+  const sym_truth when = clause(inv.when ? &*inv.when : nullptr);
   return !(when.t && test(inv.requirement).f);
 }
 
-tv encoder::clause(const node* n) {
+sym_truth encoder::clause(const node* n) {
   if (n == nullptr) return {c_.bool_val(true), c_.bool_val(false)};
   return test(*n);
 }
@@ -153,7 +154,7 @@ val encoder::eval(const node& n) {
     }
     default: {
       // A condition used as a value (a definition compared with `true`).
-      const tv r = test(n);
+      const sym_truth r = test(n);
       return {r.t || r.f, r.t};
     }
   }
@@ -166,7 +167,7 @@ z3::expr encoder::member_of(const val& item, const val& list) {
 }
 
 z3::expr encoder::covered(const z3::expr& inner, const z3::expr& outer) {
-  const auto& table = plan_.schema.jurisdictions;
+  const auto& table = program_.schema.jurisdictions;
   z3::expr_vector cases(c_);
   for (std::uint32_t o = 0; o < table.size(); ++o) {
     for (std::uint32_t i = 0; i < table.size(); ++i) {
@@ -181,7 +182,7 @@ z3::expr encoder::covered(const z3::expr& inner, const z3::expr& outer) {
   return z3::mk_or(cases);
 }
 
-tv encoder::quantify(const node& n) {
+sym_truth encoder::quantify(const node& n) {
   const val list = eval(n.kids[0]);
   const bool any = n.code == op::any;
   z3::expr_vector t(c_);
@@ -194,7 +195,7 @@ tv encoder::quantify(const node& n) {
     } else {
       slot = val{c_.bool_val(true), e.v};
     }
-    const tv body = test(n.kids[1]);
+    const sym_truth body = test(n.kids[1]);
     if (any) {
       t.push_back(e.guard && body.t);
       f.push_back(!e.guard || body.f);
@@ -208,12 +209,12 @@ tv encoder::quantify(const node& n) {
   return {list.known && z3::mk_and(t), list.known && z3::mk_or(f)};
 }
 
-tv encoder::test(const node& n) {
+sym_truth encoder::test(const node& n) {
   switch (n.code) {
     case op::constant:
       return {c_.bool_val(n.constant.boolean), c_.bool_val(!n.constant.boolean)};
     case op::logical_not: {
-      const tv x = test(n.kids[0]);
+      const sym_truth x = test(n.kids[0]);
       return {x.f, x.t};
     }
     case op::logical_and:
@@ -221,7 +222,7 @@ tv encoder::test(const node& n) {
       z3::expr_vector t(c_);
       z3::expr_vector f(c_);
       for (const auto& k : n.kids) {
-        const tv x = test(k);
+        const sym_truth x = test(k);
         t.push_back(x.t);
         f.push_back(x.f);
       }

@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "analyse/solver/world.hpp"
-#include "compile/plan.hpp"
+#include "compile/program.hpp"
 
 namespace lexgate::analyse {
 
@@ -23,7 +23,7 @@ struct unsupported : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-struct tv {
+struct sym_truth {
   z3::expr t;
   z3::expr f;
 };
@@ -48,7 +48,7 @@ struct val {
 
 class encoder {
  public:
-  encoder(z3::context& c, const detail::plan& plan, const text_ids& texts, const world& w);
+  encoder(z3::context& c, const detail::program& program, const text_ids& texts, const world& w);
 
   /// Whether the rule passes or does not apply in `market` on `as_of` (never unknown).
   z3::expr rule_holds(const detail::checked_regime& regime, const detail::checked_rule& rule,
@@ -60,18 +60,18 @@ class encoder {
   const std::set<std::string>& touched() const { return touched_; }
 
  private:
-  tv test(const detail::node& n);
+  sym_truth test(const detail::node& n);
   val eval(const detail::node& n);
   val of_sym(const sym& s, const z3::expr& known);
   val lookup(const val& map, const val& key);
   z3::expr member_of(const val& item, const val& list);
   z3::expr same(const z3::expr& a, const z3::expr& b) const;
   z3::expr covered(const z3::expr& inner, const z3::expr& outer);
-  tv quantify(const detail::node& n);
-  tv clause(const detail::node* n);
+  sym_truth quantify(const detail::node& n);
+  sym_truth clause(const detail::node* n);
 
   z3::context& c_;
-  const detail::plan& plan_;
+  const detail::program& program_;
   const text_ids& texts_;
   const world& world_;
   std::vector<std::optional<val>> slots_;

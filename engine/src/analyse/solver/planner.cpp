@@ -74,12 +74,12 @@ class planner {
  public:
   planner(const library& rules, const profile& facts, const plan_options& options)
       : rules_(rules),
-        plan_(rules.plan()),
+        program_(rules.program()),
         facts_(facts),
         options_(options),
-        markets_(markets_of(facts.root, plan_.schema)) {
+        markets_(markets_of(facts.root, program_.schema)) {
     c_.set("timeout", static_cast<int>(options.timeout_ms));
-    for (const auto& r : plan_.regimes) {
+    for (const auto& r : program_.regimes) {
       if (r.applies_when) collect_texts(*r.applies_when, texts_);
       for (const auto& rule : r.rules) {
         if (rule.when) collect_texts(*rule.when, texts_);
@@ -87,14 +87,14 @@ class planner {
         if (rule.unless) collect_texts(*rule.unless, texts_);
       }
     }
-    for (const auto& inv : plan_.invariants) {
+    for (const auto& inv : program_.invariants) {
       if (inv.when) collect_texts(*inv.when, texts_);
       collect_texts(inv.requirement, texts_);
     }
-    for (const auto& t : plan_.schema.types) {
+    for (const auto& t : program_.schema.types) {
       for (const auto& v : t.enum_values) texts_.intern(v);
     }
-    for (const auto& code : plan_.schema.jurisdictions.codes()) texts_.intern(code);
+    for (const auto& code : program_.schema.jurisdictions.codes()) texts_.intern(code);
     texts_.intern("default");
     collect_texts(facts.root, texts_);
     collect_jurisdictions(facts.root);
@@ -104,10 +104,10 @@ class planner {
 
   bool satisfiable_subset(const conflict& c) {
     std::vector<z3::expr> all_in(markets_.size(), c_.bool_val(true));
-    world w(c_, plan_.schema, texts_, facts_.root, pinned_, markets_, all_in, "s:");
+    world w(c_, program_.schema, texts_, facts_.root, pinned_, markets_, all_in, "s:");
     z3::solver s(c_);
     for (const auto& d : w.domain_constraints()) s.add(d);
-    encoder enc(c_, plan_, texts_, w);
+    encoder enc(c_, program_, texts_, w);
     for (const auto& t : targets_) {
       const bool rule_in =
           std::find(c.rules.begin(), c.rules.end(), t.rule->info.id) != c.rules.end();
@@ -130,14 +130,14 @@ class planner {
     // One world holding every market, for the conflict analysis.
     std::vector<z3::expr> all_in;
     for (std::size_t i = 0; i < markets_.size(); ++i) all_in.push_back(c_.bool_val(true));
-    world whole(c_, plan_.schema, texts_, facts_.root, pinned_, markets_, all_in, "w:");
+    world whole(c_, program_.schema, texts_, facts_.root, pinned_, markets_, all_in, "w:");
     if (!check_pins(whole, bag)) return std::nullopt;
     for (const auto& f : whole.free_attributes()) out.free_attributes.push_back(f.attribute->path);
     free_paths_ = out.free_attributes;
 
     z3::solver s(c_);
     for (const auto& d : whole.domain_constraints()) s.add(d);
-    encoder enc(c_, plan_, texts_, whole);
+    encoder enc(c_, program_, texts_, whole);
     std::vector<z3::expr> lits;  // targets first, then invariants
     std::vector<std::set<std::string>> reads;
     for (std::size_t i = 0; i < targets_.size(); ++i) {
@@ -192,7 +192,7 @@ class planner {
 
  private:
   void collect_jurisdictions(const value& v) {
-    if (v.k == value::kind::string && plan_.schema.jurisdictions.known(v.text)) {
+    if (v.k == value::kind::string && program_.schema.jurisdictions.known(v.text)) {
       add_unique(familiar_, texts_.find(v.text));
     }
     for (const auto& i : v.items) collect_jurisdictions(i);
@@ -200,7 +200,7 @@ class planner {
 
   std::vector<std::string> pinned_paths() const {
     std::vector<std::string> out;
-    const int plan_field = plan_.schema.root->field_index("plan");
+    const int plan_field = program_.schema.root->field_index("plan");
     if (plan_field < 0) return out;
     const value& p = facts_.root.items[static_cast<std::size_t>(plan_field)];
     if (!p.present()) return out;
@@ -211,7 +211,7 @@ class planner {
   }
 
   bool check_pins(const world& w, diagnostic_bag& bag) const {
-    const int plan_field = plan_.schema.root->field_index("plan");
+    const int plan_field = program_.schema.root->field_index("plan");
     if (plan_field < 0) return true;
     const value& p = facts_.root.items[static_cast<std::size_t>(plan_field)];
     bool ok = true;
@@ -244,11 +244,11 @@ class planner {
 
   void collect_targets() {
     for (std::size_t m = 0; m < markets_.size(); ++m) {
-      const auto index = plan_.schema.jurisdictions.index_of(markets_[m]);
+      const auto index = program_.schema.jurisdictions.index_of(markets_[m]);
       if (!index) continue;
       // The regimes whose reach covers the market, as the evaluator visits them.
-      for (const std::uint32_t r : plan_.markets.regimes_for[*index]) {
-        const auto& regime = plan_.regimes[r];
+      for (const std::uint32_t r : program_.markets.regimes_for[*index]) {
+        const auto& regime = program_.regimes[r];
         for (const auto& rule : regime.rules) {
           if (static_cast<int>(rule.info.severity) > static_cast<int>(options_.threshold)) continue;
           if (!detail::dates_of(regime, rule).in_force(options_.as_of)) continue;
@@ -256,7 +256,7 @@ class planner {
         }
       }
     }
-    for (const auto& inv : plan_.invariants) {
+    for (const auto& inv : program_.invariants) {
       detail::rule_dates dates;
       dates.effective = inv.info.effective.value_or(date{-1000000});
       if (inv.info.until) dates.until = *inv.info.until;
@@ -483,12 +483,12 @@ class planner {
         member.push_back((p.assign[m] == static_cast<int>(g)).simplify());
       }
       p.membership.push_back(member);
-      p.worlds.push_back(std::make_unique<world>(c_, plan_.schema, texts_, facts_.root, pinned_,
+      p.worlds.push_back(std::make_unique<world>(c_, program_.schema, texts_, facts_.root, pinned_,
                                                  markets_, p.membership.back(),
                                                  "d" + std::to_string(g) + ":"));
       const world& w = *p.worlds.back();
       for (const auto& d : w.domain_constraints()) p.hard.push_back(d);
-      encoder enc(c_, plan_, texts_, w);
+      encoder enc(c_, program_, texts_, w);
       for (const auto& t : targets_) {
         if (!t.active) continue;
         p.hard.push_back(
@@ -627,7 +627,7 @@ class planner {
     return out;
   }
 
-  report judge(const value& root) const {
+  report recheck(const value& root) const {
     profile p{facts_.source, root, facts_.id};
     evaluate_options eo;
     eo.as_of = options_.as_of;
@@ -642,7 +642,7 @@ class planner {
     for (const auto& t : targets_) {
       if (!t.active) accepted.insert(markets_[t.market] + " " + t.rule->info.id);
     }
-    const std::set<std::string> after = failing(judge(d.remediated));
+    const std::set<std::string> after = failing(recheck(d.remediated));
     for (const auto& f : after) {
       if (accepted.count(f) == 0) {
         bag.error("plan.internal",
@@ -655,7 +655,7 @@ class planner {
     }
     for (auto& ch : d.changes) {
       const value undone = w.decode(model, d.markets, ch.path);
-      for (const auto& f : failing(judge(undone))) {
+      for (const auto& f : failing(recheck(undone))) {
         if (after.count(f) == 0) add_unique(ch.satisfies, f.substr(f.find(' ') + 1));
       }
       // A change no rule needs on its own keeps an invariant true (the plan would be impossible
@@ -670,10 +670,10 @@ class planner {
   /// The invariants a concrete profile breaks.
   std::vector<std::string> broken_invariants(const value& root) {
     std::vector<std::string> everything;  // pin every attribute: the profile as it stands
-    for (const auto& f : plan_.schema.root->fields) everything.push_back(f.name);
+    for (const auto& f : program_.schema.root->fields) everything.push_back(f.name);
     std::vector<z3::expr> all_in(markets_.size(), c_.bool_val(true));
-    world w(c_, plan_.schema, texts_, root, everything, markets_, all_in, "x:");
-    encoder enc(c_, plan_, texts_, w);
+    world w(c_, program_.schema, texts_, root, everything, markets_, all_in, "x:");
+    encoder enc(c_, program_, texts_, w);
     std::vector<std::string> out;
     for (const auto* inv : invariants_) {
       if (!enc.invariant_holds(*inv, options_.as_of).simplify().is_true()) {
@@ -684,7 +684,7 @@ class planner {
   }
 
   const library& rules_;
-  const detail::plan& plan_;
+  const detail::program& program_;
   const profile& facts_;
   const plan_options& options_;
   std::vector<std::string> markets_;

@@ -1,10 +1,10 @@
-// Writing a compiled plan as bytes (see plan_codec.hpp). Run at build time on the standard
-// library; plan_reader.cpp reads the fields back in exactly this order.
+// Writing a compiled program as bytes (see program_codec.hpp). Run at build time on the standard
+// library; program_reader.cpp reads the fields back in exactly this order.
 #include <cstring>
 #include <map>
 
-#include "compile/plan_codec.hpp"
-#include "compile/plan_layout.hpp"
+#include "compile/program_codec.hpp"
+#include "compile/program_layout.hpp"
 
 namespace lexgate::detail {
 
@@ -196,11 +196,11 @@ class writer {
 
 }  // namespace
 
-bool encode_plan(const plan& p, std::string& out, std::string& why) {
+bool encode_program(const program& p, std::string& out, std::string& why) {
   writer w(p.schema);
-  w.bytes() = "lexgate-plan";
-  w.u32(plan_codec_format);
-  w.raw(plan_layout_fingerprint);
+  w.bytes() = "lexgate-program";
+  w.u32(program_codec_format);
+  w.raw(program_layout_fingerprint);
   w.str(p.digest);
   w.str(p.name);
   w.schema(p.schema);
@@ -224,7 +224,7 @@ bool encode_plan(const plan& p, std::string& out, std::string& why) {
     for (const auto r : regimes) w.u32(r);
   }
   if (!w.ok()) {
-    why = "an expression's type is not one of the plan's schema types";
+    why = "an expression's type is not one of the program's schema types";
     return false;
   }
   out = std::move(w.bytes());

@@ -1,5 +1,5 @@
-// The compiled evaluation plan: the checked regimes ordered for evaluation and the invariants for
-// the remediation planner, with the library's identity (layer: compile). Immutable once built;
+// The compiled evaluation program: the checked regimes ordered for evaluation and the invariants
+// for the remediation planner, with the library's identity (layer: compile). Immutable once built;
 // shared by every evaluation and thread.
 #pragma once
 
@@ -11,7 +11,7 @@
 
 namespace lexgate::detail {
 
-struct plan {
+struct program {
   std::string name;
   std::string digest;
   lexgate::schema schema;

@@ -1,19 +1,19 @@
-// Reading a compiled plan from bytes (see plan_codec.hpp), in the order plan_writer.cpp wrote
-// it. Every read is bounds-checked and every enumeration range-checked: malformed bytes give
-// no plan rather than a wrong one.
+// Reading a compiled program from bytes (see program_codec.hpp), in the order program_writer.cpp
+// wrote it. Every read is bounds-checked and every enumeration range-checked: malformed bytes give
+// no program rather than a wrong one.
 #include <cstring>
 
-#include "compile/plan_codec.hpp"
-#include "compile/plan_layout.hpp"
+#include "compile/program_codec.hpp"
+#include "compile/program_layout.hpp"
 
 namespace lexgate::detail {
 
 namespace {
 
-constexpr std::string_view kMagic = "lexgate-plan";
+constexpr std::string_view kMagic = "lexgate-program";
 // Deeper expressions than any rule file can hold (the parser's nesting guard is far below).
 constexpr int kMaxDepth = 512;
-// The fewest bytes a written value and a written expression take (plan_writer.cpp).
+// The fewest bytes a written value and a written expression take (program_writer.cpp).
 constexpr std::size_t kValueBytes = 1 + 1 + 8 + 4 + 4 + 4 + 8 + 4;
 constexpr std::size_t kNodeBytes = 1 + 4 + 4 + 4 + kValueBytes + 4;
 
@@ -269,12 +269,13 @@ class reader {
 
 }  // namespace
 
-std::shared_ptr<const plan> decode_plan(std::string_view bytes, std::string_view expected_digest) {
+std::shared_ptr<const program> decode_program(std::string_view bytes,
+                                              std::string_view expected_digest) {
   if (bytes.substr(0, kMagic.size()) != kMagic) return nullptr;
   reader r(bytes.substr(kMagic.size()));
-  if (r.u32() != plan_codec_format) return nullptr;
-  if (r.raw<std::uint64_t>() != plan_layout_fingerprint) return nullptr;
-  auto p = std::make_shared<plan>();
+  if (r.u32() != program_codec_format) return nullptr;
+  if (r.raw<std::uint64_t>() != program_layout_fingerprint) return nullptr;
+  auto p = std::make_shared<program>();
   p->digest = r.str();
   if (!r.ok() || p->digest.empty() || p->digest != expected_digest) return nullptr;
   p->name = r.str();

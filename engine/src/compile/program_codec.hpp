@@ -1,0 +1,29 @@
+// A compiled program as bytes and back (layer: compile). The build compiles the standard library
+// once and embeds it in `lexgate`, so `lexgate check` starts without parsing any rule
+// text. Only a program written by this very build is ever read: the bytes carry the codec's format
+// number, the layout of the structures written and the library's digest, and anything that does
+// not match is refused (the caller then compiles the rules from text).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "compile/program.hpp"
+
+namespace lexgate::detail {
+
+/// Bumped whenever what the codec writes changes.
+inline constexpr std::uint32_t program_codec_format = 1;
+
+/// The program's bytes. Fails (returns false, `why` set) only on a program the codec cannot
+/// represent: a type pointer outside the program's own schema.
+bool encode_program(const program& p, std::string& out, std::string& why);
+
+/// The program these bytes hold, or nullptr when they come from another format or layout, hold
+/// another library than `expected_digest`, or are malformed in any way.
+std::shared_ptr<const program> decode_program(std::string_view bytes,
+                                              std::string_view expected_digest);
+
+}  // namespace lexgate::detail
