@@ -30,11 +30,12 @@ std::optional<derivation> read_observed(const artifact_options& o, bool& ok) {
   return derive_facts(*set);
 }
 
-void evaluate_deployed(const library& rules, const profile& declared, const derivation& observed,
+profile evaluate_deployed(const library& rules, const profile& declared, const derivation& observed,
                        const artifact_options& o, const evaluate_options& eval, report& out) {
   observed_deployment d = apply_artifacts(declared, rules.profile_schema(), observed);
   evaluate(rules, d.deployed, eval, out);
   if (o.drift != "ignore") out.drift = std::move(d.drift);
+  return std::move(d.deployed);
 }
 
 bool drift_fails_gate(const report& r, const artifact_options& o) {

@@ -25,8 +25,8 @@ void add_artifact_options(CLI::App& cmd, artifact_options& o);
 std::optional<derivation> read_observed(const artifact_options& o, bool& ok);
 
 /// Judges `declared` with the observed facts added, into `out`, with the drift attached
-/// (left out under `--drift ignore`).
-void evaluate_deployed(const library& rules, const profile& declared, const derivation& observed,
+/// (left out under `--drift ignore`). Returns the profile judged.
+profile evaluate_deployed(const library& rules, const profile& declared, const derivation& observed,
                        const artifact_options& o, const evaluate_options& eval, report& out);
 
 /// Whether the report's drift fails the gate: `undeclared` or `contradicts` under `--drift fail`.

@@ -95,7 +95,7 @@ exit_code run_check(const check_options& o) {
     } else if (auto p = load_profile(source, rules->profile_schema(), bag)) {
       reports.emplace_back();
       if (observed) {
-        evaluate_deployed(*rules, *p, *observed, o.artifacts, eval, reports.back());
+        *p = evaluate_deployed(*rules, *p, *observed, o.artifacts, eval, reports.back());
       } else {
         evaluate(*rules, *p, eval, reports.back());
       }

@@ -71,6 +71,27 @@ const value* field(const value& record, const schema_type& type, std::string_vie
   return &record.items[static_cast<std::size_t>(i)];
 }
 
+// Whether an observed value is one the schema allows there: a known jurisdiction code, a
+// declared enum value. A value that is not (a country this library does not declare) is
+// left out rather than judged as something it is not.
+bool fits(const schema& s, const schema_type* t, const value& v) {
+  if (t == nullptr) return false;
+  switch (t->kind) {
+    case type_kind::string: return v.k == value::kind::string;
+    case type_kind::jurisdiction:
+      return v.k == value::kind::string && s.jurisdictions.known(v.text);
+    case type_kind::enumeration: return v.k == value::kind::string && t->has_enum_value(v.text);
+    case type_kind::integer: return v.k == value::kind::integer;
+    case type_kind::list:
+      if (v.k != value::kind::list) return false;
+      for (const auto& item : v.items) {
+        if (!fits(s, t->element, item)) return false;
+      }
+      return true;
+    default: return false;
+  }
+}
+
 // An empty record of `type` at `path`, its fields absent, as the profile loader makes them.
 value empty_record(const schema_type& type, const std::string& path) {
   value v;
@@ -156,6 +177,7 @@ class drift_builder {
       value added = empty_record(model_t, path);
       for (const auto& [name, f] : r.fields) {
         if (f->confidence == fact_confidence::name_guess) continue;
+        if (!fits(schema_, field_type(&model_t, name), f->observed)) continue;
         if (value* slot = field(added, model_t, name)) set(*slot, f->observed, slot->path);
       }
       list->items.push_back(std::move(added));
@@ -213,6 +235,7 @@ class drift_builder {
           "infrastructure.accelerators[" + std::to_string(list->items.size()) + "]";
       value added = empty_record(*list_t->element, path);
       for (const auto& [name, f] : r.fields) {
+        if (!fits(schema_, field_type(list_t->element, name), f->observed)) continue;
         if (value* slot = field(added, *list_t->element, name)) set(*slot, f->observed, slot->path);
       }
       list->items.push_back(std::move(added));
@@ -258,7 +281,10 @@ class drift_builder {
     value missing;
     missing.k = value::kind::list;
     for (const auto& c : f->observed.items) {
-      if (std::find(stated.begin(), stated.end(), c.text) == stated.end()) missing.items.push_back(c);
+      if (std::find(stated.begin(), stated.end(), c.text) == stated.end() &&
+          schema_.jurisdictions.known(c.text)) {
+        missing.items.push_back(c);
+      }
     }
     if (missing.items.empty()) return;
     // Observed locations join `default`, so every market's lookup sees them.
@@ -337,7 +363,7 @@ class drift_builder {
     for (const auto& [name, f] : r.fields) {
       if (name == "name" || f->confidence == fact_confidence::name_guess) continue;
       value* slot = field(model, model_t, name);
-      if (slot == nullptr) continue;
+      if (slot == nullptr || !fits(schema_, field_type(&model_t, name), f->observed)) continue;
       if (!slot->present()) {
         // The registry fills countries at load; a field the profile leaves out is filled in.
         set(*slot, f->observed, slot->path);

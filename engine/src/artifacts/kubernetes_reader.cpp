@@ -8,8 +8,6 @@ namespace lexgate::detail {
 
 namespace {
 
-using config_maps = std::vector<std::pair<std::string, const yaml_node*>>;
-
 const yaml_node* path(const yaml_node* n, std::initializer_list<const char*> keys) {
   for (const char* k : keys) {
     if (n == nullptr) return nullptr;
@@ -18,11 +16,11 @@ const yaml_node* path(const yaml_node* n, std::initializer_list<const char*> key
   return n;
 }
 
-const yaml_node* config_map(const config_maps& config, const std::string& ns,
-                            const std::string& name) {
+const config_map* find_config_map(const config_maps& config, const std::string& ns,
+                                  const std::string& name) {
   const std::string key = ns + "/" + name;
-  for (const auto& [k, data] : config) {
-    if (k == key) return data;
+  for (const auto& c : config) {
+    if (c.key == key) return &c;
   }
   return nullptr;
 }
@@ -37,17 +35,18 @@ environment container_env(reader_context& ctx, const yaml_node& container, const
     for (const auto& source : from->items) {
       const std::string name = scalar_text(path(&source, {"configMapRef", "name"}));
       if (name.empty()) continue;
-      const yaml_node* data = config_map(config, ns, name);
-      if (data == nullptr) {
+      const config_map* map = find_config_map(config, ns, name);
+      if (map == nullptr) {
         if (!scalar_text(path(&source, {"configMapRef", "optional"})).empty()) continue;
         ctx.unresolved(ctx.at(*path(&source, {"configMapRef", "name"})),
                        "ConfigMap `" + name + "` is not in the artifacts read");
         continue;
       }
       const std::string prefix = scalar_text(source.find("prefix"));
+      const yaml_node* data = map->data;
       for (std::size_t i = 0; i < data->size(); ++i) {
         if (data->value(i).k != yaml_node::kind::scalar) continue;
-        env[prefix + data->key(i).text] = {data->value(i).text, &data->value(i)};
+        env[prefix + data->key(i).text] = {data->value(i).text, &data->value(i), map};
       }
     }
   }
@@ -56,17 +55,17 @@ environment container_env(reader_context& ctx, const yaml_node& container, const
       const std::string name = scalar_text(e.find("name"));
       if (name.empty()) continue;
       if (const yaml_node* v = e.find("value"); v && v->k == yaml_node::kind::scalar) {
-        env[name] = {v->text, v};
+        env[name] = {v->text, v, nullptr};
         continue;
       }
       const yaml_node* ref = path(&e, {"valueFrom", "configMapKeyRef"});
       if (ref == nullptr) continue;  // secrets and field refs hold no model or host we read
       const std::string map = scalar_text(ref->find("name"));
       const std::string key = scalar_text(ref->find("key"));
-      const yaml_node* data = config_map(config, ns, map);
-      const yaml_node* v = data ? data->find(key) : nullptr;
+      const config_map* found = find_config_map(config, ns, map);
+      const yaml_node* v = found ? found->data->find(key) : nullptr;
       if (v != nullptr && v->k == yaml_node::kind::scalar) {
-        env[name] = {v->text, v};
+        env[name] = {v->text, v, found};
       } else {
         ctx.unresolved(ctx.at(*ref->find("name")),
                        "key `" + key + "` of ConfigMap `" + map + "` is not in the artifacts read");

@@ -50,6 +50,15 @@ artifact_position reader_context::token_at(const yaml_node& scalar, std::string_
   return at(static_cast<std::uint32_t>(scalar.offset + found), std::string(token));
 }
 
+artifact_position reader_context::env_at(const env_value& v, std::string_view token) const {
+  artifact_position p = token_at(*v.node, token);
+  if (v.from != nullptr) {
+    p.resource = v.from->resource;
+    p.origin = v.from->origin;
+  }
+  return p;
+}
+
 observation& reader_context::add(observation o) {
   out_.observations.push_back(std::move(o));
   return out_.observations.back();
@@ -158,21 +167,35 @@ bool parse(const source_ptr& source, parsed_file& out, diagnostic_bag& bag,
 
 std::string text_of(const yaml_node* n) { return detail::scalar_text(n); }
 
+// The Helm template of the document at `offset`: the last `# Source:` before it.
+std::string origin_of(const std::vector<std::pair<std::uint32_t, std::string>>& sources,
+                      std::uint32_t offset) {
+  std::string origin;
+  for (const auto& [at, name] : sources) {
+    if (at > offset) break;
+    origin = name;
+  }
+  return origin;
+}
+
 // ConfigMaps of every Kubernetes document, by `namespace/name`, for envFrom and valueFrom.
-void collect_config_maps(const parsed_file& f,
-                         std::vector<std::pair<std::string, const yaml_node*>>& out) {
+void collect_config_maps(const parsed_file& f, detail::config_maps& out) {
+  const auto sources = helm_sources(f.source->text());
   for (const auto& d : f.documents) {
     if (text_of(d.find("kind")) != "ConfigMap") continue;
     const yaml_node* meta = d.find("metadata");
     const yaml_node* data = d.find("data");
     if (meta == nullptr || data == nullptr || data->k != yaml_node::kind::mapping) continue;
     std::string ns = text_of(meta->find("namespace"));
-    out.emplace_back((ns.empty() ? "default" : ns) + "/" + text_of(meta->find("name")), data);
+    if (ns.empty()) ns = "default";
+    const std::string name = text_of(meta->find("name"));
+    out.push_back({ns + "/" + name, data, "ConfigMap/" + ns + "/" + name,
+                   origin_of(sources, d.offset)});
   }
 }
 
 void read_parsed(const parsed_file& f, artifact_set& out, const profile_limits& limits,
-                 const std::vector<std::pair<std::string, const yaml_node*>>& config) {
+                 const detail::config_maps& config) {
   artifact_file file;
   file.file = f.source->name();
   file.kind = f.kind;
@@ -181,12 +204,7 @@ void read_parsed(const parsed_file& f, artifact_set& out, const profile_limits& 
     case artifact_kind::kubernetes: {
       const auto sources = helm_sources(f.source->text());
       for (const auto& d : f.documents) {
-        std::string origin;
-        for (const auto& [offset, name] : sources) {
-          if (offset > d.offset) break;
-          origin = name;
-        }
-        ctx.enter({}, origin);
+        ctx.enter({}, origin_of(sources, d.offset));
         detail::read_kubernetes_document(ctx, d, file, config);
         // A LiteLLM config carried as a ConfigMap value.
         if (text_of(d.find("kind")) == "ConfigMap") {
@@ -228,7 +246,7 @@ std::optional<artifact_set> read_sources(const std::vector<source_ptr>& sources,
     ok = parse(sources[i], parsed[i], bag, limits) && ok;
   }
   if (!ok) return std::nullopt;
-  std::vector<std::pair<std::string, const yaml_node*>> config;
+  detail::config_maps config;
   for (const auto& f : parsed) {
     if (f.kind == artifact_kind::kubernetes) collect_config_maps(f, config);
   }

@@ -13,6 +13,24 @@
 
 namespace lexgate::detail {
 
+/// A ConfigMap of the input: its data, and the resource and Helm template it sits in.
+struct config_map {
+  std::string key;  ///< `namespace/name`.
+  const yaml_node* data = nullptr;
+  std::string resource;
+  std::string origin;
+};
+using config_maps = std::vector<config_map>;
+
+/// One environment variable of a container or service: its value and the node that writes it
+/// (for a compose `- NAME=value` item, the whole item).
+struct env_value {
+  std::string text;
+  const yaml_node* node = nullptr;
+  const config_map* from = nullptr;  ///< The ConfigMap that defines it, if any.
+};
+using environment = std::map<std::string, env_value, std::less<>>;
+
 class reader_context {
  public:
   reader_context(const source_file& file, artifact_set& out) : file_(file), out_(out) {}
@@ -34,6 +52,9 @@ class reader_context {
   /// script): searched for in the file from the scalar's start, so it points at the token
   /// itself; the scalar's own position when the token is not written verbatim (escaped).
   artifact_position token_at(const yaml_node& scalar, std::string_view token) const;
+
+  /// The position of `token` in an environment value, named by the ConfigMap that defines it.
+  artifact_position env_at(const env_value& v, std::string_view token) const;
 
   observation& add(observation o);
   void unresolved(artifact_position at, std::string why);
@@ -79,13 +100,6 @@ std::vector<command_token> command_tokens(const std::vector<const yaml_node*>& p
 /// serving program. Returns the index of each model token.
 std::vector<std::size_t> model_arguments(const std::vector<command_token>& tokens);
 
-/// One environment variable of a container or service: its value and the node that writes it
-/// (for a compose `- NAME=value` item, the whole item).
-struct env_value {
-  std::string text;
-  const yaml_node* node = nullptr;
-};
-using environment = std::map<std::string, env_value, std::less<>>;
 
 /// What one container (or compose service) runs and calls: models on its command line (with
 /// `$(VAR)`, `${VAR}` and `$VAR` expanded from `env`), a serving runtime's model from its
@@ -97,7 +111,7 @@ void read_workload(reader_context& ctx, const std::string& image,
 /// Readers of each kind; each adds the file's resources to `file` and its observations to the
 /// context. `doc` is one YAML document.
 void read_kubernetes_document(reader_context& ctx, const yaml_node& doc, artifact_file& file,
-                              const std::vector<std::pair<std::string, const yaml_node*>>& config);
+                              const config_maps& config);
 void read_compose(reader_context& ctx, const yaml_node& doc, artifact_file& file);
 void read_litellm(reader_context& ctx, const yaml_node& doc, artifact_file& file);
 void read_terraform_plan(reader_context& ctx, const yaml_node& doc, artifact_file& file);

@@ -9,7 +9,7 @@ namespace {
 
 struct expansion {
   std::string text;
-  const yaml_node* from = nullptr;  ///< The env value that supplied it, if any.
+  const env_value* from = nullptr;  ///< The env value that supplied it, if any.
   bool unresolved = false;
   std::string name;
 };
@@ -43,7 +43,7 @@ expansion expand(const std::string& token, const environment& env) {
     return out;
   }
   out.text = it->second.text;
-  out.from = it->second.node;
+  out.from = it->second.node != nullptr ? &it->second : nullptr;
   return out;
 }
 
@@ -90,7 +90,7 @@ void read_workload(reader_context& ctx, const std::string& image,
     if (e.text.empty()) continue;
     if (e.from != nullptr) {
       used_env.push_back(e.name);
-      add_model(ctx, e.text, ctx.token_at(*e.from, e.text), {token_at}, region);
+      add_model(ctx, e.text, ctx.env_at(*e.from, e.text), {token_at}, region);
     } else {
       add_model(ctx, e.text, token_at, {}, region);
     }
@@ -101,7 +101,7 @@ void read_workload(reader_context& ctx, const std::string& image,
       if (!names_model(name) || v.text.empty() || v.node == nullptr) continue;
       if (std::find(used_env.begin(), used_env.end(), name) != used_env.end()) continue;
       used_env.push_back(name);
-      add_model(ctx, v.text, ctx.token_at(*v.node, v.text), {}, region);
+      add_model(ctx, v.text, ctx.env_at(v, v.text), {}, region);
     }
   }
   // API hosts the workload calls, and the models it names beside them.
@@ -115,7 +115,7 @@ void read_workload(reader_context& ctx, const std::string& image,
     o.kind = observation_kind::api_host;
     o.value = host;
     o.hosting = "provider-api";
-    o.at = ctx.token_at(*v.node, host);
+    o.at = ctx.env_at(v, host);
     ctx.add(std::move(o));
   }
   if (hosts.empty()) return;
@@ -141,8 +141,8 @@ void read_workload(reader_context& ctx, const std::string& image,
     o.value = v.text;
     o.hosting = "provider-api";
     o.api_host = host_of(best->second->text);
-    o.at = ctx.token_at(*v.node, v.text);
-    o.related.push_back(ctx.token_at(*best->second->node, o.api_host));
+    o.at = ctx.env_at(v, v.text);
+    o.related.push_back(ctx.env_at(*best->second, o.api_host));
     ctx.add(std::move(o));
   }
 }
