@@ -17,7 +17,8 @@ void add_artifact_options(CLI::App& cmd, artifact_options& o) {
       ->capture_default_str();
 }
 
-std::optional<derivation> read_observed(const artifact_options& o, bool& ok) {
+std::optional<derivation> read_observed(const artifact_options& o, const library& rules,
+                                        bool& ok) {
   ok = true;
   if (o.paths.empty()) return std::nullopt;
   diagnostic_bag bag;
@@ -27,12 +28,12 @@ std::optional<derivation> read_observed(const artifact_options& o, bool& ok) {
     ok = false;
     return std::nullopt;
   }
-  return derive_facts(*set);
+  return derive_facts(*set, rules);
 }
 
 profile evaluate_deployed(const library& rules, const profile& declared, const derivation& observed,
                        const artifact_options& o, const evaluate_options& eval, report& out) {
-  observed_deployment d = apply_artifacts(declared, rules.profile_schema(), observed);
+  observed_deployment d = apply_artifacts(declared, rules, observed);
   evaluate(rules, d.deployed, eval, out);
   if (o.drift != "ignore") out.drift = std::move(d.drift);
   return std::move(d.deployed);

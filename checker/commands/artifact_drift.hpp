@@ -22,7 +22,8 @@ void add_artifact_options(CLI::App& cmd, artifact_options& o);
 
 /// The facts of the artifacts, read once for every profile; nothing when no artifacts are
 /// given. `ok` is false (and diagnostics printed) when they cannot be read.
-std::optional<derivation> read_observed(const artifact_options& o, bool& ok);
+std::optional<derivation> read_observed(const artifact_options& o, const library& rules,
+                                        bool& ok);
 
 /// Judges `declared` with the observed facts added, into `out`, with the drift attached
 /// (left out under `--drift ignore`). Returns the profile judged.

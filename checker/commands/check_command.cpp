@@ -81,7 +81,7 @@ exit_code run_check(const check_options& o) {
   }
 
   bool artifacts_ok = true;
-  const auto observed = read_observed(o.artifacts, artifacts_ok);
+  const auto observed = read_observed(o.artifacts, *rules, artifacts_ok);
   if (!artifacts_ok) return exit_code::error;
 
   std::vector<report> reports;

@@ -168,15 +168,11 @@ exit_code run_derive(const derive_options& o) {
   auto set = read_artifacts(o.paths, bag);
   print_diagnostics(bag);
   if (!set) return exit_code::error;
-  const derivation d = derive_facts(*set);
-  std::string text;
-  if (o.format == "json") {
-    text = derive_json(*set, d).dump(2) + "\n";
-  } else {
-    auto rules = load_rules(o.rule_dirs);
-    if (!rules) return exit_code::error;
-    text = derive_yaml(*set, d, rules->profile_schema());
-  }
+  auto rules = load_rules(o.rule_dirs);
+  if (!rules) return exit_code::error;
+  const derivation d = derive_facts(*set, *rules);
+  const std::string text = o.format == "json" ? derive_json(*set, d).dump(2) + "\n"
+                                              : derive_yaml(*set, d, rules->profile_schema());
   return emit(text, o.output) ? exit_code::clear : exit_code::error;
 }
 
@@ -194,7 +190,8 @@ void add_derive_command(CLI::App& app, exit_code& result) {
       ->check(CLI::IsMember({"yaml", "json"}))
       ->capture_default_str();
   cmd->add_option("--output,-o", o->output, "Write to FILE (atomically) instead of standard output");
-  cmd->add_option("--rules", o->rule_dirs, "Rule library whose schema the draft follows");
+  cmd->add_option("--rules", o->rule_dirs,
+                  "Rule library whose entity registry and schema the facts follow");
   cmd->callback([o, &result] { result = run_derive(*o); });
 }
 

@@ -274,7 +274,7 @@ exit_code run_scan(const scan_options& o) {
   auto rules = load_rules(o.rule_dirs);
   if (!rules) return exit_code::error;
   bool artifacts_ok = true;
-  const auto observed = read_observed(o.artifacts, artifacts_ok);
+  const auto observed = read_observed(o.artifacts, *rules, artifacts_ok);
   if (!artifacts_ok) return exit_code::error;
   diagnostic_bag bag;
   auto files = input_files(o, bag);

@@ -143,6 +143,37 @@ std::string drift_junit_suite(const report& r, std::size_t& tests, std::size_t& 
          "\" errors=\"0\" skipped=\"0\">\n" + cases + "  </testsuite>\n";
 }
 
+void append_drift_oscal(const report& r, json& observations,
+                        const std::function<std::string(const std::string&)>& uuid,
+                        const std::function<json(const std::string&, const std::string&)>& prop,
+                        const std::string& collected) {
+  if (!r.drift) return;
+  for (const auto& d : *r.drift) {
+    json evidence = json::array();
+    for (const auto& e : d.evidence) {
+      json item;
+      item["description"] = "`" + e.text + "` at " + place(e) +
+                            (e.resource.empty() ? "" : " (" + e.resource + ")");
+      item["props"] = json::array({prop("location", place(e))});
+      evidence.push_back(std::move(item));
+    }
+    json o;
+    const std::string key = r.profile_path + "|" + to_string(d.kind) + "|" + d.path + "|" +
+                            d.message;
+    o["uuid"] = uuid("drift|" + key);
+    o["title"] = std::string("Drift (") + to_string(d.kind) + ")" +
+                 (d.path.empty() ? "" : ": " + d.path);
+    o["description"] = d.message;
+    o["props"] = json::array({prop("drift-kind", to_string(d.kind)),
+                              prop("profile", r.profile_id)});
+    o["methods"] = json::array({"EXAMINE"});
+    o["types"] = json::array({"finding"});
+    if (!evidence.empty()) o["relevant-evidence"] = std::move(evidence);
+    o["collected"] = collected;
+    observations.push_back(std::move(o));
+  }
+}
+
 void append_drift_sarif(const report& r, json& rules, json& results) {
   if (!r.drift || r.drift->empty()) return;
   static constexpr drift_kind kinds[] = {drift_kind::undeclared, drift_kind::contradicts,

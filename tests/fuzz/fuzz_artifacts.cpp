@@ -36,8 +36,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!bag.has_errors()) __builtin_trap();  // Invariant: refused only with a reason.
     return 0;
   }
-  const auto observed = lexgate::derive_facts(set);
-  auto deployed = lexgate::apply_artifacts(declared, rules.profile_schema(), observed);
+  const auto observed = lexgate::derive_facts(set, rules);
+  auto deployed = lexgate::apply_artifacts(declared, rules, observed);
   lexgate::evaluate_options options;
   options.as_of = *lexgate::date::parse("2026-11-29");
   (void)lexgate::evaluate(rules, deployed.deployed, options);

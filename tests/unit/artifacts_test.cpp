@@ -37,6 +37,15 @@ const observation* model(const artifact_set& s, const std::string& value) {
   return nullptr;
 }
 
+// The standard library, whose entity registry derivation resolves names through.
+const library& standard() {
+  static const library rules = [] {
+    diagnostic_bag bag;
+    return *load_standard_library(bag);
+  }();
+  return rules;
+}
+
 const derived_fact* fact(const derivation& d, const std::string& path) {
   for (const auto& f : d.facts) {
     if (f.path == path) return &f;
@@ -94,7 +103,7 @@ TEST_CASE("a vLLM Deployment's model comes from $(MODEL_ID), located at the valu
   REQUIRE(gpus.size() == 1);
   CHECK(gpus[0]->value == "NVIDIA-A100-SXM4-80GB");
   CHECK(gpus[0]->count == 4);
-  const derivation d = derive_facts(r.set);
+  const derivation d = derive_facts(r.set, standard());
   REQUIRE(fact(d, "infrastructure.accelerators[0].location") != nullptr);
   CHECK(fact(d, "infrastructure.accelerators[0].location")->observed.text == "AU");
   REQUIRE(fact(d, "data.storage.default") != nullptr);
@@ -130,7 +139,7 @@ spec:
   CHECK(m->at.resource == "StatefulSet/default/qwen");
 }
 
-TEST_CASE("--model=X, --model-path X and a local path; an undefined $(VAR) is unresolved") {
+TEST_CASE("command lines with --model=X, --model-path X and a local path, and an undefined $(VAR) left unresolved") {
   auto r = read("pods.yaml", R"yaml(apiVersion: v1
 kind: Pod
 metadata: { name: a }
@@ -256,7 +265,7 @@ spec:
   const auto regions = of_kind(r.set, observation_kind::region);
   REQUIRE(regions.size() == 1);
   CHECK(regions[0]->value == "eu-central-1");
-  const derivation d = derive_facts(r.set);
+  const derivation d = derive_facts(r.set, standard());
   REQUIRE(fact(d, "data.storage.default") != nullptr);
   REQUIRE(fact(d, "data.storage.default")->observed.items.size() == 1);
   CHECK(fact(d, "data.storage.default")->observed.items[0].text == "DE");
@@ -394,7 +403,7 @@ TEST_CASE("a Terraform plan's Azure OpenAI deployment, its account's region and 
   const observation* mistral = model(r.set, "mistral.mistral-large-2402-v1:0");
   REQUIRE(mistral != nullptr);
   CHECK(mistral->api_host == "bedrock-runtime.eu-west-3.amazonaws.com");
-  const derivation d = derive_facts(r.set);
+  const derivation d = derive_facts(r.set, standard());
   REQUIRE(fact(d, "data.storage.default") != nullptr);
   REQUIRE(fact(d, "data.storage.default")->observed.items.size() == 1);
   CHECK(fact(d, "data.storage.default")->observed.items[0].text == "SE");

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "lexgate/diagnostic.hpp"
+#include "lexgate/library.hpp"
 #include "lexgate/profile.hpp"
 #include "lexgate/schema.hpp"
 #include "lexgate/source.hpp"
@@ -119,7 +120,8 @@ struct derivation {
   std::vector<derived_fact> facts;
   std::vector<unresolved_reference> unresolved;  ///< The artifacts' own, then the derivation's.
 };
-derivation derive_facts(const artifact_set& artifacts);
+/// Company names (developer, operator) resolve through `rules`' entity registry.
+derivation derive_facts(const artifact_set& artifacts, const library& rules);
 
 enum class drift_kind : std::uint8_t { undeclared, contradicts, unobserved, unresolved };
 /// `undeclared`, `contradicts`, `unobserved`, `unresolved`.
@@ -143,7 +145,7 @@ struct observed_deployment {
   profile deployed;
   std::vector<drift_item> drift;
 };
-observed_deployment apply_artifacts(const profile& declared, const schema& schema,
+observed_deployment apply_artifacts(const profile& declared, const library& rules,
                                     const derivation& observed);
 
 /// Whether drift of this kind fails a gate that fails on drift (`undeclared`, `contradicts`).

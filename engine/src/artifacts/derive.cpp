@@ -65,9 +65,9 @@ struct model_group {
   std::vector<artifact_position> evidence;
 };
 
-void add_developer(fact_builder& b, const observation& o) {
+void add_developer(const library& rules, fact_builder& b, const observation& o) {
   const std::string name = o.local_path ? base_name(o.value) : o.value;
-  auto dev = detail::resolve_developer(name);
+  auto dev = detail::resolve_developer(rules, name);
   if (!dev) return;
   const bool guess = o.local_path || dev->by_name_only;
   const auto c = guess ? fact_confidence::name_guess : fact_confidence::registry;
@@ -77,9 +77,9 @@ void add_developer(fact_builder& b, const observation& o) {
   if (!dev->country.empty()) b.add("provider_country", dev->country, c, how);
 }
 
-void add_operator(fact_builder& b, const std::string& host, derivation& out,
-                  const artifact_position& at) {
-  auto op = detail::resolve_operator(host);
+void add_operator(const library& rules, fact_builder& b, const std::string& host,
+                  derivation& out, const artifact_position& at) {
+  auto op = detail::resolve_operator(rules, host);
   if (!op) {
     out.unresolved.push_back({at, "API host `" + host + "` is not in the entity registry: its "
                                   "operator is unknown"});
@@ -92,7 +92,7 @@ void add_operator(fact_builder& b, const std::string& host, derivation& out,
 
 }  // namespace
 
-derivation derive_facts(const artifact_set& artifacts) {
+derivation derive_facts(const artifact_set& artifacts, const library& rules) {
   derivation out;
   out.unresolved = artifacts.unresolved;
 
@@ -131,15 +131,15 @@ derivation derive_facts(const artifact_set& artifacts) {
     fact_builder b{out, "product.models[" + std::to_string(index++) + "]", g.evidence};
     b.add("name", o.value, fact_confidence::exact);
     b.add("hosting", o.hosting, fact_confidence::exact);
-    add_developer(b, o);
+    add_developer(rules, b, o);
     if (o.hosting == "provider-api" && !o.api_host.empty()) {
-      add_operator(b, o.api_host, out, o.at);
+      add_operator(rules, b, o.api_host, out, o.at);
     }
   }
   for (const observation* h : bare_hosts) {
     fact_builder b{out, "product.models[" + std::to_string(index++) + "]", {h->at}};
     b.add("hosting", "provider-api", fact_confidence::exact);
-    add_operator(b, h->value, out, h->at);
+    add_operator(rules, b, h->value, out, h->at);
   }
 
   // Accelerators: the model where a label names it, and where the workload is placed.

@@ -39,17 +39,18 @@ std::string model_key(std::string_view name) {
 }
 
 // A company's canonical name, through the registry when it knows the name.
-std::string company_key(const std::string& name) {
-  if (auto r = detail::resolve_company_name(name)) return lower(r->name);
+std::string company_key(const library& rules, const std::string& name) {
+  if (auto r = detail::resolve_company_name(rules, name)) return lower(r->name);
   return lower(name);
 }
 
-bool same_value(const std::string& field, const value& declared, const value& observed) {
+bool same_value(const library& rules, const std::string& field, const value& declared,
+                const value& observed) {
   if (declared.k != value::kind::string || observed.k != value::kind::string) {
     return render_value(declared) == render_value(observed);
   }
   if (field == "provider" || field == "operator") {
-    return company_key(declared.text) == company_key(observed.text);
+    return company_key(rules, declared.text) == company_key(rules, observed.text);
   }
   return lower(declared.text) == lower(observed.text);
 }
@@ -147,8 +148,8 @@ std::vector<observed_record> records_under(const std::vector<derived_fact>& fact
 
 class drift_builder {
  public:
-  drift_builder(profile& deployed, const schema& s, std::vector<drift_item>& drift)
-      : deployed_(deployed), schema_(s), drift_(drift) {}
+  drift_builder(profile& deployed, const library& rules, std::vector<drift_item>& drift)
+      : deployed_(deployed), rules_(rules), schema_(rules.profile_schema()), drift_(drift) {}
 
   void models(const std::vector<derived_fact>& facts) {
     const schema_type* product_t = field_type(schema_.root, "product");
@@ -350,8 +351,8 @@ class drift_builder {
         const value* p = field(m, model_t, "provider");
         const value* h = field(m, model_t, "hosting");
         const bool api = h == nullptr || !h->present() || h->text == "provider-api";
-        if ((o && o->present() && same_value("operator", *o, op->observed)) ||
-            (api && p && p->present() && same_value("provider", *p, op->observed))) {
+        if ((o && o->present() && same_value(rules_, "operator", *o, op->observed)) ||
+            (api && p && p->present() && same_value(rules_, "provider", *p, op->observed))) {
           return i;
         }
       }
@@ -369,7 +370,7 @@ class drift_builder {
         set(*slot, f->observed, slot->path);
         continue;
       }
-      if (same_value(name, *slot, f->observed)) continue;
+      if (same_value(rules_, name, *slot, f->observed)) continue;
       drift_item d;
       d.kind = drift_kind::contradicts;
       d.path = slot->path;
@@ -385,6 +386,7 @@ class drift_builder {
   }
 
   profile& deployed_;
+  const library& rules_;
   const schema& schema_;
   std::vector<drift_item>& drift_;
   value storage_copy_;
@@ -392,11 +394,12 @@ class drift_builder {
 
 }  // namespace
 
-observed_deployment apply_artifacts(const profile& declared, const schema& schema,
+observed_deployment apply_artifacts(const profile& declared, const library& rules,
                                     const derivation& observed) {
   observed_deployment out{declared, {}};
+  const schema& schema = rules.profile_schema();
   if (schema.root == nullptr) return out;
-  drift_builder b(out.deployed, schema, out.drift);
+  drift_builder b(out.deployed, rules, out.drift);
   b.models(observed.facts);
   b.accelerators(observed.facts);
   if (const schema_type* data_t = field_type(schema.root, "data")) {

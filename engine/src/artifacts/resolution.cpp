@@ -5,8 +5,8 @@
 
 namespace lexgate::detail {
 
-std::optional<resolved_name> resolve_developer(std::string_view) { return std::nullopt; }
-std::optional<resolved_name> resolve_operator(std::string_view) { return std::nullopt; }
-std::optional<resolved_name> resolve_company_name(std::string_view) { return std::nullopt; }
+std::optional<resolved_name> resolve_developer(const library&, std::string_view) { return std::nullopt; }
+std::optional<resolved_name> resolve_operator(const library&, std::string_view) { return std::nullopt; }
+std::optional<resolved_name> resolve_company_name(const library&, std::string_view) { return std::nullopt; }
 
 }  // namespace lexgate::detail

@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "lexgate/library.hpp"
+
 namespace lexgate::detail {
 
 struct resolved_name {
@@ -15,10 +17,11 @@ struct resolved_name {
 };
 
 /// The developer of a model named by a Hugging Face id, a model family or a file name.
-std::optional<resolved_name> resolve_developer(std::string_view model);
+std::optional<resolved_name> resolve_developer(const library& rules, std::string_view model);
 /// The operator of a model API host.
-std::optional<resolved_name> resolve_operator(std::string_view host);
+std::optional<resolved_name> resolve_operator(const library& rules, std::string_view host);
 /// A company named in a profile, for comparing it with an observed one.
-std::optional<resolved_name> resolve_company_name(std::string_view name);
+std::optional<resolved_name> resolve_company_name(const library& rules,
+                                                  std::string_view name);
 
 }  // namespace lexgate::detail
