@@ -304,7 +304,7 @@ std::optional<artifact_set> read_artifacts(const std::vector<std::string>& paths
       continue;
     }
     std::string why;
-    auto source = read_source_file(f, why);
+    auto source = read_source_file(f, why, limits.max_file_bytes);
     if (!source) {
       bag.error("io.read", "cannot read artifact: " + why, f);
       continue;
