@@ -20,6 +20,7 @@ namespace {
 struct check_options {
   std::vector<std::string> profiles;
   std::vector<std::string> rule_dirs;
+  std::vector<std::string> add_dirs;
   std::string as_of;
   std::string format = "text";
   std::string output;
@@ -74,10 +75,12 @@ exit_code run_check(const check_options& o) {
   // No report, from `--output` or any `--report`, may overwrite what the run reads.
   std::vector<std::string> inputs = o.profiles;
   if (!o.waivers.empty()) inputs.push_back(o.waivers);
+  std::vector<std::string> rule_folders = o.rule_dirs;
+  rule_folders.insert(rule_folders.end(), o.add_dirs.begin(), o.add_dirs.end());
   for (const auto& t : targets) {
-    if (output_is_input(t.file, inputs, o.rule_dirs)) return exit_code::error;
+    if (output_is_input(t.file, inputs, rule_folders)) return exit_code::error;
   }
-  auto rules = load_rules(o.rule_dirs);
+  auto rules = load_rules(o.rule_dirs, o.add_dirs);
   if (!rules) return exit_code::error;
 
   std::vector<waiver> waivers;
@@ -154,6 +157,7 @@ void add_check_command(CLI::App& app, exit_code& result) {
   cmd->add_option("profiles", o->profiles, "Deployment profile files (YAML)")->required();
   cmd->add_option("--rules", o->rule_dirs,
                   "Rule library directory (repeatable); replaces the built-in standard library");
+  add_overlay_option(*cmd, o->add_dirs);
   cmd->add_option("--as-of", o->as_of,
                   "Judge the rules in force on this date (YYYY-MM-DD); "
                   "default: today");

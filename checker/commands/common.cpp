@@ -15,14 +15,23 @@ void print_diagnostics(const diagnostic_bag& bag) {
   std::cerr << render_diagnostics(bag);
 }
 
-std::optional<library> load_rules(const std::vector<std::string>& rule_dirs) {
+std::optional<library> load_rules(const std::vector<std::string>& rule_dirs,
+                                  const std::vector<std::string>& add_dirs) {
   diagnostic_bag bag;
   std::optional<library> rules;
-  if (rule_dirs.empty()) {
+  if (rule_dirs.empty() && add_dirs.empty()) {
     rules = load_standard_library(bag);
   } else {
-    auto files = read_rule_directories(rule_dirs, bag);
-    if (!bag.has_errors()) rules = load_library(files, bag);
+    // Overlays compile together with what they extend: the standard library's own files, or
+    // the `--rules` directories. The digest then covers every file, overlays included.
+    auto files = rule_dirs.empty() ? standard_library_sources()
+                                   : read_rule_directories(rule_dirs, bag);
+    auto overlays = read_rule_directories(add_dirs, bag);
+    files.insert(files.end(), overlays.begin(), overlays.end());
+    const bool standard = rule_dirs.empty();
+    if (!bag.has_errors()) {
+      rules = load_library(files, bag, standard ? "standard+overlay" : "custom");
+    }
   }
   print_diagnostics(bag);
   if (rules) {
@@ -32,6 +41,12 @@ std::optional<library> load_rules(const std::vector<std::string>& rule_dirs) {
     std::cerr << "lexgate: the rule library has errors; nothing was checked\n";
   }
   return rules;
+}
+
+void add_overlay_option(CLI::App& command, std::vector<std::string>& add_dirs) {
+  command.add_option("--add-rules", add_dirs,
+                     "Rule files (*.rules) in DIR on top of the standard library or --rules "
+                     "(repeatable); `extend schema { ... }` may add attributes");
 }
 
 std::optional<date> parse_as_of(const std::string& text) {

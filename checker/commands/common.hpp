@@ -1,6 +1,7 @@
 // What every command shares: exit codes, loading the rule library, printing diagnostics.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,8 +23,13 @@ enum class exit_code : int {
 /// Prints each diagnostic to stderr in the compiler style.
 void print_diagnostics(const diagnostic_bag& bag);
 
-/// The standard library, or the libraries under `--rules` directories. Prints diagnostics.
-std::optional<library> load_rules(const std::vector<std::string>& rule_dirs);
+/// The standard library, or the libraries under `--rules` directories, with the rule files
+/// under `--add-rules` directories on top. Prints diagnostics.
+std::optional<library> load_rules(const std::vector<std::string>& rule_dirs,
+                                  const std::vector<std::string>& add_dirs = {});
+
+/// Adds `--add-rules DIR` (repeatable) to a command that loads rules.
+void add_overlay_option(CLI::App& command, std::vector<std::string>& add_dirs);
 
 /// Parses `--as-of`; prints an error and returns nothing on a bad date.
 std::optional<date> parse_as_of(const std::string& text);

@@ -72,12 +72,14 @@ void explain_invariant(const library& rules, const invariant_info& v) {
 
 void add_lint_command(CLI::App& app, exit_code& result) {
   auto dirs = std::make_shared<std::vector<std::string>>();
+  auto add_dirs = std::make_shared<std::vector<std::string>>();
   auto* cmd = app.add_subcommand("lint", "Parse and type-check a rule library");
   cmd->add_option("--rules", *dirs,
                   "Rule library directory (repeatable); default: the "
                   "built-in standard library");
-  cmd->callback([dirs, &result] {
-    auto rules = load_rules(*dirs);
+  add_overlay_option(*cmd, *add_dirs);
+  cmd->callback([dirs, add_dirs, &result] {
+    auto rules = load_rules(*dirs, *add_dirs);
     if (!rules) {
       result = exit_code::error;
       return;
@@ -93,6 +95,7 @@ void add_lint_command(CLI::App& app, exit_code& result) {
 void add_list_command(CLI::App& app, exit_code& result) {
   struct options {
     std::vector<std::string> rule_dirs;
+    std::vector<std::string> add_dirs;
     std::string jurisdiction;
     std::string as_of;
     std::string format = "text";
@@ -101,8 +104,10 @@ void add_list_command(CLI::App& app, exit_code& result) {
   auto o = std::make_shared<options>();
   auto* cmd = app.add_subcommand("list", "List the regimes, rules and invariants in force");
   cmd->add_option("--rules", o->rule_dirs, "Rule library directory (repeatable)");
+  add_overlay_option(*cmd, o->add_dirs);
   cmd->add_option("--jurisdiction", o->jurisdiction,
-                  "Only regimes of this jurisdiction and those it contains (e.g. US lists US-TX); "
+                  "Only regimes that reach this jurisdiction: its own, those of places inside it "
+                  "(US lists US-TX) and those of places containing it (IT lists the EU's); "
                   "invariants belong to no jurisdiction and are always listed");
   cmd->add_option("--as-of", o->as_of, "List what is in force on this date; default: today");
   cmd->add_flag("--all", o->all,
@@ -120,13 +125,13 @@ void add_list_command(CLI::App& app, exit_code& result) {
       }
       as_of = *d;
     }
-    auto rules = load_rules(o->rule_dirs);
+    auto rules = load_rules(o->rule_dirs, o->add_dirs);
     if (!rules) {
       result = exit_code::error;
       return;
     }
     const auto& table = rules->profile_schema().jurisdictions;
-    if (!o->jurisdiction.empty() && !table.known(o->jurisdiction)) {
+    if (!o->jurisdiction.empty() && !table.valid(o->jurisdiction)) {
       std::cerr << "error[usage]: `" << o->jurisdiction << "` is not a known jurisdiction\n";
       if (auto near = nearest_name(o->jurisdiction, table.codes())) {
         std::cerr << "  = help: did you mean `" << *near << "`?\n";
@@ -137,7 +142,13 @@ void add_list_command(CLI::App& app, exit_code& result) {
     nlohmann::ordered_json regimes = nlohmann::ordered_json::array();
     std::string text;
     for (const auto& r : rules->regimes()) {
-      if (!o->jurisdiction.empty() && !table.covers(o->jurisdiction, r.jurisdiction)) continue;
+      // The jurisdiction's own regimes and those of places inside it (US lists US-TX), and the
+      // regimes that reach it from a place containing it (IT lists the EU's); a government's
+      // own rules bind that government only.
+      if (!o->jurisdiction.empty() && !table.covers(o->jurisdiction, r.jurisdiction) &&
+          !(r.reach != regime_reach::government && table.covers(r.jurisdiction, o->jurisdiction))) {
+        continue;
+      }
       if (!o->all && !in_force(r, as_of)) continue;
       nlohmann::ordered_json entry;
       entry["id"] = r.id;
@@ -198,6 +209,7 @@ void add_explain_command(CLI::App& app, exit_code& result) {
   struct options {
     std::string id;
     std::vector<std::string> rule_dirs;
+    std::vector<std::string> add_dirs;
   };
   auto o = std::make_shared<options>();
   auto* cmd =
@@ -205,8 +217,9 @@ void add_explain_command(CLI::App& app, exit_code& result) {
   cmd->add_option("id", o->id, "A full rule id (regime.rule), a regime id or an invariant id")
       ->required();
   cmd->add_option("--rules", o->rule_dirs, "Rule library directory (repeatable)");
+  add_overlay_option(*cmd, o->add_dirs);
   cmd->callback([o, &result] {
-    auto rules = load_rules(o->rule_dirs);
+    auto rules = load_rules(o->rule_dirs, o->add_dirs);
     if (!rules) {
       result = exit_code::error;
       return;

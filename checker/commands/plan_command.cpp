@@ -21,6 +21,7 @@ namespace {
 struct plan_command_options {
   std::string profile;
   std::vector<std::string> rule_dirs;
+  std::vector<std::string> add_dirs;
   std::string as_of;
   std::string format = "text";
   std::string output;
@@ -104,8 +105,10 @@ exit_code run_plan(const plan_command_options& o) {
   options.threshold = o.fail_on == "warn" ? rule_severity::warn : rule_severity::block;
   options.max_conflicts = o.max_conflicts;
   options.timeout_ms = o.timeout_seconds * 1000;
-  if (output_is_input(o.output, {o.profile}, o.rule_dirs)) return exit_code::error;
-  auto rules = load_rules(o.rule_dirs);
+  std::vector<std::string> rule_folders = o.rule_dirs;
+  rule_folders.insert(rule_folders.end(), o.add_dirs.begin(), o.add_dirs.end());
+  if (output_is_input(o.output, {o.profile}, rule_folders)) return exit_code::error;
+  auto rules = load_rules(o.rule_dirs, o.add_dirs);
   if (!rules) return exit_code::error;
 
   diagnostic_bag bag;
@@ -154,6 +157,7 @@ void add_plan_command(CLI::App& app, exit_code& result) {
       "Exit status: 0 when the deployment is compliant as it stands, 1 when the plan has "
       "conflicts, changes or rules no change satisfies, 2 on errors.");
   cmd->add_option("profile", o->profile, "Deployment profile (YAML)")->required();
+  add_overlay_option(*cmd, o->add_dirs);
   cmd->add_option("--rules", o->rule_dirs,
                   "Rule library directory (repeatable); replaces the built-in standard library");
   cmd->add_option("--as-of", o->as_of, "Plan for the rules in force on this date; default: today");

@@ -1,6 +1,7 @@
 // `lexgate scan`: many profiles on all cores, one JSON line per profile, a summary at the end.
 // Profiles come from YAML files, and from JSON Lines (one profile per line: `.jsonl` files, or
 // any file or standard input with `--jsonl`).
+#include <spdlog/spdlog.h>
 #include <unistd.h>
 
 #include <spdlog/spdlog.h>
@@ -18,12 +19,16 @@
 #include <system_error>
 #include <thread>
 
+#include "commands/artifact_drift.hpp"
 #include "commands/commands.hpp"
 #include "commands/file_text.hpp"
-#include "commands/artifact_drift.hpp"
+#include "commands/scan_walk.hpp"
 #include "lexgate/profile.hpp"
 #include "lexgate/profile_json.hpp"
+#include "lexgate/waivers.hpp"
 #include "report/json_writer.hpp"
+#include "report/reports.hpp"
+#include "report/typed_value_writer.hpp"
 
 namespace lexgate::cli {
 
@@ -32,10 +37,14 @@ namespace {
 struct scan_options {
   std::string input;
   std::vector<std::string> rule_dirs;
+  std::vector<std::string> add_dirs;
   std::string as_of;
   unsigned threads = 0;
   bool jsonl = false;
   gate_options gate;
+  scan_filters filters;
+  std::string format = "jsonl";
+  std::string waivers;
   artifact_options artifacts;
 };
 
@@ -61,24 +70,19 @@ struct chunk_result {
   std::size_t verdicts[verdict_count] = {};  ///< By `verdict`.
   std::size_t errors = 0;
   bool failed = false;
+  std::vector<std::pair<std::string, std::string>> ids;  ///< (profile id, where), in order.
+  std::vector<report> reports;  ///< For SARIF and JUnit, which cover every profile.
+  std::string diagnostics;      ///< With SARIF and JUnit, errors go to stderr, rendered.
 };
 
 bool is_jsonl(const std::filesystem::path& p) {
   return p.extension() == ".jsonl";
 }
 
-// Whether `path` (resolved) lies inside `root` (resolved).
-bool within(const std::filesystem::path& root, const std::filesystem::path& path) {
-  auto p = path.begin();
-  for (auto r = root.begin(); r != root.end(); ++r, ++p) {
-    if (p == path.end() || *p != *r) return false;
-  }
-  return true;
-}
-
 // The files named by the input: a directory's `*.yaml`, `*.yml` and `*.jsonl` files (sorted),
 // one file, or paths on standard input (with `--jsonl`, standard input is JSON Lines itself).
-std::vector<input_file> input_files(const scan_options& o, diagnostic_bag& bag) {
+std::vector<input_file> input_files(const scan_options& o, diagnostic_bag& bag,
+                                    std::size_t& not_profiles) {
   namespace fs = std::filesystem;
   std::vector<input_file> out;
   if (o.input == "-") {
@@ -107,38 +111,18 @@ std::vector<input_file> input_files(const scan_options& o, diagnostic_bag& bag) 
               "--jsonl, JSON Lines) from standard input");
     return out;
   }
-  const fs::path root = fs::canonical(o.input, ec);
-  for (fs::recursive_directory_iterator it(o.input, ec), end; !ec && it != end; it.increment(ec)) {
-    const auto ext = it->path().extension();
-    if (ext != ".yaml" && ext != ".yml" && ext != ".jsonl") continue;
-    // What looks like a profile is judged or is an error: a dangling link, a FIFO or a link
-    // out of the folder is never skipped in silence, nor followed.
-    const std::string path = it->path().string();
-    std::error_code status_ec;
-    const auto status = fs::status(it->path(), status_ec);
-    if (status_ec || !fs::exists(status)) {
-      bag.error("io.read",
-                "cannot read profile: " +
-                    (status_ec ? status_ec.message() : "a symbolic link to nothing"),
-                path);
-      continue;
-    }
-    if (fs::is_directory(status)) continue;
-    if (!fs::is_regular_file(status)) {
-      bag.error("io.read", "cannot read profile: not a regular file", path);
-      continue;
-    }
-    if (std::error_code link_ec; it->is_symlink(link_ec)) {
-      if (!within(root, fs::canonical(it->path(), link_ec))) {
-        bag.error("io.scan_symlink",
-                  "`" + path + "` is a symbolic link that leaves `" + o.input + "`", path,
-                  "links inside a scanned folder are followed only within it");
-        continue;
-      }
-    }
-    out.push_back(input_file{path, ext == ".jsonl", {}, {}});
+  // A repository: hidden folders, excluded paths and YAML that is not a profile left out.
+  auto walk = walk_for_profiles(o.input, o.filters);
+  not_profiles = walk.not_profiles.size();
+  for (const auto& path : walk.not_profiles) {
+    spdlog::info("{}: not a profile (no top-level `profile:`); skipped", path);
   }
-  if (ec) bag.error("io.scan", "cannot read `" + o.input + "`: " + ec.message(), o.input);
+  for (auto& path : walk.yaml) out.push_back(input_file{std::move(path), false, {}, {}});
+  for (auto& path : walk.jsonl) out.push_back(input_file{std::move(path), true, {}, {}});
+  for (const auto& p : walk.problems) bag.error(p.code, p.message, p.path, p.hint);
+  if (!walk.error.empty()) {
+    bag.error("io.scan", "cannot read `" + o.input + "`: " + walk.error, o.input);
+  }
   std::sort(out.begin(), out.end(),
             [](const input_file& a, const input_file& b) { return a.path < b.path; });
   return out;
@@ -211,8 +195,8 @@ struct worker_state {
 
 // Scans one profile: appends its JSON line to `out.lines` and counts it.
 void scan_one(const library& rules, const input_file& file, const work_item& item,
-              worker_state& state, const evaluate_options& eval, const gate_options& gate,
-              chunk_result& out) {
+              worker_state& state, const evaluate_options& eval, const scan_options& o,
+              const std::vector<waiver>& waivers, chunk_result& out) {
   ++out.profiles;
   diagnostic_bag bag;
   const profile* p = nullptr;
@@ -229,6 +213,10 @@ void scan_one(const library& rules, const input_file& file, const work_item& ite
   }
   if (p == nullptr) {
     ++out.errors;
+    if (o.format != "jsonl") {
+      for (const auto& d : bag.sorted()) out.diagnostics += render_diagnostic(d);
+      return;
+    }
     out.lines += error_line(file, item, bag).dump();
     out.lines += '\n';
     return;
@@ -238,10 +226,17 @@ void scan_one(const library& rules, const input_file& file, const work_item& ite
   } else {
     evaluate(rules, *p, eval, state.judged);
   }
+  if (!waivers.empty()) apply_waivers(state.judged, waivers);
   const report& r = state.judged;
   ++out.verdicts[static_cast<int>(r.overall)];
-  out.failed = out.failed || fails(r, gate) ||
+  out.failed = out.failed || fails(r, o.gate) ||
                (state.artifacts != nullptr && drift_fails_gate(r, *state.artifacts));
+  out.ids.emplace_back(r.profile_id, file.jsonl ? file.path + ":" + std::to_string(item.line)
+                                                : file.path);
+  if (o.format != "jsonl") {
+    out.reports.push_back(r);
+    return;
+  }
 
   report_writers::json_writer line(out.lines);
   line.begin_object();
@@ -262,13 +257,26 @@ void scan_one(const library& rules, const input_file& file, const work_item& ite
       line.member("rule", f.rule);
       line.member("severity", to_string(f.severity));
       line.member("status", to_string(f.status));
+      line.key("missing");
+      line.begin_array();
+      for (const auto& m : f.missing) line.value(m);
+      line.end_array();
+      if (f.waiver) {
+        line.key("waiver");
+        line.begin_object();
+        line.member("approver", f.waiver->approver);
+        line.member("expires", f.waiver->expires.to_string());
+        line.member("expired", f.waiver->expired);
+        line.end_object();
+      }
       // Evidence is located by line and column in a YAML file, by JSON pointer in a JSON line.
       line.key("evidence");
       line.begin_array();
       for (const auto& e : f.evidence) {
         line.begin_object();
         line.member("path", e.path);
-        line.member("value", e.value);
+        line.key("value");
+        report_writers::write_typed(line, e.data);
         if (file.jsonl) {
           state.pointer.clear();
           append_json_pointer(e.path, state.pointer);
@@ -303,22 +311,58 @@ void scan_one(const library& rules, const input_file& file, const work_item& ite
   out.lines += '\n';
 }
 
+// Warns about profile ids used more than once: reports and dashboards key on the id.
+void warn_duplicate_ids(std::vector<std::pair<std::string, std::string>>& ids) {
+  std::stable_sort(ids.begin(), ids.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (std::size_t i = 0; i < ids.size();) {
+    std::size_t j = i + 1;
+    while (j < ids.size() && ids[j].first == ids[i].first) ++j;
+    if (j - i > 1) {
+      std::string where;
+      for (std::size_t k = i; k < j && k < i + 5; ++k) where += (k == i ? "" : ", ") + ids[k].second;
+      if (j - i > 5) where += " and " + std::to_string(j - i - 5) + " more";
+      std::cerr << "warning[scan.duplicate-id]: profile id `" << ids[i].first << "` is used by "
+                << (j - i) << " profiles: " << where
+                << "\n  = help: give each deployment its own product id\n";
+    }
+    i = j;
+  }
+}
+
 exit_code run_scan(const scan_options& o) {
   evaluate_options eval;
-  eval.detail = report_detail::evidence;  // a scan line has no messages, sources or remedies
+  // A JSON line has no messages, sources or remedies; SARIF and JUnit show them.
+  eval.detail = o.format == "jsonl" ? report_detail::evidence : report_detail::full;
   eval.gate = policy_of(o.gate);
   if (!o.as_of.empty()) {
     auto d = parse_as_of(o.as_of);
     if (!d) return exit_code::error;
     eval.as_of = *d;
   }
-  auto rules = load_rules(o.rule_dirs);
+  auto rules = load_rules(o.rule_dirs, o.add_dirs);
   if (!rules) return exit_code::error;
   bool artifacts_ok = true;
   const auto observed = read_observed(o.artifacts, *rules, artifacts_ok);
   if (!artifacts_ok) return exit_code::error;
+  std::vector<waiver> waivers;
+  if (!o.waivers.empty()) {
+    diagnostic_bag wbag;
+    std::string why;
+    auto source = read_source_file(o.waivers, why);
+    std::optional<std::vector<waiver>> loaded;
+    if (!source) {
+      wbag.error("io.read", "cannot read waivers: " + why, o.waivers);
+    } else {
+      loaded = load_waivers(source, *rules, wbag);
+    }
+    print_diagnostics(wbag);
+    if (!loaded) return exit_code::error;
+    waivers = std::move(*loaded);
+  }
   diagnostic_bag bag;
-  auto files = input_files(o, bag);
+  std::size_t not_profiles = 0;
+  auto files = input_files(o, bag, not_profiles);
   const auto paths = work_items(files, bag);
   if (!bag.has_errors() && paths.empty()) {
     // Nothing judged is not a pass: an empty folder or input would otherwise gate nothing.
@@ -362,7 +406,7 @@ exit_code run_scan(const scan_options& o) {
           batch.lines.reserve(line_bytes + line_bytes / 8);
           const std::size_t end = std::min(paths.size(), (c + 1) * chunk);
           for (std::size_t i = c * chunk; i < end; ++i) {
-            scan_one(*rules, files[paths[i].file], paths[i], state, eval, o.gate, batch);
+            scan_one(*rules, files[paths[i].file], paths[i], state, eval, o, waivers, batch);
           }
           line_bytes = batch.lines.size();
           {
@@ -386,6 +430,8 @@ exit_code run_scan(const scan_options& o) {
   bool failed = false;
   std::size_t written = 0;
   std::string buffer;
+  std::vector<std::pair<std::string, std::string>> ids;
+  std::vector<report> reports;
   for (std::size_t c = 0; c < chunks; ++c) {
     chunk_result batch;
     {
@@ -394,6 +440,11 @@ exit_code run_scan(const scan_options& o) {
       batch = std::move(results[c]);
     }
     buffer += batch.lines;
+    std::cerr << batch.diagnostics;
+    ids.insert(ids.end(), std::make_move_iterator(batch.ids.begin()),
+               std::make_move_iterator(batch.ids.end()));
+    reports.insert(reports.end(), std::make_move_iterator(batch.reports.begin()),
+                   std::make_move_iterator(batch.reports.end()));
     for (int v = 0; v < verdict_count; ++v) counts[v] += batch.verdicts[v];
     errors += batch.errors;
     failed = failed || batch.failed;
@@ -405,16 +456,24 @@ exit_code run_scan(const scan_options& o) {
       if (progress) std::cerr << "\rlexgate scan: " << written << "/" << paths.size() << std::flush;
     }
   }
+  if (o.format == "sarif") buffer += report_writers::render_sarif(reports, *rules);
+  if (o.format == "junit") buffer += report_writers::render_junit(reports);
   std::cout.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
   for (auto& w : workers) w.join();
   std::cout.flush();
+  warn_duplicate_ids(ids);
   if (progress) std::cerr << "\r";
   std::cerr << "lexgate scan: " << paths.size() << " profiles on " << threads
             << " threads: " << counts[static_cast<int>(verdict::blocked)] << " blocked, "
             << counts[static_cast<int>(verdict::indeterminate)] << " indeterminate, "
             << counts[static_cast<int>(verdict::uncovered)] << " uncovered, "
             << counts[static_cast<int>(verdict::attention)] << " attention, "
-            << counts[static_cast<int>(verdict::clear)] << " clear, " << errors << " with errors\n";
+            << counts[static_cast<int>(verdict::clear)] << " clear, " << errors << " with errors";
+  if (not_profiles > 0) {
+    std::cerr << "; " << not_profiles << (not_profiles == 1 ? " YAML file" : " YAML files")
+              << " skipped (no top-level `profile:`)";
+  }
+  std::cerr << "\n";
   if (errors > 0) return exit_code::error;
   return failed ? exit_code::findings : exit_code::clear;
 }
@@ -434,6 +493,7 @@ void add_scan_command(CLI::App& app, exit_code& result) {
   cmd->add_flag("--jsonl", o->jsonl,
                 "The input file, or standard input, is JSON Lines: one JSON profile per line");
   cmd->add_option("--rules", o->rule_dirs, "Rule library directory (repeatable)");
+  add_overlay_option(*cmd, o->add_dirs);
   cmd->add_option("--as-of", o->as_of, "Judge the rules in force on this date; default: today");
   cmd->add_option("--threads", o->threads, "Worker threads (at most 1024); default: every core")
       ->check(CLI::Range(0u, 1024u));
@@ -444,6 +504,17 @@ void add_scan_command(CLI::App& app, exit_code& result) {
                 "Do not fail on findings left indeterminate by missing facts");
   cmd->add_flag("--allow-uncovered", o->gate.allow_uncovered,
                 "Do not fail on markets no regime of the library covers");
+  cmd->add_option("--exclude", o->filters.exclude,
+                  "Leave out files and folders matching this glob, relative to the directory "
+                  "(repeatable; `*` also matches `/`)");
+  cmd->add_option("--include", o->filters.include,
+                  "Read only files matching this glob, relative to the directory (repeatable)");
+  cmd->add_option("--format", o->format,
+                  "jsonl: one JSON line per profile; sarif, junit: one report of every profile")
+      ->check(CLI::IsMember({"jsonl", "sarif", "junit"}))
+      ->capture_default_str();
+  cmd->add_option("--waivers", o->waivers,
+                  "YAML list of accepted findings (rule, justification, approver, expires)");
   add_artifact_options(*cmd, o->artifacts);
   cmd->callback([o, &result] { result = run_scan(*o); });
 }

@@ -13,13 +13,15 @@ void add_test_command(CLI::App& app, exit_code& result) {
   struct options {
     std::vector<std::string> cases;
     std::vector<std::string> rule_dirs;
+    std::vector<std::string> add_dirs;
   };
   auto o = std::make_shared<options>();
   auto* cmd = app.add_subcommand("test", "Run rule-test cases (default: fixtures/cases)");
   cmd->add_option("cases", o->cases, "Case files or directories of them");
   cmd->add_option("--rules", o->rule_dirs, "Rule library directory (repeatable)");
+  add_overlay_option(*cmd, o->add_dirs);
   cmd->callback([o, &result] {
-    auto rules = load_rules(o->rule_dirs);
+    auto rules = load_rules(o->rule_dirs, o->add_dirs);
     if (!rules) {
       result = exit_code::error;
       return;

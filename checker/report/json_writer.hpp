@@ -46,6 +46,9 @@ class json_writer {
     out_.append(digits, ec == std::errc() ? end : start);
   }
 
+  void value(bool b) { literal(b ? "true" : "false"); }
+  void null() { literal("null"); }
+
   /// `"name":"text"` / `"name":n`.
   template <class T>
   void member(std::string_view name, const T& v) {
@@ -54,6 +57,12 @@ class json_writer {
   }
 
  private:
+  void literal(std::string_view text) {
+    if (!first_) out_ += ',';
+    first_ = false;
+    out_.append(text);
+  }
+
   // Separators are appended together with what follows them: one append, not two.
   void open(char bracket) {
     const char text[2] = {',', bracket};

@@ -101,7 +101,11 @@ std::string add_observation(const report& r, const market_report& m, const findi
   for (const auto& e : f.evidence) {
     std::string where = r.profile_path;
     if (e.where.line > 0) {
-      where += ":" + std::to_string(e.where.line) + ":" + std::to_string(e.where.column);
+      // Appended piece by piece: `":" + std::to_string(...)` trips GCC 12's -Wrestrict at -O3.
+      where += ':';
+      where += std::to_string(e.where.line);
+      where += ':';
+      where += std::to_string(e.where.column);
     } else {
       where += " (not stated; the schema's default)";
     }
@@ -219,6 +223,23 @@ void add_findings(const report& r, const library& rules, result_parts& parts) {
         }
         if (!f->remedy.empty()) out["remarks"] = "Remedy: " + f->remedy;
       }
+      parts.findings.push_back(std::move(out));
+    }
+    if (!m.covered) {
+      // Nothing was checked for this market: an objective not satisfied, never a silent pass.
+      const std::string key = r.profile_path + "|" + r.profile_id + "|" + m.market + "|coverage";
+      const std::string why = "No regime of the rule library is in force for " + m.market +
+                              "; nothing was checked there (uncovered).";
+      json out;
+      out["uuid"] = uuid_v5("finding|" + key);
+      out["title"] = "coverage of " + m.market + " (" + r.profile_id + ")";
+      out["description"] = why;
+      out["props"] = json::array({prop("profile", r.profile_id), prop("market", m.market),
+                                  prop("status", "uncovered")});
+      out["target"] = {{"type", "objective-id"},
+                       {"target-id", "lexgate.uncovered_market"},
+                       {"title", "Coverage of " + m.market + " by the rule library"},
+                       {"status", {{"state", "not-satisfied"}, {"reason", "other"}}}};
       parts.findings.push_back(std::move(out));
     }
   }

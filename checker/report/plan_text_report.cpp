@@ -63,6 +63,23 @@ std::string render_plan_text(const report& r, const plan_report& plan) {
     out << "Deployment " << i + 1 << " of " << plan.deployments.size() << ": "
         << join(d.markets, ", ") << "\n";
     if (d.changes.empty()) out << "  no change needed\n";
+    // Where a model comes from is a fact, not a setting: the planner changes a model's provider
+    // country only with its provider, and that pair reads as replacing the model.
+    static const std::string kCountry = ".provider_country";
+    for (const auto& c : d.changes) {
+      if (c.path.size() <= kCountry.size() ||
+          c.path.compare(c.path.size() - kCountry.size(), kCountry.size(), kCountry) != 0) {
+        continue;
+      }
+      const std::string model = c.path.substr(0, c.path.size() - kCountry.size());
+      for (const auto& p : d.changes) {
+        if (p.path != model + ".provider") continue;
+        out << "  replace the model at " << model << " (now " << render_value(p.from)
+            << ", established in " << render_value(c.from)
+            << ") with another provider's model established in " << render_change_target(c)
+            << "; that is:\n";
+      }
+    }
     for (const auto& c : d.changes) {
       out << "  - set " << c.path << " to " << render_change_target(c) << " (now "
           << render_value(c.from) << ")\n";

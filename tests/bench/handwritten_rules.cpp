@@ -120,6 +120,15 @@ enum class cf : std::uint8_t {
   terms_of_service,
   training_data_lawful,
   training_opt_out,
+  government_exception_approved,
+  us_covered_ai_waiver,
+  tw_deepseek_approval,
+  ncii_safeguards,
+  ai_detection_tool,
+  training_data_summary,
+  self_harm_protocol,
+  frontier_transparency_report,
+  parental_consent_under_14,
   count
 };
 constexpr const char* kComplianceNames[] = {"age_verification",
@@ -147,16 +156,29 @@ constexpr const char* kComplianceNames[] = {"age_verification",
                                             "published_intended_users",
                                             "terms_of_service",
                                             "training_data_lawful",
-                                            "training_opt_out"};
+                                            "training_opt_out",
+                                            "government_exception_approved",
+                                            "us_covered_ai_waiver",
+                                            "tw_deepseek_approval",
+                                            "ncii_safeguards",
+                                            "ai_detection_tool",
+                                            "training_data_summary",
+                                            "self_harm_protocol",
+                                            "frontier_transparency_report",
+                                            "parental_consent_under_14"};
 
 // Field positions of the schema, resolved once.
 struct positions {
   int product, deployment, data, compliance, infrastructure;
   int vendor, vendor_name, vendor_country, capabilities, models, m_provider, m_provider_country,
       m_hosting, public_opinion, social_mobilization, medical_uses, gpai_provider;
+  int eu_market_since, companion_chatbot, frontier_model, consequential_decisions, monthly_users;
   int markets, audiences, device_classes, channels, sectors, federal_bodies, internet_diagnosis;
-  int personal_data, storage, transfers, t_from, t_to, t_mechanism, user_inputs_train;
-  int accelerators, a_model, a_eccn, a_location, a_license, a_tpp;
+  int government_bodies, au_entity_kind, personal_devices, government_contractor,
+      government_functions, minimum_user_age;
+  int personal_data, storage, transfers, t_from, t_to, t_mechanism, t_purpose, user_inputs_train;
+  int sensitive_personal_data, cn_yearly_outbound;
+  int accelerators, a_model, a_eccn, a_location, a_license, a_tpp, a_shipped;
   int compliance_at[static_cast<int>(cf::count)];
 
   explicit positions(const schema& s) {
@@ -180,6 +202,11 @@ struct positions {
     social_mobilization = field(p, "social_mobilization");
     medical_uses = field(p, "medical_uses");
     gpai_provider = field(p, "gpai_provider");
+    eu_market_since = field(p, "eu_market_since");
+    companion_chatbot = field(p, "companion_chatbot");
+    frontier_model = field(p, "frontier_model");
+    consequential_decisions = field(p, "consequential_decisions");
+    monthly_users = field(p, "monthly_users");
     const schema_type& d = *root.fields[deployment].type;
     markets = field(d, "markets");
     audiences = field(d, "audiences");
@@ -188,6 +215,12 @@ struct positions {
     sectors = field(d, "sectors");
     federal_bodies = field(d, "us_federal_bodies");
     internet_diagnosis = field(d, "internet_diagnosis");
+    government_bodies = field(d, "government_bodies");
+    au_entity_kind = field(d, "au_entity_kind");
+    personal_devices = field(d, "personal_devices_for_government_work");
+    government_contractor = field(d, "government_contractor");
+    government_functions = field(d, "government_functions");
+    minimum_user_age = field(d, "minimum_user_age");
     const schema_type& da = *root.fields[data].type;
     personal_data = field(da, "personal_data");
     storage = field(da, "storage");
@@ -196,7 +229,10 @@ struct positions {
     t_from = field(t, "from");
     t_to = field(t, "to");
     t_mechanism = field(t, "mechanism");
+    t_purpose = field(t, "purpose");
     user_inputs_train = field(da, "user_inputs_train_models");
+    sensitive_personal_data = field(da, "sensitive_personal_data");
+    cn_yearly_outbound = field(da, "cn_yearly_outbound_individuals");
     const schema_type& in = *root.fields[infrastructure].type;
     accelerators = field(in, "accelerators");
     const schema_type& a = *in.fields[accelerators].type->element;
@@ -205,6 +241,7 @@ struct positions {
     a_location = field(a, "location");
     a_license = field(a, "export_license");
     a_tpp = field(a, "tpp");
+    a_shipped = field(a, "shipped");
     const schema_type& c = *root.fields[compliance].type;
     for (int i = 0; i < static_cast<int>(cf::count); ++i) {
       compliance_at[i] = field(c, kComplianceNames[i]);
@@ -221,6 +258,7 @@ struct facts {
   const value& compliance;
   const value& infrastructure;
   std::string_view market;
+  std::int32_t as_of = 0;  ///< Days since 1970-01-01: the as-of date, or an upcoming rule's first day.
 
   const value& p(int i) const { return at(product, i); }
   const value& d(int i) const { return at(deployment, i); }
@@ -283,7 +321,54 @@ struct facts {
   tri any_accelerator(F&& test) const {
     return any(at(infrastructure, at_.accelerators), std::forward<F>(test));
   }
+
+  // government-work.rules
+  tri uses_deepseek_model() const {
+    return uses_deepseek_service() || uses_self_hosted_deepseek_weights();
+  }
+  tri government_work() const {
+    return state_government_deployment() || truth(d(at_.personal_devices)) ||
+           truth(d(at_.government_contractor));
+  }
+  tri country_of_concern_model() const {
+    return any(p(at_.models), [&](const value& m) {
+      return one_of(at(m, at_.m_provider_country), {"CN", "HK", "MO", "CU", "IR", "KP", "RU", "VE"});
+    });
+  }
+  // california-ai-2026.rules
+  tri vendor_develops_model() const {
+    const value& vendor = vendor_field(at_.vendor_name);
+    return any(p(at_.models), [&](const value& m) {
+      const value& provider = at(m, at_.m_provider);
+      return provider.present() && vendor.present() ? of(provider.text == vendor.text)
+                                                    : tri::unknown;
+    });
+  }
+  // `map[market]`, falling back to the map's `default` key.
+  const value& lookup(const value& map) const {
+    if (!map.present()) return kAbsent;
+    const value* found = &kAbsent;
+    for (std::size_t i = 0; i < map.keys.size(); ++i) {
+      if (map.keys[i] == market) return map.items[i];
+      if (map.keys[i] == "default") found = &map.items[i];
+    }
+    return *found;
+  }
 };
+
+tri before(const value& v, std::string_view day) {
+  return v.present() ? of(v.integer < date::parse(day)->days) : tri::unknown;
+}
+tri on_or_after(const value& v, std::string_view day) {
+  return v.present() ? of(v.integer >= date::parse(day)->days) : tri::unknown;
+}
+tri intersects(const value& list, std::initializer_list<std::string_view> set) {
+  if (!list.present()) return tri::unknown;
+  for (const auto& item : list.items) {
+    if (std::find(set.begin(), set.end(), item.text) != set.end()) return tri::yes;
+  }
+  return tri::no;
+}
 
 namespace {
 
@@ -303,7 +388,13 @@ std::map<std::string, predicate, std::less<>> rule_table() {
   auto add = [&](std::string id, predicate p) { t.emplace(std::move(id), p); };
 
   // au.pspf_direction_001_2025
-  auto au_applies = [](F f) { return f.government_deployment(); };
+  auto gov = [](F f) { return f.government_deployment(); };
+  // `exists kind and kind in [corporate, company]` is never unknown.
+  auto au_applies = [](F f) {
+    const value& kind = f.d(f.at_.au_entity_kind);
+    return f.government_deployment() &&
+           of(!(kind.present() && (kind.text == "corporate" || kind.text == "company")));
+  };
   auto au_exempt = [](F f) {
     return f.c(cf::au_exemption_approved) &&
            one_of(f.c_value(cf::au_exemption_function), {"national-security", "regulatory"});
@@ -391,7 +482,27 @@ std::map<std::string, predicate, std::less<>> rule_table() {
                           {"security-assessment", "certification", "scc"});
          });
        },
-       nullptr});
+       [](F f) {
+         const tri exempt_each = [&] {
+           const value& list = f.da(f.at_.transfers);
+           if (!list.present()) return tri::unknown;
+           tri out = tri::yes;
+           for (const auto& t : list.items) {
+             out = out && (!eq(at(t, f.at_.t_from), "CN") || eq(at(t, f.at_.t_to), "CN") ||
+                           one_of(at(t, f.at_.t_mechanism),
+                                  {"security-assessment", "certification", "scc"}) ||
+                           one_of(at(t, f.at_.t_purpose),
+                                  {"contract-with-individual", "hr-management", "emergency"}));
+             if (out == tri::no) return out;
+           }
+           return out;
+         }();
+         const value& volume = f.da(f.at_.cn_yearly_outbound);
+         return of(f.as_of >= date::parse("2024-03-22")->days) && (exempt_each ||
+                (!f.c(cf::cn_ciio) &&
+                    !truth(f.da(f.at_.sensitive_personal_data)) &&
+                 (volume.present() ? of(volume.integer < 100000) : tri::unknown)));
+       }});
   add("cn.pipl.art39_separate_consent",
       {personal,
        [](F f) {
@@ -428,12 +539,32 @@ std::map<std::string, predicate, std::less<>> rule_table() {
       {nullptr, [](F f) { return has(f.p(f.at_.capabilities), "chat"); },
        [](F f) { return !f.c(cf::ai_disclosure); }, nullptr});
   add("eu.ai_act.art50_machine_readable_marking",
-      {nullptr, [](F f) { return f.generates_content(); },
+      {nullptr,
+       [](F f) {
+         return f.generates_content() &&
+                !(before(f.p(f.at_.eu_market_since), "2026-08-02") &&
+                  of(f.as_of < date::parse("2026-12-02")->days));
+       },
        [](F f) { return !f.c(cf::implicit_labeling); }, nullptr});
+  add("eu.ai_act.art50_marking_omnibus_grace",
+      {nullptr,
+       [](F f) {
+         return f.generates_content() && before(f.p(f.at_.eu_market_since), "2026-08-02");
+       },
+       [](F f) { return !f.c(cf::implicit_labeling); }, nullptr});
+  add("eu.ai_act.art5_non_consensual_intimate_content",
+      {nullptr,
+       [](F f) {
+         return intersects(f.p(f.at_.capabilities), {"image-generation", "video-generation"});
+       },
+       [](F f) { return !f.c(cf::ncii_safeguards); }, nullptr});
   add("eu.ai_act.art54_authorised_representative",
       {nullptr,
        [](F f) {
-         return truth(f.p(f.at_.gpai_provider)) && !within_eu(f.vendor_field(f.at_.vendor_country));
+         return truth(f.p(f.at_.gpai_provider)) &&
+                !within_eu(f.vendor_field(f.at_.vendor_country)) &&
+                !(before(f.p(f.at_.eu_market_since), "2025-08-02") &&
+                  of(f.as_of < date::parse("2027-08-02")->days));
        },
        [](F f) { return !f.c(cf::eu_authorised_representative); }, nullptr});
 
@@ -443,8 +574,15 @@ std::map<std::string, predicate, std::less<>> rule_table() {
        [](F f) {
          return any(f.da(f.at_.transfers), [&](const value& t) {
            const value& from = at(t, f.at_.t_from);
-           return (from.present() ? of(from.text == f.market) : tri::unknown) &&
-                  !within_eu(at(t, f.at_.t_to)) && eq(at(t, f.at_.t_mechanism), "none");
+           const value& to = at(t, f.at_.t_to);
+           // From the market (or a member state of the `EU` market) to outside the EEA.
+           const bool from_market =
+               from.present() && (from.text == f.market || (f.market == "EU" && is_eu(from.text)));
+           const tri to_eea = to.present() ? of(is_eu(to.text) || to.text == "IS" ||
+                                                to.text == "LI" || to.text == "NO")
+                                           : tri::unknown;
+           return (from.present() ? of(from_market) : tri::unknown) && !to_eea &&
+                  eq(at(t, f.at_.t_mechanism), "none");
          });
        },
        nullptr});
@@ -485,18 +623,32 @@ std::map<std::string, predicate, std::less<>> rule_table() {
        [](F f) { return !f.c(cf::kr_domestic_representative); }, nullptr});
   auto state_gov = [](F f) { return f.state_government_deployment(); };
   auto service = [](F f) { return f.uses_deepseek_service(); };
-  add("kr.ministries_deepseek_2025.no_deepseek_on_work_computers",
-      {state_gov, nullptr, service, nullptr});
+  add("kr.ministries_deepseek_2025.foreign_affairs_and_industry",
+      {state_gov,
+       [](F f) {
+         return intersects(f.lookup(f.d(f.at_.government_bodies)), {"foreign-affairs", "industry"});
+       },
+       service, nullptr});
+  add("kr.ministries_deepseek_2025.defense_police_finance",
+      {state_gov,
+       [](F f) {
+         return intersects(f.lookup(f.d(f.at_.government_bodies)),
+                           {"defense", "police", "finance"});
+       },
+       service, nullptr});
   add("kr.pipc_deepseek_suspension_2025.app_downloads_suspended",
       {[](F f) { return f.deepseek_app() && has(f.d(f.at_.channels), "app-store"); }, nullptr,
        [](F) { return tri::yes; }, nullptr});
 
   // tw.*
-  add("tw.moda_deepseek_2025.no_deepseek_in_government", {au_applies, nullptr, service, nullptr});
+  auto tw_approved = [](F f) {
+    return has(f.d(f.at_.sectors), "education") && f.c(cf::tw_deepseek_approval);
+  };
+  add("tw.moda_deepseek_2025.no_deepseek_in_government", {gov, nullptr, service, tw_approved});
   add("tw.moda_deepseek_2025.prc_origin_models_in_government",
-      {au_applies, nullptr, [](F f) { return f.chinese_origin_model(); }, nullptr});
+      {gov, nullptr, [](F f) { return f.chinese_origin_model(); }, tw_approved});
   add("tw.moda_deepseek_2025.self_hosted_deepseek_weights",
-      {au_applies, nullptr, [](F f) { return f.uses_self_hosted_deepseek_weights(); }, nullptr});
+      {gov, nullptr, [](F f) { return f.uses_self_hosted_deepseek_weights(); }, nullptr});
   add("tw.moda_deepseek_critical_infrastructure_2025.no_deepseek_in_critical_infrastructure",
       {[](F f) { return has(f.d(f.at_.sectors), "critical-infrastructure"); }, nullptr, service,
        nullptr});
@@ -509,7 +661,8 @@ std::map<std::string, predicate, std::less<>> rule_table() {
          return f.any_accelerator([&](const value& a) {
            const value& loc = at(a, f.at_.a_location);
            return (loc.present() ? of(loc.text == f.market) : tri::unknown) &&
-                  one_of(at(a, f.at_.a_eccn), {"3A090", "4A090"}) && !truth(at(a, f.at_.a_license));
+                  one_of(at(a, f.at_.a_eccn), {"3A090", "4A090"}) && !truth(at(a, f.at_.a_license)) &&
+                  on_or_after(at(a, f.at_.a_shipped), "2022-10-07");
          });
        },
        nullptr});
@@ -521,7 +674,8 @@ std::map<std::string, predicate, std::less<>> rule_table() {
            const value& tpp = at(a, f.at_.a_tpp);
            return (loc.present() ? of(loc.text == f.market) : tri::unknown) &&
                   (tpp.present() ? of(tpp.integer >= 4800) : tri::unknown) &&
-                  !truth(at(a, f.at_.a_license));
+                  !truth(at(a, f.at_.a_license)) &&
+                  on_or_after(at(a, f.at_.a_shipped), "2022-10-07");
          });
        },
        nullptr});
@@ -531,7 +685,8 @@ std::map<std::string, predicate, std::less<>> rule_table() {
          return f.any_accelerator([&](const value& a) {
            const value& loc = at(a, f.at_.a_location);
            return (loc.present() ? of(loc.text == f.market) : tri::unknown) &&
-                  one_of(at(a, f.at_.a_model), {"H20", "MI308"}) && !truth(at(a, f.at_.a_license));
+                  one_of(at(a, f.at_.a_model), {"H20", "MI308"}) && !truth(at(a, f.at_.a_license)) &&
+                  on_or_after(at(a, f.at_.a_shipped), "2025-04-09");
          });
        },
        nullptr});
@@ -568,27 +723,202 @@ std::map<std::string, predicate, std::less<>> rule_table() {
   // US states
   for (const char* id : {"us_ny.deepseek_ban_2025.no_deepseek_on_state_devices",
                          "us_va.executive_order_46.no_deepseek_on_state_devices",
-                         "us_ia.deepseek_ban_2025.no_deepseek_on_state_devices",
                          "us_ok.deepseek_ban_2025.no_deepseek_on_state_devices",
                          "us_la.executive_order_ccp_ai_2025.no_deepseek_on_state_devices"}) {
     add(id, {state_gov, nullptr, service, nullptr});
   }
+  add("us_ia.deepseek_ban_2025.no_deepseek_on_state_devices",
+      {state_gov, nullptr,
+       [](F f) {
+         return f.uses_deepseek_service() ||
+                one_of(f.vendor_field(f.at_.vendor_name), {"RedNote", "Xiaohongshu", "Lemon8"});
+       },
+       nullptr});
   add("us_al.foreign_software_memo_2025.no_deepseek_on_state_devices",
       {state_gov, nullptr,
        [](F f) {
          return f.uses_deepseek_service() || eq(f.vendor_field(f.at_.vendor_name), "Manus");
        },
-       nullptr});
+       [](F f) {
+         return intersects(f.d(f.at_.government_functions), {"law-enforcement", "essential-services"});
+       }});
+  auto gov_work = [](F f) { return f.government_work(); };
+  auto tx_exception = [](F f) { return f.c(cf::government_exception_approved); };
   add("us_tx.prohibited_technologies_2025.listed_apps_on_state_devices",
-      {state_gov, nullptr,
+      {gov_work, nullptr,
        [](F f) {
          return f.uses_deepseek_service() ||
                 one_of(f.vendor_field(f.at_.vendor_name),
                        {"RedNote", "Xiaohongshu", "Webull", "Tiger Brokers", "Moomoo", "Lemon8"});
        },
-       nullptr});
+       tx_exception});
+  add("us_tx.prohibited_technologies_2025.listed_developers_reported",
+      {gov_work, nullptr,
+       [](F f) {
+         return one_of(f.vendor_field(f.at_.vendor_name),
+                       {"ByteDance", "ByteDance Ltd.", "Tencent", "Tencent Holdings", "Alipay"}) ||
+                any(f.p(f.at_.models), [&](const value& m) {
+                  return one_of(at(m, f.at_.m_provider), {"ByteDance", "Tencent"});
+                });
+       },
+       tx_exception});
   add("us_tx.prohibited_technologies_2025.self_hosted_deepseek_weights",
-      {state_gov, nullptr, [](F f) { return f.uses_self_hosted_deepseek_weights(); }, nullptr});
+      {gov_work, nullptr, [](F f) { return f.uses_self_hosted_deepseek_weights(); },
+       tx_exception});
+
+  // NDAA FY2026 §1532 and §6604
+  auto waiver = [](F f) { return f.c(cf::us_covered_ai_waiver); };
+  auto dod = [](F f) {
+    return intersects(f.d(f.at_.federal_bodies), {"defense", "navy"}) &&
+           (f.state_government_deployment() || truth(f.d(f.at_.government_contractor)));
+  };
+  add("us.ndaa_fy2026_covered_ai.covered_ai_deepseek_high_flyer",
+      {dod, nullptr,
+       [](F f) {
+         return f.uses_deepseek_model() || any(f.p(f.at_.models), [&](const value& m) {
+                  return one_of(at(m, f.at_.m_provider), {"High-Flyer", "High Flyer"});
+                });
+       },
+       waiver});
+  add("us.ndaa_fy2026_covered_ai.covered_nation_ai",
+      {dod, nullptr,
+       [](F f) {
+         return any(f.p(f.at_.models), [&](const value& m) {
+           return one_of(at(m, f.at_.m_provider_country), {"CN", "HK", "MO", "RU", "IR", "KP"});
+         });
+       },
+       waiver});
+  auto ic = [](F f) {
+    return has(f.d(f.at_.federal_bodies), "intelligence") &&
+           (f.state_government_deployment() || truth(f.d(f.at_.government_contractor)));
+  };
+  add("us.ndaa_fy2026_ic_deepseek.no_deepseek_on_ic_systems", {ic, nullptr, service, waiver});
+  add("us.ndaa_fy2026_ic_deepseek.self_hosted_deepseek_weights",
+      {ic, nullptr, [](F f) { return f.uses_self_hosted_deepseek_weights(); }, waiver});
+  add("us.senate_deepseek_2025.no_deepseek_on_senate_devices",
+      {[](F f) {
+         return f.state_government_deployment() && has(f.d(f.at_.federal_bodies), "senate");
+       },
+       nullptr, service, nullptr});
+
+  // us.doj_data_security_program
+  auto dsp = [](F f) {
+    return truth(f.da(f.at_.personal_data)) && truth(f.da(f.at_.sensitive_personal_data));
+  };
+  add("us.doj_data_security_program.transfers_to_countries_of_concern",
+      {dsp, nullptr,
+       [](F f) {
+         return any(f.da(f.at_.transfers), [&](const value& t) {
+           const value& from = at(t, f.at_.t_from);
+           const tri from_us =
+               from.present() ? of(territory_covers("US", from.text)) : tri::unknown;
+           return from_us &&
+                  one_of(at(t, f.at_.t_to), {"CN", "HK", "MO", "CU", "IR", "KP", "RU", "VE"});
+         });
+       },
+       nullptr});
+  add("us.doj_data_security_program.model_api_in_country_of_concern",
+      {dsp, nullptr,
+       [](F f) {
+         return any(f.p(f.at_.models), [&](const value& m) {
+           return eq(at(m, f.at_.m_hosting), "provider-api") &&
+                  one_of(at(m, f.at_.m_provider_country),
+                         {"CN", "HK", "MO", "CU", "IR", "KP", "RU", "VE"});
+         });
+       },
+       nullptr});
+
+  // California
+  add("us_ca.ai_transparency_act.detection_tool",
+      {[](F f) {
+         const value& users = f.p(f.at_.monthly_users);
+         return intersects(f.p(f.at_.capabilities),
+                           {"image-generation", "video-generation", "audio-generation"}) &&
+                (users.present() ? of(users.integer > 1000000) : tri::unknown);
+       },
+       nullptr, [](F f) { return !f.c(cf::ai_detection_tool); }, nullptr});
+  add("us_ca.ai_transparency_act.latent_and_manifest_disclosures",
+      {[](F f) {
+         const value& users = f.p(f.at_.monthly_users);
+         return intersects(f.p(f.at_.capabilities),
+                           {"image-generation", "video-generation", "audio-generation"}) &&
+                (users.present() ? of(users.integer > 1000000) : tri::unknown);
+       },
+       nullptr,
+       [](F f) { return !(f.c(cf::implicit_labeling) && f.c(cf::content_labeling)); }, nullptr});
+  add("us_ca.ab_2013_training_data.training_data_summary",
+      {[](F f) { return f.generates_content() && f.vendor_develops_model(); }, nullptr,
+       [](F f) { return !f.c(cf::training_data_summary); }, nullptr});
+  auto companion = [](F f) { return truth(f.p(f.at_.companion_chatbot)); };
+  add("us_ca.sb_243_companion_chatbots.ai_disclosure",
+      {companion, nullptr, [](F f) { return !f.c(cf::ai_disclosure); }, nullptr});
+  add("us_ca.sb_243_companion_chatbots.self_harm_protocol",
+      {companion, nullptr, [](F f) { return !f.c(cf::self_harm_protocol); }, nullptr});
+  add("us_ca.sb_53_frontier_ai.transparency_report",
+      {[](F f) { return truth(f.p(f.at_.frontier_model)) && f.vendor_develops_model(); }, nullptr,
+       [](F f) { return !f.c(cf::frontier_transparency_report); }, nullptr});
+
+  // Other 2025-2026 regimes
+  add("it.law_132_2025.parental_consent_under_14",
+      {pub,
+       [](F f) {
+         const value& age = f.d(f.at_.minimum_user_age);
+         return age.present() ? of(age.integer < 14) : tri::unknown;
+       },
+       [](F f) { return !f.c(cf::parental_consent_under_14); }, nullptr});
+  add("cn.gb_45438_2025.explicit_and_implicit_labels",
+      {labeling_applies, nullptr,
+       [](F f) { return !(f.c(cf::content_labeling) && f.c(cf::implicit_labeling)); }, nullptr});
+  add("us_tx.traiga.agency_ai_disclosure",
+      {[](F f) { return f.state_government_deployment() && f.public_service(); }, nullptr,
+       [](F f) { return !f.c(cf::ai_disclosure); }, nullptr});
+  add("us_co.sb_26_189.deployer_notice",
+      {[](F f) { return truth(f.p(f.at_.consequential_decisions)); }, nullptr,
+       [](F f) { return !f.c(cf::ai_disclosure); }, nullptr});
+  auto ks_exception = [](F f) {
+    return intersects(f.d(f.at_.government_functions), {"law-enforcement", "cybersecurity"});
+  };
+  add("us_ks.hb_2313.deepseek_model",
+      {state_gov, nullptr, [](F f) { return f.uses_deepseek_model(); }, ks_exception});
+  add("us_ks.hb_2313.country_of_concern_model",
+      {state_gov, nullptr, [](F f) { return f.country_of_concern_model(); }, ks_exception});
+  add("us_sd.deepseek_rednote_ban_2025.no_deepseek_or_rednote",
+      {[](F f) {
+         return f.state_government_deployment() || truth(f.d(f.at_.personal_devices));
+       },
+       nullptr,
+       [](F f) {
+         return f.uses_deepseek_service() ||
+                one_of(f.vendor_field(f.at_.vendor_name), {"RedNote", "Xiaohongshu"});
+       },
+       nullptr});
+  add("cz.government_deepseek_2025.no_deepseek_in_public_administration",
+      {gov, nullptr, service, nullptr});
+  add("nl.central_government_deepseek_2025.no_deepseek_on_work_devices",
+      {state_gov, nullptr, service, nullptr});
+  add("ca.tbs_deepseek_2025.no_deepseek_on_government_devices",
+      {state_gov, nullptr, service, nullptr});
+  add("in.finance_ministry_ai_tools_2025.no_ai_tools_on_office_devices",
+      {[](F f) {
+         return f.state_government_deployment() &&
+                has(f.lookup(f.d(f.at_.government_bodies)), "finance");
+       },
+       nullptr, [](F) { return tri::yes; }, nullptr});
+  add("jp.government_deepseek_caution_2025.deepseek_caution", {gov, nullptr, service, nullptr});
+  add("jp_24.mie_deepseek_ban_2025.no_deepseek", {gov, nullptr, service, nullptr});
+  add("jp_31.tottori_deepseek_ban_2025.no_deepseek", {gov, nullptr, service, nullptr});
+  add("au_sa.sacsf_ruling_4_2025.no_deepseek_on_agency_systems",
+      {[](F f) {
+         return f.state_government_deployment() || truth(f.d(f.at_.personal_devices));
+       },
+       state_gov, service, nullptr});
+  add("au_sa.sacsf_ruling_4_2025.byod_risk_assessment",
+      {[](F f) {
+         return f.state_government_deployment() || truth(f.d(f.at_.personal_devices));
+       },
+       nullptr,
+       [](F f) { return f.uses_deepseek_service() && truth(f.d(f.at_.personal_devices)); },
+       nullptr});
   return t;
 }
 
@@ -696,6 +1026,7 @@ void handwritten_rules::evaluate(const value& root, date as_of,
                   market};
     for (std::size_t i = 0; i < impl_->rules.size(); ++i) {
       const bound_rule& r = impl_->rules[i];
+      facts judged = f;
       const bool covered =
           r.reach == regime_reach::extraterritorial ||
           (r.reach == regime_reach::government ? r.jurisdiction == market
@@ -705,7 +1036,8 @@ void handwritten_rules::evaluate(const value& root, date as_of,
       const bool upcoming = !in_force && as_of < r.effective && r.effective <= horizon &&
                             (!r.until || r.effective < *r.until);
       if (!in_force && !upcoming) continue;
-      out.push_back({market, static_cast<std::uint16_t>(i), judge(r.test, f), upcoming});
+      judged.as_of = upcoming ? r.effective.days : as_of.days;
+      out.push_back({market, static_cast<std::uint16_t>(i), judge(r.test, judged), upcoming});
     }
   }
 }

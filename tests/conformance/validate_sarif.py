@@ -50,6 +50,21 @@ def main():
                 print(f"{profile}: result {r['ruleId']} points at an empty line")
                 return 1
         print(f"{profile}: {len(results)} results valid against SARIF 2.1.0")
+    # `scan --format sarif`: one run over every profile of a folder.
+    run = subprocess.run([lexgate, "scan", "fixtures/profiles", "--as-of", "2025-03-01",
+                          "--format", "sarif"], cwd=source, capture_output=True, text=True,
+                         check=False)
+    if run.returncode not in (0, 1):
+        print(f"lexgate scan failed: {run.stderr}")
+        return 1
+    sarif = json.loads(run.stdout)
+    jsonschema.validate(sarif, schema)
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for r in sarif["runs"][0]["results"]}
+    if len(uris) < 2:
+        print(f"scan: results cover {len(uris)} profile(s), expected several")
+        return 1
+    print(f"scan fixtures/profiles: results on {len(uris)} profiles valid against SARIF 2.1.0")
     return 0
 
 

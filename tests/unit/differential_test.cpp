@@ -24,7 +24,7 @@ TEST_CASE("the interpreter decides every rule as the hand-written predicates do"
                      << " without a hand-written copy:" << ids);
   }
   std::vector<lexgate::bench::handwritten_result> results;
-  for (const char* day : {"2023-04-01", "2025-06-01", "2026-09-01"}) {
+  for (const char* day : {"2023-04-01", "2025-06-01", "2026-09-01", "2026-11-29"}) {
     lexgate::evaluate_options options;
     options.as_of = *lexgate::date::parse(day);
     std::size_t differences = 0;

@@ -112,13 +112,13 @@ TEST_CASE("evaluating into a reused report gives the fresh report, at every leve
         lexgate::report expected = lexgate::evaluate(*lib, profiles[i], options);
         // What each level leaves out, left out of the full report by hand.
         for (auto& m : expected.markets) {
+          if (detail != report_detail::full) m.coverage.clear();
           for (auto& f : m.findings) {
             if (detail == report_detail::full) continue;
             f.message.clear();
             f.cite.clear();
             f.sources.clear();
             f.remedy.clear();
-            for (auto& e : f.evidence) e.data = lexgate::value{};
             if (detail == report_detail::evidence) continue;
             f.missing.clear();
             f.unstated_exceptions.clear();

@@ -194,9 +194,11 @@ struct field_decl {
   std::vector<located<std::string>> flags;
 };
 
-/// `schema { field... }`: the deployment-profile schema (its root record).
+/// `schema { field... }`: the deployment-profile schema (its root record), or with
+/// `extend schema { field... }` attributes added to it (new ones only).
 struct schema_decl {
   span where;
+  bool extends = false;
   std::vector<field_decl> fields;
 };
 

@@ -72,7 +72,7 @@ struct market_report {
   /// Whether a regime in force reaches this market by its jurisdiction (territory or
   /// government). A market no regime covers is `uncovered`: nothing was checked for it.
   bool covered = false;
-  /// Those regimes, by id.
+  /// Those regimes, by id (filled at `report_detail::full` only).
   std::vector<std::string> coverage;
   /// For `EU`: the member states whose own regimes were judged as part of this market.
   std::vector<std::string> member_states;
@@ -133,7 +133,7 @@ struct report {
 /// complete; a caller that prints less (a fleet scan, a gate) need not pay for the rest.
 enum class report_detail : std::uint8_t {
   full,      ///< Everything.
-  evidence,  ///< No `message`, `cite`, `sources`, `remedy` or evidence `data` (left empty).
+  evidence,  ///< No `message`, `cite`, `sources` or `remedy` (left empty).
   verdicts,  ///< Nor `missing` or `evidence`: each finding's rule, regime, severity and status.
 };
 

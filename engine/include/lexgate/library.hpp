@@ -56,7 +56,7 @@ struct regime_info {
 
 /// A cited fact about the world that no single rule states but that remediation planning must
 /// respect: it holds when its `when` condition is false or its `require` condition is true.
-/// `lexgate check` never evaluates invariants.
+/// `lexgate check` reports a profile that breaks one as a block finding citing it.
 struct invariant_info {
   std::string id;
   std::string title;

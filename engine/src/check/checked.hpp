@@ -73,8 +73,8 @@ struct checked_regime {
   std::uint32_t slots = 0;  ///< Quantifier variable slots its expressions use.
 };
 
-/// An invariant: holds when `when` is false or `requirement` is true. Only the remediation
-/// planner uses invariants; `lexgate check` never evaluates them.
+/// An invariant: holds when `when` is false or `requirement` is true. The planner never breaks
+/// one; `lexgate check` reports a profile that does.
 struct checked_invariant {
   invariant_info info;
   std::optional<node> when;

@@ -61,23 +61,9 @@ class schema_builder {
         continue;
       }
       schema_field field;
-      field.name = f.name.value;
-      field.type = build(f.type, field_path);
-      if (field.type == nullptr) {
+      if (!make_field(f, field_path, field)) {
         ok = false;
         continue;
-      }
-      for (const auto& flag : f.flags) {
-        if (flag.value == "required") {
-          field.required = true;
-        } else if (flag.value == "changeable") {
-          field.changeable = true;
-        } else {
-          bag_.report(diagnostic_severity::error, "check.unknown_flag",
-                      "unknown attribute flag `" + flag.value + "`", file_, flag.where,
-                      "the flags are `required` and `changeable`");
-          ok = false;
-        }
       }
       made.fields.push_back(std::move(field));
     }
@@ -85,7 +71,72 @@ class schema_builder {
     return out_.add(std::move(made));
   }
 
+  /// The record `base` with the attributes of an `extend schema` record added: a new attribute
+  /// is added, an inline record merges into the record of the same name, and anything else
+  /// that names a declared attribute is an error citing both positions (`declared_at`: path →
+  /// `file:line`). Records are copied, never changed: a type may be shared.
+  const schema_type* extend(const schema_type* base, const std::vector<ast::field_decl>& fields,
+                            const std::string& path,
+                            const std::map<std::string, std::string>& declared_at) {
+    schema_type made = *base;
+    bool ok = true;
+    for (const auto& f : fields) {
+      const std::string field_path = path.empty() ? f.name.value : path + "." + f.name.value;
+      const int existing = made.field_index(f.name.value);
+      if (existing < 0) {
+        schema_field field;
+        if (make_field(f, field_path, field)) {
+          made.fields.push_back(std::move(field));
+        } else {
+          ok = false;
+        }
+        continue;
+      }
+      schema_field& field = made.fields[static_cast<std::size_t>(existing)];
+      if (f.type.form == ast::type_expr::kind::record && f.flags.empty() &&
+          field.type->kind == type_kind::record) {
+        const schema_type* merged = extend(field.type, f.type.fields, field_path, declared_at);
+        if (merged == nullptr) {
+          ok = false;
+        } else {
+          field.type = merged;
+        }
+        continue;
+      }
+      const auto first = declared_at.find(field_path);
+      bag_.report(diagnostic_severity::error, "check.redefined",
+                  "attribute `" + field_path + "` is already declared", file_, f.name.where,
+                  "first declared at " +
+                      (first == declared_at.end() ? std::string("the schema") : first->second) +
+                      "; `extend schema` adds new attributes only");
+      ok = false;
+    }
+    if (!ok) return nullptr;
+    return out_.add(std::move(made));
+  }
+
  private:
+  // One attribute: its type and flags. False (reported) on an error.
+  bool make_field(const ast::field_decl& f, const std::string& field_path, schema_field& field) {
+    field.name = f.name.value;
+    field.type = build(f.type, field_path);
+    if (field.type == nullptr) return false;
+    bool ok = true;
+    for (const auto& flag : f.flags) {
+      if (flag.value == "required") {
+        field.required = true;
+      } else if (flag.value == "changeable") {
+        field.changeable = true;
+      } else {
+        bag_.report(diagnostic_severity::error, "check.unknown_flag",
+                    "unknown attribute flag `" + flag.value + "`", file_, flag.where,
+                    "the flags are `required` and `changeable`");
+        ok = false;
+      }
+    }
+    return ok;
+  }
+
   const schema_type* named(const ast::type_expr& t) {
     if (kScalarNames.count(t.name) != 0) return out_.scalar(scalar_kind(t.name));
     if (auto it = enums_.find(t.name); it != enums_.end()) return it->second;
@@ -109,6 +160,18 @@ class schema_builder {
 std::string where_text(const source_file& file, span where) {
   const auto at = file.locate(where.begin);
   return file.name() + ":" + std::to_string(at.line);
+}
+
+// Where each attribute of a schema record is declared: path → `file:line`.
+void note_positions(const std::vector<ast::field_decl>& fields, const std::string& path,
+                    const source_file& file, std::map<std::string, std::string>& out) {
+  for (const auto& f : fields) {
+    const std::string field_path = path.empty() ? f.name.value : path + "." + f.name.value;
+    out.emplace(field_path, where_text(file, f.name.where));
+    if (f.type.form == ast::type_expr::kind::record) {
+      note_positions(f.type.fields, field_path, file, out);
+    }
+  }
 }
 
 }  // namespace
@@ -166,6 +229,7 @@ bool build_declarations(const std::vector<ast::rule_file>& files, schema& out,
   const ast::rule_file* decl_file = nullptr;
   for (const auto& file : files) {
     for (const auto& s : file.schemas) {
+      if (s.extends) continue;
       if (decl != nullptr) {
         bag.report(diagnostic_severity::error, "check.duplicate", "a second `schema` is declared",
                    file.source.get(), s.where,
@@ -178,12 +242,27 @@ bool build_declarations(const std::vector<ast::rule_file>& files, schema& out,
   }
   if (decl == nullptr) {
     bag.error("check.no_schema", "the rule library declares no `schema`", {},
-              "add a `schema { ... }` declaring the profile's attributes (see docs/profile.md)");
+              "add a `schema { ... }` declaring the profile's attributes (see docs/profile.md), "
+              "or load rules that build on the standard library with `--add-rules DIR`");
     return false;
   }
   schema_builder builder(out, enums, bag, decl_file->source.get());
   out.root = builder.record(decl->fields, "");
   if (out.root == nullptr) return false;
+
+  // Then every `extend schema`, in file order, on top.
+  std::map<std::string, std::string> declared_at;
+  note_positions(decl->fields, "", *decl_file->source, declared_at);
+  for (const auto& file : files) {
+    for (const auto& s : file.schemas) {
+      if (!s.extends) continue;
+      schema_builder extension(out, enums, bag, file.source.get());
+      const schema_type* extended = extension.extend(out.root, s.fields, "", declared_at);
+      if (extended == nullptr) return false;
+      out.root = extended;
+      note_positions(s.fields, "", *file.source, declared_at);
+    }
+  }
 
   // The evaluator walks `deployment.markets`: the schema must declare it as it expects.
   const int deployment = out.root->field_index("deployment");

@@ -87,6 +87,11 @@ struct scratch {
   std::vector<finding> spare_findings;
   std::vector<evidence_item> spare_evidence;
   std::vector<std::string> spare_strings;
+  // Which jurisdiction codes are unions of states (`EU`), for the program they were computed for
+  // (see union_flags): computed once per thread and program, not per market.
+  const void* unions_program = nullptr;
+  std::string unions_digest;
+  std::vector<bool> unions;
 };
 
 scratch& thread_scratch() {
@@ -573,11 +578,8 @@ void make_finding(evaluator& e, scratch& s, const detail::checked_regime& regime
       item.value.clear();
       render_value(*r, item.value);
       item.where = r->where;
-      if (detail == report_detail::full) {
-        item.data = *r;
-      } else {
-        item.data = value{};
-      }
+      // Copied into the slot's reused memory: typed values are what reports of evidence print.
+      item.data = *r;
     }
   }
   keep_first(f.missing, missing_used, s.spare_strings);
@@ -779,30 +781,41 @@ struct market_pass {
     if (options.as_of < regime.info.effective) return;
     if (regime.info.until && !(options.as_of < *regime.info.until)) return;
     mr.covered = true;
-    next_slot(mr.coverage, coverage_used, s.spare_strings) = regime.info.id;
+    // Names only for a full report: a scan or a gate needs whether, not which.
+    if (options.detail == report_detail::full) {
+      next_slot(mr.coverage, coverage_used, s.spare_strings) = regime.info.id;
+    }
   }
 };
 
-// A union of states (`EU`): a code with a country (a two-letter code) directly inside it.
-// `US` holds subdivisions (`US-TX`) and stands for itself.
-bool is_union(const jurisdiction_table& table, std::uint32_t code) {
+// Unions of states (`EU`): codes with a country (a two-letter code) directly inside them. `US`
+// holds subdivisions (`US-TX`) and stands for itself. Kept in the thread's scratch for the
+// program (identified by address and digest) it was computed for.
+const std::vector<bool>& union_flags(scratch& s, const detail::program& program) {
+  const auto& table = program.schema.jurisdictions;
+  if (s.unions_program == &program && s.unions_digest == program.digest &&
+      s.unions.size() == table.size()) {
+    return s.unions;
+  }
+  s.unions.assign(table.size(), false);
   for (std::uint32_t c = 0; c < table.size(); ++c) {
     if (table.code(c).size() != 2) continue;
-    const auto& parents = table.parents(c);
-    if (std::find(parents.begin(), parents.end(), code) != parents.end()) return true;
+    for (const std::uint32_t parent : table.parents(c)) s.unions[parent] = true;
   }
-  return false;
+  s.unions_program = &program;
+  s.unions_digest = program.digest;
+  return s.unions;
 }
 
 // The member states a union market stands for (design §3: `EU` means every member state):
 // the countries inside it, through unions inside it, in table order. Membership is data in the
 // rule library (`jurisdictions { ... in EU }`), never code.
-void member_states_of(const jurisdiction_table& table, std::uint32_t code,
-                      std::vector<std::uint32_t>& out) {
+void member_states_of(const jurisdiction_table& table, const std::vector<bool>& unions,
+                      std::uint32_t code, std::vector<std::uint32_t>& out) {
   out.clear();
   for (std::uint32_t c = 0; c < table.size(); ++c) {
     if (c == code || table.code(c).size() != 2 || !table.covers(code, c)) continue;
-    if (!is_union(table, c)) out.push_back(c);
+    if (!unions[c]) out.push_back(c);
   }
 }
 
@@ -860,15 +873,15 @@ void judge_invariants(const detail::program& program, const value& root, scratch
           item.path = r->path;
           render_value(*r, item.value);
           item.where = r->where;
-          if (options.detail == report_detail::full) item.data = *r;
+          item.data = *r;  // typed values are what reports of evidence print
         }
       }
       if (options.detail == report_detail::full) {
         f.message = "The profile contradicts a cited fact: " + inv.info.message;
         f.cite = inv.info.cite;
         f.sources = inv.info.sources;
-        f.remedy = "Correct the profile: it states what invariant " + inv.info.id +
-                   " rules out (" + inv.info.title + ")";
+        f.remedy = "Correct the profile: it states what invariant " + inv.info.id + " rules out (" +
+                   inv.info.title + ")";
       } else {
         f.message.clear();
         f.cite.clear();
@@ -913,11 +926,12 @@ void evaluate(const library& rules, const profile& facts, const evaluate_options
       // order.
       const auto& covering = program.markets.regimes_for[*index];
       pass.judge_regimes(covering, market, {}, none);
-      if (is_union(table, *index)) {
+      const std::vector<bool>& unions = union_flags(s, program);
+      if (unions[*index]) {
         // `EU` stands for its member states: each one's own regimes apply too, and their
         // findings name it. Regimes judged for the union are not judged again.
         std::vector<std::uint32_t> members;
-        member_states_of(table, *index, members);
+        member_states_of(table, unions, *index, members);
         for (const std::uint32_t member : members) {
           next_slot(mr.member_states, members_used, s.spare_strings) = table.code(member);
           pass.judge_regimes(program.markets.regimes_for[member], table.code(member),

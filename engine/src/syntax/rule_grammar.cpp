@@ -94,6 +94,7 @@ LEXGATE_RULE(field, cst::field, "attribute")
 LEXGATE_RULE(field_end, x3::unused_type, "attribute (`name: type`) or `}`")
 LEXGATE_RULE(record, cst::record_type, "record type `{ name: type ... }`")
 LEXGATE_RULE(schema, cst::schema_decl, "schema")
+LEXGATE_RULE(schema_keyword, x3::unused_type, "`schema`")
 LEXGATE_RULE(jurisdictions, cst::jurisdictions_decl, "jurisdictions")
 LEXGATE_RULE(jurisdictions_end, x3::unused_type, "jurisdiction code or `}`")
 LEXGATE_RULE(item, cst::item, "item")
@@ -207,7 +208,9 @@ const auto type_def = container_type | record | identifier;
 const auto field_def = (identifier >> ':') > type > *(identifier >> !x3::lit(':'));
 const auto field_end_def = x3::lit('}');
 const auto record_def = '{' > *field > field_end;
-const auto schema_def = x3::raw[kw("schema")] > record;
+// `extend schema { ... }` adds attributes to the schema another file declares.
+const auto schema_keyword_def = kw("schema");
+const auto schema_def = x3::raw[(kw("extend") > schema_keyword) | kw("schema")] > record;
 const auto jurisdiction_entry = x3::rule<class entry_class, cst::jurisdiction_entry>{
     "jurisdiction code"} = (code % ',') >> -(kw("in") > code);
 const auto jurisdictions_end_def = x3::lit('}');
@@ -225,6 +228,7 @@ BOOST_SPIRIT_DEFINE(identifier, word, code, regime_id, invariant_id, string_lite
                     regime_end, regime, invariant_clause, invariant_end, invariant, definition,
                     enumeration, type, container_type, field, field_end, record, schema,
                     jurisdictions, jurisdictions_end, item, end_of_file, file)
+BOOST_SPIRIT_DEFINE(schema_keyword)
 
 // Literal tokens that can fail an expectation, in the words shown to people.
 std::string phrase_of(const std::string& which) {

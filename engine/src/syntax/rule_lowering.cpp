@@ -539,6 +539,7 @@ std::optional<ast::rule_file> lower(cst::file&& file, const source_ptr& source,
     } else if (const auto* s = boost::get<cst::schema_decl>(&item)) {
       ast::schema_decl decl;
       decl.where = span_of(*s);
+      decl.extends = s->keyword.rfind("extend", 0) == 0;
       decl.fields = lower_fields(l, s->root.fields);
       out.schemas.push_back(std::move(decl));
     } else if (const auto* j = boost::get<cst::jurisdictions_decl>(&item)) {

@@ -96,6 +96,31 @@ constexpr std::array<std::string_view, 6> kMechanisms = {
 constexpr std::array<std::string_view, 2> kExemptionFunctions = {"national-security", "regulatory"};
 constexpr std::array<std::string_view, 6> kStorageCodes = {"US", "CN", "IE", "DE", "SG", "KR"};
 
+// Facts the regimes of 2025-2026 read; drawn after every other fact so that the profile of a
+// given seed and index keeps the facts it had before they were added.
+constexpr std::array<std::string_view, 10> kMarkets2026 = {
+    "US-CA", "US-CO", "US-KS", "US-SD", "CZ", "NL", "CA", "JP-24", "JP-31", "AU-SA"};
+constexpr std::array<std::string_view, 6> kDays = {"2022-06-01", "2023-01-01", "2025-01-01",
+                                                   "2025-05-01", "2026-09-01", "2026-12-15"};
+constexpr std::array<std::string_view, 7> kGovernmentBodies = {
+    "foreign-affairs", "industry", "defense", "police", "finance", "interior", "other"};
+constexpr std::array<std::string_view, 4> kGovernmentFunctions = {
+    "law-enforcement", "cybersecurity", "essential-services", "other"};
+constexpr std::array<std::string_view, 3> kAuEntityKinds = {"non-corporate", "corporate",
+                                                            "company"};
+constexpr std::array<std::string_view, 4> kPurposes = {"contract-with-individual",
+                                                       "hr-management", "emergency", "other"};
+constexpr std::array<std::string_view, 9> kControls2026 = {"government_exception_approved",
+                                                           "us_covered_ai_waiver",
+                                                           "tw_deepseek_approval",
+                                                           "ncii_safeguards",
+                                                           "ai_detection_tool",
+                                                           "training_data_summary",
+                                                           "self_harm_protocol",
+                                                           "frontier_transparency_report",
+                                                           "parental_consent_under_14"};
+constexpr std::array<std::string_view, 2> kExtraFederalBodies = {"intelligence", "senate"};
+
 struct accelerator {
   std::string_view model;
   std::string_view eccn;
@@ -135,6 +160,52 @@ profile_json strings(const std::vector<std::string_view>& values) {
   profile_json out = profile_json::array();
   for (auto v : values) out.push_back(v);
   return out;
+}
+
+void add_2026_facts(rng& r, profile_json& p) {
+  auto stated = [&r] { return !r.chance(10); };
+  if (r.chance(40)) p["deployment"]["markets"].push_back(r.pick(kMarkets2026));
+  if (r.chance(15)) {
+    auto& bodies = p["deployment"]["us_federal_bodies"];
+    if (!bodies.is_array()) bodies = profile_json::array();
+    bodies.push_back(r.pick(kExtraFederalBodies));
+  }
+  profile_json& product = p["product"];
+  if (stated()) product["eu_market_since"] = r.pick(kDays);
+  if (stated()) product["companion_chatbot"] = r.chance(20);
+  if (stated()) product["frontier_model"] = r.chance(10);
+  if (stated()) product["consequential_decisions"] = r.chance(20);
+  if (r.chance(10) && product.contains("vendor")) {
+    // A vendor whose own model the product uses (a developer).
+    product["models"].push_back(
+        {{"name", "own-model"}, {"provider", product["vendor"]["name"]}, {"hosting", "self-hosted"}});
+  }
+  profile_json& deployment = p["deployment"];
+  if (r.chance(40)) {
+    profile_json bodies;
+    bodies[r.chance(50) ? "default" : std::string(r.pick(kMarkets))] =
+        strings(r.some(kGovernmentBodies, 30));
+    deployment["government_bodies"] = bodies;
+  }
+  if (r.chance(30)) deployment["au_entity_kind"] = r.pick(kAuEntityKinds);
+  if (stated()) deployment["personal_devices_for_government_work"] = r.chance(30);
+  if (stated()) deployment["government_contractor"] = r.chance(20);
+  if (stated()) deployment["government_functions"] = strings(r.some(kGovernmentFunctions, 20));
+  if (stated()) product["monthly_users"] = r.chance(50) ? 2000000 : 5000;
+  if (stated()) deployment["minimum_user_age"] = r.chance(40) ? 13 : 18;
+  profile_json& data = p["data"];
+  if (stated()) data["sensitive_personal_data"] = r.chance(40);
+  if (stated()) data["cn_yearly_outbound_individuals"] = r.chance(50) ? 50000 : 500000;
+  for (auto& t : data["transfers"]) {
+    if (stated()) t["purpose"] = r.pick(kPurposes);
+  }
+  for (auto& a : p["infrastructure"]["accelerators"]) {
+    if (stated()) a["shipped"] = r.pick(kDays);
+  }
+  profile_json& compliance = p["compliance"];
+  for (auto c : kControls2026) {
+    if (stated()) compliance[std::string(c)] = r.chance(60);
+  }
 }
 
 }  // namespace
@@ -233,6 +304,7 @@ profile_json generate_profile(std::uint64_t seed, std::uint64_t index) {
   }
   infrastructure["accelerators"] = accelerators;
   p["infrastructure"] = infrastructure;
+  add_2026_facts(r, p);
   return p;
 }
 

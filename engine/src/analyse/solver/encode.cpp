@@ -27,6 +27,8 @@ z3::expr encoder::rule_holds(const detail::checked_regime& regime, const detail:
   const sym_truth when = clause(rule.when ? &*rule.when : nullptr);
   const sym_truth e = test(rule.assertion);
   const z3::expr asserted_false = rule.forbids ? e.f : e.t;
+  // Exceptions are defeasible: only an `unless` that is true excuses; an unknown one does not,
+  // exactly as the evaluator's judge().
   z3::expr excused = c_.bool_val(false);
   if (rule.unless) excused = test(*rule.unless).t;
   return applies.f || when.f || asserted_false || excused;

@@ -45,6 +45,22 @@ world::world(z3::context& c, const schema& s, text_ids& texts, const value& root
       root_(c) {
   root_ = build(&root, s.root, "", false);
   collect_free(root_);
+  // Where a model comes from is a fact about the world, not a setting: its provider's country
+  // changes only when the model is replaced by another provider's (the provider changes too).
+  for (const auto& country : free_) {
+    const std::string& path = country.attribute->path;
+    static const std::string suffix = ".provider_country";
+    if (path.size() <= suffix.size() ||
+        path.compare(path.size() - suffix.size(), suffix.size(), suffix) != 0) {
+      continue;
+    }
+    const std::string provider = path.substr(0, path.size() - suffix.size()) + ".provider";
+    for (const auto& other : free_) {
+      if (other.attribute->path == provider) {
+        domains_.push_back(z3::implies(country.changed, other.changed));
+      }
+    }
+  }
 }
 
 bool world::pinned(const std::string& path) const {
