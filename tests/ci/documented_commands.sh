@@ -46,7 +46,7 @@ grep -q '"verdict": "blocked"' lexgate.json || fail "no JSON written"
 entry=$(sed -n 's/^  entry: //p' "$source_dir/.pre-commit-hooks.yaml")
 pattern=$(sed -n "s/^  files: '\(.*\)'$/\1/p" "$source_dir/.pre-commit-hooks.yaml")
 cp deploy/profile.yaml deploy/deployment-au.yaml
-cp "$source_dir/fixtures/profiles/consumer-deepseek-au.yaml" deploy/deployment-consumer.yaml
+cp "$source_dir/fixtures/profiles/cn-public-chatbot-filed.yaml" deploy/deployment-consumer.yaml
 echo deploy/deployment-au.yaml | grep -Eq "$pattern" || fail "hook pattern does not match"
 echo deploy/other.yaml | grep -Eq "$pattern" && fail "hook pattern matches a non-profile"
 set +e

@@ -20,10 +20,11 @@ std::string deepseek_gov_au(const std::string& id, const std::string& compliance
          compliance + "}";
 }
 
+// Acme's own product on Australian Government devices: the direction applies and is met.
 const std::string kClear =
     R"({"profile": 1, "product": {"id": "acme", "vendor": {"name": "Acme", "country": "AU"},)"
-    R"( "models": []}, "deployment": {"markets": ["AU"], "device_classes": ["consumer"],)"
-    R"( "audiences": ["public"]}})";
+    R"( "models": []}, "deployment": {"markets": ["AU"], "device_classes": ["government"],)"
+    R"( "audiences": ["government"]}})";
 
 std::vector<nlohmann::json> rows_of(const std::string& out) {
   std::istringstream lines(out);

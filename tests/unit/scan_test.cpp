@@ -63,6 +63,7 @@ TEST_CASE("scan reads profile paths from standard input", "[scan]") {
                        "fixtures/profiles/consumer-deepseek-au.yaml\n");
   CHECK(r.exit_code == 1);
   CHECK(r.out.find("\"id\":\"agency-assistant\",\"verdict\":\"blocked\"") != std::string::npos);
-  CHECK(r.out.find("\"id\":\"consumer-chat\",\"verdict\":\"clear\"") != std::string::npos);
+  // No AU rule binds a consumer app: uncovered, not clear.
+  CHECK(r.out.find("\"id\":\"consumer-chat\",\"verdict\":\"uncovered\"") != std::string::npos);
   CHECK(run_lexgate({"scan", "no/such/dir"}).exit_code == 2);
 }

@@ -191,7 +191,7 @@ TEST_CASE("markets no regime covers are uncovered, never clear, in every format"
   const std::string path = dir.write(
       "intl.yaml",
       "profile: 1\nproduct: { id: intl, vendor: { name: Acme, country: US } }\n"
-      "deployment: { markets: [JP, BR, SG, US-CA, JP-13] }\n");
+      "deployment: { markets: [ZA, BR, SG, GB, JP-13] }\n");
   auto r = run_lexgate({"check", path, "--as-of", "2026-11-29"});
   CHECK(r.exit_code == 1);
   CHECK(r.out.find("CLEAR") == std::string::npos);

@@ -737,8 +737,16 @@ struct market_pass {
     for (const std::uint32_t r : covering) {
       if (std::binary_search(skip.begin(), skip.end(), r)) continue;
       const auto& regime = program.regimes[r];
-      note_coverage(regime);
       scope_result scope;  // `applies when` at as_of, evaluated on the first rule that needs it
+      if (regime.info.reach == regime_reach::government) {
+        // A government's rules for its own systems say nothing of a deployment that does not
+        // serve that government: they cover the market only when they may apply (design §5).
+        e.set_as_of(options.as_of);
+        scope = evaluate_scope(e, s, regime);
+        if (scope.outcome != tv::no) note_coverage(regime);
+      } else {
+        note_coverage(regime);
+      }
       for (const auto& rule : regime.rules) {
         const detail::rule_dates dates = detail::dates_of(regime, rule);
         const date effective = dates.effective;
@@ -773,7 +781,8 @@ struct market_pass {
     }
   }
 
-  // Coverage (design §5): a regime in force whose jurisdiction reaches the market. A regime of
+  // Coverage (design §5): a regime in force whose jurisdiction reaches the market (a
+  // government-reach regime only where the deployment may serve that government). A regime of
   // extraterritorial reach is judged everywhere, but it carries another jurisdiction's law
   // abroad; it does not make the market's own law known, so it covers no market.
   void note_coverage(const detail::checked_regime& regime) {
