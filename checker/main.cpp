@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   lexgate::cli::add_test_command(app, result);
   lexgate::cli::add_scan_command(app, result);
   lexgate::cli::add_plan_command(app, result);
+  lexgate::cli::add_derive_command(app, result);
   app.parse_complete_callback([&] {
     // Logs go to stderr, never into a report on stdout.
     auto logger = spdlog::stderr_color_mt("lexgate");

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <memory>
 
+#include "commands/artifact_drift.hpp"
 #include "commands/commands.hpp"
 #include "commands/report_targets.hpp"
 #include "lexgate/evaluate.hpp"
@@ -30,6 +31,7 @@ struct check_options {
   int upcoming_days = 90;
   bool no_conflicts = false;
   std::uint32_t conflict_timeout_seconds = 10;
+  artifact_options artifacts;
 };
 
 // A deployment that is not clear gets the conflict analysis; a clear one never loads the solver.
@@ -113,6 +115,10 @@ exit_code run_check(const check_options& o) {
     waivers = std::move(*loaded);
   }
 
+  bool artifacts_ok = true;
+  const auto observed = read_observed(o.artifacts, *rules, artifacts_ok);
+  if (!artifacts_ok) return exit_code::error;
+
   std::vector<report> reports;
   bool failed_input = false;
   for (const auto& path : o.profiles) {
@@ -122,7 +128,12 @@ exit_code run_check(const check_options& o) {
     if (!source) {
       bag.error("io.read", "cannot read profile: " + why, path);
     } else if (auto p = load_profile(source, rules->profile_schema(), bag)) {
-      reports.push_back(evaluate(*rules, *p, eval));
+      reports.emplace_back();
+      if (observed) {
+        *p = evaluate_deployed(*rules, *p, *observed, o.artifacts, eval, reports.back());
+      } else {
+        evaluate(*rules, *p, eval, reports.back());
+      }
       reports.back().names = p->resolutions;
       apply_waivers(reports.back(), waivers);
       add_conflicts(reports.back(), *rules, *p, o, eval.as_of, bag);
@@ -150,7 +161,7 @@ exit_code run_check(const check_options& o) {
   }
 
   for (const auto& r : reports) {
-    if (fails(r, o.gate)) return exit_code::findings;
+    if (fails(r, o.gate) || drift_fails_gate(r, o.artifacts)) return exit_code::findings;
   }
   return exit_code::clear;
 }
@@ -199,6 +210,7 @@ void add_check_command(CLI::App& app, exit_code& result) {
                   "Report rules coming into force within this many days as upcoming")
       ->check(CLI::Range(0, 3650))
       ->capture_default_str();
+  add_artifact_options(*cmd, o->artifacts);
   cmd->callback([o, &result] { result = run_check(*o); });
 }
 

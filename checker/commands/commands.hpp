@@ -14,5 +14,6 @@ void add_explain_command(CLI::App& app, exit_code& result);
 void add_test_command(CLI::App& app, exit_code& result);
 void add_scan_command(CLI::App& app, exit_code& result);
 void add_plan_command(CLI::App& app, exit_code& result);
+void add_derive_command(CLI::App& app, exit_code& result);
 
 }  // namespace lexgate::cli

@@ -19,6 +19,7 @@
 #include <system_error>
 #include <thread>
 
+#include "commands/artifact_drift.hpp"
 #include "commands/commands.hpp"
 #include "commands/file_text.hpp"
 #include "commands/scan_walk.hpp"
@@ -44,6 +45,7 @@ struct scan_options {
   scan_filters filters;
   std::string format = "jsonl";
   std::string waivers;
+  artifact_options artifacts;
 };
 
 /// A file to scan: a YAML profile, or a JSON Lines file held whole in memory.
@@ -187,6 +189,8 @@ struct worker_state {
   std::optional<profile> yaml_profile;
   report judged;        // evaluated into, reusing its memory
   std::string pointer;  // a JSON pointer being written
+  const derivation* observed = nullptr;          // `--artifacts`: every profile gets them
+  const artifact_options* artifacts = nullptr;
 };
 
 // Scans one profile: appends its JSON line to `out.lines` and counts it.
@@ -217,11 +221,16 @@ void scan_one(const library& rules, const input_file& file, const work_item& ite
     out.lines += '\n';
     return;
   }
-  evaluate(rules, *p, eval, state.judged);
+  if (state.observed != nullptr) {
+    evaluate_deployed(rules, *p, *state.observed, *state.artifacts, eval, state.judged);
+  } else {
+    evaluate(rules, *p, eval, state.judged);
+  }
   if (!waivers.empty()) apply_waivers(state.judged, waivers);
   const report& r = state.judged;
   ++out.verdicts[static_cast<int>(r.overall)];
-  out.failed = out.failed || fails(r, o.gate);
+  out.failed = out.failed || fails(r, o.gate) ||
+               (state.artifacts != nullptr && drift_fails_gate(r, *state.artifacts));
   out.ids.emplace_back(r.profile_id, file.jsonl ? file.path + ":" + std::to_string(item.line)
                                                 : file.path);
   if (o.format != "jsonl") {
@@ -283,6 +292,21 @@ void scan_one(const library& rules, const input_file& file, const work_item& ite
     }
   }
   line.end_array();
+  if (r.drift) {
+    line.key("drift");
+    line.begin_array();
+    for (const auto& d : *r.drift) {
+      line.begin_object();
+      line.member("kind", to_string(d.kind));
+      line.member("path", d.path);
+      if (!d.evidence.empty()) {
+        line.member("file", d.evidence.front().file);
+        line.member("line", std::int64_t{d.evidence.front().where.line});
+      }
+      line.end_object();
+    }
+    line.end_array();
+  }
   line.end_object();
   out.lines += '\n';
 }
@@ -318,6 +342,9 @@ exit_code run_scan(const scan_options& o) {
   }
   auto rules = load_rules(o.rule_dirs, o.add_dirs);
   if (!rules) return exit_code::error;
+  bool artifacts_ok = true;
+  const auto observed = read_observed(o.artifacts, *rules, artifacts_ok);
+  if (!artifacts_ok) return exit_code::error;
   std::vector<waiver> waivers;
   if (!o.waivers.empty()) {
     diagnostic_bag wbag;
@@ -369,6 +396,10 @@ exit_code run_scan(const scan_options& o) {
     try {
       workers.emplace_back([&] {
         worker_state state;
+        if (observed) {
+          state.observed = &*observed;
+          state.artifacts = &o.artifacts;
+        }
         std::size_t line_bytes = 0;  // of the last chunk: the next one is about as long
         for (std::size_t c = next++; c < chunks; c = next++) {
           chunk_result batch;
@@ -485,6 +516,7 @@ void add_scan_command(CLI::App& app, exit_code& result) {
       ->capture_default_str();
   cmd->add_option("--waivers", o->waivers,
                   "YAML list of accepted findings (rule, justification, approver, expires)");
+  add_artifact_options(*cmd, o->artifacts);
   cmd->callback([o, &result] { result = run_scan(*o); });
 }
 

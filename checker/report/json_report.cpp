@@ -1,4 +1,5 @@
 // The JSON report (design §5), with a fixed key order (layer: report).
+#include "report/drift_report.hpp"
 #include "report/json_model.hpp"
 #include "report/name_notes.hpp"
 #include "report/reports.hpp"
@@ -138,6 +139,7 @@ json report_json(const report& r) {
                     {"waived", r.summary.waived},
                     {"upcoming", r.summary.upcoming},
                     {"uncovered", r.summary.uncovered}};
+  if (r.drift) out["drift"] = drift_json(*r.drift);
   return out;
 }
 

@@ -2,6 +2,7 @@
 // there (layer: report). CI systems show failures and skips without knowing lexgate.
 #include <string>
 
+#include "report/drift_report.hpp"
 #include "report/reports.hpp"
 
 namespace lexgate::report_writers {
@@ -113,6 +114,7 @@ std::string render_junit(const std::vector<report>& reports) {
                 r.as_of.to_string() + "T00:00:00\">\n" + properties + cases +
                 "  </testsuite>\n";
     }
+    suites += drift_junit_suite(r, total_tests, total_failures);
   }
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"lexgate\" tests=\"" +
          std::to_string(total_tests) + "\" failures=\"" + std::to_string(total_failures) +

@@ -1,6 +1,7 @@
 // The Markdown report, for pull-request comments and CI job summaries (layer: report).
 #include <string>
 
+#include "report/drift_report.hpp"
 #include "report/reports.hpp"
 
 namespace lexgate::report_writers {
@@ -105,6 +106,7 @@ std::string render_markdown(const std::vector<report>& reports) {
       out += "\n### Conflicts\n\nNo single deployment satisfies these (see `lexgate plan`):\n\n";
       for (const auto& c : r.conflicts) out += "- " + cell(c.explanation) + "\n";
     }
+    append_drift_markdown(r, out);
     out += "\n";
   }
   return out;

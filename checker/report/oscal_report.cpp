@@ -12,6 +12,7 @@
 
 #include <map>
 
+#include "report/drift_report.hpp"
 #include "report/json_model.hpp"
 #include "report/reports.hpp"
 
@@ -252,6 +253,7 @@ std::string render_oscal(const std::vector<report>& reports, const library& rule
   std::string profiles;
   for (const auto& r : reports) {
     add_findings(r, rules, parts);
+    append_drift_oscal(r, parts.observations, uuid_v5, prop, timestamp(as_of));
     profiles += (profiles.empty() ? "" : ", ") + r.profile_id;
   }
   const std::string library_uuid = uuid_v5("rule-library|" + rules.digest());

@@ -5,6 +5,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "report/drift_report.hpp"
 #include "report/reports.hpp"
 
 namespace lexgate::report_writers {
@@ -162,6 +163,7 @@ std::string render_sarif(const std::vector<report>& reports, const library& rule
               {{"market", m.market}, {"status", "uncovered"}, {"coverage", json::array()}}}});
       }
     }
+    append_drift_sarif(r, rule_list, results);
   }
   json driver;
   driver["name"] = "lexgate";

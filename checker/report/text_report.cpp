@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "report/name_notes.hpp"
+#include "report/drift_report.hpp"
 #include "report/reports.hpp"
 
 namespace lexgate::report_writers {
@@ -121,6 +122,7 @@ std::string render_text(const std::vector<report>& reports, const text_options& 
         out += "  " + markets + ": " + rules + "\n    " + c.explanation + "\n";
       }
     }
+    append_drift_text(r, out);
     out += "\nverdict: " + upper(to_string(r.overall)) + " — " +
            plural(r.summary.violations, "violation") + ", " +
            std::to_string(r.summary.indeterminate) + " indeterminate, " +

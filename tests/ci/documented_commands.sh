@@ -55,4 +55,15 @@ code=$?
 set -e
 [ "$code" -eq 1 ] || fail "hook should fail on a blocked profile, got $code"
 $entry deploy/deployment-consumer.yaml > /dev/null || fail "hook should pass a clear profile"
+# A gate on `helm template` output (the rendered example chart stands in for helm's output).
+cp "$source_dir/fixtures/artifacts/chart/rendered.yaml" rendered.yaml
+cp "$source_dir/fixtures/artifacts/profile-au-gov-llama.yaml" deploy/assistant.yaml
+set +e
+lexgate check deploy/assistant.yaml --artifacts rendered.yaml \
+  --report sarif=lexgate-drift.sarif > /dev/null
+code=$?
+set -e
+[ "$code" -eq 1 ] || fail "the chart gate should fail with exit 1, got $code"
+grep -q '"ruleId": "lexgate.drift.undeclared"' lexgate-drift.sarif || fail "no drift in SARIF"
+grep -q '"uri": "rendered.yaml"' lexgate-drift.sarif || fail "drift not located in the chart"
 echo "documented CI commands: ok"

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "lexgate/artifacts.hpp"
 #include "lexgate/date.hpp"
 #include "lexgate/library.hpp"
 #include "lexgate/profile.hpp"
@@ -129,6 +130,9 @@ struct report {
   /// How the profile's company names resolved when it loaded (`profile::resolutions`). Left to
   /// the caller, which copies it once per profile: `evaluate` never touches it.
   std::vector<name_resolution> names;
+  /// How the profile differs from its deployment artifacts (`check --artifacts`); absent when
+  /// no artifacts were read.
+  std::optional<std::vector<drift_item>> drift;
 };
 
 /// How much of each finding `evaluate` fills in. Verdicts, statuses and `evaluated` are always

@@ -928,6 +928,7 @@ void evaluate(const library& rules, const profile& facts, const evaluate_options
     out.profile_path.clear();
   }
   out.conflicts.clear();
+  out.drift.reset();
 
   scratch& s = thread_scratch();
   evaluator e(program, facts.root, s, options.detail != report_detail::verdicts);

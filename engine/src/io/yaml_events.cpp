@@ -9,6 +9,7 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <functional>
 #include <map>
 #include <sstream>
 
@@ -42,9 +43,14 @@ class tree_builder : public YAML::EventHandler {
  public:
   tree_builder(const profile_limits& limits, const source_file& file)
       : limits_(limits), file_(file) {}
+  // A stream of documents (deployment artifacts): each complete document goes to `each`, and
+  // anchors and the expansion count start afresh, as YAML scopes anchors to a document.
+  tree_builder(const profile_limits& limits, const source_file& file,
+               const std::function<void(const yaml_node&)>& each)
+      : limits_(limits), file_(file), each_(&each) {}
 
   void OnDocumentStart(const YAML::Mark& mark) override {
-    if (++documents_ > 1) {
+    if (++documents_ > 1 && each_ == nullptr) {
       throw stop_parsing{"profile.multiple_documents", "a profile holds one YAML document",
                          offset(mark), "remove the `---` separator and what follows it"};
     }
@@ -123,6 +129,8 @@ class tree_builder : public YAML::EventHandler {
   }
 
   void check_tag(const YAML::Mark& mark, const std::string& tag) const {
+    // Artifacts carry tags of their own tools (`!!binary`, `!Ref`); their values are read as text.
+    if (each_ != nullptr) return;
     if (tag.empty() || tag == "?" || tag == "!") return;
     throw stop_parsing{"profile.tag", "tags are not supported: `" + tag + "`", offset(mark),
                        "write the value without a tag"};
@@ -172,6 +180,12 @@ class tree_builder : public YAML::EventHandler {
   void add_complete(yaml_node n, YAML::anchor_t anchor) {
     if (anchor != 0) anchors_[anchor] = n;
     if (stack_.empty()) {
+      if (each_ != nullptr) {
+        (*each_)(n);
+        anchors_.clear();
+        nodes_ = 0;
+        return;
+      }
       root_ = std::move(n);
       return;
     }
@@ -200,6 +214,7 @@ class tree_builder : public YAML::EventHandler {
   static constexpr std::size_t kMaxNodes = 1000000;
   const profile_limits& limits_;
   const source_file& file_;
+  const std::function<void(const yaml_node&)>* each_ = nullptr;
   std::vector<frame> stack_;
   std::map<YAML::anchor_t, yaml_node> anchors_;
   std::optional<yaml_node> root_;
@@ -289,10 +304,8 @@ span at(std::uint32_t offset) {
   return {offset, offset + 1};
 }
 
-}  // namespace
-
-std::optional<yaml_node> parse_yaml(const source_file& file, diagnostic_bag& bag,
-                                    const profile_limits& limits) {
+// The checks made before yaml-cpp sees the text: size, encoding and flow nesting.
+bool acceptable_text(const source_file& file, diagnostic_bag& bag, const profile_limits& limits) {
   const std::string& text = file.text();
   if (text.size() > limits.max_file_bytes) {
     bag.report(
@@ -300,22 +313,27 @@ std::optional<yaml_node> parse_yaml(const source_file& file, diagnostic_bag& bag
         // Reading stops just past the limit, so the size is not known: say only that it is over.
         "the file is larger than the limit of " + std::to_string(limits.max_file_bytes) + " bytes",
         &file, {0, 0});
-    return std::nullopt;
+    return false;
   }
   if (auto bad = invalid_utf8(text)) {
     bag.report(diagnostic_severity::error, "profile.utf8",
                "invalid UTF-8 at byte offset " + std::to_string(*bad), &file,
                at(static_cast<std::uint32_t>(*bad)), "save the file as UTF-8");
-    return std::nullopt;
+    return false;
   }
   if (auto deep = too_deep_flow(text, limits.max_depth)) {
     bag.report(diagnostic_severity::error, "profile.limit",
                "nesting deeper than " + std::to_string(limits.max_depth) + " levels", &file,
                at(static_cast<std::uint32_t>(*deep)));
-    return std::nullopt;
+    return false;
   }
-  std::istringstream in(text);
-  tree_builder builder(limits, file);
+  return true;
+}
+
+// Runs yaml-cpp over the text into `builder`; false (with a diagnostic) on a syntax error or
+// a violated limit.
+bool run_parser(const source_file& file, tree_builder& builder, diagnostic_bag& bag) {
+  std::istringstream in(file.text());
   try {
     YAML::Parser parser(in);
     while (parser.HandleNextDocument(builder)) {
@@ -323,13 +341,23 @@ std::optional<yaml_node> parse_yaml(const source_file& file, diagnostic_bag& bag
   } catch (const stop_parsing& stop) {
     bag.report(diagnostic_severity::error, stop.code, stop.message, &file, at(stop.offset),
                stop.help);
-    return std::nullopt;
+    return false;
   } catch (const YAML::Exception& e) {
     const std::uint32_t offset = e.mark.pos < 0 ? 0 : static_cast<std::uint32_t>(e.mark.pos);
     bag.report(diagnostic_severity::error, "profile.syntax", lowercase_first(e.msg), &file,
                at(offset));
-    return std::nullopt;
+    return false;
   }
+  return true;
+}
+
+}  // namespace
+
+std::optional<yaml_node> parse_yaml(const source_file& file, diagnostic_bag& bag,
+                                    const profile_limits& limits) {
+  if (!acceptable_text(file, bag, limits)) return std::nullopt;
+  tree_builder builder(limits, file);
+  if (!run_parser(file, builder, bag)) return std::nullopt;
   auto& root = builder.root();
   if (!root || root->k == yaml_node::kind::null) {
     bag.report(diagnostic_severity::error, "profile.empty", "the file is empty", &file, {0, 0},
@@ -337,6 +365,14 @@ std::optional<yaml_node> parse_yaml(const source_file& file, diagnostic_bag& bag
     return std::nullopt;
   }
   return std::move(root);
+}
+
+bool parse_yaml_documents(const source_file& file, diagnostic_bag& bag,
+                          const profile_limits& limits,
+                          const std::function<void(const yaml_node&)>& each) {
+  if (!acceptable_text(file, bag, limits)) return false;
+  tree_builder builder(limits, file, each);
+  return run_parser(file, builder, bag);
 }
 
 }  // namespace lexgate::detail

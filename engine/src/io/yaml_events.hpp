@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,5 +35,13 @@ struct yaml_node {
 /// `bag` with their position; nothing is returned then.
 std::optional<yaml_node> parse_yaml(const source_file& file, diagnostic_bag& bag,
                                     const profile_limits& limits);
+
+/// Parses a stream of YAML documents (deployment artifacts: rendered charts, JSON), giving each
+/// complete document to `each` in order, so only one document is held at a time. The limits
+/// apply as in `parse_yaml`, nesting and expansion per document; tags are allowed (and ignored),
+/// and any number of documents is. False, with the diagnostic in `bag`, on the first error.
+bool parse_yaml_documents(const source_file& file, diagnostic_bag& bag,
+                          const profile_limits& limits,
+                          const std::function<void(const yaml_node&)>& each);
 
 }  // namespace lexgate::detail

@@ -1,0 +1,50 @@
+// `--artifacts` and `--drift` for `check` and `scan` (design §7).
+#include "commands/artifact_drift.hpp"
+
+#include "commands/common.hpp"
+
+namespace lexgate::cli {
+
+void add_artifact_options(CLI::App& cmd, artifact_options& o) {
+  cmd.add_option("--artifacts", o.paths,
+                 "Deployment artifacts (Kubernetes manifests, rendered charts, compose files, "
+                 "LiteLLM configs, .env, Terraform plan JSON, or folders): judge what they "
+                 "deploy and report the drift from the profile");
+  cmd.add_option("--drift", o.drift,
+                 "fail: undeclared or contradicting drift fails the gate; warn: report it only; "
+                 "ignore: leave it out of the report")
+      ->check(CLI::IsMember({"fail", "warn", "ignore"}))
+      ->capture_default_str();
+}
+
+std::optional<derivation> read_observed(const artifact_options& o, const library& rules,
+                                        bool& ok) {
+  ok = true;
+  if (o.paths.empty()) return std::nullopt;
+  diagnostic_bag bag;
+  auto set = read_artifacts(o.paths, bag);
+  print_diagnostics(bag);
+  if (!set) {
+    ok = false;
+    return std::nullopt;
+  }
+  return derive_facts(*set, rules);
+}
+
+profile evaluate_deployed(const library& rules, const profile& declared, const derivation& observed,
+                       const artifact_options& o, const evaluate_options& eval, report& out) {
+  observed_deployment d = apply_artifacts(declared, rules, observed);
+  evaluate(rules, d.deployed, eval, out);
+  if (o.drift != "ignore") out.drift = std::move(d.drift);
+  return std::move(d.deployed);
+}
+
+bool drift_fails_gate(const report& r, const artifact_options& o) {
+  if (o.drift != "fail" || !r.drift) return false;
+  for (const auto& d : *r.drift) {
+    if (drift_fails(d.kind)) return true;
+  }
+  return false;
+}
+
+}  // namespace lexgate::cli

@@ -1,0 +1,36 @@
+// `--artifacts` and `--drift` for `check` and `scan`: the profile judged with what its
+// deployment artifacts show, and the drift between them (design §7).
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lexgate/artifacts.hpp"
+#include "lexgate/evaluate.hpp"
+
+namespace lexgate::cli {
+
+struct artifact_options {
+  std::vector<std::string> paths;
+  std::string drift = "fail";  ///< fail | warn | ignore
+};
+
+/// Adds `--artifacts PATH...` and `--drift fail|warn|ignore` to a command.
+void add_artifact_options(CLI::App& cmd, artifact_options& o);
+
+/// The facts of the artifacts, read once for every profile; nothing when no artifacts are
+/// given. `ok` is false (and diagnostics printed) when they cannot be read.
+std::optional<derivation> read_observed(const artifact_options& o, const library& rules,
+                                        bool& ok);
+
+/// Judges `declared` with the observed facts added, into `out`, with the drift attached
+/// (left out under `--drift ignore`). Returns the profile judged.
+profile evaluate_deployed(const library& rules, const profile& declared, const derivation& observed,
+                       const artifact_options& o, const evaluate_options& eval, report& out);
+
+/// Whether the report's drift fails the gate: `undeclared` or `contradicts` under `--drift fail`.
+bool drift_fails_gate(const report& r, const artifact_options& o);
+
+}  // namespace lexgate::cli

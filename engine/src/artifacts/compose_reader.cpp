@@ -1,0 +1,77 @@
+// docker-compose files: each service's image, command, environment and GPU reservations
+// (layer: profile).
+#include "artifacts/reader_context.hpp"
+
+namespace lexgate::detail {
+
+namespace {
+
+// `environment:` as a mapping or as a list of `NAME=value`.
+environment service_env(const yaml_node& service) {
+  environment env;
+  const yaml_node* e = service.find("environment");
+  if (e == nullptr) return env;
+  if (e->k == yaml_node::kind::mapping) {
+    for (std::size_t i = 0; i < e->size(); ++i) {
+      if (e->value(i).k == yaml_node::kind::scalar) {
+        env[e->key(i).text] = {e->value(i).text, &e->value(i)};
+      }
+    }
+  } else if (e->k == yaml_node::kind::sequence) {
+    for (const auto& item : e->items) {
+      const auto eq = item.text.find('=');
+      if (item.k != yaml_node::kind::scalar || eq == std::string::npos) continue;
+      env[item.text.substr(0, eq)] = {item.text.substr(eq + 1), &item};
+    }
+  }
+  return env;
+}
+
+void read_gpus(reader_context& ctx, const yaml_node& service) {
+  const yaml_node* devices = service.find("deploy");
+  for (const char* k : {"resources", "reservations", "devices"}) {
+    devices = devices ? devices->find(k) : nullptr;
+  }
+  if (devices != nullptr && devices->k == yaml_node::kind::sequence) {
+    for (const auto& d : devices->items) {
+      const yaml_node* driver = d.find("driver");
+      if (driver == nullptr || driver->k != yaml_node::kind::scalar) continue;
+      observation o;
+      o.kind = observation_kind::accelerator;
+      const yaml_node* count = d.find("count");
+      o.count = count && count->text != "all" ? std::atoll(count->text.c_str()) : 0;
+      o.at = ctx.at(*driver);
+      if (count != nullptr) o.related.push_back(ctx.at(*count));
+      ctx.add(std::move(o));
+    }
+    return;
+  }
+  if (const yaml_node* runtime = service.find("runtime"); runtime && runtime->text == "nvidia") {
+    observation o;
+    o.kind = observation_kind::accelerator;
+    o.at = ctx.at(*runtime);
+    ctx.add(std::move(o));
+  }
+}
+
+}  // namespace
+
+void read_compose(reader_context& ctx, const yaml_node& doc, artifact_file& file) {
+  const yaml_node* services = doc.find("services");
+  if (services == nullptr || services->k != yaml_node::kind::mapping) return;
+  for (std::size_t i = 0; i < services->size(); ++i) {
+    const yaml_node& s = services->value(i);
+    if (s.k != yaml_node::kind::mapping) continue;
+    const std::string resource = "service/" + services->key(i).text;
+    file.resources.push_back(resource);
+    ctx.enter(resource, {});
+    // `env_file` variables are not merged in: the file is read on its own when it is among
+    // the artifacts, and a `${VAR}` of it used here is reported unresolved.
+    const environment env = service_env(s);
+    read_workload(ctx, scalar_text(s.find("image")),
+                  command_tokens({s.find("entrypoint"), s.find("command")}), env, {});
+    read_gpus(ctx, s);
+  }
+}
+
+}  // namespace lexgate::detail

@@ -1,0 +1,56 @@
+// `.env` files: `NAME=value` lines; model API addresses and the models named beside them
+// (layer: profile).
+#include "artifacts/reader_context.hpp"
+
+namespace lexgate::detail {
+
+void read_dotenv(reader_context& ctx, artifact_file& file) {
+  // The lines become scalar nodes at their values' offsets, so the workload reader can place
+  // them; quotes and an `export ` prefix are dropped.
+  std::vector<yaml_node> nodes;
+  std::vector<std::string> names;
+  const std::string& text = ctx.file().text();
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string::npos) end = text.size();
+    std::string_view line(text.data() + pos, end - pos);
+    std::size_t start = pos;
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) {
+      line.remove_prefix(1);
+      ++start;
+    }
+    if (line.starts_with("export ")) {
+      line.remove_prefix(7);
+      start += 7;
+    }
+    const auto eq = line.find('=');
+    if (!line.empty() && line.front() != '#' && eq != std::string_view::npos && eq > 0) {
+      std::string_view v = line.substr(eq + 1);
+      std::size_t offset = start + eq + 1;
+      while (!v.empty() && (v.back() == '\r' || v.back() == ' ')) v.remove_suffix(1);
+      if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front()) {
+        v = v.substr(1, v.size() - 2);
+        ++offset;
+      } else if (auto hash = v.find(" #"); hash != std::string_view::npos) {
+        v = v.substr(0, hash);
+      }
+      yaml_node n;
+      n.k = yaml_node::kind::scalar;
+      n.text = std::string(v);
+      n.offset = static_cast<std::uint32_t>(offset);
+      nodes.push_back(std::move(n));
+      std::string name(line.substr(0, eq));
+      while (!name.empty() && name.back() == ' ') name.pop_back();
+      names.push_back(std::move(name));
+    }
+    pos = end + 1;
+  }
+  environment env;
+  for (std::size_t i = 0; i < nodes.size(); ++i) env[names[i]] = {nodes[i].text, &nodes[i]};
+  ctx.enter({}, {});
+  read_workload(ctx, {}, {}, env, {});
+  file.resources.clear();
+}
+
+}  // namespace lexgate::detail

@@ -1,0 +1,328 @@
+// Reading deployment artifacts: files and folders → kinds → the reader of each kind
+// (layer: profile).
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
+#include "artifacts/reader_context.hpp"
+
+namespace lexgate {
+
+const char* to_string(artifact_kind k) {
+  switch (k) {
+    case artifact_kind::kubernetes: return "kubernetes";
+    case artifact_kind::compose: return "compose";
+    case artifact_kind::litellm: return "litellm";
+    case artifact_kind::dotenv: return "dotenv";
+    case artifact_kind::terraform_plan: return "terraform-plan";
+    case artifact_kind::ignored: return "ignored";
+  }
+  return "ignored";
+}
+
+profile_limits artifact_limits() {
+  profile_limits limits;
+  limits.max_file_bytes = 64u << 20;
+  limits.max_string_bytes = 1u << 20;
+  return limits;
+}
+
+namespace detail {
+
+artifact_position reader_context::at(std::uint32_t offset, std::string text) const {
+  artifact_position p;
+  p.file = file_.name();
+  p.where = file_.locate(offset);
+  p.resource = resource_;
+  p.origin = origin_;
+  p.text = std::move(text);
+  return p;
+}
+
+artifact_position reader_context::token_at(const yaml_node& scalar, std::string_view token) const {
+  const std::string& text = file_.text();
+  // The scalar ends at most a few bytes per character after its value (indentation, folding).
+  const std::size_t limit = std::min(text.size(), static_cast<std::size_t>(scalar.offset) +
+                                                      scalar.text.size() * 2 + 4096);
+  const std::string_view window(text.data() + scalar.offset, limit - scalar.offset);
+  const auto found = window.find(token);
+  if (found == std::string_view::npos) return at(scalar.offset, std::string(token));
+  return at(static_cast<std::uint32_t>(scalar.offset + found), std::string(token));
+}
+
+artifact_position reader_context::env_at(const env_value& v, std::string_view token) const {
+  artifact_position p = token_at(*v.node, token);
+  if (v.from != nullptr) {
+    p.resource = v.from->resource;
+    p.origin = v.from->origin;
+  }
+  return p;
+}
+
+observation& reader_context::add(observation o) {
+  out_.observations.push_back(std::move(o));
+  return out_.observations.back();
+}
+
+void reader_context::unresolved(artifact_position at, std::string why) {
+  out_.unresolved.push_back({std::move(at), std::move(why)});
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::yaml_node;
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// The `# Source: chart/templates/x.yaml` comment Helm writes before each rendered document,
+// by the byte offset where it starts; a document belongs to the last one before it.
+std::vector<std::pair<std::uint32_t, std::string>> helm_sources(const std::string& text) {
+  std::vector<std::pair<std::uint32_t, std::string>> out;
+  static constexpr std::string_view marker = "# Source: ";
+  std::size_t pos = 0;
+  while ((pos = text.find(marker, pos)) != std::string::npos) {
+    if (pos == 0 || text[pos - 1] == '\n') {
+      auto end = text.find('\n', pos);
+      if (end == std::string::npos) end = text.size();
+      std::string name = text.substr(pos + marker.size(), end - pos - marker.size());
+      while (!name.empty() && (name.back() == '\r' || name.back() == ' ')) name.pop_back();
+      out.emplace_back(static_cast<std::uint32_t>(pos), std::move(name));
+    }
+    pos += marker.size();
+  }
+  return out;
+}
+
+struct parsed_file {
+  source_ptr source;
+  artifact_kind kind = artifact_kind::ignored;
+  std::vector<yaml_node> documents;
+};
+
+bool is_dotenv(std::string_view name) {
+  return name == ".env" || name.starts_with(".env.") || ends_with(name, ".env");
+}
+
+// The kind of a parsed YAML or JSON file, by its content.
+artifact_kind kind_of(const std::vector<yaml_node>& docs, std::string_view name) {
+  bool kubernetes = false;
+  for (const auto& d : docs) {
+    if (d.k != yaml_node::kind::mapping) continue;
+    if (d.find("apiVersion") != nullptr && d.find("kind") != nullptr) kubernetes = true;
+    if (d.find("planned_values") != nullptr ||
+        (d.find("format_version") != nullptr && d.find("terraform_version") != nullptr)) {
+      return artifact_kind::terraform_plan;
+    }
+    if (d.find("model_list") != nullptr) return artifact_kind::litellm;
+    const yaml_node* services = d.find("services");
+    if (services != nullptr && services->k == yaml_node::kind::mapping &&
+        (name.find("compose") != std::string_view::npos || d.find("version") != nullptr ||
+         d.find("volumes") != nullptr || d.find("networks") != nullptr ||
+         (services->size() > 0 && services->value(0).find("image") != nullptr))) {
+      return artifact_kind::compose;
+    }
+  }
+  return kubernetes ? artifact_kind::kubernetes : artifact_kind::ignored;
+}
+
+// Diagnostics of the shared YAML reader say `profile.*`; for an artifact they say `artifact.*`.
+void move_diagnostics(diagnostic_bag& from, diagnostic_bag& to) {
+  for (auto d : from.items()) {
+    if (d.code.starts_with("profile.")) d.code = "artifact." + d.code.substr(8);
+    to.add(std::move(d));
+  }
+}
+
+bool parse(const source_ptr& source, parsed_file& out, diagnostic_bag& bag,
+           const profile_limits& limits) {
+  out.source = source;
+  const std::string name = std::filesystem::path(source->name()).filename().string();
+  if (is_dotenv(name)) {
+    out.kind = artifact_kind::dotenv;
+    return true;
+  }
+  const std::string ext = lower(std::filesystem::path(name).extension().string());
+  if (ext != ".yaml" && ext != ".yml" && ext != ".json") return true;  // ignored
+  diagnostic_bag local;
+  const bool ok = detail::parse_yaml_documents(
+      *source, local, limits, [&](const yaml_node& doc) {
+        if (doc.k != yaml_node::kind::null) out.documents.push_back(doc);
+      });
+  move_diagnostics(local, bag);
+  if (!ok) return false;
+  out.kind = kind_of(out.documents, name);
+  if (out.kind == artifact_kind::ignored) out.documents.clear();
+  return true;
+}
+
+std::string text_of(const yaml_node* n) { return detail::scalar_text(n); }
+
+// The Helm template of the document at `offset`: the last `# Source:` before it.
+std::string origin_of(const std::vector<std::pair<std::uint32_t, std::string>>& sources,
+                      std::uint32_t offset) {
+  std::string origin;
+  for (const auto& [at, name] : sources) {
+    if (at > offset) break;
+    origin = name;
+  }
+  return origin;
+}
+
+// ConfigMaps of every Kubernetes document, by `namespace/name`, for envFrom and valueFrom.
+void collect_config_maps(const parsed_file& f, detail::config_maps& out) {
+  const auto sources = helm_sources(f.source->text());
+  for (const auto& d : f.documents) {
+    if (text_of(d.find("kind")) != "ConfigMap") continue;
+    const yaml_node* meta = d.find("metadata");
+    const yaml_node* data = d.find("data");
+    if (meta == nullptr || data == nullptr || data->k != yaml_node::kind::mapping) continue;
+    std::string ns = text_of(meta->find("namespace"));
+    if (ns.empty()) ns = "default";
+    const std::string name = text_of(meta->find("name"));
+    out.push_back({ns + "/" + name, data, "ConfigMap/" + ns + "/" + name,
+                   origin_of(sources, d.offset)});
+  }
+}
+
+void read_parsed(const parsed_file& f, artifact_set& out, const profile_limits& limits,
+                 const detail::config_maps& config) {
+  artifact_file file;
+  file.file = f.source->name();
+  file.kind = f.kind;
+  detail::reader_context ctx(*f.source, out);
+  switch (f.kind) {
+    case artifact_kind::kubernetes: {
+      const auto sources = helm_sources(f.source->text());
+      for (const auto& d : f.documents) {
+        ctx.enter({}, origin_of(sources, d.offset));
+        detail::read_kubernetes_document(ctx, d, file, config);
+        // A LiteLLM config carried as a ConfigMap value.
+        if (text_of(d.find("kind")) == "ConfigMap") {
+          if (const yaml_node* data = d.find("data"); data && data->k == yaml_node::kind::mapping) {
+            for (std::size_t i = 0; i < data->size(); ++i) {
+              const yaml_node& v = data->value(i);
+              if (v.k == yaml_node::kind::scalar && v.text.find("model_list") != std::string::npos) {
+                detail::read_embedded_litellm(ctx, v, limits);
+              }
+            }
+          }
+        }
+      }
+      break;
+    }
+    case artifact_kind::compose:
+      for (const auto& d : f.documents) detail::read_compose(ctx, d, file);
+      break;
+    case artifact_kind::litellm:
+      for (const auto& d : f.documents) detail::read_litellm(ctx, d, file);
+      break;
+    case artifact_kind::terraform_plan:
+      for (const auto& d : f.documents) detail::read_terraform_plan(ctx, d, file);
+      break;
+    case artifact_kind::dotenv:
+      detail::read_dotenv(ctx, file);
+      break;
+    case artifact_kind::ignored:
+      break;
+  }
+  out.files.push_back(std::move(file));
+}
+
+std::optional<artifact_set> read_sources(const std::vector<source_ptr>& sources,
+                                         diagnostic_bag& bag, const profile_limits& limits) {
+  std::vector<parsed_file> parsed(sources.size());
+  bool ok = true;
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    ok = parse(sources[i], parsed[i], bag, limits) && ok;
+  }
+  if (!ok) return std::nullopt;
+  detail::config_maps config;
+  for (const auto& f : parsed) {
+    if (f.kind == artifact_kind::kubernetes) collect_config_maps(f, config);
+  }
+  artifact_set out;
+  for (const auto& f : parsed) read_parsed(f, out, limits, config);
+  return out;
+}
+
+// The files under `path`: itself, or a folder's files in name order, hidden folders skipped.
+void list_files(const std::string& path, std::vector<std::string>& out, diagnostic_bag& bag) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(path, ec)) {
+    out.push_back(path);
+    return;
+  }
+  std::vector<std::string> found;
+  fs::recursive_directory_iterator it(path, fs::directory_options::none, ec), end;
+  if (ec) {
+    bag.error("io.read", "cannot read folder: " + ec.message(), path);
+    return;
+  }
+  for (; it != end; it.increment(ec)) {
+    if (ec) {
+      bag.error("io.read", "cannot read folder: " + ec.message(), path);
+      return;
+    }
+    const std::string name = it->path().filename().string();
+    if (it->is_directory(ec)) {
+      if (name.starts_with(".")) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file(ec)) found.push_back(it->path().string());
+  }
+  std::sort(found.begin(), found.end());
+  out.insert(out.end(), found.begin(), found.end());
+}
+
+}  // namespace
+
+std::optional<artifact_set> read_artifacts(const std::vector<std::string>& paths,
+                                           diagnostic_bag& bag, const profile_limits& limits) {
+  std::vector<std::string> files;
+  for (const auto& p : paths) list_files(p, files, bag);
+  if (bag.has_errors()) return std::nullopt;
+  std::vector<source_ptr> sources;
+  for (const auto& f : files) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(f, ec);
+    if (!ec && size > limits.max_file_bytes) {
+      bag.error("artifact.limit",
+                "the file is " + std::to_string(size) + " bytes, more than the limit of " +
+                    std::to_string(limits.max_file_bytes),
+                f);
+      continue;
+    }
+    std::string why;
+    auto source = read_source_file(f, why, limits.max_file_bytes);
+    if (!source) {
+      bag.error("io.read", "cannot read artifact: " + why, f);
+      continue;
+    }
+    sources.push_back(std::move(source));
+  }
+  if (bag.has_errors()) return std::nullopt;
+  return read_sources(sources, bag, limits);
+}
+
+bool read_artifact(const source_ptr& source, artifact_set& out, diagnostic_bag& bag,
+                   const profile_limits& limits) {
+  auto set = read_sources({source}, bag, limits);
+  if (!set) return false;
+  for (auto& f : set->files) out.files.push_back(std::move(f));
+  for (auto& o : set->observations) out.observations.push_back(std::move(o));
+  for (auto& u : set->unresolved) out.unresolved.push_back(std::move(u));
+  return true;
+}
+
+}  // namespace lexgate
