@@ -93,6 +93,34 @@ TEST_CASE("derive finds every example artifact's models with file:line evidence"
   const int mistral = model_index(d, "mistralai/Mistral-7B-Instruct-v0.3");
   REQUIRE(mistral >= 0);
   CHECK(field(d, mistral, "hosting") == "self-hosted");
+
+  // Developer and operator through the entity registry: the model names its developer, the API
+  // host its operator (a self-hosted model's operator is the deployer, which no artifact names).
+  struct expected {
+    const char* model;
+    const char* provider;
+    const char* provider_country;
+    const char* op;
+    const char* operator_country;
+  };
+  for (const expected& e : {expected{"deepseek-reasoner", "DeepSeek", "CN", "DeepSeek", "CN"},
+                            expected{"deepseek-ai/DeepSeek-V3", "DeepSeek", "CN", "SiliconFlow", "CN"},
+                            expected{"Qwen/Qwen2.5-72B-Instruct", "Alibaba", "CN", "SiliconFlow", "CN"},
+                            expected{"glm-4-plus", "Zhipu AI", "CN", "Zhipu AI", "CN"},
+                            expected{"gpt-4o", "OpenAI", "US", "Microsoft", "US"},
+                            expected{"mistralai/Mistral-7B-Instruct-v0.3", "Mistral AI", "FR", "", ""},
+                            expected{"meta-llama/Llama-3.1-8B-Instruct", "Meta", "US", "", ""}}) {
+    INFO(e.model);
+    const int i = model_index(d, e.model);
+    REQUIRE(i >= 0);
+    CHECK(field(d, i, "provider") == e.provider);
+    CHECK(field(d, i, "provider_country") == e.provider_country);
+    CHECK(field(d, i, "operator") == e.op);
+    CHECK(field(d, i, "operator_country") == e.operator_country);
+    const json* provider = fact(d, "product.models[" + std::to_string(i) + "].provider");
+    REQUIRE(provider != nullptr);
+    CHECK((*provider)["confidence"] == "registry");
+  }
   REQUIRE(fact(d, "data.storage.default") != nullptr);
   CHECK((*fact(d, "data.storage.default"))["value"] == json::array({"AU"}));
 }
@@ -107,12 +135,20 @@ TEST_CASE("derive's default is a draft profile with each value's evidence in a c
 }
 
 TEST_CASE("a self-hosted Llama profile checked against a chart that also runs Qwen and calls "
-          "DeepSeek is not clear, with drift at the chart's lines") {
+          "DeepSeek is blocked, with drift at the chart's lines") {
   auto r = run_lexgate({"check", "fixtures/artifacts/profile-au-gov-llama.yaml", "--artifacts",
                         "fixtures/artifacts/chart", "--format", "json", "--as-of", "2026-11-29"});
   CHECK(r.exit_code == 1);
   const json report = json::parse(r.out);
-  CHECK(report["verdict"] != "clear");
+  // DeepSeek's API, reached through the chart's ConfigMap, is DeepSeek's web service on
+  // Australian Government systems: the direction blocks it.
+  CHECK(report["verdict"] == "blocked");
+  bool pspf = false;
+  for (const auto& f : report["markets"][0]["findings"]) {
+    pspf = pspf || (f["rule"] == "au.pspf_direction_001_2025.deepseek_on_government_systems" &&
+                    f["status"] == "violation");
+  }
+  CHECK(pspf);
   REQUIRE(report.contains("drift"));
   std::map<std::string, json> undeclared;
   for (const auto& d : report["drift"]) {
