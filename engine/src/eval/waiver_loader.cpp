@@ -1,4 +1,4 @@
-// Reading waiver files (layer: profile).
+// Reading waiver files (layer: evaluate).
 #include "io/yaml_events.hpp"
 #include "lexgate/waivers.hpp"
 
@@ -43,8 +43,8 @@ std::optional<std::vector<waiver>> load_waivers(const source_ptr& file, const li
       const std::string& key = entry.key(i).text;
       if (key != "rule" && key != "profile" && key != "market" && key != "justification" &&
           key != "approver" && key != "expires") {
-        auto near = nearest_name(key, {"rule", "profile", "market", "justification", "approver",
-                                       "expires"});
+        auto near = nearest_name(
+            key, {"rule", "profile", "market", "justification", "approver", "expires"});
         error("waiver.unknown_key", "unknown key `" + key + "`", entry.key(i),
               near ? "did you mean `" + *near + "`?" : std::string());
       }
