@@ -161,8 +161,9 @@ struct worker_state {
   json_profile_reader reader;  // simdjson's buffers
   profile json_profile;        // JSON lines are typed into it, reusing its memory
   std::optional<profile> yaml_profile;
-  report judged;        // evaluated into, reusing its memory
-  std::string pointer;  // a JSON pointer being written
+  report judged;                // evaluated into, reusing its memory
+  evaluation_state evaluation;  // the evaluator's working memory, reused likewise
+  std::string pointer;          // a JSON pointer being written
 };
 
 // Scans one profile: appends its JSON line to `out.lines` and counts it.
@@ -189,7 +190,7 @@ void scan_one(const library& rules, const input_file& file, const work_item& ite
     out.lines += '\n';
     return;
   }
-  evaluate(rules, *p, eval, state.judged);
+  evaluate(rules, *p, eval, state.evaluation, state.judged);
   const report& r = state.judged;
   ++out.verdicts[static_cast<int>(r.overall)];
   out.failed = out.failed || fails(r, gate);
