@@ -33,7 +33,16 @@ struct check_options {
 // A deployment that is not clear gets the conflict analysis; a clear one never loads the solver.
 bool add_conflicts(report& r, const library& rules, const profile& p, const check_options& o,
                    date as_of, diagnostic_bag& bag) {
-  if (o.no_conflicts || r.overall == verdict::clear) return true;
+  if (o.no_conflicts || r.overall == verdict::clear || r.overall == verdict::uncovered) {
+    return true;
+  }
+  // A profile that contradicts an invariant (a finding with no regime) states an impossible
+  // world: its finding says so, and conflicts over it would mean nothing.
+  for (const auto& m : r.markets) {
+    for (const auto& f : m.findings) {
+      if (f.regime.empty() && f.status == finding_status::violation) return true;
+    }
+  }
   plan_options options;
   options.as_of = as_of;
   options.threshold = o.gate.fail_on == "warn" ? rule_severity::warn : rule_severity::block;
@@ -59,6 +68,7 @@ exit_code run_check(const check_options& o) {
     eval.as_of = *d;
   }
   eval.upcoming_days = o.upcoming_days;
+  eval.gate = policy_of(o.gate);
   auto rules = load_rules(o.rule_dirs);
   if (!rules) return exit_code::error;
 
@@ -144,6 +154,9 @@ void add_check_command(CLI::App& app, exit_code& result) {
       ->capture_default_str();
   cmd->add_flag("--allow-indeterminate", o->gate.allow_indeterminate,
                 "Do not fail on findings left indeterminate by missing facts");
+  cmd->add_flag("--allow-uncovered", o->gate.allow_uncovered,
+                "Do not fail on markets no regime of the library covers (nothing was checked "
+                "there; the verdict still says uncovered)");
   cmd->add_option("--waivers", o->waivers,
                   "YAML list of accepted findings (rule, justification, approver, expires)");
   cmd->add_flag("--explain", o->explain,

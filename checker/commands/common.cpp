@@ -3,6 +3,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 
@@ -42,22 +43,22 @@ std::optional<date> parse_as_of(const std::string& text) {
   return d;
 }
 
-bool fails(const finding& f, const gate_options& gate) {
-  if (gate.fail_on == "never") return false;
-  const bool severe = f.severity == rule_severity::block ||
-                      (gate.fail_on == "warn" && f.severity == rule_severity::warn);
-  if (!severe) return false;
-  if (f.status == finding_status::violation) return true;
-  return f.status == finding_status::indeterminate && !gate.allow_indeterminate;
+gate_policy policy_of(const gate_options& gate) {
+  gate_policy p;
+  p.fail_on = gate.fail_on == "never"  ? fail_threshold::never
+              : gate.fail_on == "warn" ? fail_threshold::warn
+                                       : fail_threshold::block;
+  p.allow_indeterminate = gate.allow_indeterminate;
+  p.allow_uncovered = gate.allow_uncovered;
+  return p;
 }
 
+bool fails(const finding& f, const gate_options& gate) { return fails_gate(f, policy_of(gate)); }
+
 bool fails(const report& r, const gate_options& gate) {
-  for (const auto& m : r.markets) {
-    for (const auto& f : m.findings) {
-      if (fails(f, gate)) return true;
-    }
-  }
-  return false;
+  const gate_policy policy = policy_of(gate);
+  return std::any_of(r.markets.begin(), r.markets.end(),
+                     [&](const market_report& m) { return fails_gate(m, policy); });
 }
 
 bool emit(const std::string& text, const std::string& output) {

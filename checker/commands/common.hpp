@@ -28,15 +28,18 @@ std::optional<library> load_rules(const std::vector<std::string>& rule_dirs);
 /// Parses `--as-of`; prints an error and returns nothing on a bad date.
 std::optional<date> parse_as_of(const std::string& text);
 
-/// The gate's threshold: `--fail-on` and `--allow-indeterminate`.
+/// The gate's threshold: `--fail-on`, `--allow-indeterminate` and `--allow-uncovered`.
 struct gate_options {
   std::string fail_on = "block";
   bool allow_indeterminate = false;
+  bool allow_uncovered = false;
 };
 
+/// The engine's gate policy for these options (reports record it and each market's outcome).
+gate_policy policy_of(const gate_options& gate);
 /// Whether a finding fails the gate (exit 1).
 bool fails(const finding& f, const gate_options& gate);
-/// Whether any finding of the report fails the gate.
+/// Whether any market of the report fails the gate: a finding that fails it, or no coverage.
 bool fails(const report& r, const gate_options& gate);
 
 /// Writes to stdout, or atomically to `output` when it is not empty. False on failure.

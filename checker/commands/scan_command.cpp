@@ -53,7 +53,7 @@ struct work_item {
 struct chunk_result {
   std::string lines;  ///< One JSON line per profile, each ending in a line break.
   std::size_t profiles = 0;
-  std::size_t verdicts[4] = {0, 0, 0, 0};  ///< By `verdict`.
+  std::size_t verdicts[verdict_count] = {};  ///< By `verdict`.
   std::size_t errors = 0;
   bool failed = false;
 };
@@ -243,6 +243,7 @@ void scan_one(const library& rules, const input_file& file, const work_item& ite
 exit_code run_scan(const scan_options& o) {
   evaluate_options eval;
   eval.detail = report_detail::evidence;  // a scan line has no messages, sources or remedies
+  eval.gate = policy_of(o.gate);
   if (!o.as_of.empty()) {
     auto d = parse_as_of(o.as_of);
     if (!d) return exit_code::error;
@@ -293,7 +294,7 @@ exit_code run_scan(const scan_options& o) {
     });
   }
   const bool progress = ::isatty(STDERR_FILENO) != 0;
-  std::size_t counts[4] = {0, 0, 0, 0};
+  std::size_t counts[verdict_count] = {};
   std::size_t errors = 0;
   bool failed = false;
   std::size_t written = 0;
@@ -306,7 +307,7 @@ exit_code run_scan(const scan_options& o) {
       batch = std::move(results[c]);
     }
     buffer += batch.lines;
-    for (int v = 0; v < 4; ++v) counts[v] += batch.verdicts[v];
+    for (int v = 0; v < verdict_count; ++v) counts[v] += batch.verdicts[v];
     errors += batch.errors;
     failed = failed || batch.failed;
     const std::size_t before = written;
@@ -324,6 +325,7 @@ exit_code run_scan(const scan_options& o) {
   std::cerr << "lexgate scan: " << paths.size() << " profiles on " << threads
             << " threads: " << counts[static_cast<int>(verdict::blocked)] << " blocked, "
             << counts[static_cast<int>(verdict::indeterminate)] << " indeterminate, "
+            << counts[static_cast<int>(verdict::uncovered)] << " uncovered, "
             << counts[static_cast<int>(verdict::attention)] << " attention, "
             << counts[static_cast<int>(verdict::clear)] << " clear, " << errors << " with errors\n";
   if (errors > 0) return exit_code::error;
@@ -352,6 +354,8 @@ void add_scan_command(CLI::App& app, exit_code& result) {
       ->capture_default_str();
   cmd->add_flag("--allow-indeterminate", o->gate.allow_indeterminate,
                 "Do not fail on findings left indeterminate by missing facts");
+  cmd->add_flag("--allow-uncovered", o->gate.allow_uncovered,
+                "Do not fail on markets no regime of the library covers");
   cmd->callback([o, &result] { result = run_scan(*o); });
 }
 

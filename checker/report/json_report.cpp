@@ -48,6 +48,8 @@ json finding_json(const finding& f) {
   out["sources"] = f.sources;
   out["remedy"] = f.remedy;
   out["missing"] = f.missing;
+  out["unstated_exceptions"] = f.unstated_exceptions;
+  if (!f.member_state.empty()) out["member_state"] = f.member_state;
   json evidence = json::array();
   for (const auto& e : f.evidence) {
     json item;
@@ -90,11 +92,20 @@ json report_json(const report& r) {
                   {"sha256", r.library_digest}};
   out["profile"] = {{"id", r.profile_id}, {"path", r.profile_path}};
   out["verdict"] = to_string(r.overall);
+  out["gate"] = {{"fail_on", to_string(r.gate.fail_on)},
+                 {"allow_indeterminate", r.gate.allow_indeterminate},
+                 {"allow_uncovered", r.gate.allow_uncovered},
+                 {"passed", !r.fails_gate}};
   json markets = json::array();
   for (const auto& m : r.markets) {
     json market;
     market["market"] = m.market;
     market["verdict"] = to_string(m.market_verdict);
+    json coverage;
+    coverage["regimes"] = m.coverage;
+    if (!m.member_states.empty()) coverage["member_states"] = m.member_states;
+    market["coverage"] = std::move(coverage);
+    market["fails_gate"] = m.fails_gate;
     json findings = json::array();
     for (const auto& f : m.findings) findings.push_back(finding_json(f));
     market["findings"] = std::move(findings);
@@ -108,7 +119,8 @@ json report_json(const report& r) {
                     {"violations", r.summary.violations},
                     {"indeterminate", r.summary.indeterminate},
                     {"waived", r.summary.waived},
-                    {"upcoming", r.summary.upcoming}};
+                    {"upcoming", r.summary.upcoming},
+                    {"uncovered", r.summary.uncovered}};
   return out;
 }
 

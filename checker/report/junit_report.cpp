@@ -52,6 +52,14 @@ std::string render_junit(const std::vector<report>& reports) {
           ++skipped;
           cases += ">\n      <skipped message=\"waived until " + f->waiver->expires.to_string() +
                    ": " + xml(f->waiver->justification) + "\"/>\n    </testcase>\n";
+        } else if (f != nullptr && !fails_gate(*f, r.gate)) {
+          // Open, but below the gate (`--fail-on`, `--allow-indeterminate`): shown, not failed,
+          // so the failure count agrees with the exit code.
+          ++skipped;
+          cases += ">\n      <skipped message=\"" + xml(std::string(to_string(f->status)) + " (" +
+                                                   to_string(f->severity) +
+                                                   "), below the gate: " + f->message) +
+                   "\"/>\n    </testcase>\n";
         } else if (f != nullptr) {
           ++failures;
           std::string detail = f->message + "\ncite: " + f->cite + "\nremedy: " + f->remedy;
@@ -66,13 +74,44 @@ std::string render_junit(const std::vector<report>& reports) {
           cases += "/>\n";
         }
       }
-      total_tests += m.evaluated.size();
+      std::size_t tests = m.evaluated.size();
+      if (!m.covered) {
+        // Nothing was checked: one testcase says so, failed unless `--allow-uncovered`.
+        ++tests;
+        const std::string why = "uncovered: no regime of the library is in force for " +
+                                m.market + "; nothing was checked there";
+        cases += "    <testcase classname=\"lexgate\" name=\"coverage\">\n";
+        if (m.fails_gate) {
+          ++failures;
+          cases += "      <failure message=\"" + xml(why) + "\" type=\"uncovered\">" + xml(why) +
+                   "</failure>\n";
+        } else {
+          ++skipped;
+          cases += "      <skipped message=\"" + xml(why) + " (allowed)\"/>\n";
+        }
+        cases += "    </testcase>\n";
+      }
+      std::string coverage;
+      for (const auto& id : m.coverage) coverage += (coverage.empty() ? "" : ",") + id;
+      std::string members;
+      for (const auto& c : m.member_states) members += (members.empty() ? "" : ",") + c;
+      const std::string properties =
+          "    <properties>\n      <property name=\"verdict\" value=\"" +
+          std::string(to_string(m.market_verdict)) + "\"/>\n      <property name=\"coverage\" value=\"" +
+          xml(coverage) + "\"/>\n" +
+          (members.empty() ? std::string()
+                           : "      <property name=\"member_states\" value=\"" + xml(members) +
+                                 "\"/>\n") +
+          "      <property name=\"fails_gate\" value=\"" + (m.fails_gate ? "true" : "false") +
+          "\"/>\n    </properties>\n";
+      total_tests += tests;
       total_failures += failures;
       total_skipped += skipped;
       suites += "  <testsuite name=\"" + xml(r.profile_id + " · " + m.market) + "\" tests=\"" +
-                std::to_string(m.evaluated.size()) + "\" failures=\"" + std::to_string(failures) +
+                std::to_string(tests) + "\" failures=\"" + std::to_string(failures) +
                 "\" errors=\"0\" skipped=\"" + std::to_string(skipped) + "\" timestamp=\"" +
-                r.as_of.to_string() + "T00:00:00\">\n" + cases + "  </testsuite>\n";
+                r.as_of.to_string() + "T00:00:00\">\n" + properties + cases +
+                "  </testsuite>\n";
     }
   }
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"lexgate\" tests=\"" +

@@ -30,10 +30,25 @@ const char* icon(verdict v) {
       return "❔ indeterminate";
     case verdict::attention:
       return "⚠️ attention";
+    case verdict::uncovered:
+      return "🚫 uncovered";
     case verdict::clear:
       return "✅ clear";
   }
   return "";
+}
+
+// The regimes that covered a market, or "none: nothing checked"; member states for `EU`.
+std::string coverage_cell(const market_report& m) {
+  if (!m.covered) return "none: nothing checked";
+  std::string out;
+  for (const auto& id : m.coverage) out += (out.empty() ? "" : ", ") + ("`" + id + "`");
+  if (!m.member_states.empty()) {
+    out += " (member states:";
+    for (const auto& s : m.member_states) out += " " + s;
+    out += ")";
+  }
+  return out;
 }
 
 }  // namespace
@@ -44,21 +59,29 @@ std::string render_markdown(const std::vector<report>& reports) {
     out += "## lexgate: `" + r.profile_id + "` is " + icon(r.overall) + "\n\n";
     out += "As of " + r.as_of.to_string() + ", rules `" + r.library_name + "` (sha256 `" +
            r.library_digest.substr(0, 12) + "`), profile `" + r.profile_path + "`.\n\n";
-    out += "| market | verdict | violations | indeterminate | waived | upcoming |\n";
-    out += "|---|---|---:|---:|---:|---:|\n";
+    out += std::string("Gate: **") + (r.fails_gate ? "fail" : "pass") + "** (`--fail-on " +
+           to_string(r.gate.fail_on) + "`" +
+           (r.gate.allow_indeterminate ? ", indeterminate allowed" : "") +
+           (r.gate.allow_uncovered ? ", uncovered allowed" : "") + "); " +
+           std::to_string(r.summary.uncovered) + " uncovered market" +
+           (r.summary.uncovered == 1 ? "" : "s") + ".\n\n";
+    out += "| market | verdict | violations | indeterminate | waived | upcoming | coverage |\n";
+    out += "|---|---|---:|---:|---:|---:|---|\n";
     for (const auto& m : r.markets) {
       int counts[4] = {0, 0, 0, 0};
       for (const auto& f : m.findings) ++counts[static_cast<int>(f.status)];
       out += "| " + m.market + " | " + icon(m.market_verdict) + " | " + std::to_string(counts[0]) +
              " | " + std::to_string(counts[1]) + " | " + std::to_string(counts[2]) + " | " +
-             std::to_string(counts[3]) + " |\n";
+             std::to_string(counts[3]) + " | " + coverage_cell(m) + " |\n";
     }
     for (const auto& m : r.markets) {
       if (m.findings.empty()) continue;
       out += "\n### " + m.market + "\n\n";
       for (const auto& f : m.findings) {
         out += "- **" + std::string(to_string(f.status)) + "** (" + to_string(f.severity) + ") `" +
-               f.rule + "` — " + cell(f.message) + "  \n";
+               f.rule + "`" +
+               (f.member_state.empty() ? std::string() : " (member state " + f.member_state + ")") +
+               " — " + cell(f.message) + "  \n";
         out += "  *" + cell(f.cite) + "*";
         if (!f.sources.empty()) out += " · [source](" + f.sources.front() + ")";
         out += "  \n";

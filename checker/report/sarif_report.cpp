@@ -13,6 +13,8 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
+constexpr const char* kUncoveredRule = "lexgate.uncovered_market";
+
 const char* level_of(rule_severity s) {
   switch (s) {
     case rule_severity::block: return "error";
@@ -57,6 +59,29 @@ std::string render_sarif(const std::vector<report>& reports, const library& rule
       rule_list.push_back(std::move(entry));
     }
   }
+  // Invariants: a profile contradicting one gets a finding citing it.
+  for (const auto& inv : rules.invariants()) {
+    index[inv.id] = rule_list.size();
+    json entry;
+    entry["id"] = inv.id;
+    entry["name"] = inv.id;
+    entry["shortDescription"] = {{"text", inv.cite + " — " + inv.title}};
+    entry["fullDescription"] = {{"text", inv.message}};
+    if (!inv.sources.empty()) entry["helpUri"] = inv.sources.front();
+    entry["defaultConfiguration"] = {{"level", "error"}};
+    entry["properties"] = {{"invariant", true}};
+    rule_list.push_back(std::move(entry));
+  }
+  // A market no regime covers: nothing was checked there.
+  const std::size_t uncovered_rule = rule_list.size();
+  rule_list.push_back(
+      {{"id", kUncoveredRule},
+       {"name", "uncovered-market"},
+       {"shortDescription", {{"text", "No regime of the rule library is in force for a market"}}},
+       {"fullDescription",
+        {{"text", "Nothing was checked for this market: the gate does not pass it unless "
+                  "--allow-uncovered"}}},
+       {"defaultConfiguration", {{"level", "error"}}}});
   json results = json::array();
   for (const auto& r : reports) {
     const bool relative = !r.profile_path.empty() && r.profile_path.front() != '/';
@@ -65,7 +90,13 @@ std::string render_sarif(const std::vector<report>& reports, const library& rule
         json result;
         result["ruleId"] = f.rule;
         result["ruleIndex"] = index.count(f.rule) ? index[f.rule] : 0;
-        result["level"] = f.status == finding_status::upcoming ? "note" : level_of(f.severity);
+        // `error` exactly for the findings that fail the gate, so the dashboard and the exit
+        // code agree; other open findings are warnings, the rest notes.
+        const bool open =
+            f.status == finding_status::violation || f.status == finding_status::indeterminate;
+        result["level"] = fails_gate(f, r.gate)                              ? "error"
+                          : open && f.severity != rule_severity::info ? "warning"
+                                                                             : "note";
         std::string text = m.market + ": " + f.message;
         if (f.status == finding_status::indeterminate) {
           text += " (undecided: the profile does not state";
@@ -102,8 +133,33 @@ std::string render_sarif(const std::vector<report>& reports, const library& rule
         }
         result["properties"] = {{"market", m.market},
                                 {"status", to_string(f.status)},
-                                {"jurisdiction", f.jurisdiction}};
+                                {"jurisdiction", f.jurisdiction},
+                                {"coverage", m.coverage}};
+        if (!f.member_state.empty()) result["properties"]["member_state"] = f.member_state;
+        if (!f.unstated_exceptions.empty()) {
+          result["properties"]["unstated_exceptions"] = f.unstated_exceptions;
+        }
         results.push_back(std::move(result));
+      }
+      if (!m.covered) {
+        json artifact = {{"uri", r.profile_path}};
+        if (relative) artifact["uriBaseId"] = "%SRCROOT%";
+        results.push_back(
+            {{"ruleId", kUncoveredRule},
+             {"ruleIndex", uncovered_rule},
+             {"level", m.fails_gate ? "error" : "warning"},
+             {"message",
+              {{"text", m.market + ": uncovered — no regime of the library is in force for " +
+                            m.market + "; nothing was checked there"}}},
+             {"locations",
+              json::array({{{"physicalLocation",
+                             {{"artifactLocation", artifact},
+                              {"region", {{"startLine", 1}, {"startColumn", 1}}}}}}})},
+             {"partialFingerprints",
+              {{"lexgateFinding/v1",
+                fingerprint(std::string(kUncoveredRule) + "|" + m.market + "|" + r.profile_id)}}},
+             {"properties",
+              {{"market", m.market}, {"status", "uncovered"}, {"coverage", json::array()}}}});
       }
     }
   }
@@ -114,6 +170,28 @@ std::string render_sarif(const std::vector<report>& reports, const library& rule
   json run;
   run["tool"] = {{"driver", std::move(driver)}};
   run["results"] = std::move(results);
+  // The verdicts and the gate's outcome, as in every other format.
+  json profiles = json::array();
+  for (const auto& r : reports) {
+    json markets = json::array();
+    for (const auto& m : r.markets) {
+      json market = {{"market", m.market},
+                     {"verdict", to_string(m.market_verdict)},
+                     {"coverage", {{"regimes", m.coverage}}},
+                     {"fails_gate", m.fails_gate}};
+      if (!m.member_states.empty()) market["coverage"]["member_states"] = m.member_states;
+      markets.push_back(std::move(market));
+    }
+    profiles.push_back({{"profile", r.profile_id},
+                        {"verdict", to_string(r.overall)},
+                        {"gate",
+                         {{"fail_on", to_string(r.gate.fail_on)},
+                          {"allow_indeterminate", r.gate.allow_indeterminate},
+                          {"allow_uncovered", r.gate.allow_uncovered},
+                          {"passed", !r.fails_gate}}},
+                        {"markets", std::move(markets)}});
+  }
+  run["properties"] = {{"lexgate", {{"profiles", std::move(profiles)}}}};
   json out;
   out["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
   out["version"] = "2.1.0";

@@ -24,7 +24,9 @@ void render_finding(std::string& out, const finding& f, const std::string& profi
   if (f.status == finding_status::upcoming && f.effective) {
     status += " (from " + f.effective->to_string() + ")";
   }
-  out += "  " + status + "  [" + to_string(f.severity) + "] " + f.rule + "\n";
+  out += "  " + status + "  [" + to_string(f.severity) + "] " + f.rule;
+  if (!f.member_state.empty()) out += "  (member state " + f.member_state + ")";
+  out += "\n";
   out += "      " + f.message + "\n";
   out += "      cite: " + f.cite + "\n";
   if (!f.missing.empty()) {
@@ -51,6 +53,25 @@ void render_finding(std::string& out, const finding& f, const std::string& profi
   }
 }
 
+// What covered the market: the regimes in force that reach it, or a plain "nothing was checked".
+std::string coverage_line(const market_report& m) {
+  std::string out;
+  if (!m.member_states.empty()) {
+    out += "  member states: ";
+    for (std::size_t i = 0; i < m.member_states.size(); ++i) {
+      out += (i ? ", " : "") + m.member_states[i];
+    }
+    out += "\n";
+  }
+  if (!m.covered) {
+    return out + "  coverage: none — no regime of the library is in force for " + m.market +
+           "; nothing was checked there\n";
+  }
+  out += "  coverage: ";
+  for (std::size_t i = 0; i < m.coverage.size(); ++i) out += (i ? ", " : "") + m.coverage[i];
+  return out + "\n";
+}
+
 }  // namespace
 
 std::string render_text(const std::vector<report>& reports, const text_options& options) {
@@ -66,6 +87,7 @@ std::string render_text(const std::vector<report>& reports, const text_options& 
     for (const auto& m : r.markets) {
       out += m.market + std::string(width - m.market.size() + 2, ' ') +
              upper(to_string(m.market_verdict)) + "\n";
+      out += coverage_line(m);
       for (const auto& f : m.findings) render_finding(out, f, r.profile_path, options);
     }
     if (!r.conflicts.empty()) {
@@ -84,7 +106,11 @@ std::string render_text(const std::vector<report>& reports, const text_options& 
            std::to_string(r.summary.indeterminate) + " indeterminate, " +
            std::to_string(r.summary.waived) + " waived, " + std::to_string(r.summary.upcoming) +
            " upcoming; " + plural(r.summary.rules_evaluated, "rule check") + " in " +
-           plural(static_cast<std::uint32_t>(r.markets.size()), "market") + "\n";
+           plural(static_cast<std::uint32_t>(r.markets.size()), "market") + ", " +
+           std::to_string(r.summary.uncovered) + " uncovered\n";
+    out += std::string("gate: ") + (r.fails_gate ? "FAIL" : "pass") + " (--fail-on " +
+           to_string(r.gate.fail_on) + (r.gate.allow_indeterminate ? ", indeterminate allowed" : "") +
+           (r.gate.allow_uncovered ? ", uncovered allowed" : "") + ")\n";
     if (!options.explain && (r.summary.violations > 0 || r.summary.indeterminate > 0)) {
       out += "(run with --explain to see the profile values behind each finding)\n";
     }

@@ -666,9 +666,10 @@ rule_outcome judge(const predicate& p, const facts& f) {
   if ((p.applies && part(p.applies(f)) == tri::no) || (p.when && part(p.when(f)) == tri::no)) {
     return rule_outcome::not_applicable;
   }
-  if (part(p.broken(f)) == tri::no || (p.unless && part(!p.unless(f)) == tri::no)) {
-    return rule_outcome::passed;
-  }
+  if (part(p.broken(f)) == tri::no) return rule_outcome::passed;
+  // Exceptions are defeasible: only an established `unless` excuses; an unknown one does not
+  // hold and leaves nothing open.
+  if (p.unless && p.unless(f) == tri::yes) return rule_outcome::passed;
   return unknown ? rule_outcome::indeterminate : rule_outcome::violation;
 }
 

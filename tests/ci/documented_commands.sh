@@ -10,7 +10,12 @@ mkdir -p "$work/bin" "$work/deploy"
 ln -s "$lexgate_bin" "$work/bin/lexgate"
 export PATH="$work/bin:$PATH"
 cd "$work"
+fail() { echo "documented_commands: $*" >&2; exit 1; }
 cp "$source_dir/fixtures/profiles/deepseek-gov-au.yaml" deploy/profile.yaml
+# Only the Commonwealth market: no regime covers AU-NSW, and an uncovered market fails the gate
+# whatever the waivers say.
+sed -i 's/markets: \[AU, AU-NSW\]/markets: [AU]/' deploy/profile.yaml
+grep -q 'markets: \[AU\]' deploy/profile.yaml || fail "the profile's markets changed"
 cat > deploy/waivers.yaml <<'WAIVERS'
 - rule: au.pspf_direction_001_2025.deepseek_on_government_systems
   justification: exemption requested
@@ -18,8 +23,6 @@ cat > deploy/waivers.yaml <<'WAIVERS'
   expires: 2099-12-31
 WAIVERS
 export GITHUB_STEP_SUMMARY="$work/summary.md"
-
-fail() { echo "documented_commands: $*" >&2; exit 1; }
 
 # GitHub Actions: the report steps succeed, the gate passes with the waiver.
 lexgate check deploy/profile.yaml --format markdown --report sarif=lexgate.sarif \

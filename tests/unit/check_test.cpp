@@ -219,7 +219,7 @@ TEST_CASE("invariants come out in id order, whatever the file order", "[check][i
   CHECK(lib.find_invariant_conditions("t.b")->require == "true");
 }
 
-TEST_CASE("check does not evaluate invariants", "[check][invariant][eval]") {
+TEST_CASE("check reports a profile that breaks an invariant, citing it", "[check][invariant][eval]") {
   const library lib = library_with(
       invariant_with("  when compliance.filing == \"completed\"\n"
                      "  require all m in product.models: m.provider_country == \"CN\"") +
@@ -232,12 +232,16 @@ deployment: { markets: [CN] }
 compliance: { filing: completed, labeling: true }
 )lg",
                          "2025-01-01");
-  CHECK(r.overall == verdict::clear);
+  // A completed filing for a US model is what the invariant rules out: `check` and `plan` agree.
+  CHECK(r.overall == verdict::blocked);
   const market_report* cn = market(r, "CN");
   REQUIRE(cn != nullptr);
-  CHECK(cn->findings.empty());
-  CHECK(cn->evaluated.size() == 1);
-  CHECK(r.summary.rules_evaluated == 1);
+  REQUIRE(cn->findings.size() == 1);
+  CHECK(cn->findings[0].rule == "t.inv");
+  CHECK(cn->findings[0].status == finding_status::violation);
+  CHECK(cn->findings[0].cite == "Practice");
+  CHECK(cn->evaluated.size() == 2);
+  CHECK(r.summary.rules_evaluated == 2);
 }
 
 TEST_CASE("an invariant without `require` is an error at its id", "[check][invariant]") {

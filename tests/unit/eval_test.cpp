@@ -96,7 +96,10 @@ TEST_CASE("government reach binds only the jurisdiction's own market", "[eval]")
   const library lib = library_with(kRules);
   const report r = check(lib, kDeepSeekGov, "2025-03-01");
   CHECK(find(r, "AU-NSW", "au.gov.no_deepseek") == nullptr);
-  CHECK(market(r, "AU-NSW")->market_verdict == verdict::clear);
+  // No regime reaches AU-NSW at all (the ban binds the Commonwealth's own systems only), so
+  // nothing was checked there: uncovered, never clear.
+  CHECK(market(r, "AU-NSW")->market_verdict == verdict::uncovered);
+  CHECK(market(r, "AU")->coverage == std::vector<std::string>{"au.gov"});
 }
 
 TEST_CASE("an exception that holds clears the rule", "[eval]") {
@@ -107,19 +110,21 @@ TEST_CASE("an exception that holds clears the rule", "[eval]") {
   CHECK(find(r, "AU", "au.gov.no_deepseek") == nullptr);
 }
 
-TEST_CASE("a missing fact makes the rule indeterminate and names the fact", "[eval]") {
+TEST_CASE("an exception the profile does not state does not hold: the rule applies", "[eval]") {
   const library lib = library_with(kRules);
-  // The exemption is not stated: the ban cannot be decided.
+  // The exemption is not stated: exceptions are defeasible, so the ban applies and the finding
+  // names the exception fact instead of listing it as missing.
   std::string yaml = kDeepSeekGov;
   yaml.erase(yaml.find("compliance:"));
   const report r = check(lib, yaml, "2025-03-01");
   const finding* f = find(r, "AU", "au.gov.no_deepseek");
   REQUIRE(f != nullptr);
-  CHECK(f->status == finding_status::indeterminate);
-  REQUIRE(f->missing.size() == 1);
-  CHECK(f->missing[0] == "compliance.exemption");
-  CHECK(market(r, "AU")->market_verdict == verdict::indeterminate);
-  CHECK(r.overall == verdict::indeterminate);
+  CHECK(f->status == finding_status::violation);
+  CHECK(f->missing.empty());
+  CHECK(f->unstated_exceptions == std::vector<std::string>{"compliance.exemption"});
+  CHECK(f->message.find("(no exemption stated: compliance.exemption)") != std::string::npos);
+  CHECK(market(r, "AU")->market_verdict == verdict::blocked);
+  CHECK(r.overall == verdict::blocked);
 }
 
 TEST_CASE("Kleene logic: a false conjunct decides despite a missing fact", "[eval]") {
@@ -221,7 +226,9 @@ compliance: { labeling: false }
   REQUIRE(f != nullptr);
   CHECK(f->status == finding_status::upcoming);
   CHECK(f->effective->to_string() == "2026-08-02");
-  CHECK(r.overall == verdict::clear);
+  // Nothing is in force for IT yet: the upcoming finding does not block, and the market is
+  // uncovered rather than clear.
+  CHECK(r.overall == verdict::uncovered);
   options.upcoming_days = 10;
   CHECK(find(evaluate(lib, profile_from(lib, yaml), options), "IT", "eu.labels.label") == nullptr);
 }

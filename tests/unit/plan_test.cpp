@@ -231,13 +231,14 @@ TEST_CASE("fixed facts that break an invariant stop the plan with exit 2", "[pla
   CHECK(planned.out.find("world.deepseek_established_in_china") != std::string::npos);
 }
 
-TEST_CASE("a profile with no market plans nothing and exits 0", "[plan]") {
+TEST_CASE("a profile with no market is an error at `markets`, for plan as for check", "[plan]") {
   scratch_dir dir;
   const std::string path =
       dir.write("none.yaml", "profile: 1\nproduct: { id: x }\ndeployment: { markets: [] }\n");
   auto r = run_lexgate({"plan", path, "--as-of", kAsOf});
-  CHECK(r.exit_code == 0);
-  CHECK(r.out.find("compliant as it stands") != std::string::npos);
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err.find("none.yaml:3:24: error[profile.no_markets]") != std::string::npos);
 }
 
 TEST_CASE("a plan mends an EU-to-China transfer without claiming an adequacy decision", "[plan]") {

@@ -56,7 +56,7 @@ TEST_CASE("scan --jsonl judges each line, in order, with evidence located by JSO
   CHECK(rows[1]["line"] == 2);
   CHECK(rows[1]["verdict"] == "clear");
   CHECK(rows[2]["line"] == 4);
-  CHECK(rows[2]["verdict"] == "indeterminate");
+  CHECK(rows[2]["verdict"] == "blocked");  // an exemption nobody stated does not hold
   const auto& finding = rows[0]["findings"][0];
   CHECK(finding["rule"] == "au.pspf_direction_001_2025.deepseek_on_government_systems");
   bool provider_found = false;
@@ -121,7 +121,7 @@ TEST_CASE("a folder's .jsonl files are scanned beside its YAML files", "[scan][j
   CHECK(!rows[0].contains("line"));
   CHECK(rows[1]["id"] == "acme");
   CHECK(rows[2]["id"] == "json-two");
-  CHECK(rows[2]["verdict"] == "indeterminate");
+  CHECK(rows[2]["verdict"] == "blocked");  // an exemption nobody stated does not hold
 }
 
 TEST_CASE("JSON profiles get the YAML loader's validation: types, enums, required, duplicates",

@@ -51,7 +51,8 @@ TEST_CASE("scan reports every profile of a folder, in order, and keeps going pas
   // p1: Acme's model on government devices: clear. p2: DeepSeek on consumer and government.
   CHECK(rows[1]["verdict"] == "clear");
   CHECK(rows[2]["verdict"] == "blocked");
-  CHECK(rows[10]["verdict"] == "indeterminate");  // DeepSeek, government, exemption not stated
+  // DeepSeek, government, exemption not stated: an unclaimed exemption does not hold.
+  CHECK(rows[10]["verdict"] == "blocked");
   CHECK(r.err.find("1001 profiles on 2 threads") != std::string::npos);
   CHECK(r.err.find("1 with errors") != std::string::npos);
 }

@@ -15,8 +15,10 @@ namespace lexgate {
 
 enum class finding_status { violation, indeterminate, waived, upcoming };
 
-/// Ordered from best to worst, so the worst of several is their maximum.
-enum class verdict { clear, attention, indeterminate, blocked };
+/// Ordered from best to worst, so the worst of several is their maximum: blocked >
+/// indeterminate > uncovered > attention > clear (design §5).
+enum class verdict { clear, attention, uncovered, indeterminate, blocked };
+inline constexpr int verdict_count = 5;
 
 /// What happened to one rule in one market (for reports that list every rule, like JUnit).
 enum class rule_outcome { passed, not_applicable, violation, indeterminate };
@@ -47,6 +49,12 @@ struct finding {
   std::vector<std::string> sources;
   std::string remedy;
   std::vector<std::string> missing;  ///< Facts the profile omits that left the outcome unknown.
+  /// Facts of the rule's `unless` exception that the profile does not state. An exception must
+  /// be established: unstated, it does not hold, and the rule applies ("no exemption stated").
+  std::vector<std::string> unstated_exceptions;
+  /// For a market that stands for several (`EU`), the member state whose own rules gave this
+  /// finding; empty for rules of the market itself.
+  std::string member_state;
   std::vector<evidence_item> evidence;
   std::optional<date> effective;      ///< For `upcoming`: the day it comes into force.
   std::optional<waiver_note> waiver;  ///< The waiver that waives it, or that expired.
@@ -61,6 +69,15 @@ struct rule_result {
 struct market_report {
   std::string market;
   verdict market_verdict = verdict::clear;
+  /// Whether a regime in force reaches this market by its jurisdiction (territory or
+  /// government). A market no regime covers is `uncovered`: nothing was checked for it.
+  bool covered = false;
+  /// Those regimes, by id.
+  std::vector<std::string> coverage;
+  /// For `EU`: the member states whose own regimes were judged as part of this market.
+  std::vector<std::string> member_states;
+  /// Whether this market fails the gate of `report::gate`.
+  bool fails_gate = false;
   std::vector<finding> findings;
   std::vector<rule_result> evaluated;  ///< Every rule in force that covered this market.
 };
@@ -80,6 +97,19 @@ struct report_summary {
   std::uint32_t indeterminate = 0;
   std::uint32_t waived = 0;
   std::uint32_t upcoming = 0;
+  std::uint32_t uncovered = 0;  ///< Markets no regime in force covers.
+};
+
+/// The lowest severity that fails the gate (`--fail-on`).
+enum class fail_threshold : std::uint8_t { block, warn, never };
+
+/// When a report fails the gate (exit 1): the CLI's `--fail-on`, `--allow-indeterminate` and
+/// `--allow-uncovered`. Every report format shows the outcome under the same policy, so the
+/// verdict, the exit code and the reports agree.
+struct gate_policy {
+  fail_threshold fail_on = fail_threshold::block;
+  bool allow_indeterminate = false;
+  bool allow_uncovered = false;
 };
 
 struct report {
@@ -89,6 +119,8 @@ struct report {
   std::string profile_id;
   std::string profile_path;
   verdict overall = verdict::clear;
+  gate_policy gate{};        ///< The policy `fails_gate` was decided under.
+  bool fails_gate = false;   ///< Whether any market fails the gate: exit 1.
   std::vector<market_report> markets;
   std::vector<conflict> conflicts;
   report_summary summary;
@@ -107,6 +139,7 @@ struct evaluate_options {
   /// Rules that come into force within this many days after `as_of` are reported as upcoming.
   std::int32_t upcoming_days = 90;
   report_detail detail = report_detail::full;
+  gate_policy gate{};  ///< Recorded in the report, with each market's outcome under it.
 };
 
 namespace detail {
@@ -144,15 +177,21 @@ void evaluate(const library& rules, const profile& facts, const evaluate_options
 void evaluate(const library& rules, const profile& facts, const evaluate_options& options,
               report& out);
 
-/// The market verdict the design defines: blocked, else indeterminate, else attention, else clear.
-verdict market_verdict_of(const std::vector<finding>& findings);
-/// Recomputes market verdicts, the overall verdict and the summary from the findings
-/// (after waivers change statuses).
+/// The market verdict the design defines: blocked, else indeterminate, else uncovered (no
+/// regime covers it), else attention (an open warn finding), else clear.
+verdict market_verdict_of(const std::vector<finding>& findings, bool covered);
+/// Whether one finding fails the gate under `gate`.
+bool fails_gate(const finding& f, const gate_policy& gate);
+/// Whether a market fails the gate: a finding that fails it, or no coverage (unless allowed).
+bool fails_gate(const market_report& m, const gate_policy& gate);
+/// Recomputes market verdicts, the overall verdict, the gate's outcome (under `r.gate`) and the
+/// summary from the findings (after waivers change statuses).
 void recompute_verdicts(report& r);
 
 const char* to_string(verdict v);
 const char* to_string(finding_status s);
 const char* to_string(rule_severity s);
 const char* to_string(rule_outcome o);
+const char* to_string(fail_threshold t);
 
 }  // namespace lexgate

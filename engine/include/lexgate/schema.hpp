@@ -57,12 +57,20 @@ class jurisdiction_table {
   bool close();
 
   bool known(std::string_view code) const { return index_.find(code) != index_.end(); }
+  /// Whether `code` is a valid market or place: a declared code, or an ISO 3166-2 subdivision
+  /// (`JP-13`, `CA-ON`) of a declared ISO 3166-1 country that the library does not list. Any
+  /// such code is valid; a library rule can only cover it through its country.
+  bool valid(std::string_view code) const;
+  /// The declared code standing for a valid `code`: itself, or the country of an undeclared
+  /// subdivision. Nothing for an invalid code.
+  std::optional<std::uint32_t> declared_for(std::string_view code) const;
   std::optional<std::uint32_t> index_of(std::string_view code) const;
   const std::string& code(std::uint32_t index) const { return codes_[index]; }
   std::size_t size() const { return codes_.size(); }
   const std::vector<std::string>& codes() const { return codes_; }
 
-  /// Whether `outer` covers `inner`: equal, or `inner` lies (transitively) inside `outer`.
+  /// Whether `outer` covers `inner`: equal, or `inner` lies (transitively) inside `outer`. An
+  /// undeclared subdivision lies inside its country.
   bool covers(std::string_view outer, std::string_view inner) const;
   bool covers(std::uint32_t outer, std::uint32_t inner) const;
   /// The codes `code` lies directly inside.

@@ -65,9 +65,32 @@ bool jurisdiction_table::covers(std::uint32_t outer, std::uint32_t inner) const 
   return covers_[outer * n + inner];
 }
 
+namespace {
+
+bool upper_alpha(char c) { return c >= 'A' && c <= 'Z'; }
+bool upper_alnum(char c) { return upper_alpha(c) || (c >= '0' && c <= '9'); }
+
+}  // namespace
+
+std::optional<std::uint32_t> jurisdiction_table::declared_for(std::string_view code) const {
+  if (auto i = index_of(code)) return i;
+  // ISO 3166-2: the country's alpha-2 code, a hyphen, and one to three letters or digits.
+  if (code.size() < 4 || code.size() > 6 || code[2] != '-') return {};
+  if (!upper_alpha(code[0]) || !upper_alpha(code[1])) return {};
+  for (std::size_t k = 3; k < code.size(); ++k) {
+    if (!upper_alnum(code[k])) return {};
+  }
+  return index_of(code.substr(0, 2));
+}
+
+bool jurisdiction_table::valid(std::string_view code) const {
+  return declared_for(code).has_value();
+}
+
 bool jurisdiction_table::covers(std::string_view outer, std::string_view inner) const {
+  if (outer == inner) return valid(inner);
   const auto o = index_of(outer);
-  const auto i = index_of(inner);
+  const auto i = declared_for(inner);
   return o && i && covers(*o, *i);
 }
 

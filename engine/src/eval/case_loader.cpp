@@ -91,7 +91,8 @@ class case_reader {
 };
 
 bool is_verdict(const std::string& v) {
-  return v == "blocked" || v == "indeterminate" || v == "attention" || v == "clear";
+  return v == "blocked" || v == "indeterminate" || v == "uncovered" || v == "attention" ||
+         v == "clear";
 }
 
 }  // namespace

@@ -76,6 +76,8 @@ struct detail::scratch {
   std::vector<const value*> slots;
   std::vector<missing_fact> missing;
   std::vector<const value*> reads;
+  // Facts of the `unless` of the rule just judged that the profile does not state.
+  std::vector<missing_fact> unstated;
   // The `applies when` of the regime being judged, evaluated once per market (see judge).
   std::vector<missing_fact> scope_missing;
   std::vector<const value*> scope_reads;
@@ -378,8 +380,7 @@ void for_each_market(const detail::program& program, const value& root, Visit&& 
   const value& d = root.items[static_cast<std::size_t>(deployment)];
   if (!d.present()) return;
   const int markets =
-      program.schema.root->fields[static_cast<std::size_t>(deployment)].type->field_index(
-          "markets");
+      program.schema.root->fields[static_cast<std::size_t>(deployment)].type->field_index("markets");
   const std::vector<value>& listed = d.items[static_cast<std::size_t>(markets)].items;
   for (auto it = listed.begin(); it != listed.end(); ++it) {
     const bool repeated = std::any_of(
@@ -404,6 +405,19 @@ void render_message(evaluator& e, const detail::checked_rule& rule, std::string&
       render_value(*v, out);
     }
   }
+}
+
+// An indeterminate finding's message says what is unknown first: the rule's own message
+// states a violation, and read alone it would claim one the profile does not establish.
+void undecided_message(finding& f) {
+  std::string text = "Undecided: the profile does not state ";
+  for (std::size_t i = 0; i < f.missing.size(); ++i) {
+    text += (i ? ", " : "") + f.missing[i];
+  }
+  if (f.missing.empty()) text += "every fact this rule needs";
+  text += ". The rule is broken when: ";
+  text += f.message;
+  f.message = std::move(text);
 }
 
 // A regime's `applies when` in one market, evaluated once and replayed for each of its rules:
@@ -442,6 +456,7 @@ rule_verdict judge(evaluator& e, scratch& s, const scope_result& scope,
                    const detail::checked_regime& regime, const detail::checked_rule& rule) {
   e.missing().clear();
   e.reads().clear();
+  s.unstated.clear();
   rule_verdict out;
   bool unknown = false;
   // Each part keeps its reads; only an unknown part keeps its missing facts.
@@ -472,10 +487,25 @@ rule_verdict judge(evaluator& e, scratch& s, const scope_result& scope,
     return out;  // not applicable
   }
   out.scope_reads = e.reads().size();
-  if (part(&rule.assertion, !rule.forbids) == tv::no ||
-      (rule.unless && part(&*rule.unless, true) == tv::no)) {
+  if (part(&rule.assertion, !rule.forbids) == tv::no) {
     out.outcome = rule_outcome::passed;
     return out;
+  }
+  if (rule.unless) {
+    // Exceptions are defeasible (design §4): `unless` excuses only when it is established. An
+    // exception left unknown by facts the profile omits does not hold, so it never holds the
+    // rule open; its facts are named as unstated exceptions, not as missing facts.
+    const std::size_t missing_mark = e.missing().size();
+    const tv excused = e.test(*rule.unless);
+    if (excused == tv::yes) {
+      out.outcome = rule_outcome::passed;
+      return out;
+    }
+    if (excused == tv::unknown) {
+      s.unstated.assign(e.missing().begin() + static_cast<std::ptrdiff_t>(missing_mark),
+                        e.missing().end());
+    }
+    e.missing().resize(missing_mark);
   }
   out.outcome = unknown ? rule_outcome::indeterminate : rule_outcome::violation;
   return out;
@@ -509,10 +539,11 @@ void keep_first(std::vector<T>& items, std::size_t used, std::vector<T>& spare) 
 // Fills `f`, reusing its memory, from the verdict just judged (`e` still holds its facts).
 void make_finding(evaluator& e, scratch& s, const detail::checked_regime& regime,
                   const detail::checked_rule& rule, const rule_verdict& v, finding_status status,
-                  report_detail detail, finding& f) {
+                  report_detail detail, const std::string& member_state, finding& f) {
   f.rule = rule.info.id;
   f.regime = regime.info.id;
   f.jurisdiction = regime.info.jurisdiction;
+  f.member_state = member_state;
   f.severity = rule.info.severity;
   f.status = status;
   f.effective.reset();
@@ -553,9 +584,29 @@ void make_finding(evaluator& e, scratch& s, const detail::checked_regime& regime
   }
   keep_first(f.missing, missing_used, s.spare_strings);
   keep_first(f.evidence, evidence_used, s.spare_evidence);
+  std::size_t unstated_used = 0;
+  if (detail != report_detail::verdicts) {
+    for (const auto& m : s.unstated) {
+      const std::string& text = m.text();
+      const auto filled =
+          f.unstated_exceptions.begin() + static_cast<std::ptrdiff_t>(unstated_used);
+      if (std::find(f.unstated_exceptions.begin(), filled, text) == filled) {
+        next_slot(f.unstated_exceptions, unstated_used, s.spare_strings) = text;
+      }
+    }
+  }
+  keep_first(f.unstated_exceptions, unstated_used, s.spare_strings);
   if (detail == report_detail::full) {
     // Last: rendering reads the profile again, into the evaluator's buffers consumed above.
     render_message(e, rule, f.message);
+    if (v.outcome == rule_outcome::indeterminate) undecided_message(f);
+    if (!f.unstated_exceptions.empty()) {
+      f.message += " (no exemption stated: ";
+      for (std::size_t i = 0; i < f.unstated_exceptions.size(); ++i) {
+        f.message += (i ? ", " : "") + f.unstated_exceptions[i];
+      }
+      f.message += ")";
+    }
     f.cite = rule.info.cite;
     f.sources = regime.info.sources;
     f.remedy = rule.info.remedy;
@@ -598,28 +649,50 @@ void sort_findings(std::vector<finding>& findings) {
 
 }  // namespace
 
-verdict market_verdict_of(const std::vector<finding>& findings) {
-  verdict v = verdict::clear;
+verdict market_verdict_of(const std::vector<finding>& findings, bool covered) {
+  verdict v = covered ? verdict::clear : verdict::uncovered;
   for (const auto& f : findings) {
-    if (f.status == finding_status::violation && f.severity == rule_severity::block) {
-      return verdict::blocked;
-    }
-    if (f.status == finding_status::indeterminate && f.severity == rule_severity::block) {
+    const bool open =
+        f.status == finding_status::violation || f.status == finding_status::indeterminate;
+    if (!open) continue;
+    if (f.severity == rule_severity::block) {
+      if (f.status == finding_status::violation) return verdict::blocked;
       v = std::max(v, verdict::indeterminate);
-    }
-    if (f.status == finding_status::violation && f.severity == rule_severity::warn) {
+    } else if (f.severity == rule_severity::warn) {
+      // A warn finding, decided or not, needs someone to look at it.
       v = std::max(v, verdict::attention);
     }
   }
   return v;
 }
 
+bool fails_gate(const finding& f, const gate_policy& gate) {
+  if (gate.fail_on == fail_threshold::never) return false;
+  const bool severe = f.severity == rule_severity::block ||
+                      (gate.fail_on == fail_threshold::warn && f.severity == rule_severity::warn);
+  if (!severe) return false;
+  if (f.status == finding_status::violation) return true;
+  return f.status == finding_status::indeterminate && !gate.allow_indeterminate;
+}
+
+bool fails_gate(const market_report& m, const gate_policy& gate) {
+  if (gate.fail_on == fail_threshold::never) return false;
+  // Nothing was checked for an uncovered market: it never passes unless the caller says so.
+  if (!m.covered && !gate.allow_uncovered) return true;
+  return std::any_of(m.findings.begin(), m.findings.end(),
+                     [&](const finding& f) { return fails_gate(f, gate); });
+}
+
 void recompute_verdicts(report& r) {
   r.overall = verdict::clear;
+  r.fails_gate = false;
   report_summary s;
   for (auto& m : r.markets) {
-    m.market_verdict = market_verdict_of(m.findings);
+    m.market_verdict = market_verdict_of(m.findings, m.covered);
+    m.fails_gate = fails_gate(m, r.gate);
     r.overall = std::max(r.overall, m.market_verdict);
+    r.fails_gate = r.fails_gate || m.fails_gate;
+    if (!m.covered) ++s.uncovered;
     s.rules_evaluated += static_cast<std::uint32_t>(m.evaluated.size());
     for (const auto& f : m.findings) {
       switch (f.status) {
@@ -641,6 +714,175 @@ void recompute_verdicts(report& r) {
   r.summary = s;
 }
 
+namespace {
+
+// One market's evaluation: the regimes judged for it, into its report.
+struct market_pass {
+  const detail::program& program;
+  evaluator& e;
+  scratch& s;
+  const evaluate_options& options;
+  date horizon;
+  market_report& mr;
+  std::size_t findings_used = 0;
+  std::size_t evaluated_used = 0;
+  std::size_t coverage_used = 0;
+
+  // Judges the regimes at `covering` (program positions, in program order) with `market` as the
+  // value of `market` in rules; `member_state` tags the findings of a member state's rules.
+  // `skip` holds regimes already judged for this market (sorted), to judge each once.
+  void judge_regimes(const std::vector<std::uint32_t>& covering, const std::string& market,
+                     const std::string& member_state, const std::vector<std::uint32_t>& skip) {
+    e.set_market(market);
+    for (const std::uint32_t r : covering) {
+      if (std::binary_search(skip.begin(), skip.end(), r)) continue;
+      const auto& regime = program.regimes[r];
+      note_coverage(regime);
+      scope_result scope;  // `applies when` at as_of, evaluated on the first rule that needs it
+      for (const auto& rule : regime.rules) {
+        const detail::rule_dates dates = detail::dates_of(regime, rule);
+        const date effective = dates.effective;
+        if (dates.in_force(options.as_of)) {
+          e.set_as_of(options.as_of);
+          if (!scope.valid) scope = evaluate_scope(e, s, regime);
+          const rule_verdict v = judge(e, s, scope, regime, rule);
+          rule_result& result = next_slot(mr.evaluated, evaluated_used, s.spare_results);
+          result.rule = rule.info.id;
+          result.severity = rule.info.severity;
+          result.outcome = v.outcome;
+          if (v.outcome == rule_outcome::violation || v.outcome == rule_outcome::indeterminate) {
+            make_finding(e, s, regime, rule, v,
+                         v.outcome == rule_outcome::violation ? finding_status::violation
+                                                              : finding_status::indeterminate,
+                         options.detail, member_state,
+                         next_slot(mr.findings, findings_used, s.spare_findings));
+          }
+        } else if (options.as_of < effective && effective <= horizon && effective < dates.until) {
+          // Not yet in force: judge it as it will stand on its first day (its own as-of date,
+          // so `applies when` is evaluated afresh).
+          e.set_as_of(effective);
+          const rule_verdict v = judge(e, s, scope_result{}, regime, rule);
+          if (v.outcome == rule_outcome::violation || v.outcome == rule_outcome::indeterminate) {
+            finding& f = next_slot(mr.findings, findings_used, s.spare_findings);
+            make_finding(e, s, regime, rule, v, finding_status::upcoming, options.detail,
+                         member_state, f);
+            f.effective = effective;
+          }
+        }
+      }
+    }
+  }
+
+  // Coverage (design §5): a regime in force whose jurisdiction reaches the market. A regime of
+  // extraterritorial reach is judged everywhere, but it carries another jurisdiction's law
+  // abroad; it does not make the market's own law known, so it covers no market.
+  void note_coverage(const detail::checked_regime& regime) {
+    if (regime.info.reach == regime_reach::extraterritorial) return;
+    if (options.as_of < regime.info.effective) return;
+    if (regime.info.until && !(options.as_of < *regime.info.until)) return;
+    mr.covered = true;
+    next_slot(mr.coverage, coverage_used, s.spare_strings) = regime.info.id;
+  }
+};
+
+// A union of states (`EU`): a code with a country (a two-letter code) directly inside it.
+// `US` holds subdivisions (`US-TX`) and stands for itself.
+bool is_union(const jurisdiction_table& table, std::uint32_t code) {
+  for (std::uint32_t c = 0; c < table.size(); ++c) {
+    if (table.code(c).size() != 2) continue;
+    const auto& parents = table.parents(c);
+    if (std::find(parents.begin(), parents.end(), code) != parents.end()) return true;
+  }
+  return false;
+}
+
+// The member states a union market stands for (design §3: `EU` means every member state):
+// the countries inside it, through unions inside it, in table order. Membership is data in the
+// rule library (`jurisdictions { ... in EU }`), never code.
+void member_states_of(const jurisdiction_table& table, std::uint32_t code,
+                      std::vector<std::uint32_t>& out) {
+  out.clear();
+  for (std::uint32_t c = 0; c < table.size(); ++c) {
+    if (c == code || table.code(c).size() != 2 || !table.covers(code, c)) continue;
+    if (!is_union(table, c)) out.push_back(c);
+  }
+}
+
+// Invariants bind `check` (design §4): a profile that states what a cited fact about the world
+// rules out (its `when` holds and its `require` fails) gets a block finding citing it. A fact the
+// profile omits contradicts nothing. The finding goes to the markets its evidence names (a
+// transfer's `from: DE` names DE, or EU containing it), else to every market.
+void judge_invariants(const detail::program& program, const value& root, scratch& s,
+                      const evaluate_options& options, report& out) {
+  if (program.invariants.empty() || out.markets.empty()) return;
+  // Always with reads recorded: they decide which markets a finding goes to, at any detail.
+  evaluator e(program, root, s, true);
+  for (const auto& inv : program.invariants) {
+    if (inv.info.effective && options.as_of < *inv.info.effective) continue;
+    if (inv.info.until && !(options.as_of < *inv.info.until)) continue;
+    e.missing().clear();
+    e.reads().clear();
+    e.set_market("");
+    e.set_as_of(options.as_of);
+    if (inv.when && e.test(*inv.when) != tv::yes) continue;
+    if (e.test(inv.requirement) != tv::no) continue;
+    const auto& table = program.schema.jurisdictions;
+    auto named = [&](const market_report& m) {
+      for (const value* r : e.reads()) {
+        if (r->k == value::kind::string && table.covers(m.market, r->text)) return true;
+      }
+      return false;
+    };
+    const bool any_named = std::any_of(out.markets.begin(), out.markets.end(), named);
+    for (auto& m : out.markets) {
+      if (any_named && !named(m)) continue;
+      rule_result& result = m.evaluated.emplace_back();
+      result.rule = inv.info.id;
+      result.severity = rule_severity::block;
+      result.outcome = rule_outcome::violation;
+      finding& f = m.findings.emplace_back();
+      f.rule = inv.info.id;
+      f.regime.clear();
+      f.jurisdiction.clear();
+      f.severity = rule_severity::block;
+      f.status = finding_status::violation;
+      f.member_state.clear();
+      f.missing.clear();
+      f.unstated_exceptions.clear();
+      f.effective.reset();
+      f.waiver.reset();
+      f.evidence.clear();
+      if (options.detail != report_detail::verdicts) {
+        for (const value* r : e.reads()) {
+          if (std::any_of(f.evidence.begin(), f.evidence.end(),
+                          [&](const evidence_item& x) { return x.path == r->path; })) {
+            continue;
+          }
+          evidence_item& item = f.evidence.emplace_back();
+          item.path = r->path;
+          render_value(*r, item.value);
+          item.where = r->where;
+          if (options.detail == report_detail::full) item.data = *r;
+        }
+      }
+      if (options.detail == report_detail::full) {
+        f.message = "The profile contradicts a cited fact: " + inv.info.message;
+        f.cite = inv.info.cite;
+        f.sources = inv.info.sources;
+        f.remedy = "Correct the profile: it states what invariant " + inv.info.id +
+                   " rules out (" + inv.info.title + ")";
+      } else {
+        f.message.clear();
+        f.cite.clear();
+        f.sources.clear();
+        f.remedy.clear();
+      }
+    }
+  }
+}
+
+}  // namespace
+
 evaluation_state::evaluation_state() : scratch_(std::make_unique<detail::scratch>()) {}
 evaluation_state::~evaluation_state() = default;
 evaluation_state::evaluation_state(evaluation_state&&) noexcept = default;
@@ -659,6 +901,7 @@ void evaluate(const library& rules, const profile& facts, const evaluate_options
   out.library_name = program.name;
   out.library_digest = program.digest;
   out.profile_id = facts.id;
+  out.gate = options.gate;
   if (facts.source) {
     out.profile_path = facts.source->name();
   } else {
@@ -668,56 +911,48 @@ void evaluate(const library& rules, const profile& facts, const evaluate_options
 
   scratch& s = state.scratch();
   evaluator e(program, facts.root, s, options.detail != report_detail::verdicts);
-  const date horizon = options.as_of.plus_days(options.upcoming_days);
+  const auto& table = program.schema.jurisdictions;
   std::size_t markets_used = 0;
   for_each_market(program, facts.root, [&](const std::string& market) {
     market_report& mr = next_slot(out.markets, markets_used, s.spare_markets);
     mr.market = market;
-    std::size_t findings_used = 0;
-    std::size_t evaluated_used = 0;
-    const auto market_index = program.schema.jurisdictions.index_of(market);
-    // Only the regimes whose reach covers this market (compile/market_index.hpp), in program order.
+    mr.covered = false;
+    market_pass pass{program, e, s, options, options.as_of.plus_days(options.upcoming_days), mr};
     static const std::vector<std::uint32_t> none;
-    const auto& covering = market_index ? program.markets.regimes_for[*market_index] : none;
-    e.set_market(market);
-    for (const std::uint32_t r : covering) {
-      const auto& regime = program.regimes[r];
-      scope_result scope;  // `applies when` at as_of, evaluated on the first rule that needs it
-      for (const auto& rule : regime.rules) {
-        const detail::rule_dates dates = detail::dates_of(regime, rule);
-        const date effective = dates.effective;
-        if (dates.in_force(options.as_of)) {
-          e.set_as_of(options.as_of);
-          if (!scope.valid) scope = evaluate_scope(e, s, regime);
-          const rule_verdict v = judge(e, s, scope, regime, rule);
-          rule_result& result = next_slot(mr.evaluated, evaluated_used, s.spare_results);
-          result.rule = rule.info.id;
-          result.severity = rule.info.severity;
-          result.outcome = v.outcome;
-          if (v.outcome == rule_outcome::violation || v.outcome == rule_outcome::indeterminate) {
-            make_finding(e, s, regime, rule, v,
-                         v.outcome == rule_outcome::violation ? finding_status::violation
-                                                              : finding_status::indeterminate,
-                         options.detail, next_slot(mr.findings, findings_used, s.spare_findings));
-          }
-        } else if (options.as_of < effective && effective <= horizon && effective < dates.until) {
-          // Not yet in force: judge it as it will stand on its first day (its own as-of date,
-          // so `applies when` is evaluated afresh).
-          e.set_as_of(effective);
-          const rule_verdict v = judge(e, s, scope_result{}, regime, rule);
-          if (v.outcome == rule_outcome::violation || v.outcome == rule_outcome::indeterminate) {
-            finding& f = next_slot(mr.findings, findings_used, s.spare_findings);
-            make_finding(e, s, regime, rule, v, finding_status::upcoming, options.detail, f);
-            f.effective = effective;
-          }
+    std::size_t members_used = 0;
+    if (const auto index = table.index_of(market)) {
+      // Only the regimes whose reach covers this market (compile/market_index.hpp), in program
+      // order.
+      const auto& covering = program.markets.regimes_for[*index];
+      pass.judge_regimes(covering, market, {}, none);
+      if (is_union(table, *index)) {
+        // `EU` stands for its member states: each one's own regimes apply too, and their
+        // findings name it. Regimes judged for the union are not judged again.
+        std::vector<std::uint32_t> members;
+        member_states_of(table, *index, members);
+        for (const std::uint32_t member : members) {
+          next_slot(mr.member_states, members_used, s.spare_strings) = table.code(member);
+          pass.judge_regimes(program.markets.regimes_for[member], table.code(member),
+                             table.code(member), covering);
         }
       }
+    } else if (const auto country = table.declared_for(market)) {
+      // A subdivision the library does not list (`JP-13`): its country's laws that bind everyone
+      // there reach it; a government's own rules bind that government only.
+      std::vector<std::uint32_t> covering;
+      for (const std::uint32_t r : program.markets.regimes_for[*country]) {
+        if (program.regimes[r].info.reach != regime_reach::government) covering.push_back(r);
+      }
+      pass.judge_regimes(covering, market, {}, none);
     }
-    keep_first(mr.findings, findings_used, s.spare_findings);
-    keep_first(mr.evaluated, evaluated_used, s.spare_results);
-    sort_findings(mr.findings);
+    keep_first(mr.coverage, pass.coverage_used, s.spare_strings);
+    keep_first(mr.member_states, members_used, s.spare_strings);
+    keep_first(mr.findings, pass.findings_used, s.spare_findings);
+    keep_first(mr.evaluated, pass.evaluated_used, s.spare_results);
   });
   keep_first(out.markets, markets_used, s.spare_markets);
+  judge_invariants(program, facts.root, s, options, out);
+  for (auto& m : out.markets) sort_findings(m.findings);
   recompute_verdicts(out);
 }
 
@@ -733,6 +968,8 @@ const char* to_string(verdict v) {
       return "clear";
     case verdict::attention:
       return "attention";
+    case verdict::uncovered:
+      return "uncovered";
     case verdict::indeterminate:
       return "indeterminate";
     case verdict::blocked:
@@ -763,6 +1000,18 @@ const char* to_string(rule_severity s) {
       return "warn";
     case rule_severity::info:
       return "info";
+  }
+  return "?";
+}
+
+const char* to_string(fail_threshold t) {
+  switch (t) {
+    case fail_threshold::block:
+      return "block";
+    case fail_threshold::warn:
+      return "warn";
+    case fail_threshold::never:
+      return "never";
   }
   return "?";
 }

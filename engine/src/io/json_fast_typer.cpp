@@ -115,7 +115,7 @@ class fast_typer {
     out.keys.resize(object.size());
     std::size_t count = 0;
     for (simdjson::dom::key_value_pair field : object) {
-      if (field.key != "default" && !schema_.jurisdictions.known(field.key)) return false;
+      if (field.key != "default" && !schema_.jurisdictions.valid(field.key)) return false;
       for (std::size_t k = 0; k < count; ++k) {
         if (out.keys[k] == field.key) return false;  // duplicate key
       }
@@ -163,7 +163,7 @@ class fast_typer {
         }
         return false;
       case type_kind::jurisdiction:
-        if (!schema_.jurisdictions.known(text)) return false;
+        if (!schema_.jurisdictions.valid(text)) return false;
         break;
       case type_kind::enumeration:
         if (!type.has_enum_value(text)) return false;
@@ -262,6 +262,14 @@ bool type_json_profile_fast(simdjson::dom::element document, std::uint32_t line,
   fast_typer typer(schema, limits, line, spare);
   out.root.path.clear();
   if (!typer.typed(document, *schema.root, out.root, 0, true)) return false;
+  // No market is an error the full path reports (`profile.no_markets`).
+  const int deployment = schema.root->field_index("deployment");
+  if (deployment < 0) return false;
+  const value& d = out.root.items[static_cast<std::size_t>(deployment)];
+  if (!d.present()) return false;
+  const int markets =
+      schema.root->fields[static_cast<std::size_t>(deployment)].type->field_index("markets");
+  if (markets < 0 || d.items[static_cast<std::size_t>(markets)].items.empty()) return false;
   out.id.clear();
   const int product = schema.root->field_index("product");
   if (product >= 0 && out.root.items[static_cast<std::size_t>(product)].present()) {

@@ -106,6 +106,14 @@ class typer {
         continue;
       }
       out.items[index] = typed(v, *field.type, std::move(out.items[index].path));
+      if (path == "deployment" && field.name == "markets" && out.items[index].present() &&
+          out.items[index].items.empty()) {
+        no_markets(v);
+      }
+    }
+    if (path.empty() && type.name == "profile") {
+      const int deployment = type.field_index("deployment");
+      if (deployment >= 0 && !given[static_cast<std::size_t>(deployment)]) no_markets(n);
     }
     for (std::size_t i = 0; i < type.fields.size(); ++i) {
       if (type.fields[i].required && !given[i]) {
@@ -119,6 +127,13 @@ class typer {
   }
 
  private:
+  // A profile with no market would be judged against nothing and come out clear: an error.
+  void no_markets(const yaml_node& at) {
+    error("profile.no_markets", "the profile names no market, so nothing would be checked", at,
+          "list where the product ships in `deployment.markets`, as ISO 3166 codes such as "
+          "`DE`, `JP` or `US-CA`");
+  }
+
   static std::string join(const std::string& path, std::string_view name) {
     std::string out;
     out.reserve(path.size() + 1 + name.size());
@@ -161,7 +176,7 @@ class typer {
         for (std::size_t i = 0; i < n.size(); ++i) {
           const yaml_node& key = n.key(i);
           if (key.k != yaml_node::kind::scalar ||
-              (key.text != "default" && !schema_.jurisdictions.known(key.text))) {
+              (key.text != "default" && !schema_.jurisdictions.valid(key.text))) {
             unknown_code(key, key.text, "a map key is `default` or a jurisdiction code");
             continue;
           }
@@ -208,7 +223,7 @@ class typer {
         }
         break;
       case type_kind::jurisdiction:
-        if (schema_.jurisdictions.known(t)) {
+        if (schema_.jurisdictions.valid(t)) {
           out.k = value::kind::string;
           out.text = t;
         } else {

@@ -121,6 +121,7 @@ TEST_CASE("evaluating into a reused report gives the fresh report, at every leve
             for (auto& e : f.evidence) e.data = lexgate::value{};
             if (detail == report_detail::evidence) continue;
             f.missing.clear();
+            f.unstated_exceptions.clear();
             f.evidence.clear();
           }
         }
