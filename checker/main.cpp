@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
+#include <cstdio>
 #include <exception>
 #include <iostream>
 
@@ -44,6 +45,13 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : static_cast<int>(exit_code::error);
   } catch (const std::exception& e) {
     std::cerr << "lexgate: internal error: " << e.what() << "\n";
+    return static_cast<int>(exit_code::error);
+  }
+  // Every command's output is checked once it is all written: a report lost to a full disk or
+  // a closed pipe is an error, never a pass.
+  std::cout.flush();
+  if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0 || !std::cout) {
+    std::cerr << "error[io.write]: cannot write to standard output\n";
     return static_cast<int>(exit_code::error);
   }
   return static_cast<int>(result);

@@ -69,6 +69,12 @@ exit_code run_check(const check_options& o) {
   }
   eval.upcoming_days = o.upcoming_days;
   eval.gate = policy_of(o.gate);
+  // No report, from `--output` or any `--report`, may overwrite what the run reads.
+  std::vector<std::string> inputs = o.profiles;
+  if (!o.waivers.empty()) inputs.push_back(o.waivers);
+  for (const auto& t : targets) {
+    if (output_is_input(t.file, inputs, o.rule_dirs)) return exit_code::error;
+  }
   auto rules = load_rules(o.rule_dirs);
   if (!rules) return exit_code::error;
 

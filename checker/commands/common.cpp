@@ -79,4 +79,16 @@ bool emit(const std::string& text, const std::string& output) {
   return true;
 }
 
+bool output_is_input(const std::string& output, const std::vector<std::string>& inputs,
+                     const std::vector<std::string>& input_dirs) {
+  std::string which;
+  if (output.empty() ||
+      !report_writers::output_overwrites_input(output, inputs, input_dirs, which)) {
+    return false;
+  }
+  std::cerr << output << ": error[io.output_is_input]: the output would overwrite the input `"
+            << which << "`\n  = help: write the report somewhere else\n";
+  return true;
+}
+
 }  // namespace lexgate::cli

@@ -45,4 +45,9 @@ bool fails(const report& r, const gate_options& gate);
 /// Writes to stdout, or atomically to `output` when it is not empty. False on failure.
 bool emit(const std::string& text, const std::string& output);
 
+/// True, with an error printed (`io.output_is_input`), when `output` is one of the `inputs` or
+/// lies in one of the rule folders `input_dirs`: the run would destroy what it read.
+bool output_is_input(const std::string& output, const std::vector<std::string>& inputs,
+                     const std::vector<std::string>& input_dirs);
+
 }  // namespace lexgate::cli

@@ -1,74 +1,71 @@
 #include "commands/file_text.hpp"
 
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <fstream>
-#include <sstream>
-#include <utility>
 
 namespace lexgate::cli {
 
-file_text::~file_text() {
-  release();
-}
+namespace {
 
-file_text::file_text(file_text&& other) noexcept
-    : mapped_(std::exchange(other.mapped_, nullptr)),
-      size_(std::exchange(other.size_, 0)),
-      owned_(std::move(other.owned_)) {}
-
-file_text& file_text::operator=(file_text&& other) noexcept {
-  if (this != &other) {
-    release();
-    mapped_ = std::exchange(other.mapped_, nullptr);
-    size_ = std::exchange(other.size_, 0);
-    owned_ = std::move(other.owned_);
+// Appends what `read_some` returns until the end, an error, or a line longer than the limit.
+template <typename ReadSome>
+bool read_bounded(std::string& text, std::size_t max_line_bytes, ReadSome read_some) {
+  std::size_t line_start = 0;  // where the line being read began
+  char chunk[1 << 16];
+  for (;;) {
+    const long got = read_some(chunk, sizeof chunk);
+    if (got < 0) return false;
+    if (got == 0) return true;
+    const std::size_t before = text.size();
+    text.append(chunk, static_cast<std::size_t>(got));
+    for (std::size_t i = static_cast<std::size_t>(got); i > 0; --i) {
+      if (chunk[i - 1] == '\n') {
+        line_start = before + i;
+        break;
+      }
+    }
+    // One byte over is enough for the loader to report the line as too long.
+    if (text.size() - line_start > max_line_bytes) {
+      text.resize(line_start + max_line_bytes + 1);
+      return true;
+    }
   }
-  return *this;
 }
 
-void file_text::release() {
-  if (mapped_ != nullptr) ::munmap(const_cast<char*>(mapped_), size_);
-  mapped_ = nullptr;
-  size_ = 0;
-}
+}  // namespace
 
-bool file_text::open(const std::string& path) {
-  release();
-  owned_.clear();
+bool file_text::open(const std::string& path, std::size_t max_line_bytes) {
+  text_.clear();
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return false;
   struct stat info {};
   if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0) {
-    void* region = ::mmap(nullptr, static_cast<std::size_t>(info.st_size), PROT_READ,
-                          MAP_PRIVATE, fd, 0);
-    if (region != MAP_FAILED) {
-      mapped_ = static_cast<const char*>(region);
-      size_ = static_cast<std::size_t>(info.st_size);
-      ::close(fd);
-      return true;
+    text_.reserve(static_cast<std::size_t>(info.st_size));
+  }
+  const bool ok = read_bounded(text_, max_line_bytes, [fd](char* buffer, std::size_t size) {
+    for (;;) {
+      const ssize_t n = ::read(fd, buffer, size);
+      if (n >= 0 || errno != EINTR) return static_cast<long>(n);
     }
-  }
+  });
+  const int saved = errno;
   ::close(fd);
-  // Not mappable (a pipe, an empty or special file): read it as a stream.
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream copy;
-  if (in) copy << in.rdbuf();
-  if (!in || in.bad()) {
-    if (errno == 0) errno = EIO;
-    return false;
-  }
-  owned_ = std::move(copy).str();
-  return true;
+  errno = saved;
+  return ok;
 }
 
-void file_text::assign(std::string text) {
-  release();
-  owned_ = std::move(text);
+bool file_text::read(std::istream& in, std::size_t max_line_bytes) {
+  text_.clear();
+  return read_bounded(text_, max_line_bytes, [&in](char* buffer, std::size_t size) {
+    if (!in) return in.bad() ? -1L : 0L;
+    in.read(buffer, static_cast<std::streamsize>(size));
+    if (in.bad()) return -1L;
+    return static_cast<long>(in.gcount());
+  });
 }
 
 }  // namespace lexgate::cli

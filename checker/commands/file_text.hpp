@@ -1,38 +1,35 @@
-// The whole text of a file, mapped into memory when the file allows it (layer: CLI).
+// The whole text of a JSON Lines file or stream, read into memory (layer: CLI).
 #pragma once
 
+#include <cstddef>
+#include <istream>
 #include <string>
 #include <string_view>
 
 namespace lexgate::cli {
 
-/// A fleet's JSON Lines file can be hundreds of megabytes: mapping it costs no copy and no
-/// zero-filled buffer, and its pages are read as the scan reaches them. Files that cannot be
-/// mapped (pipes, empty files) are read into a string instead. Move-only.
+/// A fleet's JSON Lines file, read whole. It is read, not mapped: a file truncated while it is
+/// mapped kills the process with SIGBUS on the next page touched, where a read simply ends (an
+/// I/O error or a shorter file). Reading stops once one line grows past `max_line_bytes`
+/// without a line break, so `/dev/zero` or an endless line costs one line's limit of memory;
+/// the loader then reports that line as over the limit. Move-only.
 class file_text {
  public:
   file_text() = default;
-  ~file_text();
-  file_text(file_text&& other) noexcept;
-  file_text& operator=(file_text&& other) noexcept;
+  file_text(file_text&&) noexcept = default;
+  file_text& operator=(file_text&&) noexcept = default;
   file_text(const file_text&) = delete;
   file_text& operator=(const file_text&) = delete;
 
-  /// Reads or maps `path`. False, with errno set, when it cannot be read.
-  bool open(const std::string& path);
-  /// Takes text already in memory (standard input).
-  void assign(std::string text);
+  /// Reads `path`. False, with errno set, when it cannot be read.
+  bool open(const std::string& path, std::size_t max_line_bytes);
+  /// Reads a stream (standard input) the same way. False when reading failed.
+  bool read(std::istream& in, std::size_t max_line_bytes);
 
-  std::string_view view() const {
-    return mapped_ != nullptr ? std::string_view(mapped_, size_) : owned_;
-  }
+  std::string_view view() const { return text_; }
 
  private:
-  void release();
-
-  const char* mapped_ = nullptr;
-  std::size_t size_ = 0;
-  std::string owned_;
+  std::string text_;
 };
 
 }  // namespace lexgate::cli

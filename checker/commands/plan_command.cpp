@@ -2,7 +2,9 @@
 // changes that make each deployment compliant (design §6, docs/plan.md).
 #include <spdlog/spdlog.h>
 
+#include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <memory>
 
@@ -35,9 +37,31 @@ std::string lowercase(std::string s) {
   return s;
 }
 
-// One file per deployment: `<profile id>.<markets>.yaml`, written atomically.
+// A file name from text a profile chose: letters, digits, `-`, `_` and inner `.` are kept,
+// anything else (a `/`, `..`, a control character, a byte of UTF-8) becomes `_`, so the name
+// never leaves the folder or hides as a dot file. A long name is cut and told apart by a hash.
+std::string safe_file_stem(const std::string& text) {
+  std::string out;
+  for (char ch : text) {
+    const bool kept = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+                      (ch >= '0' && ch <= '9') || ch == '-' || ch == '_' ||
+                      (ch == '.' && !out.empty());
+    out += kept ? ch : '_';
+  }
+  if (out.empty()) out = "profile";
+  constexpr std::size_t kMax = 160;  // with the markets and `.yaml`, well under NAME_MAX
+  if (out.size() > kMax) {
+    char hash[17];
+    std::snprintf(hash, sizeof hash, "%016zx", std::hash<std::string>{}(text));
+    out = out.substr(0, kMax - 17) + "-" + hash;
+  }
+  return out;
+}
+
+// One file per deployment: `<profile id>.<markets>.yaml` inside `dir` (never outside it),
+// written atomically; never over the profile read.
 bool emit_profiles(const plan_report& plan, const profile& p, const library& rules,
-                   const std::string& dir) {
+                   const std::string& dir, const std::vector<std::string>& rules_dirs) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) {
@@ -47,7 +71,9 @@ bool emit_profiles(const plan_report& plan, const profile& p, const library& rul
   for (const auto& d : plan.deployments) {
     std::string markets;
     for (const auto& m : d.markets) markets += (markets.empty() ? "" : "-") + lowercase(m);
-    const auto path = (std::filesystem::path(dir) / (p.id + "." + markets + ".yaml")).string();
+    const auto path =
+        (std::filesystem::path(dir) / safe_file_stem(p.id + "." + markets)).string() + ".yaml";
+    if (output_is_input(path, {p.source->name()}, rules_dirs)) return false;
     std::string text = "# Written by `lexgate plan` from " + p.source->name() + " for " + markets +
                        ": the profile with the plan's changes applied.\n";
     for (const auto& c : d.changes) {
@@ -78,6 +104,7 @@ exit_code run_plan(const plan_command_options& o) {
   options.threshold = o.fail_on == "warn" ? rule_severity::warn : rule_severity::block;
   options.max_conflicts = o.max_conflicts;
   options.timeout_ms = o.timeout_seconds * 1000;
+  if (output_is_input(o.output, {o.profile}, o.rule_dirs)) return exit_code::error;
   auto rules = load_rules(o.rule_dirs);
   if (!rules) return exit_code::error;
 
@@ -111,7 +138,7 @@ exit_code run_plan(const plan_command_options& o) {
     text = report_writers::render_plan_text(r, *plan);
   }
   if (!emit(text, o.output)) return exit_code::error;
-  if (!o.emit_profile.empty() && !emit_profiles(*plan, *p, *rules, o.emit_profile)) {
+  if (!o.emit_profile.empty() && !emit_profiles(*plan, *p, *rules, o.emit_profile, o.rule_dirs)) {
     return exit_code::error;
   }
   return compliant_as_is(*plan) ? exit_code::clear : exit_code::findings;

@@ -3,6 +3,7 @@
 // any file or standard input with `--jsonl`).
 #include <unistd.h>
 
+#include <spdlog/spdlog.h>
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
@@ -13,6 +14,8 @@
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
+
+#include <system_error>
 #include <thread>
 
 #include "commands/commands.hpp"
@@ -62,6 +65,15 @@ bool is_jsonl(const std::filesystem::path& p) {
   return p.extension() == ".jsonl";
 }
 
+// Whether `path` (resolved) lies inside `root` (resolved).
+bool within(const std::filesystem::path& root, const std::filesystem::path& path) {
+  auto p = path.begin();
+  for (auto r = root.begin(); r != root.end(); ++r, ++p) {
+    if (p == path.end() || *p != *r) return false;
+  }
+  return true;
+}
+
 // The files named by the input: a directory's `*.yaml`, `*.yml` and `*.jsonl` files (sorted),
 // one file, or paths on standard input (with `--jsonl`, standard input is JSON Lines itself).
 std::vector<input_file> input_files(const scan_options& o, diagnostic_bag& bag) {
@@ -72,7 +84,9 @@ std::vector<input_file> input_files(const scan_options& o, diagnostic_bag& bag) 
       input_file& in = out.emplace_back();
       in.path = "-";
       in.jsonl = true;
-      in.text.assign(std::string(std::istreambuf_iterator<char>(std::cin), {}));
+      if (!in.text.read(std::cin, profile_limits{}.max_file_bytes)) {
+        bag.error("io.read", "cannot read JSON Lines from standard input", "-");
+      }
       return out;
     }
     for (std::string line; std::getline(std::cin, line);) {
@@ -91,12 +105,38 @@ std::vector<input_file> input_files(const scan_options& o, diagnostic_bag& bag) 
               "--jsonl, JSON Lines) from standard input");
     return out;
   }
+  const fs::path root = fs::canonical(o.input, ec);
   for (fs::recursive_directory_iterator it(o.input, ec), end; !ec && it != end; it.increment(ec)) {
     const auto ext = it->path().extension();
-    if (it->is_regular_file(ec) && (ext == ".yaml" || ext == ".yml" || ext == ".jsonl")) {
-      out.push_back(input_file{it->path().string(), ext == ".jsonl", {}, {}});
+    if (ext != ".yaml" && ext != ".yml" && ext != ".jsonl") continue;
+    // What looks like a profile is judged or is an error: a dangling link, a FIFO or a link
+    // out of the folder is never skipped in silence, nor followed.
+    const std::string path = it->path().string();
+    std::error_code status_ec;
+    const auto status = fs::status(it->path(), status_ec);
+    if (status_ec || !fs::exists(status)) {
+      bag.error("io.read",
+                "cannot read profile: " +
+                    (status_ec ? status_ec.message() : "a symbolic link to nothing"),
+                path);
+      continue;
     }
+    if (fs::is_directory(status)) continue;
+    if (!fs::is_regular_file(status)) {
+      bag.error("io.read", "cannot read profile: not a regular file", path);
+      continue;
+    }
+    if (std::error_code link_ec; it->is_symlink(link_ec)) {
+      if (!within(root, fs::canonical(it->path(), link_ec))) {
+        bag.error("io.scan_symlink",
+                  "`" + path + "` is a symbolic link that leaves `" + o.input + "`", path,
+                  "links inside a scanned folder are followed only within it");
+        continue;
+      }
+    }
+    out.push_back(input_file{path, ext == ".jsonl", {}, {}});
   }
+  if (ec) bag.error("io.scan", "cannot read `" + o.input + "`: " + ec.message(), o.input);
   std::sort(out.begin(), out.end(),
             [](const input_file& a, const input_file& b) { return a.path < b.path; });
   return out;
@@ -114,7 +154,7 @@ std::vector<work_item> work_items(std::vector<input_file>& files, diagnostic_bag
     if (f.path != "-") {
       // Mapped whole, and the lines are views into it: a JSON Lines file can be large, and
       // source_file would copy it and index its lines.
-      if (!f.text.open(f.path)) {
+      if (!f.text.open(f.path, profile_limits{}.max_file_bytes)) {
         bag.error("io.read", "cannot read JSON Lines file: " + std::string(std::strerror(errno)),
                   f.path);
         continue;
@@ -254,11 +294,20 @@ exit_code run_scan(const scan_options& o) {
   diagnostic_bag bag;
   auto files = input_files(o, bag);
   const auto paths = work_items(files, bag);
+  if (!bag.has_errors() && paths.empty()) {
+    // Nothing judged is not a pass: an empty folder or input would otherwise gate nothing.
+    bag.error("scan.empty", "no profile to judge in `" + o.input + "`", o.input,
+              "scan takes `*.yaml`, `*.yml` and `*.jsonl` profiles; a gate with nothing to "
+              "judge fails");
+  }
   print_diagnostics(bag);
   if (bag.has_errors()) return exit_code::error;
 
-  const unsigned threads =
+  // No more threads than there are chunks of work to hand out (see below).
+  const unsigned wanted =
       std::max(1u, o.threads != 0 ? o.threads : std::thread::hardware_concurrency());
+  unsigned threads = static_cast<unsigned>(
+      std::min<std::size_t>(wanted, std::max<std::size_t>(1, (paths.size() + 63) / 64)));
   // Workers claim chunks of profiles in order; the main thread writes each chunk's lines as soon
   // as it and all before it are done, so output is in input order whatever the thread count.
   // Chunks, not single profiles, so the hand-off costs one lock and one wake-up per chunk: a
@@ -273,25 +322,33 @@ exit_code run_scan(const scan_options& o) {
   std::condition_variable ready;
   std::vector<std::thread> workers;
   for (unsigned t = 0; t < threads; ++t) {
-    workers.emplace_back([&] {
-      worker_state state;
-      std::size_t line_bytes = 0;  // of the last chunk: the next one is about as long
-      for (std::size_t c = next++; c < chunks; c = next++) {
-        chunk_result batch;
-        batch.lines.reserve(line_bytes + line_bytes / 8);
-        const std::size_t end = std::min(paths.size(), (c + 1) * chunk);
-        for (std::size_t i = c * chunk; i < end; ++i) {
-          scan_one(*rules, files[paths[i].file], paths[i], state, eval, o.gate, batch);
+    // The system may refuse a thread: the scan goes on with those it has (at least one).
+    try {
+      workers.emplace_back([&] {
+        worker_state state;
+        std::size_t line_bytes = 0;  // of the last chunk: the next one is about as long
+        for (std::size_t c = next++; c < chunks; c = next++) {
+          chunk_result batch;
+          batch.lines.reserve(line_bytes + line_bytes / 8);
+          const std::size_t end = std::min(paths.size(), (c + 1) * chunk);
+          for (std::size_t i = c * chunk; i < end; ++i) {
+            scan_one(*rules, files[paths[i].file], paths[i], state, eval, o.gate, batch);
+          }
+          line_bytes = batch.lines.size();
+          {
+            std::lock_guard lock(mutex);
+            results[c] = std::move(batch);
+            done[c] = 1;
+          }
+          ready.notify_one();
         }
-        line_bytes = batch.lines.size();
-        {
-          std::lock_guard lock(mutex);
-          results[c] = std::move(batch);
-          done[c] = 1;
-        }
-        ready.notify_one();
-      }
-    });
+      });
+    } catch (const std::system_error& e) {
+      if (workers.empty()) throw;
+      spdlog::warn("scan: {} of {} threads started ({})", workers.size(), threads, e.what());
+      threads = static_cast<unsigned>(workers.size());
+      break;
+    }
   }
   const bool progress = ::isatty(STDERR_FILENO) != 0;
   std::size_t counts[verdict_count] = {};
@@ -348,7 +405,8 @@ void add_scan_command(CLI::App& app, exit_code& result) {
                 "The input file, or standard input, is JSON Lines: one JSON profile per line");
   cmd->add_option("--rules", o->rule_dirs, "Rule library directory (repeatable)");
   cmd->add_option("--as-of", o->as_of, "Judge the rules in force on this date; default: today");
-  cmd->add_option("--threads", o->threads, "Worker threads; default: every core");
+  cmd->add_option("--threads", o->threads, "Worker threads (at most 1024); default: every core")
+      ->check(CLI::Range(0u, 1024u));
   cmd->add_option("--fail-on", o->gate.fail_on, "Lowest severity that fails the gate (exit 1)")
       ->check(CLI::IsMember({"block", "warn", "never"}))
       ->capture_default_str();

@@ -1,6 +1,7 @@
 // `lexgate test`: run rule-test cases against the rule library.
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <memory>
 
 #include "commands/commands.hpp"
@@ -30,6 +31,7 @@ void add_test_command(CLI::App& app, exit_code& result) {
     if (files.empty() && !bag.has_errors()) bag.error("io.cases", "no case files found");
     std::size_t passed = 0;
     std::size_t failed = 0;
+    std::map<std::string, std::string> names;  // case name → the file that first used it
     for (const auto& path : files) {
       std::string why;
       auto source = read_source_file(path, why);
@@ -44,6 +46,12 @@ void add_test_command(CLI::App& app, exit_code& result) {
         ++failed;
         std::cout << "ERROR " << path << "\n";
         continue;
+      }
+      // Two cases of one name make a report where one hides the other's result.
+      if (auto [it, fresh] = names.emplace(r->name, path); !fresh) {
+        bag.error("case.duplicate_name",
+                  "case `" + r->name + "` is also the name of a case in " + it->second, path,
+                  "give every case its own name");
       }
       if (r->passed) {
         ++passed;

@@ -13,6 +13,9 @@
 
 namespace lexgate {
 
+/// The one version of the profile format (`profile: 1`); any other is `profile.version`.
+inline constexpr std::int64_t profile_version = 1;
+
 /// Limits on profile files; exceeding one is an error (`profile.limit`), never a crash.
 struct profile_limits {
   std::uint64_t max_file_bytes = 1u << 20;  ///< 1 MiB.

@@ -45,7 +45,13 @@ class source_file {
 
 using source_ptr = std::shared_ptr<const source_file>;
 
-/// Read a whole file. On failure returns nullptr and sets `error` to a message naming the cause.
-source_ptr read_source_file(const std::string& path, std::string& error);
+/// The most any input file is read: the largest file limit of a loader (rule files, 4 MiB).
+inline constexpr std::uint64_t max_source_bytes = std::uint64_t{4} << 20;
+
+/// Read a whole file, or its first `max_bytes + 1` bytes: reading stops there, so a loader sees
+/// that the file is over its limit without `/dev/zero` or an endless pipe being read whole. On
+/// failure returns nullptr and sets `error` to a message naming the cause.
+source_ptr read_source_file(const std::string& path, std::string& error,
+                            std::uint64_t max_bytes = max_source_bytes);
 
 }  // namespace lexgate

@@ -170,6 +170,69 @@ std::vector<source_ptr> standard_library_sources() {
   return out;
 }
 
+namespace {
+
+// Whether `path` (made absolute and resolved) lies inside `root` (already resolved).
+bool inside(const std::filesystem::path& root, const std::filesystem::path& path) {
+  auto r = root.begin();
+  auto p = path.begin();
+  for (; r != root.end(); ++r, ++p) {
+    if (p == path.end() || *p != *r) return false;
+  }
+  return true;
+}
+
+// The `.rules` files under one directory, or errors: every entry named `*.rules` must be a
+// readable regular file inside the directory. A dangling link, a link loop, a FIFO or a link
+// that leaves the folder would otherwise be skipped or followed silently, and a smaller (or
+// foreign) library would pass what the full one blocks.
+void collect_rule_files(const std::string& dir, std::vector<std::string>& paths,
+                        diagnostic_bag& bag) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path root = fs::canonical(dir, ec);
+  if (ec) {
+    bag.error("io.rules_dir", "cannot read `" + dir + "`: " + ec.message(), dir);
+    return;
+  }
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const fs::path& path = it->path();
+    std::error_code link_ec;
+    const bool link = it->is_symlink(link_ec);
+    if (link) {
+      std::error_code resolve_ec;
+      const fs::path target = fs::canonical(path, resolve_ec);
+      const bool relevant = path.extension() == ".rules" || fs::is_directory(target, resolve_ec);
+      if (!resolve_ec && relevant && !inside(root, target)) {
+        bag.error("io.rules_symlink",
+                  "`" + path.string() + "` is a symbolic link that leaves `" + dir + "`", dir,
+                  "links inside a rule folder are followed only within it; copy the file in");
+        continue;
+      }
+    }
+    if (path.extension() != ".rules") continue;
+    std::error_code type_ec;
+    const auto status = fs::status(path, type_ec);
+    if (type_ec || !fs::exists(status)) {
+      bag.error("io.read",
+                "cannot read rule file: " +
+                    (type_ec ? type_ec.message() : std::string("a symbolic link to nothing")),
+                path.string());
+      continue;
+    }
+    if (fs::is_directory(status)) continue;
+    if (!fs::is_regular_file(status)) {
+      bag.error("io.read", "cannot read rule file: not a regular file", path.string(),
+                "a rule file is a plain file; FIFOs, devices and sockets are refused");
+      continue;
+    }
+    paths.push_back(path.string());
+  }
+  if (ec) bag.error("io.rules_dir", "cannot read `" + dir + "`: " + ec.message(), dir);
+}
+
+}  // namespace
+
 std::vector<source_ptr> read_rule_directories(const std::vector<std::string>& directories,
                                               diagnostic_bag& bag) {
   namespace fs = std::filesystem;
@@ -182,15 +245,9 @@ std::vector<source_ptr> read_rule_directories(const std::vector<std::string>& di
       continue;
     }
     std::vector<std::string> paths;
-    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-      if (it->is_regular_file(ec) && it->path().extension() == ".rules") {
-        paths.push_back(it->path().string());
-      }
-    }
-    if (ec) {
-      bag.error("io.rules_dir", "cannot read `" + dir + "`: " + ec.message(), dir);
-      continue;
-    }
+    const std::size_t errors = bag.error_count();
+    collect_rule_files(dir, paths, bag);
+    if (bag.error_count() != errors) continue;
     if (paths.empty()) {
       bag.error("io.rules_dir", "`" + dir + "` holds no `.rules` file", dir);
       continue;

@@ -149,6 +149,28 @@ std::optional<case_spec> load_case(const source_ptr& file, const schema& schema,
     }
     out.findings = r.expectations(expect->find("findings"), true);
     out.no_findings = r.expectations(expect->find("no_findings"), false);
+    // A case that expects nothing passes whatever the rules do: it tests nothing.
+    if (!out.verdict && out.market_verdicts.empty() && out.findings.empty() &&
+        out.no_findings.empty()) {
+      r.error("`expect` states nothing", *expect,
+              "state a verdict, market verdicts, findings or no_findings");
+    }
+    // A market the rule library does not know can hold no finding: `no_findings` on it would
+    // pass whatever the rules do.
+    for (const auto* list : {&out.findings, &out.no_findings}) {
+      for (const auto& e : *list) {
+        if (!e.market.empty() && !schema.jurisdictions.known(e.market)) {
+          r.error("`" + e.market + "` is not a known jurisdiction", *expect,
+                  "a market is an ISO 3166 code the rule library declares");
+        }
+      }
+    }
+    for (const auto& [market, verdict] : out.market_verdicts) {
+      if (!schema.jurisdictions.known(market)) {
+        r.error("`" + market + "` is not a known jurisdiction", *expect,
+                "a market is an ISO 3166 code the rule library declares");
+      }
+    }
   } else {
     r.error("missing `expect`", *root, "a case states what the rules must find");
   }

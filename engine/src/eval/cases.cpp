@@ -99,6 +99,15 @@ std::optional<case_result> run_case(const library& rules, const source_ptr& case
     }
   }
   for (const auto& e : spec->no_findings) {
+    // No finding in a market the profile does not ship to is no test of the rule.
+    if (!e.market.empty() &&
+        std::none_of(r.markets.begin(), r.markets.end(),
+                     [&](const market_report& m) { return m.market == e.market; })) {
+      out.failures.push_back(at(file, e.line) + "market `" + e.market +
+                             "` is not in the profile's markets, so no_findings there tests "
+                             "nothing");
+      continue;
+    }
     if (const finding* f = find_finding(r, e.market, e.rule)) {
       out.failures.push_back(at(file, e.line) + "expected no finding of " + e.rule +
                              (e.market.empty() ? "" : " in " + e.market) + ", found `" +

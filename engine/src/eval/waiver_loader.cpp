@@ -30,7 +30,14 @@ std::optional<std::vector<waiver>> load_waivers(const source_ptr& file, const li
     w.where = file->locate(entry.offset);
     auto text = [&](const char* key, bool required) -> std::string {
       const detail::yaml_node* n = entry.find(key);
-      if (n == nullptr || n->k != detail::yaml_node::kind::scalar || n->text.empty()) {
+      if (n != nullptr && (n->k != detail::yaml_node::kind::scalar || n->text.empty())) {
+        // A list or mapping where one value belongs would otherwise read as "unset", and a
+        // waiver meant for some markets would waive every one.
+        error("waiver.type", std::string("`") + key + "` takes one non-empty value", *n,
+              "write one rule, profile id, market code, name or date; one waiver per market");
+        return {};
+      }
+      if (n == nullptr) {
         if (required) {
           error("waiver.missing", std::string("a waiver needs `") + key + "`", entry,
                 "justification, approver and expires are required");
@@ -55,6 +62,12 @@ std::optional<std::vector<waiver>> load_waivers(const source_ptr& file, const li
     w.justification = text("justification", true);
     w.approver = text("approver", true);
     const std::string expires = text("expires", true);
+    if (!w.market.empty() && !rules.profile_schema().jurisdictions.known(w.market)) {
+      auto near = nearest_name(w.market, rules.profile_schema().jurisdictions.codes());
+      error("waiver.unknown_market", "`" + w.market + "` is not a known jurisdiction",
+            *entry.find("market"),
+            near ? "did you mean `" + *near + "`?" : "a market is an ISO 3166 code such as `IT`");
+    }
     if (!w.rule.empty() && rules.find_rule(w.rule) == nullptr) {
       auto near = nearest_name(w.rule, ids);
       error("waiver.unknown_rule", "no rule `" + w.rule + "` in the library", *entry.find("rule"),

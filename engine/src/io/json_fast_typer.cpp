@@ -39,6 +39,16 @@ class fast_typer {
   }
 
  private:
+  // Whether an absent value of `type` leaves a required key unset (a record with one, at any
+  // depth): the full path reports each.
+  static bool owes_required(const schema_type& type) {
+    if (type.kind != type_kind::record) return false;
+    for (const auto& f : type.fields) {
+      if (f.required || owes_required(*f.type)) return true;
+    }
+    return false;
+  }
+
   bool record(element e, const schema_type& type, value& out, std::uint32_t depth,
               bool paths_kept) {
     if (e.type() != element_type::OBJECT) return false;
@@ -68,15 +78,18 @@ class fast_typer {
       given |= bit;
       value& v = out.items[index];
       if (field.value.type() == element_type::NULL_VALUE) {
-        if (type.fields[index].required) return false;
+        if (type.fields[index].required || owes_required(*type.fields[index].type)) return false;
         make_absent(v);
         continue;
       }
       if (!typed(field.value, *type.fields[index].type, v, depth + 1, kept)) return false;
+      if (type.fields[index].required && v.k == value::kind::string && v.text.empty()) {
+        return false;  // the full path reports an empty required key
+      }
     }
     for (std::size_t i = 0; i < fields; ++i) {
       if ((given & (std::uint64_t{1} << i)) != 0) continue;
-      if (type.fields[i].required) return false;
+      if (type.fields[i].required || owes_required(*type.fields[i].type)) return false;
       make_absent(out.items[i]);
     }
     return true;
@@ -270,6 +283,12 @@ bool type_json_profile_fast(simdjson::dom::element document, std::uint32_t line,
   const int markets =
       schema.root->fields[static_cast<std::size_t>(deployment)].type->field_index("markets");
   if (markets < 0 || d.items[static_cast<std::size_t>(markets)].items.empty()) return false;
+  // Any version but the one this program reads is an error of the full path.
+  const int version = schema.root->field_index("profile");
+  if (version >= 0) {
+    const value& v = out.root.items[static_cast<std::size_t>(version)];
+    if (v.k == value::kind::integer && v.integer != profile_version) return false;
+  }
   out.id.clear();
   const int product = schema.root->field_index("product");
   if (product >= 0 && out.root.items[static_cast<std::size_t>(product)].present()) {

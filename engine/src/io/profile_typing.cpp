@@ -82,6 +82,7 @@ class typer {
     }
     // Keys that were written, even if wrongly: a bad or misspelt key is one error, not two.
     std::vector<bool> given(type.fields.size(), false);
+    std::vector<bool> stated(type.fields.size(), false);  // given a value other than null
     for (std::size_t i = 0; i < n.size(); ++i) {
       const yaml_node& key = n.key(i);
       if (key.k != yaml_node::kind::scalar) {
@@ -105,15 +106,17 @@ class typer {
         }
         continue;
       }
+      stated[index] = true;
       out.items[index] = typed(v, *field.type, std::move(out.items[index].path));
       if (path == "deployment" && field.name == "markets" && out.items[index].present() &&
           out.items[index].items.empty()) {
         no_markets(v);
       }
-    }
-    if (path.empty() && type.name == "profile") {
-      const int deployment = type.field_index("deployment");
-      if (deployment >= 0 && !given[static_cast<std::size_t>(deployment)]) no_markets(n);
+      // An empty string states nothing: a required key so written has no value.
+      if (field.required && out.items[index].k == value::kind::string &&
+          out.items[index].text.empty()) {
+        error("profile.required", "required key `" + field.name + "` is empty", v);
+      }
     }
     for (std::size_t i = 0; i < type.fields.size(); ++i) {
       if (type.fields[i].required && !given[i]) {
@@ -121,17 +124,56 @@ class typer {
               "missing required key `" + type.fields[i].name + "`" +
                   (path.empty() ? std::string() : " in `" + path + "`"),
               n);
+      } else if (!stated[i] && !type.fields[i].required) {
+        // An optional section left out (or null) still owes its required keys: `deployment: ~`
+        // must not drop `deployment.markets` and pass.
+        std::vector<std::string> owed;
+        required_below(*type.fields[i].type, join(path, type.fields[i].name), owed);
+        for (const auto& key : owed) {
+          error("profile.required", "missing required key `" + key + "`", n,
+                "a required key is required even when its section is left out");
+        }
       }
     }
+    if (path.empty()) check_version(n, type, out);
     return out;
   }
 
  private:
   // A profile with no market would be judged against nothing and come out clear: an error.
+  // (A profile without `deployment` at all owes `deployment.markets`, a required key.)
   void no_markets(const yaml_node& at) {
     error("profile.no_markets", "the profile names no market, so nothing would be checked", at,
           "list where the product ships in `deployment.markets`, as ISO 3166 codes such as "
           "`DE`, `JP` or `US-CA`");
+  }
+
+  // The paths of the required keys in a record type that is absent as a whole.
+  static void required_below(const schema_type& type, const std::string& path,
+                             std::vector<std::string>& out) {
+    if (type.kind != type_kind::record) return;
+    for (const auto& f : type.fields) {
+      if (f.required) {
+        out.push_back(join(path, f.name));
+      } else {
+        required_below(*f.type, join(path, f.name), out);
+      }
+    }
+  }
+
+  // `profile:` is the version of the profile format; only version 1 exists.
+  void check_version(const yaml_node& n, const schema_type& type, const value& out) {
+    const int index = type.field_index("profile");
+    if (index < 0 || n.k != yaml_node::kind::mapping) return;
+    const value& v = out.items[static_cast<std::size_t>(index)];
+    if (v.k != value::kind::integer || v.integer == profile_version) return;
+    for (std::size_t i = 0; i < n.size(); ++i) {
+      if (n.key(i).text == "profile") {
+        error("profile.version", "unknown profile version `" + n.value(i).text + "`", n.value(i),
+              "this lexgate reads `profile: 1`");
+        return;
+      }
+    }
   }
 
   static std::string join(const std::string& path, std::string_view name) {

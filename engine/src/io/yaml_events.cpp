@@ -295,10 +295,11 @@ std::optional<yaml_node> parse_yaml(const source_file& file, diagnostic_bag& bag
                                     const profile_limits& limits) {
   const std::string& text = file.text();
   if (text.size() > limits.max_file_bytes) {
-    bag.report(diagnostic_severity::error, "profile.limit",
-               "the file is " + std::to_string(text.size()) + " bytes, more than the limit of " +
-                   std::to_string(limits.max_file_bytes),
-               &file, {0, 0});
+    bag.report(
+        diagnostic_severity::error, "profile.limit",
+        // Reading stops just past the limit, so the size is not known: say only that it is over.
+        "the file is larger than the limit of " + std::to_string(limits.max_file_bytes) + " bytes",
+        &file, {0, 0});
     return std::nullopt;
   }
   if (auto bad = invalid_utf8(text)) {

@@ -61,11 +61,17 @@ std::uint32_t source_file::offset_of(location where) const {
   return offset;
 }
 
-source_ptr read_source_file(const std::string& path, std::string& error) {
+source_ptr read_source_file(const std::string& path, std::string& error, std::uint64_t max_bytes) {
   std::error_code ec;
   const auto status = std::filesystem::status(path, ec);
-  if (ec || !std::filesystem::exists(status)) {
-    error = "no such file";
+  if (ec && ec != std::errc::no_such_file_or_directory) {
+    error = ec.message();  // a symlink loop, a permission denied on the way
+    return nullptr;
+  }
+  if (!std::filesystem::exists(status)) {
+    error = std::filesystem::is_symlink(std::filesystem::symlink_status(path, ec))
+                ? "a symbolic link to nothing"
+                : "no such file";
     return nullptr;
   }
   if (std::filesystem::is_directory(status)) {
@@ -77,13 +83,21 @@ source_ptr read_source_file(const std::string& path, std::string& error) {
     error = std::strerror(errno);
     return nullptr;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
+  // Read in chunks up to one byte past the limit, never the rest.
+  std::string text;
+  const std::uint64_t cap = max_bytes == UINT64_MAX ? max_bytes : max_bytes + 1;
+  char chunk[1 << 16];
+  while (text.size() < cap && in) {
+    const auto want =
+        static_cast<std::streamsize>(std::min<std::uint64_t>(sizeof chunk, cap - text.size()));
+    in.read(chunk, want);
+    text.append(chunk, static_cast<std::size_t>(in.gcount()));
+  }
   if (in.bad()) {
     error = "read failed";
     return nullptr;
   }
-  return std::make_shared<const source_file>(path, std::move(text).str());
+  return std::make_shared<const source_file>(path, std::move(text));
 }
 
 }  // namespace lexgate

@@ -101,10 +101,11 @@ std::optional<ast::rule_file> parse_rules(const source_ptr& source, diagnostic_b
                                           const parse_limits& limits) {
   const std::string& text = source->text();
   if (text.size() > limits.max_file_bytes) {
-    bag.report(diagnostic_severity::error, "parse.too_large",
-               "the file is " + std::to_string(text.size()) + " bytes, more than the limit of " +
-                   std::to_string(limits.max_file_bytes),
-               source.get(), {0, 0});
+    bag.report(
+        diagnostic_severity::error, "parse.too_large",
+        // Reading stops just past the limit, so the size is not known: say only that it is over.
+        "the file is larger than the limit of " + std::to_string(limits.max_file_bytes) + " bytes",
+        source.get(), {0, 0});
     return std::nullopt;
   }
   if (auto bad = bad_encoding(text)) {
