@@ -187,9 +187,10 @@ struct worker_state {
   json_profile_reader reader;  // simdjson's buffers
   profile json_profile;        // JSON lines are typed into it, reusing its memory
   std::optional<profile> yaml_profile;
-  report judged;        // evaluated into, reusing its memory
-  std::string pointer;  // a JSON pointer being written
-  const derivation* observed = nullptr;          // `--artifacts`: every profile gets them
+  report judged;                // evaluated into, reusing its memory
+  evaluation_state evaluation;  // the evaluator's working memory, reused likewise
+  std::string pointer;          // a JSON pointer being written
+  const derivation* observed = nullptr;  // `--artifacts`: every profile gets them
   const artifact_options* artifacts = nullptr;
 };
 
@@ -224,7 +225,7 @@ void scan_one(const library& rules, const input_file& file, const work_item& ite
   if (state.observed != nullptr) {
     evaluate_deployed(rules, *p, *state.observed, *state.artifacts, eval, state.judged);
   } else {
-    evaluate(rules, *p, eval, state.judged);
+    evaluate(rules, *p, eval, state.evaluation, state.judged);
   }
   if (!waivers.empty()) apply_waivers(state.judged, waivers);
   const report& r = state.judged;

@@ -67,9 +67,10 @@ void evaluate_reusing_report(benchmark::State& state) {
   options.as_of = c.as_of;
   options.detail = static_cast<report_detail>(state.range(0));
   report r;
+  evaluation_state working;
   std::size_t i = 0;
   for (auto _ : state) {
-    evaluate(c.rules, c.profiles[i], options, r);
+    evaluate(c.rules, c.profiles[i], options, working, r);
     benchmark::DoNotOptimize(r);
     i = i + 1 == c.profiles.size() ? 0 : i + 1;
   }

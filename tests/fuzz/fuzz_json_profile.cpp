@@ -46,6 +46,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   options.as_of = *lexgate::date::parse("2025-03-01");
   options.detail = lexgate::report_detail::evidence;
   static lexgate::report judged;
-  lexgate::evaluate(rules, reused, options, judged);
+  static lexgate::evaluation_state state;
+  lexgate::evaluate(rules, reused, options, state, judged);
   return 0;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -151,13 +152,38 @@ struct evaluate_options {
   gate_policy gate{};  ///< Recorded in the report, with each market's outcome under it.
 };
 
+namespace detail {
+struct scratch;
+}
+
+/// The working memory of evaluations (quantifier slots, values read, missing facts, and the
+/// parts of reports one evaluation no longer needs), kept from one evaluation to the next so
+/// that, once warm, the evaluator allocates nothing. Owned by the caller and used by one thread
+/// at a time: `scan` keeps one per worker.
+class evaluation_state {
+ public:
+  evaluation_state();
+  ~evaluation_state();
+  evaluation_state(evaluation_state&&) noexcept;
+  evaluation_state& operator=(evaluation_state&&) noexcept;
+
+  detail::scratch& scratch() { return *scratch_; }
+
+ private:
+  std::unique_ptr<detail::scratch> scratch_;
+};
+
 /// Evaluates every regime and rule in force at `options.as_of` for each market of the profile.
 /// Pure: the same inputs give the same report.
 report evaluate(const library& rules, const profile& facts, const evaluate_options& options);
 
-/// The same, into `out`, reusing the memory of the report `out` held: evaluating profile after
-/// profile into one report allocates almost nothing once warm. `out`'s previous content is
-/// replaced entirely (conflicts are cleared).
+/// The same, into `out`, reusing the memory of the report `out` held and the working memory of
+/// `state`: evaluating profile after profile into one report with one state allocates nothing
+/// once warm. `out`'s previous content is replaced entirely (conflicts are cleared). Re-entrant:
+/// evaluations with different states share nothing.
+void evaluate(const library& rules, const profile& facts, const evaluate_options& options,
+              evaluation_state& state, report& out);
+/// The same with a fresh state: the report's memory is reused, the working memory is not.
 void evaluate(const library& rules, const profile& facts, const evaluate_options& options,
               report& out);
 

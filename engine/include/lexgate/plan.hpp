@@ -73,7 +73,4 @@ struct plan_report {
 std::optional<plan_report> plan_deployment(const library& rules, const profile& facts,
                                            const plan_options& options, diagnostic_bag& bag);
 
-/// Writes a profile value tree as a YAML profile document (for `plan --emit-profile`).
-std::string write_profile_yaml(const value& root, const schema& schema);
-
 }  // namespace lexgate

@@ -10,23 +10,9 @@
 #include "lexgate/entities.hpp"
 #include "lexgate/schema.hpp"
 #include "lexgate/source.hpp"
+#include "lexgate/value.hpp"
 
 namespace lexgate {
-
-/// One typed value of a profile, with its position in the file.
-struct value {
-  enum class kind : std::uint8_t { absent, boolean, integer, string, date, list, map, record };
-  kind k = kind::absent;
-  bool boolean = false;
-  std::int64_t integer = 0;       ///< Also a date, as days since 1970-01-01.
-  std::string text;               ///< A string, an enum value or a jurisdiction code.
-  std::vector<value> items;       ///< List items; record fields in schema order; map values.
-  std::vector<std::string> keys;  ///< Map keys, parallel to `items`.
-  location where;                 ///< Line 0 when the value is absent.
-  std::string path;               ///< Where it sits: `product.models[0].provider`.
-
-  bool present() const { return k != kind::absent; }
-};
 
 /// The one version of the profile format (`profile: 1`); any other is `profile.version`.
 inline constexpr std::int64_t profile_version = 1;
@@ -73,5 +59,8 @@ std::optional<profile> load_profile(const source_ptr& source, const schema& sche
 std::string render_value(const value& v);
 /// The same, appended to `out`.
 void render_value(const value& v, std::string& out);
+
+/// Writes a profile value tree as a YAML profile document (for `plan --emit-profile`).
+std::string write_profile_yaml(const value& root, const schema& schema);
 
 }  // namespace lexgate

@@ -6,15 +6,18 @@
 #include <cstddef>
 #include <optional>
 
+#include "compile/program_layout.hpp"
 #include "lexgate/plan.hpp"
 
 namespace lexgate::analyse {
 
-/// Sizes of the types that cross the boundary, so a module from a build with other layouts is
-/// refused rather than trusted.
+/// Sizes of the types that cross the boundary, and the described layout of the compiled
+/// program the module reads (compile/program_layout.hpp), so a module from a build with other
+/// layouts is refused rather than trusted.
 inline constexpr std::size_t layout_fingerprint =
-    sizeof(plan_report) * 1000003u + sizeof(value) * 10007u + sizeof(profile) * 101u +
-    sizeof(plan_options) * 11u + sizeof(diagnostic_bag) * 3u + sizeof(conflict);
+    (sizeof(plan_report) * 1000003u + sizeof(value) * 10007u + sizeof(profile) * 101u +
+     sizeof(plan_options) * 11u + sizeof(diagnostic_bag) * 3u + sizeof(conflict)) ^
+    static_cast<std::size_t>(detail::program_layout_fingerprint);
 
 struct module_entry {
   /// `lexgate::version()` of the build that made the module; a mismatch refuses the module.

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "lexgate/library.hpp"
-#include "lexgate/profile.hpp"
+#include "lexgate/rule_info.hpp"
 #include "lexgate/schema.hpp"
+#include "lexgate/value.hpp"
 
 namespace lexgate::detail {
 

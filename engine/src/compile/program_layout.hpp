@@ -1,45 +1,214 @@
-// The layout of what the program codec writes (layer: compile), shared by its writer and reader.
+// The one description of what the program codec writes (layer: compile): every structure of a
+// compiled program with its fields in order. The writer (program_writer.cpp), the reader
+// (program_reader.cpp) and the layout fingerprint are all derived from it, so they cannot
+// disagree, and bytes from a build where a field was added, removed, reordered or retyped are
+// refused.
 #pragma once
 
+#include <boost/describe/class.hpp>
+#include <boost/describe/enum.hpp>
+#include <boost/describe/enumerators.hpp>
+#include <boost/describe/members.hpp>
+#include <boost/mp11/algorithm.hpp>
+#include <boost/mp11/list.hpp>
+#include <boost/pfr/core.hpp>
+
 #include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <vector>
 
 #include "compile/program.hpp"
 
+namespace lexgate {
+BOOST_DESCRIBE_STRUCT(location, (), (line, column))
+BOOST_DESCRIBE_STRUCT(date, (), (days))
+BOOST_DESCRIBE_STRUCT(value, (), (k, boolean, integer, text, items, keys, where, path))
+BOOST_DESCRIBE_ENUM(rule_severity, block, warn, info)
+BOOST_DESCRIBE_ENUM(regime_reach, territory, government, extraterritorial)
+BOOST_DESCRIBE_STRUCT(rule_info, (),
+                      (id, local_id, regime, cite, severity, forbids, message, remedy, effective,
+                       until, file, where))
+BOOST_DESCRIBE_STRUCT(regime_info, (),
+                      (id, title, authority, jurisdiction, instrument, reach, effective, until,
+                       sources, file, where, rules))
+BOOST_DESCRIBE_STRUCT(invariant_info, (),
+                      (id, title, cite, sources, message, effective, until, file, where))
+BOOST_DESCRIBE_STRUCT(invariant_conditions, (), (when, require))
+BOOST_DESCRIBE_ENUM(type_kind, boolean, integer, string, date, jurisdiction, enumeration, list, map,
+                    record)
+BOOST_DESCRIBE_STRUCT(schema_field, (), (name, type, required, changeable))
+BOOST_DESCRIBE_STRUCT(schema_type, (), (kind, name, enum_values, element, fields))
+// The jurisdiction table is a class with its own invariants: written as its codes and each
+// code's parents, and rebuilt through its interface (program_writer.cpp, program_reader.cpp).
+BOOST_DESCRIBE_STRUCT(entity_info, (),
+                      (id, name, country, parent, names, hugging_face_orgs, modelscope_orgs,
+                       model_families, api_hosts, sources, file, where))
+// The entity registry likewise: written as its entities, rebuilt through `add` and `index`.
+BOOST_DESCRIBE_STRUCT(schema, (), (types, root, jurisdictions, entities))
+}  // namespace lexgate
+
+namespace lexgate::detail {
+BOOST_DESCRIBE_ENUM(op, constant, list, root_field, field, map_lookup, variable, market, as_of,
+                    logical_not, logical_and, logical_or, exists, eq, ne, lt, le, gt, ge, in,
+                    contains, subset_of, intersects, within, any, all)
+BOOST_DESCRIBE_STRUCT(node, (), (code, type, index, name, constant, kids))
+BOOST_DESCRIBE_STRUCT(message_part, (), (text, path))
+BOOST_DESCRIBE_STRUCT(checked_rule, (), (info, forbids, when, assertion, unless, message))
+BOOST_DESCRIBE_STRUCT(checked_regime, (), (info, jurisdiction, applies_when, rules, slots))
+BOOST_DESCRIBE_STRUCT(checked_invariant, (), (info, when, requirement, slots))
+BOOST_DESCRIBE_STRUCT(market_index, (), (regimes_for))
+BOOST_DESCRIBE_STRUCT(program, (),
+                      (name, digest, schema, regimes, regime_infos, invariants, invariant_infos,
+                       invariant_texts, max_slots, markets))
+}  // namespace lexgate::detail
+
+namespace lexgate::detail::codec {
+
+template <class T>
+inline constexpr bool is_described = boost::describe::has_describe_members<T>::value;
+
+template <class T>
+using fields = boost::describe::describe_members<T, boost::describe::mod_public>;
+
+template <class T>
+struct sequence_of : std::false_type {};
+template <class T>
+struct sequence_of<std::vector<T>> : std::true_type {
+  using element = T;
+};
+template <class T>
+struct sequence_of<std::deque<T>> : std::true_type {
+  using element = T;
+};
+
+template <class T>
+struct optional_of : std::false_type {};
+template <class T>
+struct optional_of<std::optional<T>> : std::true_type {
+  using element = T;
+};
+
+/// The last enumerator, so a byte beyond it is refused. Namespace-level enums are described;
+/// `value::kind` is nested in `value` and names its last one here.
+template <class E>
+constexpr std::uint8_t last_enumerator() {
+  if constexpr (std::is_same_v<E, value::kind>) {
+    return static_cast<std::uint8_t>(value::kind::record);
+  } else {
+    std::uint8_t last = 0;
+    boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto e) {
+      if (static_cast<std::uint8_t>(e.value) > last) last = static_cast<std::uint8_t>(e.value);
+    });
+    return last;
+  }
+}
+
+/// The fewest bytes a written T takes, so a count beyond what is left is refused before
+/// anything is allocated.
+template <class T>
+constexpr std::size_t least_bytes() {
+  if constexpr (std::is_same_v<T, bool> || std::is_enum_v<T>) {
+    return 1;
+  } else if constexpr (std::is_integral_v<T>) {
+    return sizeof(T);
+  } else if constexpr (std::is_same_v<T, std::string> || sequence_of<T>::value ||
+                       std::is_pointer_v<T> || std::is_same_v<T, jurisdiction_table> ||
+                       std::is_same_v<T, entity_registry>) {
+    return 4;
+  } else if constexpr (optional_of<T>::value) {
+    return 1;
+  } else {
+    std::size_t n = 0;
+    boost::mp11::mp_for_each<fields<T>>([&](auto f) {
+      n += least_bytes<std::remove_cvref_t<decltype(std::declval<T&>().*f.pointer)>>();
+    });
+    return n;
+  }
+}
+
+constexpr std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
+  return (h ^ v) * 1099511628211ull;  // FNV-1a over 64-bit words
+}
+constexpr std::uint64_t mix(std::uint64_t h, const char* text) {
+  for (; *text != '\0'; ++text) h = mix(h, static_cast<unsigned char>(*text));
+  return mix(h, 0xffu);
+}
+
+/// What a field's type looks like to the codec: its kind, size and signedness, and for a list
+/// or an optional the same of its element. Described structures are fingerprinted on their own.
+template <class T>
+constexpr std::uint64_t shape(std::uint64_t h) {
+  h = mix(h, sizeof(T));
+  if constexpr (std::is_same_v<T, bool>) {
+    return mix(h, 1);
+  } else if constexpr (std::is_enum_v<T>) {
+    return mix(mix(h, 2), last_enumerator<T>());
+  } else if constexpr (std::is_integral_v<T>) {
+    return mix(mix(h, 3), std::is_signed_v<T> ? 1 : 0);
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    return mix(h, 4);
+  } else if constexpr (sequence_of<T>::value) {
+    return shape<typename sequence_of<T>::element>(mix(h, 5));
+  } else if constexpr (optional_of<T>::value) {
+    return shape<typename optional_of<T>::element>(mix(h, 6));
+  } else if constexpr (std::is_pointer_v<T>) {
+    return mix(h, 7);
+  } else {
+    return mix(h, 8);
+  }
+}
+
+/// A structure's fields: names, in order, with their shapes.
+template <class T>
+constexpr std::uint64_t fingerprint_of(std::uint64_t h = 14695981039346656037ull) {
+  h = mix(h, sizeof(T));
+  boost::mp11::mp_for_each<fields<T>>([&](auto f) {
+    h = mix(h, f.name);
+    h = shape<std::remove_cvref_t<decltype(std::declval<T&>().*f.pointer)>>(h);
+  });
+  return h;
+}
+
+/// Every structure the codec writes. A field missing from a description fails to build here:
+/// Boost.PFR counts the fields the structure really has.
+using written = boost::mp11::mp_list<location, date, value, rule_info, regime_info, invariant_info,
+                                     invariant_conditions, schema_field, schema_type, entity_info,
+                                     schema, node,
+                                     message_part, checked_rule, checked_regime, checked_invariant,
+                                     market_index, program>;
+
+template <class T>
+constexpr bool describes_every_field() {
+  return boost::pfr::tuple_size_v<T> == boost::mp11::mp_size<fields<T>>::value;
+}
+static_assert(describes_every_field<location>() && describes_every_field<date>() &&
+                  describes_every_field<value>() && describes_every_field<rule_info>() &&
+                  describes_every_field<regime_info>() && describes_every_field<invariant_info>() &&
+                  describes_every_field<invariant_conditions>() &&
+                  describes_every_field<schema_field>() && describes_every_field<schema_type>() &&
+                  describes_every_field<entity_info>() &&
+                  describes_every_field<schema>() && describes_every_field<node>() &&
+                  describes_every_field<message_part>() && describes_every_field<checked_rule>() &&
+                  describes_every_field<checked_regime>() &&
+                  describes_every_field<checked_invariant>() &&
+                  describes_every_field<market_index>() && describes_every_field<program>(),
+              "a field of a compiled program is not in program_layout.hpp's description");
+
+constexpr std::uint64_t layout_fingerprint() {
+  std::uint64_t h = 14695981039346656037ull;
+  boost::mp11::mp_for_each<boost::mp11::mp_transform<std::type_identity, written>>(
+      [&](auto t) { h = fingerprint_of<typename decltype(t)::type>(h); });
+  return h;
+}
+
+}  // namespace lexgate::detail::codec
+
 namespace lexgate::detail {
 
-/// The sizes of every structure the codec writes, so bytes from a build with other layouts are
-/// refused.
-inline constexpr std::uint64_t program_layout_fingerprint =
-    sizeof(program) * 1000003u + sizeof(checked_regime) * 100003u + sizeof(checked_rule) * 10007u +
-    sizeof(checked_invariant) * 1009u + sizeof(node) * 101u + sizeof(value) * 37u +
-    sizeof(message_part) * 31u + sizeof(regime_info) * 29u + sizeof(rule_info) * 23u +
-    sizeof(invariant_info) * 19u + sizeof(invariant_conditions) * 17u + sizeof(schema_type) * 13u +
-    sizeof(schema_field) * 11u + sizeof(jurisdiction_table) * 7u + sizeof(market_index) * 5u +
-    sizeof(location) * 3u + sizeof(date) + sizeof(entity_info) * 41u;
-
-// A member added to one of these structures must be written and read by the codec
-// (program_writer.cpp, program_reader.cpp), or the embedded standard library would silently lose
-// it. These sizes make such a change fail to build until the codec and these numbers are updated
-// (and `program_codec_format` bumped). Pinned for the one ABI the project builds on.
-#if defined(__x86_64__) && defined(__GLIBCXX__) && _GLIBCXX_USE_CXX11_ABI
-static_assert(sizeof(program) == 632, "update program_writer.cpp and program_reader.cpp");
-static_assert(sizeof(checked_regime) == 528, "update program_writer.cpp and program_reader.cpp");
-static_assert(sizeof(checked_rule) == 952, "update program_writer.cpp and program_reader.cpp");
-static_assert(sizeof(checked_invariant) == 656, "update program_writer.cpp and program_reader.cpp");
-static_assert(sizeof(node) == 216, "update program_writer.cpp and program_reader.cpp");
-static_assert(sizeof(value) == 136, "update program_writer.cpp and program_reader.cpp");
-static_assert(sizeof(message_part) == 256, "update program_writer.cpp and program_reader.cpp");
-static_assert(sizeof(regime_info) == 264, "update program_writer.cpp and program_reader.cpp");
-static_assert(sizeof(rule_info) == 256, "update program_writer.cpp and program_reader.cpp");
-static_assert(sizeof(invariant_info) == 208, "update program_writer.cpp and program_reader.cpp");
-static_assert(sizeof(invariant_conditions) == 64,
-              "update program_writer.cpp and program_reader.cpp");
-static_assert(sizeof(schema_type) == 96, "update program_writer.cpp and program_reader.cpp");
-static_assert(sizeof(schema_field) == 48, "update program_writer.cpp and program_reader.cpp");
-static_assert(sizeof(jurisdiction_table) == 144,
-              "update program_writer.cpp and program_reader.cpp");
-static_assert(sizeof(market_index) == 24, "update program_writer.cpp and program_reader.cpp");
-static_assert(sizeof(entity_info) == 312, "update program_writer.cpp and program_reader.cpp");
-#endif
+/// Written after the codec's format number; bytes with another fingerprint are refused.
+inline constexpr std::uint64_t program_layout_fingerprint = codec::layout_fingerprint();
 
 }  // namespace lexgate::detail

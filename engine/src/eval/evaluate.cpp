@@ -67,9 +67,12 @@ struct missing_fact {
   const std::string& text() const { return path != nullptr ? *path : built; }
 };
 
-// The working memory of evaluations on one thread, kept from one evaluation to the next so the
-// hot path allocates nothing once it has warmed up (the library itself stays read-only).
-struct scratch {
+}  // namespace
+
+// The working memory of evaluations, owned by the caller's `evaluation_state` and kept from one
+// evaluation to the next so the hot path allocates nothing once it has warmed up (the library
+// itself stays read-only).
+struct detail::scratch {
   std::vector<const value*> slots;
   std::vector<missing_fact> missing;
   std::vector<const value*> reads;
@@ -94,10 +97,9 @@ struct scratch {
   std::vector<bool> unions;
 };
 
-scratch& thread_scratch() {
-  thread_local scratch s;
-  return s;
-}
+namespace {
+
+using detail::scratch;
 
 class evaluator {
  public:
@@ -527,7 +529,7 @@ rule_verdict judge(evaluator& e, scratch& s, const scope_result& scope,
 
 // Reports reused from one evaluation to the next (`evaluate(..., report& out)`) keep their
 // elements and the memory of their strings. A market, finding or evidence item one evaluation
-// no longer needs waits in a spare pool of the thread's scratch for the next that needs more.
+// no longer needs waits in a spare pool of the evaluation state for the next that needs more.
 template <class T>
 T& next_slot(std::vector<T>& items, std::size_t& used, std::vector<T>& spare) {
   if (used == items.size()) {
@@ -914,8 +916,19 @@ void judge_invariants(const detail::program& program, const value& root, scratch
 
 }  // namespace
 
+evaluation_state::evaluation_state() : scratch_(std::make_unique<detail::scratch>()) {}
+evaluation_state::~evaluation_state() = default;
+evaluation_state::evaluation_state(evaluation_state&&) noexcept = default;
+evaluation_state& evaluation_state::operator=(evaluation_state&&) noexcept = default;
+
 void evaluate(const library& rules, const profile& facts, const evaluate_options& options,
               report& out) {
+  evaluation_state state;
+  evaluate(rules, facts, options, state, out);
+}
+
+void evaluate(const library& rules, const profile& facts, const evaluate_options& options,
+              evaluation_state& state, report& out) {
   const detail::program& program = rules.program();
   out.as_of = options.as_of;
   out.library_name = program.name;
@@ -930,7 +943,7 @@ void evaluate(const library& rules, const profile& facts, const evaluate_options
   out.conflicts.clear();
   out.drift.reset();
 
-  scratch& s = thread_scratch();
+  scratch& s = state.scratch();
   evaluator e(program, facts.root, s, options.detail != report_detail::verdicts);
   const auto& table = program.schema.jurisdictions;
   std::size_t markets_used = 0;

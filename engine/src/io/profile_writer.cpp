@@ -3,7 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "lexgate/date.hpp"
-#include "lexgate/plan.hpp"
+#include "lexgate/profile.hpp"
 
 namespace lexgate {
 

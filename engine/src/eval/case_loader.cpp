@@ -1,4 +1,4 @@
-// Reading rule-test case files (layer: profile). See docs/testing.md for the format.
+// Reading rule-test case files (layer: evaluate). See docs/testing.md for the format.
 #include <filesystem>
 
 #include "eval/case_spec.hpp"

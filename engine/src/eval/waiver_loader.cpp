@@ -1,4 +1,4 @@
-// Reading waiver files (layer: profile).
+// Reading waiver files (layer: evaluate).
 #include "io/yaml_events.hpp"
 #include "lexgate/waivers.hpp"
 

@@ -1,7 +1,8 @@
 // The standard library's program compiled at build time (compile/program_codec.hpp): it is the
-// program the rule text compiles to, it is what the program loads, and bytes that are not exactly a
-// program of these rules are refused, never half-read.
+// program the rule text compiles to, it is what `lexgate` loads, and bytes that are not exactly
+// a program of these rules are refused, never half-read.
 #include <filesystem>
+#include <string_view>
 
 #include "compile/program_codec.hpp"
 #include "embedded_program.hpp"
@@ -96,8 +97,9 @@ TEST_CASE("a program of other rules, format or layout is refused", "[codec]") {
   CHECK_FALSE(decode_program(bytes, other_digest));
   CHECK_FALSE(decode_program(bytes, ""));
   CHECK_FALSE(decode_program("", digest));
-  // The format number follows the 12-byte magic; the layout fingerprint follows it.
-  for (const std::size_t at : {std::size_t{0}, std::size_t{12}, std::size_t{16}}) {
+  // The format number follows the magic, `lexgate-program`; the layout fingerprint follows it.
+  const std::size_t format_at = std::string_view("lexgate-program").size();
+  for (const std::size_t at : {std::size_t{0}, format_at, format_at + 4}) {
     std::string changed = bytes;
     changed[at] = static_cast<char>(changed[at] ^ 0x5a);
     CHECK_FALSE(decode_program(changed, digest));
