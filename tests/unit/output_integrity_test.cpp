@@ -55,7 +55,7 @@ TEST_CASE("profile strings that would forge or break output are refused", "[hard
     return run_lexgate({"check", p, "--rules", rules, "--as-of", "2025-01-01", "--format", format});
   };
   CHECK(check("plain", "text").exit_code == 1);
-  for (const std::string id :
+  for (const std::string& id :
        {std::string("\\e]0;owned\\a"), std::string("x\\n::error file=x::forged"),
         std::string("a\\rb"), std::string("nel\\N"), std::string("sep\\L"), std::string("\\ud800"),
         std::string("del\\x7f")}) {
@@ -98,7 +98,7 @@ TEST_CASE("rule strings are UTF-8 without controls or separators", "[hardening]"
     return run_lexgate({"lint", "--rules", dir.path() + "/rules"});
   };
   CHECK(lint(rules_with_message("file it\\n(twice)")).exit_code == 0);
-  for (const std::string message : {std::string("\\u{1b}]0;owned\\u{7}"),
+  for (const std::string& message : {std::string("\\u{1b}]0;owned\\u{7}"),
                                     std::string("nel \\u{85}"), std::string("sep \\u{2028}")}) {
     INFO(message);
     auto r = lint(rules_with_message(message));
