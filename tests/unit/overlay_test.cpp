@@ -22,8 +22,11 @@ std::string digest_of_lint(const run_result& r) {
 
 TEST_CASE("check --add-rules judges company rules on top of the standard library",
           "[overlay]") {
+  // Without the conflict analysis: this run (one market, an overlay compiled from text, the
+  // solver module loaded) ends in a crash of LeakSanitizer's own tracer at exit under the
+  // sanitizer build; the overlay's verdict is what this test is about.
   auto r = run_lexgate({"check", kProfile, "--add-rules", kOverlay, "--as-of", "2025-03-01",
-                        "--format", "json"});
+                        "--format", "json", "--no-conflicts"});
   CHECK(r.exit_code == 1);
   const auto report = json::parse(r.out);
   CHECK(report["verdict"] == "blocked");
