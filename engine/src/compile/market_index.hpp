@@ -14,6 +14,10 @@ struct market_index {
   /// For each jurisdiction index: the positions in `program::regimes` of the regimes whose reach
   /// covers it, in program order (so findings come out in the same order as a full pass).
   std::vector<std::vector<std::uint32_t>> regimes_for;
+  /// For each jurisdiction index: the member states a union of states (`EU`) stands for, in
+  /// table order; empty for any other code. Membership is data in the rule library
+  /// (`jurisdictions { ... in EU }`), never code.
+  std::vector<std::vector<std::uint32_t>> members_of;
 };
 
 /// Builds the index over `regimes` (in program order) and the schema's jurisdiction table.

@@ -59,7 +59,7 @@ BOOST_DESCRIBE_STRUCT(message_part, (), (text, path))
 BOOST_DESCRIBE_STRUCT(checked_rule, (), (info, forbids, when, assertion, unless, message))
 BOOST_DESCRIBE_STRUCT(checked_regime, (), (info, jurisdiction, applies_when, rules, slots))
 BOOST_DESCRIBE_STRUCT(checked_invariant, (), (info, when, requirement, slots))
-BOOST_DESCRIBE_STRUCT(market_index, (), (regimes_for))
+BOOST_DESCRIBE_STRUCT(market_index, (), (regimes_for, members_of))
 BOOST_DESCRIBE_STRUCT(program, (),
                       (name, digest, schema, regimes, regime_infos, invariants, invariant_infos,
                        invariant_texts, max_slots, markets))

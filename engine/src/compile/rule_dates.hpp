@@ -1,5 +1,6 @@
-// When a rule is in force: its own dates within its regime's (layer: compile). One definition
-// for the evaluator and the planner, so both judge the same rules on the same day.
+// When a rule, a regime or an invariant is in force: a rule's own dates within its regime's
+// (layer: compile). One definition for the evaluator and the planner, so both judge the same rules
+// on the same day.
 #pragma once
 
 #include <algorithm>
@@ -26,6 +27,22 @@ inline rule_dates dates_of(const checked_regime& regime, const checked_rule& rul
       std::max(regime.info.effective, rule.info.effective.value_or(regime.info.effective));
   if (regime.info.until) d.until = *regime.info.until;
   if (rule.info.until && *rule.info.until < d.until) d.until = *rule.info.until;
+  return d;
+}
+
+/// An invariant's own dates; one without `effective` has always held.
+inline rule_dates dates_of(const checked_invariant& inv) {
+  rule_dates d;
+  d.effective = inv.info.effective.value_or(date{std::numeric_limits<std::int32_t>::min()});
+  if (inv.info.until) d.until = *inv.info.until;
+  return d;
+}
+
+/// A regime's own dates, for whether it covers a market on a day.
+inline rule_dates dates_of(const checked_regime& regime) {
+  rule_dates d;
+  d.effective = regime.info.effective;
+  if (regime.info.until) d.until = *regime.info.until;
   return d;
 }
 

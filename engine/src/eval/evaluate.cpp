@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "compile/program.hpp"
+#include "compile/judged.hpp"
 #include "compile/rule_dates.hpp"
 
 namespace lexgate {
@@ -90,11 +91,6 @@ struct detail::scratch {
   std::vector<finding> spare_findings;
   std::vector<evidence_item> spare_evidence;
   std::vector<std::string> spare_strings;
-  // Which jurisdiction codes are unions of states (`EU`), for the program they were computed for
-  // (see union_flags): computed once per thread and program, not per market.
-  const void* unions_program = nullptr;
-  std::string unions_digest;
-  std::vector<bool> unions;
 };
 
 namespace {
@@ -388,22 +384,6 @@ class evaluator {
   value true_ = boolean_value(true);
   value false_ = boolean_value(false);
 };
-
-// The markets of a profile, first occurrences in order (a market listed twice is judged once).
-template <class Visit>
-void for_each_market(const detail::program& program, const value& root, Visit&& visit) {
-  const int deployment = program.schema.root->field_index("deployment");
-  const value& d = root.items[static_cast<std::size_t>(deployment)];
-  if (!d.present()) return;
-  const int markets =
-      program.schema.root->fields[static_cast<std::size_t>(deployment)].type->field_index("markets");
-  const std::vector<value>& listed = d.items[static_cast<std::size_t>(markets)].items;
-  for (auto it = listed.begin(); it != listed.end(); ++it) {
-    const bool repeated = std::any_of(
-        listed.begin(), it, [&](const value& earlier) { return earlier.text == it->text; });
-    if (!repeated) visit(it->text);
-  }
-}
 
 void render_message(evaluator& e, const detail::checked_rule& rule, std::string& out) {
   out.clear();
@@ -741,54 +721,59 @@ struct market_pass {
   std::size_t evaluated_used = 0;
   std::size_t coverage_used = 0;
 
-  // Judges the regimes at `covering` (program positions, in program order) with `market` as the
-  // value of `market` in rules; `member_state` tags the findings of a member state's rules.
-  // `skip` holds regimes already judged for this market (sorted), to judge each once.
-  void judge_regimes(const std::vector<std::uint32_t>& covering, const std::string& market,
-                     const std::string& member_state, const std::vector<std::uint32_t>& skip) {
+  std::size_t members_used = 0;
+  const std::string* member_state = nullptr;
+
+  // Opens a group of regimes judged with `market` as the value of `market` in rules
+  // (compile/judged.hpp); `member` tags the findings of a member state's rules.
+  void open_group(const std::string& market, const std::string& member) {
     e.set_market(market);
-    for (const std::uint32_t r : covering) {
-      if (std::binary_search(skip.begin(), skip.end(), r)) continue;
-      const auto& regime = program.regimes[r];
-      scope_result scope;  // `applies when` at as_of, evaluated on the first rule that needs it
-      if (regime.info.reach == regime_reach::government) {
-        // A government's rules for its own systems say nothing of a deployment that does not
-        // serve that government: they cover the market only when they may apply (design §5).
+    member_state = &member;
+    if (!member.empty()) next_slot(mr.member_states, members_used, s.spare_strings) = member;
+  }
+
+  // Judges the regime at program position `r` in the group last opened.
+  void judge_regime(std::uint32_t r) {
+    const auto& regime = program.regimes[r];
+    scope_result scope;  // `applies when` at as_of, evaluated on the first rule that needs it
+    if (regime.info.reach == regime_reach::government) {
+      // A government's rules for its own systems say nothing of a deployment that does not
+      // serve that government: they cover the market only when they may apply (design §5).
+      e.set_as_of(options.as_of);
+      scope = evaluate_scope(e, s, regime);
+      if (scope.outcome != tv::no) note_coverage(regime);
+    } else {
+      note_coverage(regime);
+    }
+    for (const auto& rule : regime.rules) {
+      const detail::rule_dates dates = detail::dates_of(regime, rule);
+      const date effective = dates.effective;
+      const detail::rule_timing timing = detail::timing_of(dates, options.as_of, horizon);
+      if (timing == detail::rule_timing::in_force) {
         e.set_as_of(options.as_of);
-        scope = evaluate_scope(e, s, regime);
-        if (scope.outcome != tv::no) note_coverage(regime);
-      } else {
-        note_coverage(regime);
-      }
-      for (const auto& rule : regime.rules) {
-        const detail::rule_dates dates = detail::dates_of(regime, rule);
-        const date effective = dates.effective;
-        if (dates.in_force(options.as_of)) {
-          e.set_as_of(options.as_of);
-          if (!scope.valid) scope = evaluate_scope(e, s, regime);
-          const rule_verdict v = judge(e, s, scope, regime, rule);
-          rule_result& result = next_slot(mr.evaluated, evaluated_used, s.spare_results);
-          result.rule = rule.info.id;
-          result.severity = rule.info.severity;
-          result.outcome = v.outcome;
-          if (v.outcome == rule_outcome::violation || v.outcome == rule_outcome::indeterminate) {
-            make_finding(e, s, regime, rule, v,
-                         v.outcome == rule_outcome::violation ? finding_status::violation
-                                                              : finding_status::indeterminate,
-                         options.detail, member_state,
-                         next_slot(mr.findings, findings_used, s.spare_findings));
-          }
-        } else if (options.as_of < effective && effective <= horizon && effective < dates.until) {
-          // Not yet in force: judge it as it will stand on its first day (its own as-of date,
-          // so `applies when` is evaluated afresh).
-          e.set_as_of(effective);
-          const rule_verdict v = judge(e, s, scope_result{}, regime, rule);
-          if (v.outcome == rule_outcome::violation || v.outcome == rule_outcome::indeterminate) {
-            finding& f = next_slot(mr.findings, findings_used, s.spare_findings);
-            make_finding(e, s, regime, rule, v, finding_status::upcoming, options.detail,
-                         member_state, f);
-            f.effective = effective;
-          }
+        if (!scope.valid) scope = evaluate_scope(e, s, regime);
+        const rule_verdict v = judge(e, s, scope, regime, rule);
+        rule_result& result = next_slot(mr.evaluated, evaluated_used, s.spare_results);
+        result.rule = rule.info.id;
+        result.severity = rule.info.severity;
+        result.outcome = v.outcome;
+        if (v.outcome == rule_outcome::violation || v.outcome == rule_outcome::indeterminate) {
+          make_finding(e, s, regime, rule, v,
+                       v.outcome == rule_outcome::violation ? finding_status::violation
+                                                            : finding_status::indeterminate,
+                       options.detail, *member_state,
+                       next_slot(mr.findings, findings_used, s.spare_findings));
+        }
+      } else if (timing == detail::rule_timing::upcoming) {
+        // Not yet in force: judge it as it will stand on its first day (its own as-of date,
+        // so `applies when` is evaluated afresh).
+        e.set_as_of(effective);
+        const rule_verdict v = judge(e, s, scope_result{}, regime, rule);
+        if (v.outcome == rule_outcome::violation || v.outcome == rule_outcome::indeterminate) {
+          finding& f = next_slot(mr.findings, findings_used, s.spare_findings);
+          make_finding(e, s, regime, rule, v, finding_status::upcoming, options.detail,
+                       *member_state, f);
+          f.effective = effective;
         }
       }
     }
@@ -800,8 +785,7 @@ struct market_pass {
   // abroad; it does not make the market's own law known, so it covers no market.
   void note_coverage(const detail::checked_regime& regime) {
     if (regime.info.reach == regime_reach::extraterritorial) return;
-    if (options.as_of < regime.info.effective) return;
-    if (regime.info.until && !(options.as_of < *regime.info.until)) return;
+    if (!detail::dates_of(regime).in_force(options.as_of)) return;
     mr.covered = true;
     // Names only for a full report: a scan or a gate needs whether, not which.
     if (options.detail == report_detail::full) {
@@ -809,37 +793,6 @@ struct market_pass {
     }
   }
 };
-
-// Unions of states (`EU`): codes with a country (a two-letter code) directly inside them. `US`
-// holds subdivisions (`US-TX`) and stands for itself. Kept in the thread's scratch for the
-// program (identified by address and digest) it was computed for.
-const std::vector<bool>& union_flags(scratch& s, const detail::program& program) {
-  const auto& table = program.schema.jurisdictions;
-  if (s.unions_program == &program && s.unions_digest == program.digest &&
-      s.unions.size() == table.size()) {
-    return s.unions;
-  }
-  s.unions.assign(table.size(), false);
-  for (std::uint32_t c = 0; c < table.size(); ++c) {
-    if (table.code(c).size() != 2) continue;
-    for (const std::uint32_t parent : table.parents(c)) s.unions[parent] = true;
-  }
-  s.unions_program = &program;
-  s.unions_digest = program.digest;
-  return s.unions;
-}
-
-// The member states a union market stands for (design §3: `EU` means every member state):
-// the countries inside it, through unions inside it, in table order. Membership is data in the
-// rule library (`jurisdictions { ... in EU }`), never code.
-void member_states_of(const jurisdiction_table& table, const std::vector<bool>& unions,
-                      std::uint32_t code, std::vector<std::uint32_t>& out) {
-  out.clear();
-  for (std::uint32_t c = 0; c < table.size(); ++c) {
-    if (c == code || table.code(c).size() != 2 || !table.covers(code, c)) continue;
-    if (!unions[c]) out.push_back(c);
-  }
-}
 
 // Invariants bind `check` (design §4): a profile that states what a cited fact about the world
 // rules out (its `when` holds and its `require` fails) gets a block finding citing it. A fact the
@@ -851,8 +804,7 @@ void judge_invariants(const detail::program& program, const value& root, scratch
   // Always with reads recorded: they decide which markets a finding goes to, at any detail.
   evaluator e(program, root, s, true);
   for (const auto& inv : program.invariants) {
-    if (inv.info.effective && options.as_of < *inv.info.effective) continue;
-    if (inv.info.until && !(options.as_of < *inv.info.until)) continue;
+    if (!detail::dates_of(inv).in_force(options.as_of)) continue;
     e.missing().clear();
     e.reads().clear();
     e.set_market("");
@@ -945,43 +897,19 @@ void evaluate(const library& rules, const profile& facts, const evaluate_options
 
   scratch& s = state.scratch();
   evaluator e(program, facts.root, s, options.detail != report_detail::verdicts);
-  const auto& table = program.schema.jurisdictions;
   std::size_t markets_used = 0;
-  for_each_market(program, facts.root, [&](const std::string& market) {
+  detail::for_each_market(program, facts.root, [&](const std::string& market) {
     market_report& mr = next_slot(out.markets, markets_used, s.spare_markets);
     mr.market = market;
     mr.covered = false;
     market_pass pass{program, e, s, options, options.as_of.plus_days(options.upcoming_days), mr};
-    static const std::vector<std::uint32_t> none;
-    std::size_t members_used = 0;
-    if (const auto index = table.index_of(market)) {
-      // Only the regimes whose reach covers this market (compile/market_index.hpp), in program
-      // order.
-      const auto& covering = program.markets.regimes_for[*index];
-      pass.judge_regimes(covering, market, {}, none);
-      const std::vector<bool>& unions = union_flags(s, program);
-      if (unions[*index]) {
-        // `EU` stands for its member states: each one's own regimes apply too, and their
-        // findings name it. Regimes judged for the union are not judged again.
-        std::vector<std::uint32_t> members;
-        member_states_of(table, unions, *index, members);
-        for (const std::uint32_t member : members) {
-          next_slot(mr.member_states, members_used, s.spare_strings) = table.code(member);
-          pass.judge_regimes(program.markets.regimes_for[member], table.code(member),
-                             table.code(member), covering);
-        }
-      }
-    } else if (const auto country = table.declared_for(market)) {
-      // A subdivision the library does not list (`JP-13`): its country's laws that bind everyone
-      // there reach it; a government's own rules bind that government only.
-      std::vector<std::uint32_t> covering;
-      for (const std::uint32_t r : program.markets.regimes_for[*country]) {
-        if (program.regimes[r].info.reach != regime_reach::government) covering.push_back(r);
-      }
-      pass.judge_regimes(covering, market, {}, none);
-    }
+    // The regimes judged for this market, `EU`'s member states' included (compile/judged.hpp).
+    detail::for_each_judged_regime(
+        program, market,
+        [&](const std::string& code, const std::string& member) { pass.open_group(code, member); },
+        [&](std::uint32_t r) { pass.judge_regime(r); });
     keep_first(mr.coverage, pass.coverage_used, s.spare_strings);
-    keep_first(mr.member_states, members_used, s.spare_strings);
+    keep_first(mr.member_states, pass.members_used, s.spare_strings);
     keep_first(mr.findings, pass.findings_used, s.spare_findings);
     keep_first(mr.evaluated, pass.evaluated_used, s.spare_results);
   });

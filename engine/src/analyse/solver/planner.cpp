@@ -19,7 +19,7 @@
 #include <set>
 
 #include "analyse/solver/encode.hpp"
-#include "compile/rule_dates.hpp"
+#include "compile/judged.hpp"
 
 namespace lexgate::analyse {
 
@@ -33,18 +33,14 @@ struct target {
   std::size_t market = 0;  ///< Index into the profile's markets.
   const checked_regime* regime = nullptr;
   const checked_rule* rule = nullptr;
+  /// The value of `market` in the rule: the market, or the member state whose rule it is.
+  const std::string* code = nullptr;
   bool active = true;
 };
 
-std::vector<std::string> markets_of(const value& root, const schema& s) {
+std::vector<std::string> markets_of(const detail::program& program, const value& root) {
   std::vector<std::string> out;
-  const value& d = root.items[static_cast<std::size_t>(s.root->field_index("deployment"))];
-  if (!d.present()) return out;
-  const auto* dt = s.root->fields[static_cast<std::size_t>(s.root->field_index("deployment"))].type;
-  const value& m = d.items[static_cast<std::size_t>(dt->field_index("markets"))];
-  for (const auto& item : m.items) {
-    if (std::find(out.begin(), out.end(), item.text) == out.end()) out.push_back(item.text);
-  }
+  detail::for_each_market(program, root, [&](const std::string& code) { out.push_back(code); });
   return out;
 }
 
@@ -92,7 +88,7 @@ class planner {
         program_(rules.program()),
         facts_(facts),
         options_(options),
-        markets_(markets_of(facts.root, program_.schema)),
+        markets_(markets_of(program_, facts.root)),
         deadline_(std::chrono::steady_clock::now() +
                   std::chrono::milliseconds(options.timeout_ms)) {
     c_.set("timeout", static_cast<int>(options.timeout_ms));
@@ -158,7 +154,7 @@ class planner {
           std::find(c.rules.begin(), c.rules.end(), t.rule->info.id) != c.rules.end();
       const auto& m = markets_[t.market];
       const bool market_in = std::find(c.markets.begin(), c.markets.end(), m) != c.markets.end();
-      if (rule_in && market_in) s.add(enc.rule_holds(*t.regime, *t.rule, m, options_.as_of));
+      if (rule_in && market_in) s.add(enc.rule_holds(*t.regime, *t.rule, *t.code, options_.as_of));
     }
     for (const auto* inv : invariants_) {
       if (std::find(c.invariants.begin(), c.invariants.end(), inv->info.id) != c.invariants.end()) {
@@ -190,7 +186,7 @@ class planner {
       remaining_ms();  // encoding a large library for many markets takes time of its own
       const auto& t = targets_[i];
       z3::expr a = c_.bool_const(("t" + std::to_string(i)).c_str());
-      s.add(z3::implies(a, enc.rule_holds(*t.regime, *t.rule, markets_[t.market], options_.as_of)));
+      s.add(z3::implies(a, enc.rule_holds(*t.regime, *t.rule, *t.code, options_.as_of)));
       lits.push_back(a);
       reads.push_back(enc.touched());
     }
@@ -291,24 +287,17 @@ class planner {
 
   void collect_targets() {
     for (std::size_t m = 0; m < markets_.size(); ++m) {
-      const auto index = program_.schema.jurisdictions.index_of(markets_[m]);
-      if (!index) continue;
-      // The regimes whose reach covers the market, as the evaluator visits them.
-      for (const std::uint32_t r : program_.markets.regimes_for[*index]) {
-        const auto& regime = program_.regimes[r];
-        for (const auto& rule : regime.rules) {
-          if (static_cast<int>(rule.info.severity) > static_cast<int>(options_.threshold)) continue;
-          if (!detail::dates_of(regime, rule).in_force(options_.as_of)) continue;
-          targets_.push_back({m, &regime, &rule, true});
-        }
-      }
+      // The rules the evaluator judges in force for the market (member states' included).
+      detail::for_each_judged_rule(
+          program_, markets_[m], options_.as_of,
+          [&](const checked_regime& regime, const checked_rule& rule, const std::string& code,
+              const std::string&) {
+            if (static_cast<int>(rule.info.severity) > static_cast<int>(options_.threshold)) return;
+            targets_.push_back({m, &regime, &rule, &code, true});
+          });
     }
-    for (const auto& inv : program_.invariants) {
-      detail::rule_dates dates;
-      dates.effective = inv.info.effective.value_or(date{-1000000});
-      if (inv.info.until) dates.until = *inv.info.until;
-      if (dates.in_force(options_.as_of)) invariants_.push_back(&inv);
-    }
+    detail::for_each_judged_invariant(
+        program_, options_.as_of, [&](const checked_invariant& inv) { invariants_.push_back(&inv); });
   }
 
   std::vector<std::size_t> active_of_market(std::size_t m) const {
@@ -541,7 +530,7 @@ class planner {
         if (!t.active) continue;
         p.hard.push_back(
             z3::implies(member[t.market],
-                        enc.rule_holds(*t.regime, *t.rule, markets_[t.market], options_.as_of)));
+                        enc.rule_holds(*t.regime, *t.rule, *t.code, options_.as_of)));
       }
       for (const auto* inv : invariants_)
         p.hard.push_back(enc.invariant_holds(*inv, options_.as_of));
