@@ -12,20 +12,16 @@
 #include "compile/program.hpp"
 #include "compile/judged.hpp"
 #include "compile/rule_dates.hpp"
+#include "compile/semantics.hpp"
 
 namespace lexgate {
 
 namespace {
 
+using detail::negate;
 using detail::node;
 using detail::op;
-
-enum class tv : std::uint8_t { no, yes, unknown };
-
-tv negate(tv v) {
-  if (v == tv::unknown) return v;
-  return v == tv::yes ? tv::no : tv::yes;
-}
+using detail::tv;
 
 value boolean_value(bool b) {
   value v;
@@ -446,64 +442,54 @@ struct rule_verdict {
   std::size_t scope_reads = 0;
 };
 
-// One rule in one market: applies ∧ when ∧ (forbid E | require ¬E) ∧ ¬unless, in Kleene logic.
-// `scope`, when valid, is this market's `applies when` already evaluated (same as-of date).
+// One rule in one market, by the verdict formula of compile/semantics.hpp, recording the reads
+// and missing facts of each part it evaluates. `scope`, when valid, is this market's `applies
+// when` already evaluated (same as-of date).
 rule_verdict judge(evaluator& e, scratch& s, const scope_result& scope,
                    const detail::checked_regime& regime, const detail::checked_rule& rule) {
   e.missing().clear();
   e.reads().clear();
   s.unstated.clear();
   rule_verdict out;
-  bool unknown = false;
   // Each part keeps its reads; only an unknown part keeps its missing facts.
-  auto part = [&](const node* n, bool negated) {
+  auto part = [&](const node* n) {
     const std::size_t missing_mark = e.missing().size();
-    tv v = n == nullptr ? tv::yes : e.test(*n);
-    if (negated) v = negate(v);
-    if (v == tv::unknown) {
-      unknown = true;
-    } else {
-      e.missing().resize(missing_mark);
-    }
+    const tv v = n == nullptr ? tv::yes : e.test(*n);
+    if (v != tv::unknown) e.missing().resize(missing_mark);
     return v;
   };
-  tv applies;
-  if (scope.valid) {
+  auto applies = [&] {
+    if (!scope.valid) return part(regime.applies_when ? &*regime.applies_when : nullptr);
     // The same reads and missing facts as evaluating it here, without evaluating it again.
-    applies = scope.outcome;
     e.reads().assign(s.scope_reads.begin(), s.scope_reads.end());
-    if (applies == tv::unknown) {
-      unknown = true;
+    if (scope.outcome == tv::unknown) {
       e.missing().assign(s.scope_missing.begin(), s.scope_missing.end());
     }
-  } else {
-    applies = part(regime.applies_when ? &*regime.applies_when : nullptr, false);
-  }
-  if (applies == tv::no || part(rule.when ? &*rule.when : nullptr, false) == tv::no) {
-    return out;  // not applicable
-  }
-  out.scope_reads = e.reads().size();
-  if (part(&rule.assertion, !rule.forbids) == tv::no) {
-    out.outcome = rule_outcome::passed;
-    return out;
-  }
-  if (rule.unless) {
-    // Exceptions are defeasible (design §4): `unless` excuses only when it is established. An
-    // exception left unknown by facts the profile omits does not hold, so it never holds the
-    // rule open; its facts are named as unstated exceptions, not as missing facts.
+    return scope.outcome;
+  };
+  auto when = [&] { return part(rule.when ? &*rule.when : nullptr); };
+  auto assertion = [&] {
+    out.scope_reads = e.reads().size();
+    return part(&rule.assertion);
+  };
+  auto unless_ = [&] {
+    if (!rule.unless) return tv::no;
+    // An exception left unknown by facts the profile omits: its facts are named as unstated
+    // exceptions, not as missing facts.
     const std::size_t missing_mark = e.missing().size();
     const tv excused = e.test(*rule.unless);
-    if (excused == tv::yes) {
-      out.outcome = rule_outcome::passed;
-      return out;
-    }
     if (excused == tv::unknown) {
       s.unstated.assign(e.missing().begin() + static_cast<std::ptrdiff_t>(missing_mark),
                         e.missing().end());
     }
     e.missing().resize(missing_mark);
-  }
-  out.outcome = unknown ? rule_outcome::indeterminate : rule_outcome::violation;
+    return excused;
+  };
+  const auto r = detail::judge_rule<tv>(applies, when, assertion, unless_, rule.forbids);
+  out.outcome = r.applicable == tv::no ? rule_outcome::not_applicable
+                : r.violated == tv::no ? rule_outcome::passed
+                : r.violated == tv::yes ? rule_outcome::violation
+                                        : rule_outcome::indeterminate;
   return out;
 }
 
@@ -809,8 +795,10 @@ void judge_invariants(const detail::program& program, const value& root, scratch
     e.reads().clear();
     e.set_market("");
     e.set_as_of(options.as_of);
-    if (inv.when && e.test(*inv.when) != tv::yes) continue;
-    if (e.test(inv.requirement) != tv::no) continue;
+    const tv contradicted = detail::invariant_contradicted<tv>(
+        [&] { return inv.when ? e.test(*inv.when) : tv::yes; },
+        [&] { return e.test(inv.requirement); });
+    if (contradicted != tv::yes) continue;
     const auto& table = program.schema.jurisdictions;
     auto named = [&](const market_report& m) {
       for (const value* r : e.reads()) {

@@ -21,26 +21,29 @@ z3::expr encoder::rule_holds(const detail::checked_regime& regime, const detail:
   touched_.clear();
   market_ = c_.int_val(texts_.find(market));
   as_of_ = c_.int_val(as_of.days);
-  // judge(): applies ∧ when ∧ (forbid E | require ¬E) ∧ ¬unless is a violation; the rule holds
-  // when any part is definitely false (or `unless` definitely true).
-  const sym_truth applies = clause(regime.applies_when ? &*regime.applies_when : nullptr);
-  const sym_truth when = clause(rule.when ? &*rule.when : nullptr);
-  const sym_truth e = test(rule.assertion);
-  const z3::expr asserted_false = rule.forbids ? e.f : e.t;
-  // Exceptions are defeasible: only an `unless` that is true excuses; an unknown one does not,
-  // exactly as the evaluator's judge().
-  z3::expr excused = c_.bool_val(false);
-  if (rule.unless) excused = test(*rule.unless).t;
-  return applies.f || when.f || asserted_false || excused;
+  // The evaluator's verdict formula (compile/semantics.hpp); the rule holds when it is definitely
+  // not violated (an indeterminate rule fails the gate too).
+  const auto r = detail::judge_rule<sym_truth>(
+      [&] { return clause(regime.applies_when ? &*regime.applies_when : nullptr); },
+      [&] { return clause(rule.when ? &*rule.when : nullptr); },
+      [&] { return test(rule.assertion); },
+      [&] {
+        return rule.unless ? test(*rule.unless) : sym_truth{c_.bool_val(false), c_.bool_val(true)};
+      },
+      rule.forbids);
+  return r.violated.f;
 }
 
 z3::expr encoder::invariant_holds(const detail::checked_invariant& inv, date as_of) {
   touched_.clear();
   market_ = c_.int_val(texts_.other());
   as_of_ = c_.int_val(as_of.days);
-  // An invariant rules out what is known to be impossible; a fact not stated is not impossible.
-  const sym_truth when = clause(inv.when ? &*inv.when : nullptr);
-  return !(when.t && test(inv.requirement).f);
+  // An invariant rules out what is known to be impossible; a fact not stated is not impossible
+  // (compile/semantics.hpp).
+  const sym_truth contradicted = detail::invariant_contradicted<sym_truth>(
+      [&] { return clause(inv.when ? &*inv.when : nullptr); },
+      [&] { return test(inv.requirement); });
+  return !contradicted.t;
 }
 
 sym_truth encoder::clause(const node* n) {

@@ -15,6 +15,7 @@
 
 #include "analyse/solver/world.hpp"
 #include "compile/program.hpp"
+#include "compile/semantics.hpp"
 
 namespace lexgate::analyse {
 
@@ -23,10 +24,8 @@ struct unsupported : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-struct sym_truth {
-  z3::expr t;
-  z3::expr f;
-};
+/// A condition's symbolic truth: `t`, it is true; `f`, it is false (compile/semantics.hpp).
+using sym_truth = detail::rails<z3::expr>;
 
 /// One element of a list: present when `guard` holds; a record item or a scalar value.
 struct element {
