@@ -11,6 +11,7 @@
 
 #include "compile/program.hpp"
 #include "compile/judged.hpp"
+#include "compile/operators.hpp"
 #include "compile/rule_dates.hpp"
 #include "compile/semantics.hpp"
 
@@ -117,86 +118,78 @@ class evaluator {
   std::vector<missing_fact>& missing() { return missing_; }
   std::vector<const value*>& reads() { return reads_; }
 
-  tv test(const node& n) {
-    switch (n.code) {
-      case op::constant:
-        return n.constant.boolean ? tv::yes : tv::no;
-      case op::logical_not:
-        return negate(test(n.kids[0]));
-      case op::logical_and:
-        return junction(n.kids, tv::no);
-      case op::logical_or:
-        return junction(n.kids, tv::yes);
-      case op::exists: {
-        const std::size_t mark = missing_.size();
-        const value* v = fetch(n.kids[0]);
-        missing_.resize(mark);  // absence is the answer here, not a missing fact
-        if (v != nullptr) note_read(n.kids[0], v);
-        return v != nullptr ? tv::yes : tv::no;
-      }
-      case op::eq:
-      case op::ne: {
-        const value* a = operand(n.kids[0]);
-        const value* b = operand(n.kids[1]);
-        if (a == nullptr || b == nullptr) return tv::unknown;
-        const bool equal = same(*a, *b);
-        return (n.code == op::eq) == equal ? tv::yes : tv::no;
-      }
-      case op::lt:
-      case op::le:
-      case op::gt:
-      case op::ge: {
-        const value* a = operand(n.kids[0]);
-        const value* b = operand(n.kids[1]);
-        if (a == nullptr || b == nullptr) return tv::unknown;
-        const auto x = a->integer;
-        const auto y = b->integer;
-        const bool r = n.code == op::lt   ? x < y
-                       : n.code == op::le ? x <= y
-                       : n.code == op::gt ? x > y
-                                          : x >= y;
-        return r ? tv::yes : tv::no;
-      }
-      case op::in:
-      case op::contains: {
-        const node& item_node = n.code == op::in ? n.kids[0] : n.kids[1];
-        const node& list_node = n.code == op::in ? n.kids[1] : n.kids[0];
-        const value* item = operand(item_node);
-        const list_view items = list(list_node);
-        if (item == nullptr || !items.known) return tv::unknown;
-        return items.any([&](const value& v) { return same(*item, v); }) ? tv::yes : tv::no;
-      }
-      case op::subset_of:
-      case op::intersects: {
-        const list_view left = list(n.kids[0]);
-        const list_view right = list(n.kids[1]);
-        if (!left.known || !right.known) return tv::unknown;
-        auto found = [&](const value& v) {
-          return right.any([&](const value& w) { return same(v, w); });
-        };
-        const bool r = n.code == op::subset_of
-                           ? !left.any([&](const value& v) { return !found(v); })
-                           : left.any(found);
-        return r ? tv::yes : tv::no;
-      }
-      case op::within: {
-        const value* inner = operand(n.kids[0]);
-        const value* outer = operand(n.kids[1]);
-        if (inner == nullptr || outer == nullptr) return tv::unknown;
-        return program_.schema.jurisdictions.covers(outer->text, inner->text) ? tv::yes : tv::no;
-      }
-      case op::any:
-      case op::all:
-        return quantify(n);
-      default: {
-        // A boolean attribute, variable or definition used as a condition.
-        const value* v = operand(n);
-        if (v == nullptr) return tv::unknown;
-        return v->boolean ? tv::yes : tv::no;
-      }
-    }
-  }
+  // The items of a list operand, in place: a list literal's constants or a profile list's
+  // values (no copy into a temporary vector).
+  struct list_view {
+    bool known = false;
+    const std::vector<node>* literal = nullptr;
+    const std::vector<value>* items = nullptr;
 
+    template <class Test>
+    bool any(Test&& test) const {
+      if (literal != nullptr) {
+        for (const auto& k : *literal) {
+          if (test(k.constant)) return true;
+        }
+      } else if (items != nullptr) {
+        for (const auto& v : *items) {
+          if (test(v)) return true;
+        }
+      }
+      return false;
+    }
+  };
+
+  // Conditions: the operators of compile/operators.hpp over this domain (three-valued values
+  // read from the profile, with their reads and missing facts recorded).
+  using truth = tv;
+  tv test(const node& n) { return detail::test(*this, n); }
+
+  // The operations compile/operators.hpp asks of a domain.
+  static tv truth_of(bool b) { return b ? tv::yes : tv::no; }
+  template <class Each>
+  tv all_of(const std::vector<node>& kids, Each&& each) {
+    return decide(kids, tv::no, each);
+  }
+  template <class Each>
+  tv any_of(const std::vector<node>& kids, Each&& each) {
+    return decide(kids, tv::yes, each);
+  }
+  tv exists(const node& n) {
+    const std::size_t mark = missing_.size();
+    const value* v = fetch(n);
+    missing_.resize(mark);  // absence is the answer here, not a missing fact
+    if (v != nullptr) note_read(n, v);
+    return v != nullptr ? tv::yes : tv::no;
+  }
+  static bool known(const value* v) { return v != nullptr; }
+  static bool known(const list_view& l) { return l.known; }
+  template <class Decide>
+  static tv lift(bool known, Decide&& decide) {
+    if (!known) return tv::unknown;
+    return decide() ? tv::yes : tv::no;
+  }
+  static bool equal(const value* a, const value* b) { return same(*a, *b); }
+  static bool equal(const value* a, const value& b) { return same(*a, b); }
+  static bool equal(const value& a, const value& b) { return same(a, b); }
+  static std::int64_t number(const value* v) { return v->integer; }
+  bool covers(const value* outer, const value* inner) const {
+    return program_.schema.jurisdictions.covers(outer->text, inner->text);
+  }
+  template <class Pred>
+  static bool some(const list_view& l, Pred&& pred) {
+    return l.any(pred);
+  }
+  template <class Pred>
+  static bool every(const list_view& l, Pred&& pred) {
+    return !l.any([&](const value& v) { return !pred(v); });
+  }
+  tv condition(const node& n) {
+    // A boolean attribute, variable or definition used as a condition.
+    const value* v = operand(n);
+    if (v == nullptr) return tv::unknown;
+    return v->boolean ? tv::yes : tv::no;
+  }
   /// The value of a path or constant, or nullptr when the profile does not state it.
   const value* fetch(const node& n) {
     switch (n.code) {
@@ -245,6 +238,10 @@ class evaluator {
   }
 
  private:
+  // The operator table reads operands, lists and quantifiers through the members below.
+  template <class D>
+  friend typename D::truth detail::test(D& d, const node& n);
+
   std::string path_text(const node& n) const {
     switch (n.code) {
       case op::root_field:
@@ -277,28 +274,6 @@ class evaluator {
     if (n.code == op::constant || n.code == op::as_of || v == &true_ || v == &false_) return;
     if (explain_) reads_.push_back(v);
   }
-
-  // The items of a list operand, in place: a list literal's constants or a profile list's
-  // values (no copy into a temporary vector).
-  struct list_view {
-    bool known = false;
-    const std::vector<node>* literal = nullptr;
-    const std::vector<value>* items = nullptr;
-
-    template <class Test>
-    bool any(Test&& test) const {
-      if (literal != nullptr) {
-        for (const auto& k : *literal) {
-          if (test(k.constant)) return true;
-        }
-      } else if (items != nullptr) {
-        for (const auto& v : *items) {
-          if (test(v)) return true;
-        }
-      }
-      return false;
-    }
-  };
 
   // The items of a list operand (a path or a list literal); `known` is false when unknown.
   list_view list(const node& n) {
@@ -334,11 +309,8 @@ class evaluator {
     return unknown ? tv::unknown : negate(decider);
   }
 
-  tv junction(const std::vector<node>& kids, tv decider) {
-    return decide(kids, decider, [this](const node& k) { return test(k); });
-  }
-
-  tv quantify(const node& n) {
+  template <class Body>
+  tv quantify(const node& n, bool any, Body&& body) {
     // Nested quantifiers over long lists multiply: twelve `any` over ten models are 10^12
     // bindings. Past the budget every quantifier is unknown, so the rule is indeterminate (the
     // gate fails) rather than the process running for days.
@@ -347,12 +319,12 @@ class evaluator {
       return tv::unknown;
     }
     // The items decide, not the list as a whole: the list itself is not evidence.
-    const tv decider = n.code == op::any ? tv::yes : tv::no;
+    const tv decider = any ? tv::yes : tv::no;
     const value* saved = slots_[n.index];
     auto bind = [&](const value& item) {
       if (++steps_ > kMaxQuantifierSteps) return tv::unknown;
       slots_[n.index] = &item;
-      return test(n.kids[1]);
+      return body();
     };
     tv r;
     if (n.kids[0].code == op::list) {

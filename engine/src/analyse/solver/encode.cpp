@@ -1,4 +1,5 @@
-// Rule expressions → Z3 terms, mirroring the evaluator (engine/src/eval/evaluate.cpp).
+// Rule expressions → Z3 terms: the operators of compile/operators.hpp and the verdict formula of
+// compile/semantics.hpp over the symbolic profile, as the evaluator runs them over values.
 #include "analyse/solver/encode.hpp"
 
 namespace lexgate::analyse {
@@ -165,12 +166,6 @@ val encoder::eval(const node& n) {
   }
 }
 
-z3::expr encoder::member_of(const val& item, const val& list) {
-  z3::expr_vector hits(c_);
-  for (const auto& e : list.elems) hits.push_back(e.guard && same(item.v, e.v));
-  return z3::mk_or(hits);
-}
-
 z3::expr encoder::covered(const z3::expr& inner, const z3::expr& outer) {
   const auto& table = program_.schema.jurisdictions;
   z3::expr_vector cases(c_);
@@ -187,9 +182,9 @@ z3::expr encoder::covered(const z3::expr& inner, const z3::expr& outer) {
   return z3::mk_or(cases);
 }
 
-sym_truth encoder::quantify(const node& n) {
+template <class Body>
+sym_truth encoder::quantify(const node& n, bool any, Body&& body) {
   const val list = eval(n.kids[0]);
-  const bool any = n.code == op::any;
   z3::expr_vector t(c_);
   z3::expr_vector f(c_);
   auto& slot = slots_[static_cast<std::size_t>(n.index)];
@@ -200,13 +195,13 @@ sym_truth encoder::quantify(const node& n) {
     } else {
       slot = val{c_.bool_val(true), e.v};
     }
-    const sym_truth body = test(n.kids[1]);
+    const sym_truth b = body();
     if (any) {
-      t.push_back(e.guard && body.t);
-      f.push_back(!e.guard || body.f);
+      t.push_back(e.guard && b.t);
+      f.push_back(!e.guard || b.f);
     } else {
-      t.push_back(!e.guard || body.t);
-      f.push_back(e.guard && body.f);
+      t.push_back(!e.guard || b.t);
+      f.push_back(e.guard && b.f);
     }
   }
   slot = saved;
@@ -214,90 +209,13 @@ sym_truth encoder::quantify(const node& n) {
   return {list.known && z3::mk_and(t), list.known && z3::mk_or(f)};
 }
 
-sym_truth encoder::test(const node& n) {
-  switch (n.code) {
-    case op::constant:
-      return {c_.bool_val(n.constant.boolean), c_.bool_val(!n.constant.boolean)};
-    case op::logical_not: {
-      const sym_truth x = test(n.kids[0]);
-      return {x.f, x.t};
-    }
-    case op::logical_and:
-    case op::logical_or: {
-      z3::expr_vector t(c_);
-      z3::expr_vector f(c_);
-      for (const auto& k : n.kids) {
-        const sym_truth x = test(k);
-        t.push_back(x.t);
-        f.push_back(x.f);
-      }
-      if (n.code == op::logical_and) return {z3::mk_and(t), z3::mk_or(f)};
-      return {z3::mk_or(t), z3::mk_and(f)};
-    }
-    case op::exists: {
-      const val v = eval(n.kids[0]);
-      return {v.known, !v.known};
-    }
-    case op::eq:
-    case op::ne: {
-      const val a = eval(n.kids[0]);
-      const val b = eval(n.kids[1]);
-      const z3::expr known = a.known && b.known;
-      const z3::expr equal = same(a.v, b.v);
-      const z3::expr yes = n.code == op::eq ? equal : !equal;
-      return {known && yes, known && !yes};
-    }
-    case op::lt:
-    case op::le:
-    case op::gt:
-    case op::ge: {
-      const val a = eval(n.kids[0]);
-      const val b = eval(n.kids[1]);
-      const z3::expr known = a.known && b.known;
-      const z3::expr r = n.code == op::lt   ? a.v < b.v
-                         : n.code == op::le ? a.v <= b.v
-                         : n.code == op::gt ? a.v > b.v
-                                            : a.v >= b.v;
-      return {known && r, known && !r};
-    }
-    case op::in:
-    case op::contains: {
-      const val item = eval(n.code == op::in ? n.kids[0] : n.kids[1]);
-      const val list = eval(n.code == op::in ? n.kids[1] : n.kids[0]);
-      const z3::expr known = item.known && list.known;
-      const z3::expr r = member_of(item, list);
-      return {known && r, known && !r};
-    }
-    case op::subset_of:
-    case op::intersects: {
-      const val left = eval(n.kids[0]);
-      const val right = eval(n.kids[1]);
-      const z3::expr known = left.known && right.known;
-      z3::expr_vector parts(c_);
-      for (const auto& e : left.elems) {
-        const z3::expr found = member_of(val{c_.bool_val(true), e.v}, right);
-        parts.push_back(n.code == op::subset_of ? (!e.guard || found) : (e.guard && found));
-      }
-      const z3::expr r = n.code == op::subset_of ? z3::mk_and(parts) : z3::mk_or(parts);
-      return {known && r, known && !r};
-    }
-    case op::within: {
-      const val inner = eval(n.kids[0]);
-      const val outer = eval(n.kids[1]);
-      const z3::expr known = inner.known && outer.known;
-      const z3::expr r = covered(inner.v, outer.v);
-      return {known && r, known && !r};
-    }
-    case op::any:
-    case op::all:
-      return quantify(n);
-    default: {
-      // A Boolean attribute, variable or value used as a condition.
-      const val v = eval(n);
-      if (!v.v.is_bool()) throw unsupported("a non-Boolean value used as a condition");
-      return {v.known && v.v, v.known && !v.v};
-    }
-  }
+sym_truth encoder::test(const node& n) { return detail::test(*this, n); }
+
+sym_truth encoder::condition(const node& n) {
+  // A Boolean attribute, variable or value used as a condition.
+  const val v = eval(n);
+  if (!v.v.is_bool()) throw unsupported("a non-Boolean value used as a condition");
+  return {v.known && v.v, v.known && !v.v};
 }
 
 }  // namespace lexgate::analyse

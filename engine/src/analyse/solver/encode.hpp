@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "analyse/solver/world.hpp"
+#include "compile/operators.hpp"
 #include "compile/program.hpp"
 #include "compile/semantics.hpp"
 
@@ -58,15 +59,73 @@ class encoder {
   /// The attribute paths the last encoded rule or invariant read.
   const std::set<std::string>& touched() const { return touched_; }
 
- private:
+  // Conditions: the operators of compile/operators.hpp over this domain (Z3 terms over the
+  // symbolic profile); the operations below are what that table asks of a domain.
+  using truth = sym_truth;
   sym_truth test(const detail::node& n);
+
+  sym_truth truth_of(bool b) { return {c_.bool_val(b), c_.bool_val(!b)}; }
+  template <class Each>
+  sym_truth all_of(const std::vector<detail::node>& kids, Each&& each) {
+    z3::expr_vector t(c_);
+    z3::expr_vector f(c_);
+    for (const auto& k : kids) {
+      const sym_truth x = each(k);
+      t.push_back(x.t);
+      f.push_back(x.f);
+    }
+    return {z3::mk_and(t), z3::mk_or(f)};
+  }
+  template <class Each>
+  sym_truth any_of(const std::vector<detail::node>& kids, Each&& each) {
+    z3::expr_vector t(c_);
+    z3::expr_vector f(c_);
+    for (const auto& k : kids) {
+      const sym_truth x = each(k);
+      t.push_back(x.t);
+      f.push_back(x.f);
+    }
+    return {z3::mk_or(t), z3::mk_and(f)};
+  }
+  sym_truth exists(const detail::node& n) {
+    const val v = eval(n);
+    return {v.known, !v.known};
+  }
+  val operand(const detail::node& n) { return eval(n); }
+  val list(const detail::node& n) { return eval(n); }
+  static const z3::expr& known(const val& v) { return v.known; }
+  template <class Decide>
+  static sym_truth lift(const z3::expr& known, Decide&& decide) {
+    const z3::expr r = decide();
+    return {known && r, known && !r};
+  }
+  z3::expr equal(const val& a, const val& b) const { return same(a.v, b.v); }
+  z3::expr equal(const val& a, const element& b) const { return same(a.v, b.v); }
+  z3::expr equal(const element& a, const element& b) const { return same(a.v, b.v); }
+  static const z3::expr& number(const val& v) { return v.v; }
+  z3::expr covers(const val& outer, const val& inner) { return covered(inner.v, outer.v); }
+  template <class Pred>
+  z3::expr some(const val& list, Pred&& pred) {
+    z3::expr_vector hits(c_);
+    for (const auto& e : list.elems) hits.push_back(e.guard && pred(e));
+    return z3::mk_or(hits);
+  }
+  template <class Pred>
+  z3::expr every(const val& list, Pred&& pred) {
+    z3::expr_vector parts(c_);
+    for (const auto& e : list.elems) parts.push_back(!e.guard || pred(e));
+    return z3::mk_and(parts);
+  }
+  template <class Body>
+  sym_truth quantify(const detail::node& n, bool any, Body&& body);  // encode.cpp
+  sym_truth condition(const detail::node& n);
+
+ private:
   val eval(const detail::node& n);
   val of_sym(const sym& s, const z3::expr& known);
   val lookup(const val& map, const val& key);
-  z3::expr member_of(const val& item, const val& list);
   z3::expr same(const z3::expr& a, const z3::expr& b) const;
   z3::expr covered(const z3::expr& inner, const z3::expr& outer);
-  sym_truth quantify(const detail::node& n);
   sym_truth clause(const detail::node* n);
 
   z3::context& c_;
