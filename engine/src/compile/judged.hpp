@@ -87,8 +87,7 @@ inline rule_timing timing_of(const rule_dates& dates, date as_of, date horizon) 
 /// checked_rule&, const std::string& code, const std::string& member_state)`, with `code` and
 /// `member_state` as in `for_each_judged_regime`.
 template <class Visit>
-void for_each_judged_rule(const program& p, const std::string& market, date as_of,
-                          Visit&& visit) {
+void for_each_judged_rule(const program& p, const std::string& market, date as_of, Visit&& visit) {
   const std::string* code = nullptr;
   const std::string* member_state = nullptr;
   for_each_judged_regime(

@@ -34,9 +34,8 @@ typename D::truth test(D& d, const node& n) {
   auto item_in = [&](const node& item_node, const node& list_node) {
     const auto item = d.operand(item_node);
     const auto items = d.list(list_node);
-    return d.lift(d.known(item) && d.known(items), [&] {
-      return d.some(items, [&](const auto& x) { return d.equal(item, x); });
-    });
+    return d.lift(d.known(item) && d.known(items),
+                  [&] { return d.some(items, [&](const auto& x) { return d.equal(item, x); }); });
   };
   auto lists = [&](const node& x, const node& y, auto&& pred) {
     const auto left = d.list(x);
@@ -55,7 +54,8 @@ typename D::truth test(D& d, const node& n) {
     case op::exists:
       return d.exists(n.kids[0]);
     case op::eq:
-      return scalars(n.kids[0], n.kids[1], [&](const auto& a, const auto& b) { return d.equal(a, b); });
+      return scalars(n.kids[0], n.kids[1],
+                     [&](const auto& a, const auto& b) { return d.equal(a, b); });
     case op::ne:
       return scalars(n.kids[0], n.kids[1],
                      [&](const auto& a, const auto& b) { return !d.equal(a, b); });

@@ -56,7 +56,9 @@ struct truth_ops<rails<Bool>> {
   static truth established(const truth& x) { return {x.t, !x.t}; }
 };
 
-inline tv negate(tv x) { return truth_ops<tv>::negate(x); }
+inline tv negate(tv x) {
+  return truth_ops<tv>::negate(x);
+}
 
 /// A rule on one market and date: whether it applies, and whether it is violated.
 template <class Truth>
@@ -81,8 +83,7 @@ rule_truth<Truth> judge_rule(Applies&& applies, When&& when, Assertion&& asserti
     const Truth e = assertion();
     return forbids ? e : ops::negate(e);
   });
-  return {applicable,
-          ops::both(broken, [&] { return ops::negate(ops::established(unless_())); })};
+  return {applicable, ops::both(broken, [&] { return ops::negate(ops::established(unless_())); })};
 }
 
 /// An invariant (a cited fact about the world) is contradicted when its `when` is established

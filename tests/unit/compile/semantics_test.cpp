@@ -23,7 +23,9 @@ using bool_rails = rails<bool>;
 
 constexpr std::array<tv, 3> kTruths = {tv::no, tv::yes, tv::unknown};
 
-bool_rails to_rails(tv x) { return {x == tv::yes, x == tv::no}; }
+bool_rails to_rails(tv x) {
+  return {x == tv::yes, x == tv::no};
+}
 
 tv from_rails(const bool_rails& x) {
   REQUIRE(!(x.t && x.f));  // never both true and false
@@ -38,9 +40,9 @@ TEST_CASE("the verdict formula gives the same table over tv and over rails", "[s
       for (const tv assertion : kTruths) {
         for (const tv unless_ : kTruths) {
           for (const bool forbids : {false, true}) {
-            const auto three = judge_rule<tv>([&] { return applies; }, [&] { return when; },
-                                              [&] { return assertion; },
-                                              [&] { return unless_; }, forbids);
+            const auto three =
+                judge_rule<tv>([&] { return applies; }, [&] { return when; },
+                               [&] { return assertion; }, [&] { return unless_; }, forbids);
             const auto two = judge_rule<bool_rails>(
                 [&] { return to_rails(applies); }, [&] { return to_rails(when); },
                 [&] { return to_rails(assertion); }, [&] { return to_rails(unless_); }, forbids);
@@ -294,11 +296,11 @@ TEST_CASE("the operator table gives the same truths over tv and over rails", "[s
   CHECK(both_ways(apply(op::in, {integer(3), list_of({integer(1), integer(2)})})) == tv::no);
   CHECK(both_ways(apply(op::contains, {list_of({integer(1)}), integer(1)})) == tv::yes);
   CHECK(both_ways(apply(op::in, {integer(1), unstated()})) == tv::unknown);
-  CHECK(both_ways(apply(op::subset_of, {list_of({integer(1)}), list_of({integer(1), integer(2)})})) ==
-        tv::yes);
+  CHECK(both_ways(apply(op::subset_of,
+                        {list_of({integer(1)}), list_of({integer(1), integer(2)})})) == tv::yes);
   CHECK(both_ways(apply(op::subset_of, {list_of({integer(3)}), list_of({integer(1)})})) == tv::no);
-  CHECK(both_ways(apply(op::intersects, {list_of({integer(3), integer(1)}), list_of({integer(1)})})) ==
-        tv::yes);
+  CHECK(both_ways(apply(op::intersects,
+                        {list_of({integer(3), integer(1)}), list_of({integer(1)})})) == tv::yes);
   CHECK(both_ways(apply(op::intersects, {list_of({}), list_of({integer(1)})})) == tv::no);
   CHECK(both_ways(apply(op::exists, {unstated()})) == tv::no);
   CHECK(both_ways(apply(op::exists, {integer(1)})) == tv::yes);

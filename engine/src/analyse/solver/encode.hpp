@@ -1,8 +1,9 @@
 // Encoding checked rule expressions over a symbolic profile into Z3 (layer: analyse).
 //
 // Three-valued logic becomes two Boolean terms per condition: `t` (it is true) and `f` (it is
-// false); both false means unknown. The operators follow the evaluator's Kleene semantics
-// exactly, so a plan the solver finds passes `lexgate check`.
+// false); both false means unknown. The operators (compile/operators.hpp) and the verdict formula
+// (compile/semantics.hpp) are the evaluator's own, so a plan the solver finds passes `lexgate
+// check`.
 #pragma once
 
 #include <z3++.h>
