@@ -9,9 +9,9 @@
 #include <algorithm>
 #include <utility>
 
-#include "compile/program.hpp"
 #include "compile/judged.hpp"
 #include "compile/operators.hpp"
+#include "compile/program.hpp"
 #include "compile/rule_dates.hpp"
 #include "compile/semantics.hpp"
 
@@ -190,6 +190,7 @@ class evaluator {
     if (v == nullptr) return tv::unknown;
     return v->boolean ? tv::yes : tv::no;
   }
+
   /// The value of a path or constant, or nullptr when the profile does not state it.
   const value* fetch(const node& n) {
     switch (n.code) {
