@@ -154,11 +154,17 @@ std::shared_ptr<const program> decode_program(std::string_view bytes,
       if (index >= p->regimes.size()) return nullptr;
     }
   }
+  for (const auto& members : p->markets.members_of) {
+    for (const auto index : members) {
+      if (index >= p->schema.jurisdictions.size()) return nullptr;
+    }
+  }
   // The parallel lists must line up, as load_library builds them.
   const bool consistent = p->regime_infos.size() == p->regimes.size() &&
                           p->invariant_infos.size() == p->invariants.size() &&
                           p->invariant_texts.size() == p->invariants.size() &&
-                          p->markets.regimes_for.size() == p->schema.jurisdictions.size();
+                          p->markets.regimes_for.size() == p->schema.jurisdictions.size() &&
+                          p->markets.members_of.size() == p->schema.jurisdictions.size();
   if (!consistent) return nullptr;
   return p;
 }
