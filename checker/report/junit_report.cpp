@@ -1,6 +1,7 @@
 // The JUnit XML report: one testsuite per profile and market, one testcase per rule judged
 // there (layer: report). CI systems show failures and skips without knowing lexgate.
 #include <string>
+#include <string_view>
 
 #include "report/drift_report.hpp"
 #include "report/reports.hpp"
@@ -10,7 +11,7 @@ namespace lexgate::report_writers {
 namespace {
 
 // Escapes text for XML 1.0 and drops the control characters it cannot hold.
-std::string xml(const std::string& s) {
+std::string xml(std::string_view s) {
   std::string out;
   for (char c : s) {
     switch (c) {
@@ -26,7 +27,7 @@ std::string xml(const std::string& s) {
   return out;
 }
 
-const finding* finding_of(const market_report& m, const std::string& rule) {
+const finding* finding_of(const market_report& m, std::string_view rule) {
   for (const auto& f : m.findings) {
     if (f.rule == rule && f.status != finding_status::upcoming) return &f;
   }
@@ -46,7 +47,7 @@ std::string render_junit(const std::vector<report>& reports) {
       std::size_t failures = 0;
       std::size_t skipped = 0;
       for (const auto& e : m.evaluated) {
-        const std::string regime = e.rule.substr(0, e.rule.rfind('.'));
+        const std::string regime(e.rule.substr(0, e.rule.rfind('.')));
         cases += "    <testcase classname=\"" + xml(regime) + "\" name=\"" + xml(e.rule) + "\"";
         const finding* f = finding_of(m, e.rule);
         if (f != nullptr && f->status == finding_status::waived) {

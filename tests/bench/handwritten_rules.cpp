@@ -1081,7 +1081,7 @@ std::string compare_with_report(const handwritten_rules& hw,
   for (const auto& m : r.markets) {
     for (const auto& e : m.evaluated) {
       if (!hw.covers(e.rule)) continue;
-      theirs.push_back(m.market + " " + e.rule + " " + to_string(e.outcome));
+      theirs.push_back(m.market + " " + std::string(e.rule) + " " + to_string(e.outcome));
     }
     for (const auto& f : m.findings) {
       if (f.status == finding_status::upcoming && hw.covers(f.rule)) {
