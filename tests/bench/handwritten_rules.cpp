@@ -940,6 +940,19 @@ std::map<std::string, predicate, std::less<>> rule_table() {
                 eq(f.vendor_field(f.at_.vendor_name), "RedNote");
        },
        nullptr});
+  add("us_sd.executive_order_2023_06.no_tencent_applications",
+      {[](F f) {
+         return f.state_government_deployment() || truth(f.d(f.at_.personal_devices));
+       },
+       nullptr,
+       [](F f) {
+         return eq(f.vendor_field(f.at_.vendor_name), "Tencent") ||
+                any(f.p(f.at_.models), [&](const value& m) {
+                  return eq(at(m, f.at_.m_operator), "Tencent") &&
+                         !eq(at(m, f.at_.m_hosting), "self-hosted");
+                });
+       },
+       nullptr});
   add("cz.government_deepseek_2025.no_deepseek_in_public_administration",
       {gov, nullptr, service, nullptr});
   add("nl.central_government_deepseek_2025.no_deepseek_on_work_devices",
