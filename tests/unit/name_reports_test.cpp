@@ -158,3 +158,22 @@ TEST_CASE("JSON marks name matches in its names list", "[names][report][cli]") {
   CHECK(provider);
   CHECK(country);
 }
+
+TEST_CASE("the text report flags a name match beside the finding, with or without --explain",
+          "[names][report][cli]") {
+  const std::string text = check(kReupload, "text").out;
+  const auto finding = text.find("tw.moda_deepseek_2025.self_hosted_deepseek_weights");
+  REQUIRE(finding != std::string::npos);
+  CHECK(text.find("      name match: product.models[0].provider: "
+                  "bartowski/DeepSeek-R1-Distill-Qwen-14B-GGUF → DeepSeek (CN)",
+                  finding) != std::string::npos);
+  // An exact Hugging Face organisation is no name match.
+  scratch_dir dir;
+  const std::string exact = check(dir.write("p.yaml", hugging_face_profile()), "text").out;
+  CHECK_FALSE(contains(exact, "name match"));
+  // With --explain the evidence says it, under the value it produced.
+  const auto r = run_lexgate({"check", kReupload, "--as-of", kAsOf, "--explain"});
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.out, "        resolved: bartowski/DeepSeek-R1-Distill-Qwen-14B-GGUF → DeepSeek "
+                        "(CN), by the model's name only"));
+}
