@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "report/drift_report.hpp"
+#include "report/name_report.hpp"
 #include "report/reports.hpp"
 
 namespace lexgate::report_writers {
@@ -66,6 +67,10 @@ std::string render_junit(const std::vector<report>& reports) {
           ++failures;
           std::string detail = f->message + "\ncite: " + f->cite + "\nremedy: " + f->remedy;
           for (const auto& x : f->missing) detail += "\nmissing: " + x;
+          for (const name_resolution* n : finding_resolutions(r, *f)) {
+            detail += std::string(name_only(*n) ? "\nname match: " : "\nresolved: ") +
+                      resolution_line(r, *n);
+          }
           cases += ">\n      <failure message=\"" + xml(f->message) + "\" type=\"" +
                    to_string(f->status) + "-" + to_string(f->severity) + "\">" + xml(detail) +
                    "</failure>\n    </testcase>\n";
@@ -95,6 +100,12 @@ std::string render_junit(const std::vector<report>& reports) {
       }
       std::string coverage;
       for (const auto& id : m.coverage) coverage += (coverage.empty() ? "" : ",") + id;
+      // How the profile's company names resolved, so a failure that rests on one can be read.
+      std::string names;
+      for (const auto& n : r.names) {
+        names += "      <property name=\"resolution\" value=\"" + xml(resolution_line(r, n)) +
+                 "\"/>\n";
+      }
       std::string members;
       for (const auto& c : m.member_states) members += (members.empty() ? "" : ",") + c;
       const std::string properties =
@@ -105,7 +116,7 @@ std::string render_junit(const std::vector<report>& reports) {
                            : "      <property name=\"member_states\" value=\"" + xml(members) +
                                  "\"/>\n") +
           "      <property name=\"fails_gate\" value=\"" + (m.fails_gate ? "true" : "false") +
-          "\"/>\n    </properties>\n";
+          "\"/>\n" + names + "    </properties>\n";
       total_tests += tests;
       total_failures += failures;
       total_skipped += skipped;
