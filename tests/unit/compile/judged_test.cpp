@@ -4,6 +4,7 @@
 // undeclared subdivision alike.
 #include <algorithm>
 #include <fstream>
+#include <functional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -58,7 +59,7 @@ TEST_CASE("the rules judged for a market are those the evaluator reports, in its
   const std::string undeclared = "IT-RM";
   REQUIRE(!table.index_of(undeclared));
   REQUIRE(table.declared_for(undeclared));
-  std::set<std::string> invariants;
+  std::set<std::string, std::less<>> invariants;
   for (const auto& inv : p.invariants) invariants.insert(inv.info.id);
 
   const std::string as_of = "2026-06-01";
@@ -73,7 +74,7 @@ TEST_CASE("the rules judged for a market are those the evaluator reports, in its
   for (const auto& m : r.markets) {
     std::vector<std::string> evaluated;
     for (const auto& e : m.evaluated) {
-      if (invariants.count(e.rule) == 0) evaluated.push_back(e.rule);
+      if (invariants.count(e.rule) == 0) evaluated.emplace_back(e.rule);
     }
     INFO(m.market);
     CHECK(judged_rules(p, m.market, options.as_of) == evaluated);
