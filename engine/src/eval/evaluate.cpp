@@ -129,78 +129,10 @@ class evaluator {
   std::vector<missing_fact>& missing() { return missing_; }
   std::vector<const value*>& reads() { return reads_; }
 
-  // The items of a list operand, in place: a list literal's constants or a profile list's
-  // values (no copy into a temporary vector).
-  struct list_view {
-    bool known = false;
-    const std::vector<node>* literal = nullptr;
-    const std::vector<value>* items = nullptr;
-
-    template <class Test>
-    bool any(Test&& test) const {
-      if (literal != nullptr) {
-        for (const auto& k : *literal) {
-          if (test(k.constant)) return true;
-        }
-      } else if (items != nullptr) {
-        for (const auto& v : *items) {
-          if (test(v)) return true;
-        }
-      }
-      return false;
-    }
-  };
-
   // Conditions: the operators of compile/operators.hpp over this domain (three-valued values
   // read from the profile, with their reads and missing facts recorded).
   using truth = tv;
   tv test(const node& n) { return detail::test(*this, n); }
-
-  // The operations compile/operators.hpp asks of a domain.
-  static tv truth_of(bool b) { return b ? tv::yes : tv::no; }
-  template <class Each>
-  tv all_of(const std::vector<node>& kids, Each&& each) {
-    return decide(kids, tv::no, each);
-  }
-  template <class Each>
-  tv any_of(const std::vector<node>& kids, Each&& each) {
-    return decide(kids, tv::yes, each);
-  }
-  tv exists(const node& n) {
-    const std::size_t mark = missing_.size();
-    const value* v = fetch(n);
-    truncate(missing_, mark);  // absence is the answer here, not a missing fact
-    if (v != nullptr) note_read(n, v);
-    return v != nullptr ? tv::yes : tv::no;
-  }
-  static bool known(const value* v) { return v != nullptr; }
-  static bool known(const list_view& l) { return l.known; }
-  template <class Decide>
-  static tv lift(bool known, Decide&& decide) {
-    if (!known) return tv::unknown;
-    return decide() ? tv::yes : tv::no;
-  }
-  static bool equal(const value* a, const value* b) { return same(*a, *b); }
-  static bool equal(const value* a, const value& b) { return same(*a, b); }
-  static bool equal(const value& a, const value& b) { return same(a, b); }
-  static std::int64_t number(const value* v) { return v->integer; }
-  bool covers(const value* outer, const value* inner) const {
-    return program_.schema.jurisdictions.covers(outer->text, inner->text);
-  }
-  template <class Pred>
-  static bool some(const list_view& l, Pred&& pred) {
-    return l.any(pred);
-  }
-  template <class Pred>
-  static bool every(const list_view& l, Pred&& pred) {
-    return !l.any([&](const value& v) { return !pred(v); });
-  }
-  tv condition(const node& n) {
-    // A boolean attribute, variable or definition used as a condition.
-    const value* v = operand(n);
-    if (v == nullptr) return tv::unknown;
-    return v->boolean ? tv::yes : tv::no;
-  }
 
   /// The value of a path or constant, or nullptr when the profile does not state it.
   const value* fetch(const node& n) {
@@ -250,7 +182,7 @@ class evaluator {
   }
 
  private:
-  // The operator table reads operands, lists and quantifiers through the members below.
+  // The operator table (compile/operators.hpp) calls the domain operations below.
   template <class D>
   friend typename D::truth detail::test(D& d, const node& n);
 
@@ -287,12 +219,80 @@ class evaluator {
     if (explain_) reads_.push_back(v);
   }
 
+  // The items of a list operand, in place: a list literal's constants or a profile list's
+  // values (no copy into a temporary vector).
+  struct list_view {
+    bool known = false;
+    const std::vector<node>* literal = nullptr;
+    const std::vector<value>* items = nullptr;
+
+    template <class Test>
+    bool any(Test&& test) const {
+      if (literal != nullptr) {
+        for (const auto& k : *literal) {
+          if (test(k.constant)) return true;
+        }
+      } else if (items != nullptr) {
+        for (const auto& v : *items) {
+          if (test(v)) return true;
+        }
+      }
+      return false;
+    }
+  };
+
   // The items of a list operand (a path or a list literal); `known` is false when unknown.
   list_view list(const node& n) {
     if (n.code == op::list) return {true, &n.kids, nullptr};
     const value* v = operand(n);
     if (v == nullptr) return {};
     return {true, nullptr, &v->items};
+  }
+
+  // The operations compile/operators.hpp asks of a domain.
+  static tv truth_of(bool b) { return b ? tv::yes : tv::no; }
+  template <class Each>
+  tv all_of(const std::vector<node>& kids, Each&& each) {
+    return decide(kids, tv::no, each);
+  }
+  template <class Each>
+  tv any_of(const std::vector<node>& kids, Each&& each) {
+    return decide(kids, tv::yes, each);
+  }
+  tv exists(const node& n) {
+    const std::size_t mark = missing_.size();
+    const value* v = fetch(n);
+    truncate(missing_, mark);  // absence is the answer here, not a missing fact
+    if (v != nullptr) note_read(n, v);
+    return v != nullptr ? tv::yes : tv::no;
+  }
+  static bool known(const value* v) { return v != nullptr; }
+  static bool known(const list_view& l) { return l.known; }
+  template <class Decide>
+  static tv lift(bool known, Decide&& decide) {
+    if (!known) return tv::unknown;
+    return decide() ? tv::yes : tv::no;
+  }
+  static bool equal(const value* a, const value* b) { return same(*a, *b); }
+  static bool equal(const value* a, const value& b) { return same(*a, b); }
+  static bool equal(const value& a, const value& b) { return same(a, b); }
+  static std::int64_t number(const value* v) { return v->integer; }
+  bool covers(const value* outer, const value* inner) const {
+    return program_.schema.jurisdictions.covers(outer->text, inner->text);
+  }
+  template <class Pred>
+  static bool some(const list_view& l, Pred&& pred) {
+    return l.any(pred);
+  }
+  template <class Pred>
+  static bool every(const list_view& l, Pred&& pred) {
+    return !l.any([&](const value& v) { return !pred(v); });
+  }
+  tv condition(const node& n) {
+    // A boolean attribute, variable or definition used as a condition.
+    const value* v = operand(n);
+    if (v == nullptr) return tv::unknown;
+    return v->boolean ? tv::yes : tv::no;
   }
 
   // `and` (decider = no) and `or` (decider = yes) over operands, in Kleene logic.
