@@ -16,6 +16,7 @@ struct derive_options {
   std::string format = "yaml";
   std::string output;
   std::vector<std::string> rule_dirs;
+  std::vector<std::string> add_dirs;
 };
 
 report_writers::json derive_json(const artifact_set& set, const derivation& d) {
@@ -164,11 +165,15 @@ std::string derive_yaml(const artifact_set& set, const derivation& d, const sche
 }
 
 exit_code run_derive(const derive_options& o) {
+  // The draft must not overwrite an artifact given by name, nor a rule file it is read with.
+  std::vector<std::string> rule_folders = o.rule_dirs;
+  rule_folders.insert(rule_folders.end(), o.add_dirs.begin(), o.add_dirs.end());
+  if (output_is_input(o.output, o.paths, rule_folders)) return exit_code::error;
   diagnostic_bag bag;
   auto set = read_artifacts(o.paths, bag);
   print_diagnostics(bag);
   if (!set) return exit_code::error;
-  auto rules = load_rules(o.rule_dirs);
+  auto rules = load_rules(o.rule_dirs, o.add_dirs);
   if (!rules) return exit_code::error;
   const derivation d = derive_facts(*set, *rules);
   const std::string text = o.format == "json" ? derive_json(*set, d).dump(2) + "\n"
@@ -192,6 +197,8 @@ void add_derive_command(CLI::App& app, exit_code& result) {
   cmd->add_option("--output,-o", o->output, "Write to FILE (atomically) instead of standard output");
   cmd->add_option("--rules", o->rule_dirs,
                   "Rule library whose entity registry and schema the facts follow");
+  // An overlay's registry entries name companies the facts must resolve to.
+  add_overlay_option(*cmd, o->add_dirs);
   cmd->callback([o, &result] { result = run_derive(*o); });
 }
 
