@@ -64,7 +64,7 @@ void read_compose(reader_context& ctx, const yaml_node& doc, artifact_file& file
     if (s.k != yaml_node::kind::mapping) continue;
     const std::string resource = "service/" + services->key(i).text;
     file.resources.push_back(resource);
-    ctx.enter(resource, {});
+    ctx.enter(resource, {}, services->key(i).offset);
     // `env_file` variables are not merged in: the file is read on its own when it is among
     // the artifacts, and a `${VAR}` of it used here is reported unresolved.
     const environment env = service_env(s);

@@ -48,7 +48,7 @@ void read_dotenv(reader_context& ctx, artifact_file& file) {
   }
   environment env;
   for (std::size_t i = 0; i < nodes.size(); ++i) env[names[i]] = {nodes[i].text, &nodes[i]};
-  ctx.enter({}, {});
+  ctx.enter({}, {}, 0);
   read_workload(ctx, {}, {}, env, {});
   file.resources.clear();
 }

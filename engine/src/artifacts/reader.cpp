@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "artifacts/reader_context.hpp"
+#include "source/text_check.hpp"
 
 namespace lexgate {
 
@@ -29,29 +30,99 @@ profile_limits artifact_limits() {
 
 namespace detail {
 
-artifact_position reader_context::at(std::uint32_t offset, std::string text) const {
+bool reader_context::check(const source_file& f, std::uint32_t offset, std::string_view text) {
+  if (bag_ == nullptr || !detail::unprintable_at(text, false)) return true;
+  if (!failed_) {
+    // Underline the value on its line (a block scalar's value starts on the next one).
+    const std::string& all = f.text();
+    const std::size_t eol = std::min(all.find('\n', offset), all.size());
+    const auto end = static_cast<std::uint32_t>(
+        std::max<std::size_t>(offset + 1, std::min<std::size_t>(offset + text.size(), eol)));
+    bag_->report(diagnostic_severity::error, "artifact.control_character",
+                 "this value holds a control character, a line separator or an encoded "
+                 "surrogate",
+                 &f, {offset, end},
+                 "write plain text on one line: reports, annotations and logs quote this value");
+  }
+  failed_ = true;
+  return false;
+}
+
+bool reader_context::check(const artifact_position& p, std::string_view text) {
+  if (bag_ == nullptr || !detail::unprintable_at(text, false)) return true;
+  // Strings derived from a value are refused where that value is written.
+  if (p.file == file_.name()) return check(file_, file_.offset_of(p.where), text);
+  if (!failed_) {
+    diagnostic d;
+    d.code = "artifact.control_character";
+    d.message = "this value holds a control character, a line separator or an encoded surrogate";
+    d.file = p.file;
+    d.where = d.end = p.where;
+    d.help = "write plain text on one line: reports, annotations and logs quote this value";
+    bag_->add(std::move(d));
+  }
+  failed_ = true;
+  return false;
+}
+
+void reader_context::enter(std::string resource, std::string origin, std::uint32_t offset) {
+  check(file_, offset, resource);
+  check(file_, offset, origin);
+  resource_ = std::move(resource);
+  origin_ = std::move(origin);
+}
+
+std::uint32_t reader_context::value_offset(const source_file& f, const yaml_node& n) {
+  const std::string& text = f.text();
+  const bool quoted = n.k == yaml_node::kind::scalar && !n.plain && n.offset < text.size() &&
+                      (text[n.offset] == '"' || text[n.offset] == '\'');
+  return quoted ? n.offset + 1 : n.offset;
+}
+
+bool reader_context::printable(const yaml_node& n) { return check(file_, value_offset(file_, n), n.text); }
+
+bool reader_context::printable(const env_value& v) {
+  if (v.node == nullptr) return true;
+  const source_file& f = v.source != nullptr                             ? *v.source
+                         : v.from != nullptr && v.from->source != nullptr ? *v.from->source
+                                                                           : file_;
+  return check(f, value_offset(f, *v.node), v.text);
+}
+
+artifact_position reader_context::at_in(const source_file& f, std::uint32_t offset,
+                                        std::string text) {
+  check(f, offset, text);
   artifact_position p;
-  p.file = file_.name();
-  p.where = file_.locate(offset);
+  p.file = f.name();
+  p.where = f.locate(offset);
   p.resource = resource_;
   p.origin = origin_;
   p.text = std::move(text);
   return p;
 }
 
-artifact_position reader_context::token_at(const yaml_node& scalar, std::string_view token) const {
-  const std::string& text = file_.text();
+artifact_position reader_context::at(const yaml_node& n) {
+  return at_in(file_, value_offset(file_, n), n.text);
+}
+
+artifact_position reader_context::token_in(const source_file& f, const yaml_node& scalar,
+                                           std::string_view token) {
+  const std::string& text = f.text();
+  if (scalar.offset >= text.size()) return at_in(f, value_offset(f, scalar), std::string(token));
   // The scalar ends at most a few bytes per character after its value (indentation, folding).
   const std::size_t limit = std::min(text.size(), static_cast<std::size_t>(scalar.offset) +
                                                       scalar.text.size() * 2 + 4096);
   const std::string_view window(text.data() + scalar.offset, limit - scalar.offset);
-  const auto found = window.find(token);
-  if (found == std::string_view::npos) return at(scalar.offset, std::string(token));
-  return at(static_cast<std::uint32_t>(scalar.offset + found), std::string(token));
+  const auto found = token.empty() ? std::string_view::npos : window.find(token);
+  if (found == std::string_view::npos) return at_in(f, value_offset(f, scalar), std::string(token));
+  return at_in(f, static_cast<std::uint32_t>(scalar.offset + found), std::string(token));
 }
 
-artifact_position reader_context::env_at(const env_value& v, std::string_view token) const {
-  artifact_position p = token_at(*v.node, token);
+artifact_position reader_context::env_at(const env_value& v, std::string_view token) {
+  const source_file& f = v.source != nullptr                             ? *v.source
+                         : v.from != nullptr && v.from->source != nullptr ? *v.from->source
+                                                                           : file_;
+  artifact_position p = token_in(f, *v.node, token);
   if (v.from != nullptr) {
     p.resource = v.from->resource;
     p.origin = v.from->origin;
@@ -60,11 +131,13 @@ artifact_position reader_context::env_at(const env_value& v, std::string_view to
 }
 
 observation& reader_context::add(observation o) {
+  for (const std::string* text : {&o.value, &o.hosting, &o.api_host, &o.region}) check(o.at, *text);
   out_.observations.push_back(std::move(o));
   return out_.observations.back();
 }
 
 void reader_context::unresolved(artifact_position at, std::string why) {
+  check(at, why);
   out_.unresolved.push_back({std::move(at), std::move(why)});
 }
 
@@ -167,15 +240,22 @@ bool parse(const source_ptr& source, parsed_file& out, diagnostic_bag& bag,
 
 std::string text_of(const yaml_node* n) { return detail::scalar_text(n); }
 
-// The Helm template of the document at `offset`: the last `# Source:` before it.
+// The `# Source:` comment that names the Helm template of the document at `offset`: the last
+// one before it, or null.
+const std::pair<std::uint32_t, std::string>* source_comment(
+    const std::vector<std::pair<std::uint32_t, std::string>>& sources, std::uint32_t offset) {
+  const std::pair<std::uint32_t, std::string>* found = nullptr;
+  for (const auto& s : sources) {
+    if (s.first > offset) break;
+    found = &s;
+  }
+  return found;
+}
+
 std::string origin_of(const std::vector<std::pair<std::uint32_t, std::string>>& sources,
                       std::uint32_t offset) {
-  std::string origin;
-  for (const auto& [at, name] : sources) {
-    if (at > offset) break;
-    origin = name;
-  }
-  return origin;
+  const auto* comment = source_comment(sources, offset);
+  return comment != nullptr ? comment->second : std::string();
 }
 
 // ConfigMaps of every Kubernetes document, by `namespace/name`, for envFrom and valueFrom.
@@ -190,21 +270,24 @@ void collect_config_maps(const parsed_file& f, detail::config_maps& out) {
     if (ns.empty()) ns = "default";
     const std::string name = text_of(meta->find("name"));
     out.push_back({ns + "/" + name, data, "ConfigMap/" + ns + "/" + name,
-                   origin_of(sources, d.offset)});
+                   origin_of(sources, d.offset), f.source.get()});
   }
 }
 
-void read_parsed(const parsed_file& f, artifact_set& out, const profile_limits& limits,
-                 const detail::config_maps& config) {
+// Reads one parsed file into `out`; false when a value it reports was refused (in `bag`).
+bool read_parsed(const parsed_file& f, artifact_set& out, const profile_limits& limits,
+                 const detail::config_maps& config, diagnostic_bag& bag) {
   artifact_file file;
   file.file = f.source->name();
   file.kind = f.kind;
-  detail::reader_context ctx(*f.source, out);
+  detail::reader_context ctx(*f.source, out, &bag);
   switch (f.kind) {
     case artifact_kind::kubernetes: {
       const auto sources = helm_sources(f.source->text());
       for (const auto& d : f.documents) {
-        ctx.enter({}, origin_of(sources, d.offset));
+        const auto* comment = source_comment(sources, d.offset);
+        ctx.enter({}, comment ? comment->second : std::string(),
+                  comment ? comment->first + 10 : d.offset);  // past `# Source: `
         detail::read_kubernetes_document(ctx, d, file, config);
         // A LiteLLM config carried as a ConfigMap value.
         if (text_of(d.find("kind")) == "ConfigMap") {
@@ -236,6 +319,7 @@ void read_parsed(const parsed_file& f, artifact_set& out, const profile_limits& 
       break;
   }
   out.files.push_back(std::move(file));
+  return !ctx.failed();
 }
 
 std::optional<artifact_set> read_sources(const std::vector<source_ptr>& sources,
@@ -251,7 +335,8 @@ std::optional<artifact_set> read_sources(const std::vector<source_ptr>& sources,
     if (f.kind == artifact_kind::kubernetes) collect_config_maps(f, config);
   }
   artifact_set out;
-  for (const auto& f : parsed) read_parsed(f, out, limits, config);
+  for (const auto& f : parsed) ok = read_parsed(f, out, limits, config, bag) && ok;
+  if (!ok) return std::nullopt;
   return out;
 }
 

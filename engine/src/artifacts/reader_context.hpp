@@ -13,12 +13,13 @@
 
 namespace lexgate::detail {
 
-/// A ConfigMap of the input: its data, and the resource and Helm template it sits in.
+/// A ConfigMap of the input: its data, and the file, resource and Helm template it sits in.
 struct config_map {
   std::string key;  ///< `namespace/name`.
   const yaml_node* data = nullptr;
   std::string resource;
   std::string origin;
+  const source_file* source = nullptr;  ///< The file `data`'s offsets belong to.
 };
 using config_maps = std::vector<config_map>;
 
@@ -28,40 +29,71 @@ struct env_value {
   std::string text;
   const yaml_node* node = nullptr;
   const config_map* from = nullptr;  ///< The ConfigMap that defines it, if any.
+  /// The file `node`'s offset belongs to, when it is not the file being read (a ConfigMap
+  /// elsewhere in the input, a compose `env_file`).
+  const source_file* source = nullptr;
 };
 using environment = std::map<std::string, env_value, std::less<>>;
 
+/// Every string the readers report passes through here (positions, observations, unresolved
+/// references, resource names): one that holds a control character, a line separator or an
+/// encoded surrogate is refused as `artifact.control_character` at its position, as profiles
+/// refuse theirs, so no report, annotation or log line can be forged or broken by an artifact.
 class reader_context {
  public:
-  reader_context(const source_file& file, artifact_set& out) : file_(file), out_(out) {}
+  /// `bag` receives those errors; without one (a config embedded in a string, whose positions
+  /// the enclosing context places and checks again) nothing is checked.
+  reader_context(const source_file& file, artifact_set& out, diagnostic_bag* bag)
+      : file_(file), out_(out), bag_(bag) {}
 
   const source_file& file() const { return file_; }
   artifact_set& out() { return out_; }
+  /// Whether a string of the file was refused: the file's reading has failed.
+  bool failed() const { return failed_; }
 
-  /// The resource and Helm template the values read next belong to.
-  void enter(std::string resource, std::string origin) {
-    resource_ = std::move(resource);
-    origin_ = std::move(origin);
-  }
+  /// The resource and Helm template the values read next belong to; `offset` is where the
+  /// resource is named.
+  void enter(std::string resource, std::string origin, std::uint32_t offset);
   const std::string& resource() const { return resource_; }
+  /// Whether a scalar the reader reports by itself (a name in a resource label) is printable;
+  /// refused with its position when it is not.
+  bool printable(const yaml_node& n);
+  /// The same for an environment value a reader examines (an address it may fail to parse).
+  bool printable(const env_value& v);
 
-  /// The position of a node, with its text.
-  artifact_position at(const yaml_node& n) const { return at(n.offset, n.text); }
-  artifact_position at(std::uint32_t offset, std::string text) const;
+  /// The position of a node, with its text: for a quoted scalar, the first character inside
+  /// the quotes, so that a one-line JSON file's column points at the value itself.
+  artifact_position at(const yaml_node& n);
+  artifact_position at(std::uint32_t offset, std::string text) { return at_in(file_, offset, std::move(text)); }
   /// The position of `token`, a part of a scalar's value (an argument inside a folded `sh -c`
   /// script): searched for in the file from the scalar's start, so it points at the token
   /// itself; the scalar's own position when the token is not written verbatim (escaped).
-  artifact_position token_at(const yaml_node& scalar, std::string_view token) const;
+  artifact_position token_at(const yaml_node& scalar, std::string_view token) {
+    return token_in(file_, scalar, token);
+  }
 
-  /// The position of `token` in an environment value, named by the ConfigMap that defines it.
-  artifact_position env_at(const env_value& v, std::string_view token) const;
+  /// The position of `token` in an environment value, in the file and the ConfigMap that
+  /// define it.
+  artifact_position env_at(const env_value& v, std::string_view token);
 
   observation& add(observation o);
   void unresolved(artifact_position at, std::string why);
 
  private:
+  /// Where a node's value starts: past the opening quote of a quoted scalar.
+  static std::uint32_t value_offset(const source_file& f, const yaml_node& n);
+  artifact_position at_in(const source_file& f, std::uint32_t offset, std::string text);
+  artifact_position token_in(const source_file& f, const yaml_node& scalar, std::string_view token);
+  /// False, with the error reported at `offset` of `f` (once per file), when `text` holds a
+  /// character no report may carry.
+  bool check(const source_file& f, std::uint32_t offset, std::string_view text);
+  /// The same for a string derived from a value whose position is `p`.
+  bool check(const artifact_position& p, std::string_view text);
+
   const source_file& file_;
   artifact_set& out_;
+  diagnostic_bag* bag_;
+  bool failed_ = false;
   std::string resource_;
   std::string origin_;
 };

@@ -74,6 +74,11 @@ void add_model(reader_context& ctx, const std::string& model, artifact_position 
 void read_workload(reader_context& ctx, const std::string& image,
                    const std::vector<command_token>& tokens, const environment& env,
                    const std::string& region) {
+  // Every value read for a model or an address is refused if no report may carry it, even
+  // one that then turns out not to be an address (a line break makes `host_of` fail).
+  for (const auto& [name, v] : env) {
+    if (names_model(name) || names_api_address(name)) ctx.printable(v);
+  }
   std::vector<std::string> used_env;
   // Models on the command line.
   for (std::size_t i : model_arguments(tokens)) {
