@@ -56,7 +56,8 @@ void read_gpus(reader_context& ctx, const yaml_node& service) {
 
 }  // namespace
 
-void read_compose(reader_context& ctx, const yaml_node& doc, artifact_file& file) {
+void read_compose(reader_context& ctx, const yaml_node& doc, artifact_file& file,
+                  const artifact_folder& folder) {
   const yaml_node* services = doc.find("services");
   if (services == nullptr || services->k != yaml_node::kind::mapping) return;
   for (std::size_t i = 0; i < services->size(); ++i) {
@@ -65,9 +66,10 @@ void read_compose(reader_context& ctx, const yaml_node& doc, artifact_file& file
     const std::string resource = "service/" + services->key(i).text;
     file.resources.push_back(resource);
     ctx.enter(resource, {}, services->key(i).offset);
-    // `env_file` variables are not merged in: the file is read on its own when it is among
-    // the artifacts, and a `${VAR}` of it used here is reported unresolved.
-    const environment env = service_env(s);
+    // `environment:` overrides what the `env_file`s give, as compose merges them.
+    std::vector<std::unique_ptr<env_file_text>> env_files;
+    environment env = env_file_environment(ctx, s, folder, env_files);
+    for (auto& [name, v] : service_env(s)) env[name] = v;
     read_workload(ctx, scalar_text(s.find("image")),
                   command_tokens({s.find("entrypoint"), s.find("command")}), env, {});
     read_gpus(ctx, s);

@@ -178,6 +178,7 @@ std::vector<std::pair<std::uint32_t, std::string>> helm_sources(const std::strin
 
 struct parsed_file {
   source_ptr source;
+  std::string root;  ///< The artifact folder it was found in; empty when read from memory.
   artifact_kind kind = artifact_kind::ignored;
   std::vector<yaml_node> documents;
 };
@@ -276,7 +277,8 @@ void collect_config_maps(const parsed_file& f, detail::config_maps& out) {
 
 // Reads one parsed file into `out`; false when a value it reports was refused (in `bag`).
 bool read_parsed(const parsed_file& f, artifact_set& out, const profile_limits& limits,
-                 const detail::config_maps& config, diagnostic_bag& bag) {
+                 const detail::config_maps& config, const std::vector<std::string>& env_files,
+                 diagnostic_bag& bag) {
   artifact_file file;
   file.file = f.source->name();
   file.kind = f.kind;
@@ -303,18 +305,27 @@ bool read_parsed(const parsed_file& f, artifact_set& out, const profile_limits& 
       }
       break;
     }
-    case artifact_kind::compose:
-      for (const auto& d : f.documents) detail::read_compose(ctx, d, file);
+    case artifact_kind::compose: {
+      const detail::artifact_folder folder{f.root, limits};
+      for (const auto& d : f.documents) detail::read_compose(ctx, d, file, folder);
       break;
+    }
     case artifact_kind::litellm:
       for (const auto& d : f.documents) detail::read_litellm(ctx, d, file);
       break;
     case artifact_kind::terraform_plan:
       for (const auto& d : f.documents) detail::read_terraform_plan(ctx, d, file);
       break;
-    case artifact_kind::dotenv:
-      detail::read_dotenv(ctx, file);
+    case artifact_kind::dotenv: {
+      // An `env_file` of a compose service in the input is read through that service, where
+      // `environment:` may override it; on its own it would claim what the service overrides.
+      std::error_code ec;
+      const std::string real = std::filesystem::canonical(f.source->name(), ec).string();
+      const bool used = !f.root.empty() && !ec &&
+                        std::find(env_files.begin(), env_files.end(), real) != env_files.end();
+      if (!used) detail::read_dotenv(ctx, file);
       break;
+    }
     case artifact_kind::ignored:
       break;
   }
@@ -323,11 +334,13 @@ bool read_parsed(const parsed_file& f, artifact_set& out, const profile_limits& 
 }
 
 std::optional<artifact_set> read_sources(const std::vector<source_ptr>& sources,
+                                         const std::vector<std::string>& roots,
                                          diagnostic_bag& bag, const profile_limits& limits) {
   std::vector<parsed_file> parsed(sources.size());
   bool ok = true;
   for (std::size_t i = 0; i < sources.size(); ++i) {
     ok = parse(sources[i], parsed[i], bag, limits) && ok;
+    parsed[i].root = i < roots.size() ? roots[i] : std::string();
   }
   if (!ok) return std::nullopt;
   detail::config_maps config;
@@ -335,17 +348,29 @@ std::optional<artifact_set> read_sources(const std::vector<source_ptr>& sources,
     if (f.kind == artifact_kind::kubernetes) collect_config_maps(f, config);
   }
   artifact_set out;
-  for (const auto& f : parsed) ok = read_parsed(f, out, limits, config, bag) && ok;
+  std::vector<std::string> env_files;
+  for (const auto& f : parsed) {
+    if (f.kind != artifact_kind::compose) continue;
+    for (const auto& d : f.documents) detail::env_files_used(d, f.source->name(), f.root, env_files);
+  }
+  for (const auto& f : parsed) ok = read_parsed(f, out, limits, config, env_files, bag) && ok;
   if (!ok) return std::nullopt;
   return out;
 }
 
-// The files under `path`: itself, or a folder's files in name order, hidden folders skipped.
-void list_files(const std::string& path, std::vector<std::string>& out, diagnostic_bag& bag) {
+// The files under `path`: itself, or a folder's files in name order, hidden folders skipped;
+// with each, the artifact folder it belongs to (`path` itself, or a file's own folder).
+// A symbolic link in the folder that leads out of it is listed in `outside`, not read: what a
+// repository links to elsewhere on the machine is not part of its deployment.
+void list_files(const std::string& path, std::vector<std::string>& out,
+                std::vector<std::string>& roots, std::vector<std::string>& outside,
+                diagnostic_bag& bag) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::is_directory(path, ec)) {
     out.push_back(path);
+    const std::string parent = fs::path(path).parent_path().string();
+    roots.push_back(parent.empty() ? "." : parent);
     return;
   }
   std::vector<std::string> found;
@@ -364,10 +389,21 @@ void list_files(const std::string& path, std::vector<std::string>& out, diagnost
       if (name.starts_with(".")) it.disable_recursion_pending();
       continue;
     }
-    if (it->is_regular_file(ec)) found.push_back(it->path().string());
+    if (!it->is_regular_file(ec)) continue;
+    if (it->is_symlink(ec)) {
+      const fs::path real = fs::canonical(it->path(), ec);
+      const fs::path folder = fs::canonical(path, ec);
+      const std::string r = real.string(), f = folder.string();
+      if (ec || !(r.size() > f.size() && r.starts_with(f) && r[f.size()] == '/')) {
+        outside.push_back(it->path().string());
+        continue;
+      }
+    }
+    found.push_back(it->path().string());
   }
   std::sort(found.begin(), found.end());
   out.insert(out.end(), found.begin(), found.end());
+  roots.insert(roots.end(), found.size(), path);
 }
 
 }  // namespace
@@ -375,10 +411,14 @@ void list_files(const std::string& path, std::vector<std::string>& out, diagnost
 std::optional<artifact_set> read_artifacts(const std::vector<std::string>& paths,
                                            diagnostic_bag& bag, const profile_limits& limits) {
   std::vector<std::string> files;
-  for (const auto& p : paths) list_files(p, files, bag);
+  std::vector<std::string> roots;
+  std::vector<std::string> outside;
+  for (const auto& p : paths) list_files(p, files, roots, outside, bag);
   if (bag.has_errors()) return std::nullopt;
   std::vector<source_ptr> sources;
-  for (const auto& f : files) {
+  std::vector<std::string> source_roots;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const std::string& f = files[i];
     std::error_code ec;
     const auto size = std::filesystem::file_size(f, ec);
     if (!ec && size > limits.max_file_bytes) {
@@ -395,14 +435,25 @@ std::optional<artifact_set> read_artifacts(const std::vector<std::string>& paths
       continue;
     }
     sources.push_back(std::move(source));
+    source_roots.push_back(roots[i]);
   }
   if (bag.has_errors()) return std::nullopt;
-  return read_sources(sources, bag, limits);
+  auto set = read_sources(sources, source_roots, bag, limits);
+  if (set) {
+    for (const auto& f : outside) {
+      artifact_position at;
+      at.file = f;
+      set->unresolved.push_back(
+          {std::move(at), "a symbolic link that leads out of the folder: not read"});
+    }
+  }
+  return set;
 }
 
 bool read_artifact(const source_ptr& source, artifact_set& out, diagnostic_bag& bag,
                    const profile_limits& limits) {
-  auto set = read_sources({source}, bag, limits);
+  // Held in memory: no folder, so nothing it refers to is read from disk.
+  auto set = read_sources({source}, {}, bag, limits);
   if (!set) return false;
   for (auto& f : set->files) out.files.push_back(std::move(f));
   for (auto& o : set->observations) out.observations.push_back(std::move(o));

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -140,11 +142,45 @@ void read_workload(reader_context& ctx, const std::string& image,
                    const std::vector<command_token>& tokens, const environment& env,
                    const std::string& region);
 
+/// One `NAME=value` line of a `.env` file; the value is a scalar node at its offset.
+struct dotenv_line {
+  std::string name;
+  yaml_node value;
+};
+std::vector<dotenv_line> parse_dotenv(const std::string& text);
+
+/// The folder an artifact was found in (the folder given on the command line, or the file's
+/// own folder): files an artifact refers to (a compose `env_file`) are read only inside it.
+/// Empty for an artifact held in memory: such references are then unresolved.
+struct artifact_folder {
+  std::string root;
+  profile_limits limits;
+};
+
+/// The `env_file`s of a compose service, read from the folder (later files override earlier
+/// ones); what cannot be read is reported unresolved. `files` keeps their text alive for as
+/// long as the returned values are used.
+struct env_file_text {
+  env_file_text(std::string name, std::string text) : source(std::move(name), std::move(text)) {}
+  source_file source;
+  std::vector<dotenv_line> lines;
+};
+/// How an `env_file` path of `compose_file` is shown in positions (`gateway/model.env`).
+std::string shown_env_file(const std::string& compose_file, const std::string& name);
+/// The canonical paths of the `env_file`s a compose document's services read (those inside
+/// `root`): such a `.env` artifact is read through its services, not again on its own.
+void env_files_used(const yaml_node& doc, const std::string& compose_file, const std::string& root,
+                    std::vector<std::string>& out);
+environment env_file_environment(reader_context& ctx, const yaml_node& service,
+                                 const artifact_folder& folder,
+                                 std::vector<std::unique_ptr<env_file_text>>& files);
+
 /// Readers of each kind; each adds the file's resources to `file` and its observations to the
 /// context. `doc` is one YAML document.
 void read_kubernetes_document(reader_context& ctx, const yaml_node& doc, artifact_file& file,
                               const config_maps& config);
-void read_compose(reader_context& ctx, const yaml_node& doc, artifact_file& file);
+void read_compose(reader_context& ctx, const yaml_node& doc, artifact_file& file,
+                  const artifact_folder& folder);
 void read_litellm(reader_context& ctx, const yaml_node& doc, artifact_file& file);
 void read_terraform_plan(reader_context& ctx, const yaml_node& doc, artifact_file& file);
 void read_dotenv(reader_context& ctx, artifact_file& file);
