@@ -67,11 +67,18 @@ std::string yaml_value(const value& v) {
   return quoted(v.text);
 }
 
+// `file:line:col` (a one-line plan JSON is all line 1); `file` alone for a file with no
+// position (a link not followed).
+std::string place(const artifact_position& p) {
+  if (p.where.line == 0) return p.file;
+  return p.file + ":" + std::to_string(p.where.line) + ":" + std::to_string(p.where.column);
+}
+
 std::string evidence_comment(const derived_fact& f) {
   std::string out = "  #";
   if (f.confidence != fact_confidence::exact) out += std::string(" ") + to_string(f.confidence) + ":";
   for (std::size_t i = 0; i < f.evidence.size() && i < 3; ++i) {
-    out += (i ? ", " : " ") + f.evidence[i].file + ":" + std::to_string(f.evidence[i].where.line);
+    out += (i ? ", " : " ") + place(f.evidence[i]);
   }
   if (!f.how.empty()) out += " (" + f.how + ")";
   return out;
@@ -148,8 +155,7 @@ std::string derive_yaml(const artifact_set& set, const derivation& d, const sche
   if (!d.unresolved.empty()) {
     out += "# Unresolved:\n";
     for (const auto& u : d.unresolved) {
-      out += "#   " + u.at.file + ":" + std::to_string(u.at.where.line) + ": `" + u.at.text +
-             "`: " + u.why + "\n";
+      out += "#   " + place(u.at) + ": `" + u.at.text + "`: " + u.why + "\n";
     }
   }
   std::size_t ignored = 0;
