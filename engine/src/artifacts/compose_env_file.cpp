@@ -75,6 +75,11 @@ std::optional<fs::path> locate(const std::string& compose_file, const std::strin
     why = "lies outside the artifact folder `" + root + "` and is not read";
     return std::nullopt;
   }
+  // A FIFO or a device would block or never end: only a regular file is read.
+  if (!fs::is_regular_file(real, ec)) {
+    why = "is not a regular file";
+    return std::nullopt;
+  }
   return real;
 }
 

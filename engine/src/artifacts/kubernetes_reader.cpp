@@ -67,7 +67,8 @@ environment container_env(reader_context& ctx, const yaml_node& container, const
       if (v != nullptr && v->k == yaml_node::kind::scalar) {
         env[name] = {v->text, v, found};
       } else {
-        ctx.unresolved(ctx.at(*ref->find("name")),
+        const yaml_node* named = ref->find("name");
+        ctx.unresolved(named != nullptr ? ctx.at(*named) : ctx.at(ref->offset, "configMapKeyRef"),
                        "key `" + key + "` of ConfigMap `" + map + "` is not in the artifacts read");
       }
     }

@@ -176,6 +176,52 @@ std::vector<std::pair<std::uint32_t, std::string>> helm_sources(const std::strin
   return out;
 }
 
+// YAML's merge key (`<<: *defaults`, `<<: [*a, *b]`), which compose files (`x-` extension
+// fields) and some charts use to share settings: the merged mappings' entries are added where
+// the mapping does not set the key itself, an earlier merged mapping winning over a later one.
+// Entries are moved, not copied: the aliases that brought them were counted by the parser.
+void merge_keys(yaml_node& n) {
+  for (auto& item : n.items) merge_keys(item);
+  auto merge_key = [](const yaml_node& key) {
+    return key.k == yaml_node::kind::scalar && key.plain && key.text == "<<";
+  };
+  if (n.k != yaml_node::kind::mapping) return;
+  bool any = false;
+  for (std::size_t i = 0; i < n.items.size(); i += 2) any = any || merge_key(n.items[i]);
+  if (!any) return;
+  std::vector<yaml_node> kept;
+  std::vector<yaml_node> sources;
+  for (std::size_t i = 0; i + 1 < n.items.size(); i += 2) {
+    yaml_node& key = n.items[i];
+    yaml_node& value = n.items[i + 1];
+    if (merge_key(key)) {
+      if (value.k == yaml_node::kind::mapping) sources.push_back(std::move(value));
+      if (value.k == yaml_node::kind::sequence) {
+        for (auto& m : value.items) {
+          if (m.k == yaml_node::kind::mapping) sources.push_back(std::move(m));
+        }
+      }
+      continue;
+    }
+    kept.push_back(std::move(key));
+    kept.push_back(std::move(value));
+  }
+  auto has = [&](const yaml_node& key) {
+    for (std::size_t i = 0; i < kept.size(); i += 2) {
+      if (kept[i].k == yaml_node::kind::scalar && kept[i].text == key.text) return true;
+    }
+    return false;
+  };
+  for (auto& source : sources) {
+    for (std::size_t i = 0; i + 1 < source.items.size(); i += 2) {
+      if (source.items[i].k != yaml_node::kind::scalar || has(source.items[i])) continue;
+      kept.push_back(std::move(source.items[i]));
+      kept.push_back(std::move(source.items[i + 1]));
+    }
+  }
+  n.items = std::move(kept);
+}
+
 struct parsed_file {
   source_ptr source;
   std::string root;  ///< The artifact folder it was found in; empty when read from memory.
@@ -230,7 +276,9 @@ bool parse(const source_ptr& source, parsed_file& out, diagnostic_bag& bag,
   diagnostic_bag local;
   const bool ok = detail::parse_yaml_documents(
       *source, local, limits, [&](const yaml_node& doc) {
-        if (doc.k != yaml_node::kind::null) out.documents.push_back(doc);
+        if (doc.k == yaml_node::kind::null) return;
+        out.documents.push_back(doc);
+        merge_keys(out.documents.back());
       });
   move_diagnostics(local, bag);
   if (!ok) return false;
