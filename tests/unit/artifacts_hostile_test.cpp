@@ -171,3 +171,37 @@ TEST_CASE("an env_file that is a FIFO is not read (it would block), only reporte
   const json d = derive_ok(compose);
   CHECK(why_of(d, "pipe.env").find("is not a regular file") != std::string::npos);
 }
+
+TEST_CASE("a LiteLLM config in a ConfigMap that shares its params through a merge key") {
+  scratch_dir dir;
+  const std::string cm = dir.write("gateway.yaml", R"yaml(apiVersion: v1
+kind: ConfigMap
+metadata: { name: litellm, namespace: ai }
+data:
+  config.yaml: |
+    x-base: &base
+      api_base: https://api.siliconflow.cn/v1
+    model_list:
+      - model_name: chat
+        litellm_params:
+          <<: *base
+          model: openai/deepseek-ai/DeepSeek-V3
+)yaml");
+  const json d = derive_ok(cm);
+  CHECK(model_names(d) == std::vector<std::string>{"deepseek-ai/DeepSeek-V3"});
+  bool siliconflow = false;
+  for (const auto& f : d["facts"]) {
+    for (const auto& e : f["evidence"]) siliconflow = siliconflow || e["text"] == "api.siliconflow.cn";
+  }
+  CHECK(siliconflow);
+}
+
+TEST_CASE("a file whose name holds a control character fails the read, named safely") {
+  scratch_dir dir;
+  dir.write("chart/a\x1b]0;x\x07.yaml", "apiVersion: v1\nkind: Service\nmetadata: { name: s }\n");
+  auto r = run_lexgate({"derive", dir.path() + "/chart"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err.find("error[artifact.control_character]") != std::string::npos);
+  CHECK(r.err.find('\x1b') == std::string::npos);
+}

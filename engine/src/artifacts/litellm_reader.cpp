@@ -126,7 +126,10 @@ void read_embedded_litellm(reader_context& ctx, const yaml_node& text,
   diagnostic_bag bag;
   artifact_file file;
   const bool ok = parse_yaml_documents(inner, bag, limits, [&](const yaml_node& doc) {
-    if (doc.k == yaml_node::kind::mapping) read_litellm(inner_ctx, doc, file);
+    if (doc.k != yaml_node::kind::mapping) return;
+    yaml_node merged = doc;
+    merge_keys(merged);
+    read_litellm(inner_ctx, merged, file);
   });
   if (!ok) {
     const std::string why = bag.items().empty() ? "" : ": " + bag.items().front().message;

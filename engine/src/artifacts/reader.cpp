@@ -176,11 +176,14 @@ std::vector<std::pair<std::uint32_t, std::string>> helm_sources(const std::strin
   return out;
 }
 
+}  // namespace
+
 // YAML's merge key (`<<: *defaults`, `<<: [*a, *b]`), which compose files (`x-` extension
-// fields) and some charts use to share settings: the merged mappings' entries are added where
-// the mapping does not set the key itself, an earlier merged mapping winning over a later one.
-// Entries are moved, not copied: the aliases that brought them were counted by the parser.
-void merge_keys(yaml_node& n) {
+// fields), LiteLLM configs and some charts use to share settings: the merged mappings' entries
+// are added where the mapping does not set the key itself, an earlier merged mapping winning
+// over a later one. Entries are moved, not copied: the aliases that brought them were counted
+// by the parser.
+void detail::merge_keys(yaml_node& n) {
   for (auto& item : n.items) merge_keys(item);
   auto merge_key = [](const yaml_node& key) {
     return key.k == yaml_node::kind::scalar && key.plain && key.text == "<<";
@@ -221,6 +224,8 @@ void merge_keys(yaml_node& n) {
   }
   n.items = std::move(kept);
 }
+
+namespace {
 
 struct parsed_file {
   source_ptr source;
@@ -278,7 +283,7 @@ bool parse(const source_ptr& source, parsed_file& out, diagnostic_bag& bag,
       *source, local, limits, [&](const yaml_node& doc) {
         if (doc.k == yaml_node::kind::null) return;
         out.documents.push_back(doc);
-        merge_keys(out.documents.back());
+        detail::merge_keys(out.documents.back());
       });
   move_diagnostics(local, bag);
   if (!ok) return false;
@@ -438,6 +443,13 @@ void list_files(const std::string& path, std::vector<std::string>& out,
       continue;
     }
     if (!it->is_regular_file(ec)) continue;
+    // Reports name every artifact: a name no report may carry fails the read, as a value does.
+    if (detail::unprintable_at(it->path().string(), false)) {
+      bag.error("artifact.control_character",
+                "a file name holds a control character, a line separator or invalid UTF-8",
+                it->path().string(), "rename the file");
+      continue;
+    }
     if (it->is_symlink(ec)) {
       const fs::path real = fs::canonical(it->path(), ec);
       const fs::path folder = fs::canonical(path, ec);

@@ -142,6 +142,10 @@ void read_workload(reader_context& ctx, const std::string& image,
                    const std::vector<command_token>& tokens, const environment& env,
                    const std::string& region);
 
+/// Applies YAML merge keys (`<<: *defaults`) in a parsed document: a merged mapping's entries
+/// are added where the mapping does not set the key itself.
+void merge_keys(yaml_node& n);
+
 /// One `NAME=value` line of a `.env` file; the value is a scalar node at its offset.
 struct dotenv_line {
   std::string name;
