@@ -205,3 +205,21 @@ TEST_CASE("a file whose name holds a control character fails the read, named saf
   CHECK(r.err.find("error[artifact.control_character]") != std::string::npos);
   CHECK(r.err.find('\x1b') == std::string::npos);
 }
+
+TEST_CASE("a compose model variable with no value comes from the shell: unresolved") {
+  scratch_dir dir;
+  const std::string compose = dir.write("docker-compose.yml", R"yaml(services:
+  tgi:
+    image: ghcr.io/huggingface/text-generation-inference:2.4.0
+    environment: [MODEL_ID, PORT]
+  app:
+    image: example/app
+    environment:
+      LLM_BASE_URL:
+)yaml");
+  const json d = derive_ok(compose);
+  CHECK(d["facts"].empty());
+  CHECK(why_of(d, "MODEL_ID").find("from the shell") != std::string::npos);
+  CHECK(why_of(d, "LLM_BASE_URL").find("from the shell") != std::string::npos);
+  CHECK(why_of(d, "PORT").empty());
+}
