@@ -70,9 +70,11 @@ std::string evidence_comment(const derived_fact& f) {
   std::string out = "  #";
   if (f.confidence != fact_confidence::exact) out += std::string(" ") + to_string(f.confidence) + ":";
   for (std::size_t i = 0; i < f.evidence.size() && i < 3; ++i) {
-    out += (i ? ", " : " ") + f.evidence[i].file + ":" + std::to_string(f.evidence[i].where.line);
+    // A comment ends at a line break: a file name must not hold one (nor anything else raw).
+    out += (i ? ", " : " ") + printable(f.evidence[i].file) + ":" +
+           std::to_string(f.evidence[i].where.line);
   }
-  if (!f.how.empty()) out += " (" + f.how + ")";
+  if (!f.how.empty()) out += " (" + printable(f.how) + ")";
   return out;
 }
 
@@ -94,7 +96,7 @@ std::string derive_yaml(const artifact_set& set, const derivation& d, const sche
   };
   std::string out = "# Draft profile derived by `lexgate derive` from";
   for (const auto& f : set.files) {
-    if (f.kind != artifact_kind::ignored) out += " " + f.file;
+    if (f.kind != artifact_kind::ignored) out += " " + printable(f.file);
   }
   out += ".\n# Each value names its evidence; check the guesses, then fill in what artifacts cannot say.\n";
   out += "profile: 1\nproduct:\n  id: \"\"  # required: the product's id\n";
@@ -147,8 +149,8 @@ std::string derive_yaml(const artifact_set& set, const derivation& d, const sche
   if (!d.unresolved.empty()) {
     out += "# Unresolved:\n";
     for (const auto& u : d.unresolved) {
-      out += "#   " + u.at.file + ":" + std::to_string(u.at.where.line) + ": `" + u.at.text +
-             "`: " + u.why + "\n";
+      out += "#   " + printable(u.at.file) + ":" + std::to_string(u.at.where.line) + ": `" +
+             printable(u.at.text) + "`: " + printable(u.why) + "\n";
     }
   }
   std::size_t ignored = 0;
@@ -156,7 +158,7 @@ std::string derive_yaml(const artifact_set& set, const derivation& d, const sche
   if (ignored > 0) {
     out += "# Ignored (not a deployment artifact lexgate reads):";
     for (const auto& f : set.files) {
-      if (f.kind == artifact_kind::ignored) out += " " + f.file;
+      if (f.kind == artifact_kind::ignored) out += " " + printable(f.file);
     }
     out += "\n";
   }
