@@ -165,6 +165,8 @@ std::vector<std::string> find_case_files(const std::vector<std::string>& paths,
       }
       out.push_back(path.string());
     }
+    // A folder that could not be read to the end would leave cases out unseen.
+    if (ec) bag.error("io.cases", "cannot read `" + p + "`: " + ec.message(), p);
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
