@@ -2,6 +2,7 @@
 #include "report/drift_report.hpp"
 #include "report/json_model.hpp"
 #include "report/name_notes.hpp"
+#include "report/name_report.hpp"
 #include "report/reports.hpp"
 
 namespace lexgate::report_writers {
@@ -120,19 +121,7 @@ json report_json(const report& r) {
   json conflicts = json::array();
   for (const auto& c : r.conflicts) conflicts.push_back(conflict_json(c));
   out["conflicts"] = std::move(conflicts);
-  json names = json::array();
-  for (const auto& n : r.names) {
-    json item = {{"path", n.path},       {"written", n.written}, {"from", n.from},
-                 {"line", n.where.line}, {"column", n.where.column}};
-    if (!n.entity.empty()) {
-      item["entity"] = n.entity;
-      item["by"] = to_string(n.how);
-    }
-    if (!n.country.empty()) item["country"] = n.country;
-    item["explanation"] = describe(n);
-    names.push_back(std::move(item));
-  }
-  out["names"] = std::move(names);
+  out["names"] = names_json(r);
   if (!r.conflicts_not_analysed.empty()) out["conflicts_not_analysed"] = r.conflicts_not_analysed;
   out["summary"] = {{"rules_evaluated", r.summary.rules_evaluated},
                     {"violations", r.summary.violations},

@@ -1,8 +1,10 @@
 // The JUnit XML report: one testsuite per profile and market, one testcase per rule judged
 // there (layer: report). CI systems show failures and skips without knowing lexgate.
 #include <string>
+#include <string_view>
 
 #include "report/drift_report.hpp"
+#include "report/name_report.hpp"
 #include "report/reports.hpp"
 
 namespace lexgate::report_writers {
@@ -10,7 +12,7 @@ namespace lexgate::report_writers {
 namespace {
 
 // Escapes text for XML 1.0 and drops the control characters it cannot hold.
-std::string xml(const std::string& s) {
+std::string xml(std::string_view s) {
   std::string out;
   for (char c : s) {
     switch (c) {
@@ -26,7 +28,7 @@ std::string xml(const std::string& s) {
   return out;
 }
 
-const finding* finding_of(const market_report& m, const std::string& rule) {
+const finding* finding_of(const market_report& m, std::string_view rule) {
   for (const auto& f : m.findings) {
     if (f.rule == rule && f.status != finding_status::upcoming) return &f;
   }
@@ -46,7 +48,7 @@ std::string render_junit(const std::vector<report>& reports) {
       std::size_t failures = 0;
       std::size_t skipped = 0;
       for (const auto& e : m.evaluated) {
-        const std::string regime = e.rule.substr(0, e.rule.rfind('.'));
+        const std::string regime(e.rule.substr(0, e.rule.rfind('.')));
         cases += "    <testcase classname=\"" + xml(regime) + "\" name=\"" + xml(e.rule) + "\"";
         const finding* f = finding_of(m, e.rule);
         if (f != nullptr && f->status == finding_status::waived) {
@@ -65,6 +67,10 @@ std::string render_junit(const std::vector<report>& reports) {
           ++failures;
           std::string detail = f->message + "\ncite: " + f->cite + "\nremedy: " + f->remedy;
           for (const auto& x : f->missing) detail += "\nmissing: " + x;
+          for (const name_resolution* n : finding_resolutions(r, *f)) {
+            detail += std::string(name_only(*n) ? "\nname match: " : "\nresolved: ") +
+                      resolution_line(r, *n);
+          }
           cases += ">\n      <failure message=\"" + xml(f->message) + "\" type=\"" +
                    to_string(f->status) + "-" + to_string(f->severity) + "\">" + xml(detail) +
                    "</failure>\n    </testcase>\n";
@@ -94,6 +100,12 @@ std::string render_junit(const std::vector<report>& reports) {
       }
       std::string coverage;
       for (const auto& id : m.coverage) coverage += (coverage.empty() ? "" : ",") + id;
+      // How the profile's company names resolved, so a failure that rests on one can be read.
+      std::string names;
+      for (const auto& n : r.names) {
+        names += "      <property name=\"resolution\" value=\"" + xml(resolution_line(r, n)) +
+                 "\"/>\n";
+      }
       std::string members;
       for (const auto& c : m.member_states) members += (members.empty() ? "" : ",") + c;
       const std::string properties =
@@ -104,7 +116,7 @@ std::string render_junit(const std::vector<report>& reports) {
                            : "      <property name=\"member_states\" value=\"" + xml(members) +
                                  "\"/>\n") +
           "      <property name=\"fails_gate\" value=\"" + (m.fails_gate ? "true" : "false") +
-          "\"/>\n    </properties>\n";
+          "\"/>\n" + names + "    </properties>\n";
       total_tests += tests;
       total_failures += failures;
       total_skipped += skipped;

@@ -2,6 +2,7 @@
 #include <string>
 
 #include "report/drift_report.hpp"
+#include "report/name_report.hpp"
 #include "report/printable_report.hpp"
 #include "report/reports.hpp"
 
@@ -100,7 +101,20 @@ std::string render_markdown(const std::vector<report>& input) {
                  f.waiver->expires.to_string() + " (" + cell(f.waiver->approver) +
                  "): " + cell(f.waiver->justification) + "  \n";
         }
+        // A finding that rests on a model's name alone says so beside it.
+        for (const name_resolution* n : finding_resolutions(r, f)) {
+          if (name_only(*n)) out += "  Name match: " + cell(resolution_line(r, *n)) + "  \n";
+        }
         if (f.status != finding_status::waived) out += "  Remedy: " + cell(f.remedy) + "\n";
+      }
+    }
+    // Every company name as the profile wrote it and what it resolved to, as in the JSON
+    // report's `names`.
+    if (!r.names.empty()) {
+      out += "\n### Names resolved\n\n";
+      for (const auto& n : r.names) {
+        out += std::string("- ") + (name_only(n) ? "**name match** " : "") +
+               cell(resolution_line(r, n)) + "\n";
       }
     }
     if (!r.conflicts_not_analysed.empty()) {

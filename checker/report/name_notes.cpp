@@ -3,13 +3,30 @@
 
 namespace lexgate::report_writers {
 
+namespace {
+
+// A value derived from a developer that only the model's name suggested rests on that name.
+std::string derived_from_name(const name_resolution& n) {
+  switch (n.how) {
+    case match_kind::reupload_by_name:
+      return "; " + n.entity + " itself from the model's name only (a re-upload)";
+    case match_kind::file_name_guess:
+      return "; " + n.entity + " itself a guess from a local path";
+    default:
+      return {};
+  }
+}
+
+}  // namespace
+
 std::string describe(const name_resolution& n) {
   if (n.from == "provider" || n.from == "vendor") {
     return n.written + ", the " + n.from + " (the operator unless the profile names one: " +
-           (n.from == "provider" ? "provider-api hosting" : "self-hosted") + ")";
+           (n.from == "provider" ? "provider-api hosting" : "self-hosted") + ")" +
+           derived_from_name(n);
   }
   if (n.from == "registry") {
-    return n.matched + ", the entity registry's country for " + n.entity;
+    return n.matched + ", the entity registry's country for " + n.entity + derived_from_name(n);
   }
   if (n.entity.empty()) {
     return n.written + ": not in the entity registry (its country is not assumed)";

@@ -174,20 +174,21 @@ void add_findings(const report& r, const library& rules, result_parts& parts) {
     for (const auto& judged : m.evaluated) {
       // A rule that does not apply to the deployment is not judged.
       if (judged.outcome == rule_outcome::not_applicable) continue;
-      const rule_info* rule = rules.find_rule(judged.rule);
+      const std::string id(judged.rule);
+      const rule_info* rule = rules.find_rule(id);
       const regime_info* regime = rule ? regime_of(rules, rule->regime) : nullptr;
-      const auto found = by_rule.find(judged.rule);
+      const auto found = by_rule.find(id);
       const finding* f = found == by_rule.end() ? nullptr : found->second;
       const std::string key = r.profile_path + "|" + r.profile_id + "|" + m.market + "|" +
-                              judged.rule;
+                              id;
       // Anything but a pass is not satisfied: a waived or undecided rule is not met.
       const bool satisfied = judged.outcome == rule_outcome::passed && f == nullptr;
-      const std::string cite = rule ? rule->cite : judged.rule;
+      const std::string cite = rule ? rule->cite : id;
 
       json target;
       target["type"] = "objective-id";
-      target["target-id"] = judged.rule;
-      target["title"] = nonempty(cite + (regime ? ", " + regime->title : ""), judged.rule);
+      target["target-id"] = id;
+      target["title"] = nonempty(cite + (regime ? ", " + regime->title : ""), id);
       if (rule && !rule->message.empty()) target["description"] = rule->message;
       if (regime && !regime->sources.empty()) {
         json links = json::array();
@@ -209,9 +210,9 @@ void add_findings(const report& r, const library& rules, result_parts& parts) {
 
       json out;
       out["uuid"] = uuid_v5("finding|" + key);
-      out["title"] = judged.rule + " in " + m.market + " (" + r.profile_id + ")";
-      out["description"] = f ? nonempty(f->message, judged.rule)
-                             : judged.rule + " (" + cite + ") is met in " + m.market + ".";
+      out["title"] = id + " in " + m.market + " (" + r.profile_id + ")";
+      out["description"] = f ? nonempty(f->message, id)
+                             : id + " (" + cite + ") is met in " + m.market + ".";
       out["props"] = std::move(props);
       out["target"] = std::move(target);
       if (f) {

@@ -62,7 +62,6 @@ report printable_copy(const report& r) {
     clean(m.coverage);
     clean(m.member_states);
     for (auto& f : m.findings) clean(f);
-    for (auto& e : m.evaluated) clean(e.rule);
   }
   for (auto& c : out.conflicts) clean(c);
   for (auto& n : out.names) {

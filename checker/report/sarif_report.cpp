@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "report/drift_report.hpp"
+#include "report/name_notes.hpp"
+#include "report/name_report.hpp"
 #include "report/reports.hpp"
 
 namespace lexgate::report_writers {
@@ -107,6 +109,13 @@ std::string render_sarif(const std::vector<report>& reports, const library& rule
           text += " (in force from " + f.effective->to_string() + ")";
         }
         text += ". Remedy: " + f.remedy;
+        // A finding that rests on a name match says so where a dashboard shows it.
+        const auto resolutions = finding_resolutions(r, f);
+        for (const name_resolution* n : resolutions) {
+          if (!name_only(*n)) continue;
+          text += text.back() == '.' ? " " : ". ";
+          text += "Name match: " + resolution_line(r, *n);
+        }
         result["message"] = {{"text", text}};
         std::uint32_t line = 1;
         std::uint32_t column = 1;
@@ -140,6 +149,7 @@ std::string render_sarif(const std::vector<report>& reports, const library& rule
         if (!f.unstated_exceptions.empty()) {
           result["properties"]["unstated_exceptions"] = f.unstated_exceptions;
         }
+        if (!resolutions.empty()) result["properties"]["resolved"] = finding_resolutions_json(r, f);
         results.push_back(std::move(result));
       }
       if (!m.covered) {
@@ -191,7 +201,8 @@ std::string render_sarif(const std::vector<report>& reports, const library& rule
                           {"allow_indeterminate", r.gate.allow_indeterminate},
                           {"allow_uncovered", r.gate.allow_uncovered},
                           {"passed", !r.fails_gate}}},
-                        {"markets", std::move(markets)}});
+                        {"markets", std::move(markets)},
+                        {"names", names_json(r)}});
   }
   run["properties"] = {{"lexgate", {{"profiles", std::move(profiles)}}}};
   json out;

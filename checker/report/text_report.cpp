@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "report/name_notes.hpp"
+#include "report/name_report.hpp"
 #include "report/drift_report.hpp"
 #include "report/printable_report.hpp"
 #include "report/reports.hpp"
@@ -44,6 +45,12 @@ void render_finding(std::string& out, const finding& f, const report& r,
            f.waiver->justification + "\n";
   }
   if (f.status != finding_status::waived) out += "      remedy: " + f.remedy + "\n";
+  if (!options.explain) {
+    // A finding that rests on a model's name alone says so even without the evidence.
+    for (const name_resolution* n : finding_resolutions(r, f)) {
+      if (name_only(*n)) out += "      name match: " + resolution_line(r, *n) + "\n";
+    }
+  }
   if (options.explain) {
     for (const auto& e : f.evidence) {
       out += "      because " + e.path + " = " + e.value;

@@ -744,21 +744,34 @@ std::map<std::string, predicate, std::less<>> rule_table() {
   // US states
   for (const char* id : {"us_ny.deepseek_ban_2025.no_deepseek_on_state_devices",
                          "us_va.executive_order_46.no_deepseek_on_state_devices",
-                         "us_ok.deepseek_ban_2025.no_deepseek_on_state_devices",
-                         "us_la.executive_order_ccp_ai_2025.no_deepseek_on_state_devices"}) {
+                         "us_ok.deepseek_ban_2025.no_deepseek_on_state_devices"}) {
     add(id, {state_gov, nullptr, service, nullptr});
   }
+  add("us_la.executive_order_ccp_ai_2025.no_deepseek_on_state_devices",
+      {state_gov, nullptr,
+       [](F f) {
+         return f.uses_deepseek_service() || any(f.p(f.at_.models), [&](const value& m) {
+                  return eq(at(m, f.at_.m_provider), "DeepSeek");
+                });
+       },
+       nullptr});
+  add("us_la.executive_order_ccp_ai_2025.ccp_linked_models",
+      {state_gov, nullptr, [](F f) { return f.chinese_origin_model(); }, nullptr});
   add("us_ia.deepseek_ban_2025.no_deepseek_on_state_devices",
       {state_gov, nullptr,
        [](F f) {
          return f.uses_deepseek_service() ||
-                one_of(f.vendor_field(f.at_.vendor_name), {"RedNote", "Xiaohongshu", "Lemon8"});
+                one_of(f.vendor_field(f.at_.vendor_name), {"RedNote", "Lemon8"});
        },
        nullptr});
   add("us_al.foreign_software_memo_2025.no_deepseek_on_state_devices",
       {state_gov, nullptr,
        [](F f) {
-         return f.uses_deepseek_service() || eq(f.vendor_field(f.at_.vendor_name), "Manus");
+         return f.uses_deepseek_service() || eq(f.vendor_field(f.at_.vendor_name), "Manus") ||
+                any(f.p(f.at_.models), [&](const value& m) {
+                  return eq(at(m, f.at_.m_operator), "Manus") &&
+                         !eq(at(m, f.at_.m_hosting), "self-hosted");
+                });
        },
        [](F f) {
          return intersects(f.d(f.at_.government_functions), {"law-enforcement", "essential-services"});
@@ -770,7 +783,7 @@ std::map<std::string, predicate, std::less<>> rule_table() {
        [](F f) {
          return f.uses_deepseek_service() ||
                 one_of(f.vendor_field(f.at_.vendor_name),
-                       {"RedNote", "Xiaohongshu", "Webull", "Tiger Brokers", "Moomoo", "Lemon8"});
+                       {"RedNote", "Webull", "Tiger Brokers", "Moomoo", "Lemon8"});
        },
        tx_exception});
   add("us_tx.prohibited_technologies_2025.listed_developers_reported",
@@ -780,6 +793,18 @@ std::map<std::string, predicate, std::less<>> rule_table() {
                 any(f.p(f.at_.models), [&](const value& m) {
                   return one_of(at(m, f.at_.m_provider), {"ByteDance", "Tencent"}) ||
                          one_of(at(m, f.at_.m_operator), {"ByteDance", "Tencent"});
+                });
+       },
+       tx_exception});
+  add("us_tx.prohibited_technologies_2025.listed_ai_developers_2026_reported",
+      {gov_work, nullptr,
+       [](F f) {
+         const std::initializer_list<std::string_view> listed = {
+             "iFlytek", "Zhipu AI", "Alibaba", "Baidu", "Baichuan", "MiniMax", "Moonshot AI"};
+         return one_of(f.vendor_field(f.at_.vendor_name), listed) ||
+                any(f.p(f.at_.models), [&](const value& m) {
+                  return one_of(at(m, f.at_.m_provider), listed) ||
+                         one_of(at(m, f.at_.m_operator), listed);
                 });
        },
        tx_exception});
@@ -796,8 +821,10 @@ std::map<std::string, predicate, std::less<>> rule_table() {
   add("us.ndaa_fy2026_covered_ai.covered_ai_deepseek_high_flyer",
       {dod, nullptr,
        [](F f) {
-         return f.uses_deepseek_model() || any(f.p(f.at_.models), [&](const value& m) {
-                  return eq(at(m, f.at_.m_provider), "High-Flyer");
+         return f.uses_deepseek_model() || eq(f.vendor_field(f.at_.vendor_name), "High-Flyer") ||
+                any(f.p(f.at_.models), [&](const value& m) {
+                  return eq(at(m, f.at_.m_provider), "High-Flyer") ||
+                         eq(at(m, f.at_.m_operator), "High-Flyer");
                 });
        },
        waiver});
@@ -910,7 +937,20 @@ std::map<std::string, predicate, std::less<>> rule_table() {
        nullptr,
        [](F f) {
          return f.uses_deepseek_service() ||
-                one_of(f.vendor_field(f.at_.vendor_name), {"RedNote", "Xiaohongshu"});
+                eq(f.vendor_field(f.at_.vendor_name), "RedNote");
+       },
+       nullptr});
+  add("us_sd.executive_order_2023_06.no_tencent_applications",
+      {[](F f) {
+         return f.state_government_deployment() || truth(f.d(f.at_.personal_devices));
+       },
+       nullptr,
+       [](F f) {
+         return eq(f.vendor_field(f.at_.vendor_name), "Tencent") ||
+                any(f.p(f.at_.models), [&](const value& m) {
+                  return eq(at(m, f.at_.m_operator), "Tencent") &&
+                         !eq(at(m, f.at_.m_hosting), "self-hosted");
+                });
        },
        nullptr});
   add("cz.government_deepseek_2025.no_deepseek_in_public_administration",
@@ -1081,7 +1121,7 @@ std::string compare_with_report(const handwritten_rules& hw,
   for (const auto& m : r.markets) {
     for (const auto& e : m.evaluated) {
       if (!hw.covers(e.rule)) continue;
-      theirs.push_back(m.market + " " + e.rule + " " + to_string(e.outcome));
+      theirs.push_back(m.market + " " + std::string(e.rule) + " " + to_string(e.outcome));
     }
     for (const auto& f : m.findings) {
       if (f.status == finding_status::upcoming && hw.covers(f.rule)) {

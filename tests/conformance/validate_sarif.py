@@ -28,6 +28,8 @@ def main():
     cases = [
         ("fixtures/profiles/helpdesk-multi-market.yaml", "2025-03-01"),
         ("fixtures/profiles/deepseek-app-2025-02.yaml", "2025-02-20"),
+        # Resolved names on the run and on results, a name match among them.
+        ("fixtures/names/reupload-gov-tw.yaml", "2025-03-01"),
     ]
     for profile, as_of in cases:
         run = subprocess.run([lexgate, "check", profile, "--as-of", as_of, "--format", "sarif"],

@@ -80,3 +80,25 @@ TEST_CASE("two threads with their own states give the reports of one", "[eval][s
     CHECK(got[i] == expected[i]);
   }
 }
+
+TEST_CASE("a report keeps the rule ids of its library after the library is gone", "[eval][state]") {
+  lexgate::report r;
+  std::string expected;
+  {
+    lexgate::diagnostic_bag bag;
+    auto lib = lexgate::load_standard_library(bag);
+    REQUIRE(lib);
+    const auto profiles = generated_profiles(*lib, 8);
+    lexgate::evaluate_options options;
+    options.as_of = lexgate::date::parse("2026-06-01").value();
+    for (const auto& p : profiles) {
+      r = lexgate::evaluate(*lib, p, options);
+      if (!r.markets.empty() && !r.markets.front().evaluated.empty()) break;
+    }
+    REQUIRE(!r.markets.empty());
+    REQUIRE(!r.markets.front().evaluated.empty());
+    expected = json_of(r);
+  }  // the caller's library goes; `evaluated[].rule` points into the program the report shares
+  CHECK(json_of(r) == expected);
+  CHECK(r.markets.front().evaluated.front().rule.find('.') != std::string_view::npos);
+}

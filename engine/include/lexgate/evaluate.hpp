@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "lexgate/artifacts.hpp"
@@ -62,7 +63,10 @@ struct finding {
 };
 
 struct rule_result {
-  std::string rule;
+  /// The rule's id. Text of the library that judged the profile, kept alive by the report
+  /// (`report::library_text`): a report lists every rule it judged, and copying each id into
+  /// the report cost more than judging the rule.
+  std::string_view rule;
   rule_severity severity = rule_severity::block;
   rule_outcome outcome = rule_outcome::passed;
 };
@@ -134,6 +138,9 @@ struct report {
   /// How the profile differs from its deployment artifacts (`check --artifacts`); absent when
   /// no artifacts were read.
   std::optional<std::vector<drift_item>> drift;
+  /// The compiled library that judged the profile, which `markets[].evaluated[].rule` refers to:
+  /// shared, so the report stays valid when the caller's `library` goes.
+  std::shared_ptr<const void> library_text;
 };
 
 /// How much of each finding `evaluate` fills in. Verdicts, statuses and `evaluated` are always

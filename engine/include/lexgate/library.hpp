@@ -43,6 +43,8 @@ class library {
   /// SHA-256 over the files' paths and texts, in path order: identifies the rules exactly.
   const std::string& digest() const;
   const detail::program& program() const { return *program_; }
+  /// The compiled program, shared: what a report keeps alive to refer to the library's text.
+  const std::shared_ptr<const detail::program>& shared_program() const { return program_; }
 
  private:
   std::shared_ptr<const detail::program> program_;

@@ -69,6 +69,15 @@ struct missing_fact {
   const std::string& text() const { return path != nullptr ? *path : built; }
 };
 
+// Drops the facts recorded past `mark`. Most calls drop nothing: the test is inline, where
+// vector::resize is a call that can also grow.
+[[gnu::noinline]] void drop_from(std::vector<missing_fact>& facts, std::size_t mark) {
+  facts.erase(facts.begin() + static_cast<std::ptrdiff_t>(mark), facts.end());
+}
+inline void truncate(std::vector<missing_fact>& facts, std::size_t mark) {
+  if (facts.size() > mark) drop_from(facts, mark);
+}
+
 }  // namespace
 
 // The working memory of evaluations, owned by the caller's `evaluation_state` and kept from one
@@ -92,6 +101,8 @@ struct detail::scratch {
   std::vector<finding> spare_findings;
   std::vector<evidence_item> spare_evidence;
   std::vector<std::string> spare_strings;
+  // A message being composed (see undecided_message).
+  std::string text;
   // Which jurisdiction codes are unions of states (`EU`), for the program they were computed for
   // (see union_flags): computed once per thread and program, not per market.
   const void* unions_program = nullptr;
@@ -140,7 +151,7 @@ class evaluator {
       case op::exists: {
         const std::size_t mark = missing_.size();
         const value* v = fetch(n.kids[0]);
-        missing_.resize(mark);  // absence is the answer here, not a missing fact
+        truncate(missing_, mark);  // absence is the answer here, not a missing fact
         if (v != nullptr) note_read(n.kids[0], v);
         return v != nullptr ? tv::yes : tv::no;
       }
@@ -225,7 +236,7 @@ class evaluator {
         const value* record = fetch(n.kids[0]);
         if (record == nullptr) {
           // Name the whole fact (`compliance.exemption`), not just its absent parent.
-          missing_.resize(mark);
+          truncate(missing_, mark);
           if (explain_) missing_.push_back({nullptr, path_text(n)});
           return nullptr;
         }
@@ -332,13 +343,13 @@ class evaluator {
         // This operand alone decides: its reads are the evidence, nothing is missing.
         reads_.erase(reads_.begin() + static_cast<std::ptrdiff_t>(reads_start),
                      reads_.begin() + static_cast<std::ptrdiff_t>(reads_mark));
-        missing_.resize(missing_start);
+        truncate(missing_, missing_start);
         return decider;
       }
       if (v == tv::unknown) {
         unknown = true;
       } else {
-        missing_.resize(missing_mark);
+        truncate(missing_, missing_mark);
       }
     }
     return unknown ? tv::unknown : negate(decider);
@@ -427,15 +438,17 @@ void render_message(evaluator& e, const detail::checked_rule& rule, std::string&
 
 // An indeterminate finding's message says what is unknown first: the rule's own message
 // states a violation, and read alone it would claim one the profile does not establish.
-void undecided_message(finding& f) {
-  std::string text = "Undecided: the profile does not state ";
+void undecided_message(finding& f, std::string& buffer) {
+  buffer.assign("Undecided: the profile does not state ");
   for (std::size_t i = 0; i < f.missing.size(); ++i) {
-    text += (i ? ", " : "") + f.missing[i];
+    if (i != 0) buffer += ", ";
+    buffer += f.missing[i];
   }
-  if (f.missing.empty()) text += "every fact this rule needs";
-  text += ". The rule is broken when: ";
-  text += f.message;
-  f.message = std::move(text);
+  if (f.missing.empty()) buffer += "every fact this rule needs";
+  buffer += ". The rule is broken when: ";
+  buffer += f.message;
+  // Swapped, not moved: the old message's memory becomes the buffer of the next one.
+  f.message.swap(buffer);
 }
 
 // A regime's `applies when` in one market, evaluated once and replayed for each of its rules:
@@ -485,7 +498,7 @@ rule_verdict judge(evaluator& e, scratch& s, const scope_result& scope,
     if (v == tv::unknown) {
       unknown = true;
     } else {
-      e.missing().resize(missing_mark);
+      truncate(e.missing(), missing_mark);
     }
     return v;
   };
@@ -523,7 +536,7 @@ rule_verdict judge(evaluator& e, scratch& s, const scope_result& scope,
       s.unstated.assign(e.missing().begin() + static_cast<std::ptrdiff_t>(missing_mark),
                         e.missing().end());
     }
-    e.missing().resize(missing_mark);
+    truncate(e.missing(), missing_mark);
   }
   out.outcome = unknown ? rule_outcome::indeterminate : rule_outcome::violation;
   return out;
@@ -624,11 +637,12 @@ void make_finding(evaluator& e, scratch& s, const detail::checked_regime& regime
   if (detail == report_detail::full) {
     // Last: rendering reads the profile again, into the evaluator's buffers consumed above.
     render_message(e, rule, f.message);
-    if (v.outcome == rule_outcome::indeterminate) undecided_message(f);
+    if (v.outcome == rule_outcome::indeterminate) undecided_message(f, s.text);
     if (!f.unstated_exceptions.empty()) {
       f.message += " (no exemption stated: ";
       for (std::size_t i = 0; i < f.unstated_exceptions.size(); ++i) {
-        f.message += (i ? ", " : "") + f.unstated_exceptions[i];
+        if (i != 0) f.message += ", ";
+        f.message += f.unstated_exceptions[i];
       }
       f.message += ")";
     }
@@ -665,10 +679,14 @@ void sort_findings(std::vector<finding>& findings) {
     const std::pair kb(status_rank(b.status), static_cast<int>(b.severity));
     return ka != kb ? ka < kb : a.rule < b.rule;
   };
+  // Insertion sort: a finding out of place is moved once and the ones before it shift by one,
+  // where swapping would move each three times (a finding holds a dozen strings and lists).
   for (std::size_t i = 1; i < findings.size(); ++i) {
-    for (std::size_t j = i; j > 0 && before(findings[j], findings[j - 1]); --j) {
-      std::swap(findings[j], findings[j - 1]);
-    }
+    if (!before(findings[i], findings[i - 1])) continue;
+    finding moving = std::move(findings[i]);
+    std::size_t j = i;
+    for (; j > 0 && before(moving, findings[j - 1]); --j) findings[j] = std::move(findings[j - 1]);
+    findings[j] = std::move(moving);
   }
 }
 
@@ -911,11 +929,15 @@ void judge_invariants(const detail::program& program, const value& root, scratch
         }
       }
       if (options.detail == report_detail::full) {
-        f.message = "The profile contradicts a cited fact: " + inv.info.message;
+        f.message.assign("The profile contradicts a cited fact: ");
+        f.message += inv.info.message;
         f.cite = inv.info.cite;
         f.sources = inv.info.sources;
-        f.remedy = "Correct the profile: it states what invariant " + inv.info.id + " rules out (" +
-                   inv.info.title + ")";
+        f.remedy.assign("Correct the profile: it states what invariant ");
+        f.remedy += inv.info.id;
+        f.remedy += " rules out (";
+        f.remedy += inv.info.title;
+        f.remedy += ")";
       } else {
         f.message.clear();
         f.cite.clear();
@@ -954,6 +976,9 @@ void evaluate(const library& rules, const profile& facts, const evaluate_options
   }
   out.conflicts.clear();
   out.drift.reset();
+  // Compared first: a report reused for the same library keeps its reference without touching
+  // the shared count.
+  if (out.library_text.get() != rules.shared_program().get()) out.library_text = rules.shared_program();
 
   scratch& s = state.scratch();
   evaluator e(program, facts.root, s, options.detail != report_detail::verdicts);

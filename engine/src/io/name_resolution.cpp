@@ -121,7 +121,7 @@ class resolver {
     }
     if (source != nullptr) {
       set(*op, source->text, source->where);
-      note(*op, source->text, operator_entity, match_kind::name, source->text, from,
+      note(*op, source->text, operator_entity, how_of(*source), source->text, from,
            source->where);
       // Evidence then names what the profile wrote (the provider or the vendor), which a JSON
       // pointer can locate, rather than an attribute the profile left out.
@@ -159,7 +159,7 @@ class resolver {
     if (!c->present()) {
       set(*c, e->country, named_by->where);
       c->k = value::kind::string;
-      note(*c, named_by->text, e, match_kind::name, e->country, "registry", named_by->where);
+      note(*c, named_by->text, e, how_of(*named_by), e->country, "registry", named_by->where);
       return;
     }
     if (c->text == e->country) return;
@@ -199,6 +199,15 @@ class resolver {
     v.k = value::kind::string;
     v.text = text;
     v.where = where;
+  }
+
+  // How the value a derived one comes from was matched: a country or an operator taken from a
+  // developer that only a model's name suggested rests on that name too, and reports say so.
+  match_kind how_of(const value& v) const {
+    for (std::size_t i = used_; i-- > 0;) {
+      if (p_.resolutions[i].path == v.path) return p_.resolutions[i].how;
+    }
+    return match_kind::name;
   }
 
   // Records a step, reusing the slots (and string memory) of the profile's previous list.

@@ -129,7 +129,7 @@ TEST_CASE("random profiles: plans pass check, conflicts are minimal and unsatisf
         covered.insert(m.market);
         for (const auto& e : m.evaluated) {
           INFO("deployment " << m.market << " rule " << e.rule);
-          if (fails(e)) CHECK(accepted.count(m.market + " " + e.rule) == 1);
+          if (fails(e)) CHECK(accepted.count(m.market + " " + std::string(e.rule)) == 1);
         }
       }
     }

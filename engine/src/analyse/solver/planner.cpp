@@ -683,7 +683,7 @@ class planner {
       for (const auto& e : m.evaluated) {
         if (static_cast<int>(e.severity) > static_cast<int>(options_.threshold)) continue;
         if (e.outcome == rule_outcome::violation || e.outcome == rule_outcome::indeterminate) {
-          out.insert(m.market + " " + e.rule);
+          out.insert(m.market + " " + std::string(e.rule));
         }
       }
     }
