@@ -162,3 +162,18 @@ TEST_CASE("Markdown code spans hold any profile id or file name", "[hardening]")
   CHECK(r.out.find("## lexgate: ``a`<img src=x onerror=alert(1)>b`` is") != std::string::npos);
   CHECK(r.out.find("profile ``" + dir.path() + "/p`x.yaml``.") != std::string::npos);
 }
+
+TEST_CASE("the error for a control character in a rule string is itself free of them",
+          "[hardening]") {
+  scratch_dir dir;
+  dir.write("rules/a.rules",
+            "regime t.x {\n  title \"a\\u{1b}]0;t\\u{7}\" authority \"b\\u{85}\" jurisdiction CN "
+            "instrument law\n  effective 2024-01-01 source \"https://example.org\"\n}\n");
+  auto r = run_lexgate({"lint", "--rules", dir.path() + "/rules"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("error[parse.bad_string]") != std::string::npos);
+  // The help names the escapes as written, not as the characters they stand for.
+  CHECK(r.err.find("`\\n` and `\\t` are the only controls") != std::string::npos);
+  CHECK(r.err.find('\t') == std::string::npos);
+  CHECK(inert(r.err));
+}
