@@ -177,3 +177,15 @@ TEST_CASE("the error for a control character in a rule string is itself free of 
   CHECK(r.err.find('\t') == std::string::npos);
   CHECK(inert(r.err));
 }
+
+TEST_CASE("a key with a tab is a clean error; the quoted line shows the tab as space",
+          "[hardening]") {
+  scratch_dir dir;
+  // The input fuzz_profile stopped on: tabs in a key.
+  const std::string p = dir.write("tab.yaml", "pro!i\tlepro!i\tle: -.");
+  auto r = run_lexgate({"check", p, "--as-of", "2025-01-01"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("error[profile.unknown_key]") != std::string::npos);
+  CHECK(r.err.find(" 1 | pro!i lepro!i le: -.") != std::string::npos);
+  CHECK(inert(r.err));
+}
