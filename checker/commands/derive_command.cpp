@@ -16,6 +16,7 @@ struct derive_options {
   std::string format = "yaml";
   std::string output;
   std::vector<std::string> rule_dirs;
+  std::vector<std::string> add_dirs;
 };
 
 report_writers::json derive_json(const artifact_set& set, const derivation& d) {
@@ -66,13 +67,20 @@ std::string yaml_value(const value& v) {
   return quoted(v.text);
 }
 
+// `file:line:col` (a one-line plan JSON is all line 1); `file` alone for a file with no
+// position (a link not followed).
+// A comment ends at a line break: a file name must not hold one (nor anything else raw).
+std::string place(const artifact_position& p) {
+  if (p.where.line == 0) return printable(p.file);
+  return printable(p.file) + ":" + std::to_string(p.where.line) + ":" +
+         std::to_string(p.where.column);
+}
+
 std::string evidence_comment(const derived_fact& f) {
   std::string out = "  #";
   if (f.confidence != fact_confidence::exact) out += std::string(" ") + to_string(f.confidence) + ":";
   for (std::size_t i = 0; i < f.evidence.size() && i < 3; ++i) {
-    // A comment ends at a line break: a file name must not hold one (nor anything else raw).
-    out += (i ? ", " : " ") + printable(f.evidence[i].file) + ":" +
-           std::to_string(f.evidence[i].where.line);
+    out += (i ? ", " : " ") + place(f.evidence[i]);
   }
   if (!f.how.empty()) out += " (" + printable(f.how) + ")";
   return out;
@@ -149,8 +157,7 @@ std::string derive_yaml(const artifact_set& set, const derivation& d, const sche
   if (!d.unresolved.empty()) {
     out += "# Unresolved:\n";
     for (const auto& u : d.unresolved) {
-      out += "#   " + printable(u.at.file) + ":" + std::to_string(u.at.where.line) + ": `" +
-             printable(u.at.text) + "`: " + printable(u.why) + "\n";
+      out += "#   " + place(u.at) + ": `" + printable(u.at.text) + "`: " + printable(u.why) + "\n";
     }
   }
   std::size_t ignored = 0;
@@ -166,11 +173,15 @@ std::string derive_yaml(const artifact_set& set, const derivation& d, const sche
 }
 
 exit_code run_derive(const derive_options& o) {
+  // The draft must not overwrite an artifact given by name, nor a rule file it is read with.
+  std::vector<std::string> rule_folders = o.rule_dirs;
+  rule_folders.insert(rule_folders.end(), o.add_dirs.begin(), o.add_dirs.end());
+  if (output_is_input(o.output, o.paths, rule_folders)) return exit_code::error;
   diagnostic_bag bag;
   auto set = read_artifacts(o.paths, bag);
   print_diagnostics(bag);
   if (!set) return exit_code::error;
-  auto rules = load_rules(o.rule_dirs);
+  auto rules = load_rules(o.rule_dirs, o.add_dirs);
   if (!rules) return exit_code::error;
   const derivation d = derive_facts(*set, *rules);
   const std::string text = o.format == "json" ? derive_json(*set, d).dump(2) + "\n"
@@ -194,6 +205,8 @@ void add_derive_command(CLI::App& app, exit_code& result) {
   cmd->add_option("--output,-o", o->output, "Write to FILE (atomically) instead of standard output");
   cmd->add_option("--rules", o->rule_dirs,
                   "Rule library whose entity registry and schema the facts follow");
+  // An overlay's registry entries name companies the facts must resolve to.
+  add_overlay_option(*cmd, o->add_dirs);
   cmd->callback([o, &result] { result = run_derive(*o); });
 }
 

@@ -304,6 +304,7 @@ void scan_one(const library& rules, const input_file& file, const work_item& ite
       if (!d.evidence.empty()) {
         line.member("file", d.evidence.front().file);
         line.member("line", std::int64_t{d.evidence.front().where.line});
+        line.member("column", std::int64_t{d.evidence.front().where.column});
       }
       line.end_object();
     }

@@ -182,6 +182,8 @@ std::string render_sarif(const std::vector<report>& reports, const library& rule
   json run;
   run["tool"] = {{"driver", std::move(driver)}};
   run["results"] = std::move(results);
+  // lexgate's columns count code points; without this SARIF readers count UTF-16 code units.
+  run["columnKind"] = "unicodeCodePoints";
   // The verdicts and the gate's outcome, as in every other format.
   json profiles = json::array();
   for (const auto& r : reports) {

@@ -6,21 +6,34 @@ namespace lexgate::detail {
 
 namespace {
 
-// `environment:` as a mapping or as a list of `NAME=value`.
-environment service_env(const yaml_node& service) {
+// `environment:` as a mapping or as a list of `NAME=value`. A model or address variable given
+// without a value takes it from the shell at `docker compose up`: unknown here, so unresolved.
+environment service_env(reader_context& ctx, const yaml_node& service) {
   environment env;
   const yaml_node* e = service.find("environment");
   if (e == nullptr) return env;
+  auto from_shell = [&](const std::string& name, const yaml_node& at) {
+    if (names_model(name) || names_api_address(name)) {
+      ctx.unresolved(ctx.at(at.offset, name),
+                     "`" + name + "` takes its value from the shell at `docker compose up`");
+    }
+  };
   if (e->k == yaml_node::kind::mapping) {
     for (std::size_t i = 0; i < e->size(); ++i) {
       if (e->value(i).k == yaml_node::kind::scalar) {
         env[e->key(i).text] = {e->value(i).text, &e->value(i)};
+      } else if (e->value(i).k == yaml_node::kind::null) {
+        from_shell(e->key(i).text, e->key(i));
       }
     }
   } else if (e->k == yaml_node::kind::sequence) {
     for (const auto& item : e->items) {
+      if (item.k != yaml_node::kind::scalar) continue;
       const auto eq = item.text.find('=');
-      if (item.k != yaml_node::kind::scalar || eq == std::string::npos) continue;
+      if (eq == std::string::npos) {
+        from_shell(item.text, item);
+        continue;
+      }
       env[item.text.substr(0, eq)] = {item.text.substr(eq + 1), &item};
     }
   }
@@ -56,7 +69,8 @@ void read_gpus(reader_context& ctx, const yaml_node& service) {
 
 }  // namespace
 
-void read_compose(reader_context& ctx, const yaml_node& doc, artifact_file& file) {
+void read_compose(reader_context& ctx, const yaml_node& doc, artifact_file& file,
+                  const artifact_folder& folder) {
   const yaml_node* services = doc.find("services");
   if (services == nullptr || services->k != yaml_node::kind::mapping) return;
   for (std::size_t i = 0; i < services->size(); ++i) {
@@ -64,10 +78,11 @@ void read_compose(reader_context& ctx, const yaml_node& doc, artifact_file& file
     if (s.k != yaml_node::kind::mapping) continue;
     const std::string resource = "service/" + services->key(i).text;
     file.resources.push_back(resource);
-    ctx.enter(resource, {});
-    // `env_file` variables are not merged in: the file is read on its own when it is among
-    // the artifacts, and a `${VAR}` of it used here is reported unresolved.
-    const environment env = service_env(s);
+    ctx.enter(resource, {}, services->key(i).offset);
+    // `environment:` overrides what the `env_file`s give, as compose merges them.
+    std::vector<std::unique_ptr<env_file_text>> env_files;
+    environment env = env_file_environment(ctx, s, folder, env_files);
+    for (auto& [name, v] : service_env(ctx, s)) env[name] = v;
     read_workload(ctx, scalar_text(s.find("image")),
                   command_tokens({s.find("entrypoint"), s.find("command")}), env, {});
     read_gpus(ctx, s);

@@ -4,12 +4,10 @@
 
 namespace lexgate::detail {
 
-void read_dotenv(reader_context& ctx, artifact_file& file) {
-  // The lines become scalar nodes at their values' offsets, so the workload reader can place
-  // them; quotes and an `export ` prefix are dropped.
-  std::vector<yaml_node> nodes;
-  std::vector<std::string> names;
-  const std::string& text = ctx.file().text();
+std::vector<dotenv_line> parse_dotenv(const std::string& text) {
+  // The values become scalar nodes at their offsets, so the workload reader can place them;
+  // quotes and an `export ` prefix are dropped.
+  std::vector<dotenv_line> out;
   std::size_t pos = 0;
   while (pos < text.size()) {
     std::size_t end = text.find('\n', pos);
@@ -35,20 +33,24 @@ void read_dotenv(reader_context& ctx, artifact_file& file) {
       } else if (auto hash = v.find(" #"); hash != std::string_view::npos) {
         v = v.substr(0, hash);
       }
-      yaml_node n;
-      n.k = yaml_node::kind::scalar;
-      n.text = std::string(v);
-      n.offset = static_cast<std::uint32_t>(offset);
-      nodes.push_back(std::move(n));
-      std::string name(line.substr(0, eq));
-      while (!name.empty() && name.back() == ' ') name.pop_back();
-      names.push_back(std::move(name));
+      dotenv_line l;
+      l.name = std::string(line.substr(0, eq));
+      while (!l.name.empty() && l.name.back() == ' ') l.name.pop_back();
+      l.value.k = yaml_node::kind::scalar;
+      l.value.text = std::string(v);
+      l.value.offset = static_cast<std::uint32_t>(offset);
+      out.push_back(std::move(l));
     }
     pos = end + 1;
   }
+  return out;
+}
+
+void read_dotenv(reader_context& ctx, artifact_file& file) {
+  const std::vector<dotenv_line> lines = parse_dotenv(ctx.file().text());
   environment env;
-  for (std::size_t i = 0; i < nodes.size(); ++i) env[names[i]] = {nodes[i].text, &nodes[i]};
-  ctx.enter({}, {});
+  for (const auto& l : lines) env[l.name] = {l.value.text, &l.value};
+  ctx.enter({}, {}, 0);
   read_workload(ctx, {}, {}, env, {});
   file.resources.clear();
 }

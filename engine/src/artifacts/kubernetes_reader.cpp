@@ -67,7 +67,8 @@ environment container_env(reader_context& ctx, const yaml_node& container, const
       if (v != nullptr && v->k == yaml_node::kind::scalar) {
         env[name] = {v->text, v, found};
       } else {
-        ctx.unresolved(ctx.at(*ref->find("name")),
+        const yaml_node* named = ref->find("name");
+        ctx.unresolved(named != nullptr ? ctx.at(*named) : ctx.at(ref->offset, "configMapKeyRef"),
                        "key `" + key + "` of ConfigMap `" + map + "` is not in the artifacts read");
       }
     }
@@ -240,7 +241,8 @@ void read_kubernetes_document(reader_context& ctx, const yaml_node& doc, artifac
   const std::string name = scalar_text(meta ? meta->find("name") : nullptr);
   const std::string resource = kind + "/" + ns + "/" + name;
   file.resources.push_back(resource);
-  ctx.enter(resource, ctx.at(doc).origin);
+  const yaml_node* named = meta ? meta->find("name") : nullptr;
+  ctx.enter(resource, ctx.at(doc).origin, named != nullptr ? named->offset : doc.offset);
   const yaml_node* spec = doc.find("spec");
   if (spec == nullptr) return;
   const yaml_node* pod = nullptr;

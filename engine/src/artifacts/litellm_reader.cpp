@@ -65,10 +65,11 @@ void read_litellm(reader_context& ctx, const yaml_node& doc, artifact_file& file
     const yaml_node* model = params ? params->find("model") : nullptr;
     if (model == nullptr || model->k != yaml_node::kind::scalar) continue;
     const std::string resource = "model_list[" + std::to_string(i) + "]";
-    file.resources.push_back(resource + (entry.find("model_name")
-                                             ? " (" + scalar_text(entry.find("model_name")) + ")"
+    const yaml_node* name = entry.find("model_name");
+    file.resources.push_back(resource + (name != nullptr && ctx.printable(*name)
+                                             ? " (" + scalar_text(name) + ")"
                                              : std::string()));
-    ctx.enter(resource, {});
+    ctx.enter(resource, {}, entry.offset);
     std::string id = model->text;
     std::string prefix;
     if (auto slash = id.find('/'); slash != std::string::npos && provider_prefix(id.substr(0, slash))) {
@@ -88,8 +89,14 @@ void read_litellm(reader_context& ctx, const yaml_node& doc, artifact_file& file
       ctx.unresolved(ctx.at(*base), "the API address comes from the environment variable `" +
                                         base_text.substr(11) + "`");
     } else if (!base_text.empty()) {
+      ctx.printable(*base);
       o.api_host = host_of(base_text);
-      o.related.push_back(ctx.token_at(*base, o.api_host));
+      if (o.api_host.empty()) {
+        // Not an address lexgate can read: who operates it is not known, and not guessed.
+        ctx.unresolved(ctx.at(*base), "`api_base` is not an address with a host name");
+      } else {
+        o.related.push_back(ctx.token_at(*base, o.api_host));
+      }
     } else {
       o.api_host = default_host(prefix, region);
     }
@@ -115,11 +122,14 @@ void read_embedded_litellm(reader_context& ctx, const yaml_node& text,
                            const profile_limits& limits) {
   const source_file inner(ctx.file().name(), text.text);
   artifact_set found;
-  reader_context inner_ctx(inner, found);
+  reader_context inner_ctx(inner, found, nullptr);
   diagnostic_bag bag;
   artifact_file file;
   const bool ok = parse_yaml_documents(inner, bag, limits, [&](const yaml_node& doc) {
-    if (doc.k == yaml_node::kind::mapping) read_litellm(inner_ctx, doc, file);
+    if (doc.k != yaml_node::kind::mapping) return;
+    yaml_node merged = doc;
+    merge_keys(merged);
+    read_litellm(inner_ctx, merged, file);
   });
   if (!ok) {
     const std::string why = bag.items().empty() ? "" : ": " + bag.items().front().message;

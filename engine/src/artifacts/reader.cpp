@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "artifacts/reader_context.hpp"
+#include "source/text_check.hpp"
 
 namespace lexgate {
 
@@ -29,29 +30,99 @@ profile_limits artifact_limits() {
 
 namespace detail {
 
-artifact_position reader_context::at(std::uint32_t offset, std::string text) const {
+bool reader_context::check(const source_file& f, std::uint32_t offset, std::string_view text) {
+  if (bag_ == nullptr || !detail::unprintable_at(text, false)) return true;
+  if (!failed_) {
+    // Underline the value on its line (a block scalar's value starts on the next one).
+    const std::string& all = f.text();
+    const std::size_t eol = std::min(all.find('\n', offset), all.size());
+    const auto end = static_cast<std::uint32_t>(
+        std::max<std::size_t>(offset + 1, std::min<std::size_t>(offset + text.size(), eol)));
+    bag_->report(diagnostic_severity::error, "artifact.control_character",
+                 "this value holds a control character, a line separator or an encoded "
+                 "surrogate",
+                 &f, {offset, end},
+                 "write plain text on one line: reports, annotations and logs quote this value");
+  }
+  failed_ = true;
+  return false;
+}
+
+bool reader_context::check(const artifact_position& p, std::string_view text) {
+  if (bag_ == nullptr || !detail::unprintable_at(text, false)) return true;
+  // Strings derived from a value are refused where that value is written.
+  if (p.file == file_.name()) return check(file_, file_.offset_of(p.where), text);
+  if (!failed_) {
+    diagnostic d;
+    d.code = "artifact.control_character";
+    d.message = "this value holds a control character, a line separator or an encoded surrogate";
+    d.file = p.file;
+    d.where = d.end = p.where;
+    d.help = "write plain text on one line: reports, annotations and logs quote this value";
+    bag_->add(std::move(d));
+  }
+  failed_ = true;
+  return false;
+}
+
+void reader_context::enter(std::string resource, std::string origin, std::uint32_t offset) {
+  check(file_, offset, resource);
+  check(file_, offset, origin);
+  resource_ = std::move(resource);
+  origin_ = std::move(origin);
+}
+
+std::uint32_t reader_context::value_offset(const source_file& f, const yaml_node& n) {
+  const std::string& text = f.text();
+  const bool quoted = n.k == yaml_node::kind::scalar && !n.plain && n.offset < text.size() &&
+                      (text[n.offset] == '"' || text[n.offset] == '\'');
+  return quoted ? n.offset + 1 : n.offset;
+}
+
+bool reader_context::printable(const yaml_node& n) { return check(file_, value_offset(file_, n), n.text); }
+
+bool reader_context::printable(const env_value& v) {
+  if (v.node == nullptr) return true;
+  const source_file& f = v.source != nullptr                             ? *v.source
+                         : v.from != nullptr && v.from->source != nullptr ? *v.from->source
+                                                                           : file_;
+  return check(f, value_offset(f, *v.node), v.text);
+}
+
+artifact_position reader_context::at_in(const source_file& f, std::uint32_t offset,
+                                        std::string text) {
+  check(f, offset, text);
   artifact_position p;
-  p.file = file_.name();
-  p.where = file_.locate(offset);
+  p.file = f.name();
+  p.where = f.locate(offset);
   p.resource = resource_;
   p.origin = origin_;
   p.text = std::move(text);
   return p;
 }
 
-artifact_position reader_context::token_at(const yaml_node& scalar, std::string_view token) const {
-  const std::string& text = file_.text();
+artifact_position reader_context::at(const yaml_node& n) {
+  return at_in(file_, value_offset(file_, n), n.text);
+}
+
+artifact_position reader_context::token_in(const source_file& f, const yaml_node& scalar,
+                                           std::string_view token) {
+  const std::string& text = f.text();
+  if (scalar.offset >= text.size()) return at_in(f, value_offset(f, scalar), std::string(token));
   // The scalar ends at most a few bytes per character after its value (indentation, folding).
   const std::size_t limit = std::min(text.size(), static_cast<std::size_t>(scalar.offset) +
                                                       scalar.text.size() * 2 + 4096);
   const std::string_view window(text.data() + scalar.offset, limit - scalar.offset);
-  const auto found = window.find(token);
-  if (found == std::string_view::npos) return at(scalar.offset, std::string(token));
-  return at(static_cast<std::uint32_t>(scalar.offset + found), std::string(token));
+  const auto found = token.empty() ? std::string_view::npos : window.find(token);
+  if (found == std::string_view::npos) return at_in(f, value_offset(f, scalar), std::string(token));
+  return at_in(f, static_cast<std::uint32_t>(scalar.offset + found), std::string(token));
 }
 
-artifact_position reader_context::env_at(const env_value& v, std::string_view token) const {
-  artifact_position p = token_at(*v.node, token);
+artifact_position reader_context::env_at(const env_value& v, std::string_view token) {
+  const source_file& f = v.source != nullptr                             ? *v.source
+                         : v.from != nullptr && v.from->source != nullptr ? *v.from->source
+                                                                           : file_;
+  artifact_position p = token_in(f, *v.node, token);
   if (v.from != nullptr) {
     p.resource = v.from->resource;
     p.origin = v.from->origin;
@@ -60,11 +131,13 @@ artifact_position reader_context::env_at(const env_value& v, std::string_view to
 }
 
 observation& reader_context::add(observation o) {
+  for (const std::string* text : {&o.value, &o.hosting, &o.api_host, &o.region}) check(o.at, *text);
   out_.observations.push_back(std::move(o));
   return out_.observations.back();
 }
 
 void reader_context::unresolved(artifact_position at, std::string why) {
+  check(at, why);
   out_.unresolved.push_back({std::move(at), std::move(why)});
 }
 
@@ -103,8 +176,60 @@ std::vector<std::pair<std::uint32_t, std::string>> helm_sources(const std::strin
   return out;
 }
 
+}  // namespace
+
+// YAML's merge key (`<<: *defaults`, `<<: [*a, *b]`), which compose files (`x-` extension
+// fields), LiteLLM configs and some charts use to share settings: the merged mappings' entries
+// are added where the mapping does not set the key itself, an earlier merged mapping winning
+// over a later one. Entries are moved, not copied: the aliases that brought them were counted
+// by the parser.
+void detail::merge_keys(yaml_node& n) {
+  for (auto& item : n.items) merge_keys(item);
+  auto merge_key = [](const yaml_node& key) {
+    return key.k == yaml_node::kind::scalar && key.plain && key.text == "<<";
+  };
+  if (n.k != yaml_node::kind::mapping) return;
+  bool any = false;
+  for (std::size_t i = 0; i < n.items.size(); i += 2) any = any || merge_key(n.items[i]);
+  if (!any) return;
+  std::vector<yaml_node> kept;
+  std::vector<yaml_node> sources;
+  for (std::size_t i = 0; i + 1 < n.items.size(); i += 2) {
+    yaml_node& key = n.items[i];
+    yaml_node& value = n.items[i + 1];
+    if (merge_key(key)) {
+      if (value.k == yaml_node::kind::mapping) sources.push_back(std::move(value));
+      if (value.k == yaml_node::kind::sequence) {
+        for (auto& m : value.items) {
+          if (m.k == yaml_node::kind::mapping) sources.push_back(std::move(m));
+        }
+      }
+      continue;
+    }
+    kept.push_back(std::move(key));
+    kept.push_back(std::move(value));
+  }
+  auto has = [&](const yaml_node& key) {
+    for (std::size_t i = 0; i < kept.size(); i += 2) {
+      if (kept[i].k == yaml_node::kind::scalar && kept[i].text == key.text) return true;
+    }
+    return false;
+  };
+  for (auto& source : sources) {
+    for (std::size_t i = 0; i + 1 < source.items.size(); i += 2) {
+      if (source.items[i].k != yaml_node::kind::scalar || has(source.items[i])) continue;
+      kept.push_back(std::move(source.items[i]));
+      kept.push_back(std::move(source.items[i + 1]));
+    }
+  }
+  n.items = std::move(kept);
+}
+
+namespace {
+
 struct parsed_file {
   source_ptr source;
+  std::string root;  ///< The artifact folder it was found in; empty when read from memory.
   artifact_kind kind = artifact_kind::ignored;
   std::vector<yaml_node> documents;
 };
@@ -156,7 +281,9 @@ bool parse(const source_ptr& source, parsed_file& out, diagnostic_bag& bag,
   diagnostic_bag local;
   const bool ok = detail::parse_yaml_documents(
       *source, local, limits, [&](const yaml_node& doc) {
-        if (doc.k != yaml_node::kind::null) out.documents.push_back(doc);
+        if (doc.k == yaml_node::kind::null) return;
+        out.documents.push_back(doc);
+        detail::merge_keys(out.documents.back());
       });
   move_diagnostics(local, bag);
   if (!ok) return false;
@@ -167,15 +294,22 @@ bool parse(const source_ptr& source, parsed_file& out, diagnostic_bag& bag,
 
 std::string text_of(const yaml_node* n) { return detail::scalar_text(n); }
 
-// The Helm template of the document at `offset`: the last `# Source:` before it.
+// The `# Source:` comment that names the Helm template of the document at `offset`: the last
+// one before it, or null.
+const std::pair<std::uint32_t, std::string>* source_comment(
+    const std::vector<std::pair<std::uint32_t, std::string>>& sources, std::uint32_t offset) {
+  const std::pair<std::uint32_t, std::string>* found = nullptr;
+  for (const auto& s : sources) {
+    if (s.first > offset) break;
+    found = &s;
+  }
+  return found;
+}
+
 std::string origin_of(const std::vector<std::pair<std::uint32_t, std::string>>& sources,
                       std::uint32_t offset) {
-  std::string origin;
-  for (const auto& [at, name] : sources) {
-    if (at > offset) break;
-    origin = name;
-  }
-  return origin;
+  const auto* comment = source_comment(sources, offset);
+  return comment != nullptr ? comment->second : std::string();
 }
 
 // ConfigMaps of every Kubernetes document, by `namespace/name`, for envFrom and valueFrom.
@@ -190,21 +324,25 @@ void collect_config_maps(const parsed_file& f, detail::config_maps& out) {
     if (ns.empty()) ns = "default";
     const std::string name = text_of(meta->find("name"));
     out.push_back({ns + "/" + name, data, "ConfigMap/" + ns + "/" + name,
-                   origin_of(sources, d.offset)});
+                   origin_of(sources, d.offset), f.source.get()});
   }
 }
 
-void read_parsed(const parsed_file& f, artifact_set& out, const profile_limits& limits,
-                 const detail::config_maps& config) {
+// Reads one parsed file into `out`; false when a value it reports was refused (in `bag`).
+bool read_parsed(const parsed_file& f, artifact_set& out, const profile_limits& limits,
+                 const detail::config_maps& config, const std::vector<std::string>& env_files,
+                 diagnostic_bag& bag) {
   artifact_file file;
   file.file = f.source->name();
   file.kind = f.kind;
-  detail::reader_context ctx(*f.source, out);
+  detail::reader_context ctx(*f.source, out, &bag);
   switch (f.kind) {
     case artifact_kind::kubernetes: {
       const auto sources = helm_sources(f.source->text());
       for (const auto& d : f.documents) {
-        ctx.enter({}, origin_of(sources, d.offset));
+        const auto* comment = source_comment(sources, d.offset);
+        ctx.enter({}, comment ? comment->second : std::string(),
+                  comment ? comment->first + 10 : d.offset);  // past `# Source: `
         detail::read_kubernetes_document(ctx, d, file, config);
         // A LiteLLM config carried as a ConfigMap value.
         if (text_of(d.find("kind")) == "ConfigMap") {
@@ -220,30 +358,42 @@ void read_parsed(const parsed_file& f, artifact_set& out, const profile_limits& 
       }
       break;
     }
-    case artifact_kind::compose:
-      for (const auto& d : f.documents) detail::read_compose(ctx, d, file);
+    case artifact_kind::compose: {
+      const detail::artifact_folder folder{f.root, limits};
+      for (const auto& d : f.documents) detail::read_compose(ctx, d, file, folder);
       break;
+    }
     case artifact_kind::litellm:
       for (const auto& d : f.documents) detail::read_litellm(ctx, d, file);
       break;
     case artifact_kind::terraform_plan:
       for (const auto& d : f.documents) detail::read_terraform_plan(ctx, d, file);
       break;
-    case artifact_kind::dotenv:
-      detail::read_dotenv(ctx, file);
+    case artifact_kind::dotenv: {
+      // An `env_file` of a compose service in the input is read through that service, where
+      // `environment:` may override it; on its own it would claim what the service overrides.
+      std::error_code ec;
+      const std::string real = std::filesystem::canonical(f.source->name(), ec).string();
+      const bool used = !f.root.empty() && !ec &&
+                        std::find(env_files.begin(), env_files.end(), real) != env_files.end();
+      if (!used) detail::read_dotenv(ctx, file);
       break;
+    }
     case artifact_kind::ignored:
       break;
   }
   out.files.push_back(std::move(file));
+  return !ctx.failed();
 }
 
 std::optional<artifact_set> read_sources(const std::vector<source_ptr>& sources,
+                                         const std::vector<std::string>& roots,
                                          diagnostic_bag& bag, const profile_limits& limits) {
   std::vector<parsed_file> parsed(sources.size());
   bool ok = true;
   for (std::size_t i = 0; i < sources.size(); ++i) {
     ok = parse(sources[i], parsed[i], bag, limits) && ok;
+    parsed[i].root = i < roots.size() ? roots[i] : std::string();
   }
   if (!ok) return std::nullopt;
   detail::config_maps config;
@@ -251,16 +401,29 @@ std::optional<artifact_set> read_sources(const std::vector<source_ptr>& sources,
     if (f.kind == artifact_kind::kubernetes) collect_config_maps(f, config);
   }
   artifact_set out;
-  for (const auto& f : parsed) read_parsed(f, out, limits, config);
+  std::vector<std::string> env_files;
+  for (const auto& f : parsed) {
+    if (f.kind != artifact_kind::compose) continue;
+    for (const auto& d : f.documents) detail::env_files_used(d, f.source->name(), f.root, env_files);
+  }
+  for (const auto& f : parsed) ok = read_parsed(f, out, limits, config, env_files, bag) && ok;
+  if (!ok) return std::nullopt;
   return out;
 }
 
-// The files under `path`: itself, or a folder's files in name order, hidden folders skipped.
-void list_files(const std::string& path, std::vector<std::string>& out, diagnostic_bag& bag) {
+// The files under `path`: itself, or a folder's files in name order, hidden folders skipped;
+// with each, the artifact folder it belongs to (`path` itself, or a file's own folder).
+// A symbolic link in the folder that leads out of it is listed in `outside`, not read: what a
+// repository links to elsewhere on the machine is not part of its deployment.
+void list_files(const std::string& path, std::vector<std::string>& out,
+                std::vector<std::string>& roots, std::vector<std::string>& outside,
+                diagnostic_bag& bag) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::is_directory(path, ec)) {
     out.push_back(path);
+    const std::string parent = fs::path(path).parent_path().string();
+    roots.push_back(parent.empty() ? "." : parent);
     return;
   }
   std::vector<std::string> found;
@@ -279,10 +442,28 @@ void list_files(const std::string& path, std::vector<std::string>& out, diagnost
       if (name.starts_with(".")) it.disable_recursion_pending();
       continue;
     }
-    if (it->is_regular_file(ec)) found.push_back(it->path().string());
+    if (!it->is_regular_file(ec)) continue;
+    // Reports name every artifact: a name no report may carry fails the read, as a value does.
+    if (detail::unprintable_at(it->path().string(), false)) {
+      bag.error("artifact.control_character",
+                "a file name holds a control character, a line separator or invalid UTF-8",
+                it->path().string(), "rename the file");
+      continue;
+    }
+    if (it->is_symlink(ec)) {
+      const fs::path real = fs::canonical(it->path(), ec);
+      const fs::path folder = fs::canonical(path, ec);
+      const std::string r = real.string(), f = folder.string();
+      if (ec || !(r.size() > f.size() && r.starts_with(f) && r[f.size()] == '/')) {
+        outside.push_back(it->path().string());
+        continue;
+      }
+    }
+    found.push_back(it->path().string());
   }
   std::sort(found.begin(), found.end());
   out.insert(out.end(), found.begin(), found.end());
+  roots.insert(roots.end(), found.size(), path);
 }
 
 }  // namespace
@@ -290,10 +471,14 @@ void list_files(const std::string& path, std::vector<std::string>& out, diagnost
 std::optional<artifact_set> read_artifacts(const std::vector<std::string>& paths,
                                            diagnostic_bag& bag, const profile_limits& limits) {
   std::vector<std::string> files;
-  for (const auto& p : paths) list_files(p, files, bag);
+  std::vector<std::string> roots;
+  std::vector<std::string> outside;
+  for (const auto& p : paths) list_files(p, files, roots, outside, bag);
   if (bag.has_errors()) return std::nullopt;
   std::vector<source_ptr> sources;
-  for (const auto& f : files) {
+  std::vector<std::string> source_roots;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const std::string& f = files[i];
     std::error_code ec;
     const auto size = std::filesystem::file_size(f, ec);
     if (!ec && size > limits.max_file_bytes) {
@@ -310,14 +495,25 @@ std::optional<artifact_set> read_artifacts(const std::vector<std::string>& paths
       continue;
     }
     sources.push_back(std::move(source));
+    source_roots.push_back(roots[i]);
   }
   if (bag.has_errors()) return std::nullopt;
-  return read_sources(sources, bag, limits);
+  auto set = read_sources(sources, source_roots, bag, limits);
+  if (set) {
+    for (const auto& f : outside) {
+      artifact_position at;
+      at.file = f;
+      set->unresolved.push_back(
+          {std::move(at), "a symbolic link that leads out of the folder: not read"});
+    }
+  }
+  return set;
 }
 
 bool read_artifact(const source_ptr& source, artifact_set& out, diagnostic_bag& bag,
                    const profile_limits& limits) {
-  auto set = read_sources({source}, bag, limits);
+  // Held in memory: no folder, so nothing it refers to is read from disk.
+  auto set = read_sources({source}, {}, bag, limits);
   if (!set) return false;
   for (auto& f : set->files) out.files.push_back(std::move(f));
   for (auto& o : set->observations) out.observations.push_back(std::move(o));

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -13,12 +15,13 @@
 
 namespace lexgate::detail {
 
-/// A ConfigMap of the input: its data, and the resource and Helm template it sits in.
+/// A ConfigMap of the input: its data, and the file, resource and Helm template it sits in.
 struct config_map {
   std::string key;  ///< `namespace/name`.
   const yaml_node* data = nullptr;
   std::string resource;
   std::string origin;
+  const source_file* source = nullptr;  ///< The file `data`'s offsets belong to.
 };
 using config_maps = std::vector<config_map>;
 
@@ -28,40 +31,71 @@ struct env_value {
   std::string text;
   const yaml_node* node = nullptr;
   const config_map* from = nullptr;  ///< The ConfigMap that defines it, if any.
+  /// The file `node`'s offset belongs to, when it is not the file being read (a ConfigMap
+  /// elsewhere in the input, a compose `env_file`).
+  const source_file* source = nullptr;
 };
 using environment = std::map<std::string, env_value, std::less<>>;
 
+/// Every string the readers report passes through here (positions, observations, unresolved
+/// references, resource names): one that holds a control character, a line separator or an
+/// encoded surrogate is refused as `artifact.control_character` at its position, as profiles
+/// refuse theirs, so no report, annotation or log line can be forged or broken by an artifact.
 class reader_context {
  public:
-  reader_context(const source_file& file, artifact_set& out) : file_(file), out_(out) {}
+  /// `bag` receives those errors; without one (a config embedded in a string, whose positions
+  /// the enclosing context places and checks again) nothing is checked.
+  reader_context(const source_file& file, artifact_set& out, diagnostic_bag* bag)
+      : file_(file), out_(out), bag_(bag) {}
 
   const source_file& file() const { return file_; }
   artifact_set& out() { return out_; }
+  /// Whether a string of the file was refused: the file's reading has failed.
+  bool failed() const { return failed_; }
 
-  /// The resource and Helm template the values read next belong to.
-  void enter(std::string resource, std::string origin) {
-    resource_ = std::move(resource);
-    origin_ = std::move(origin);
-  }
+  /// The resource and Helm template the values read next belong to; `offset` is where the
+  /// resource is named.
+  void enter(std::string resource, std::string origin, std::uint32_t offset);
   const std::string& resource() const { return resource_; }
+  /// Whether a scalar the reader reports by itself (a name in a resource label) is printable;
+  /// refused with its position when it is not.
+  bool printable(const yaml_node& n);
+  /// The same for an environment value a reader examines (an address it may fail to parse).
+  bool printable(const env_value& v);
 
-  /// The position of a node, with its text.
-  artifact_position at(const yaml_node& n) const { return at(n.offset, n.text); }
-  artifact_position at(std::uint32_t offset, std::string text) const;
+  /// The position of a node, with its text: for a quoted scalar, the first character inside
+  /// the quotes, so that a one-line JSON file's column points at the value itself.
+  artifact_position at(const yaml_node& n);
+  artifact_position at(std::uint32_t offset, std::string text) { return at_in(file_, offset, std::move(text)); }
   /// The position of `token`, a part of a scalar's value (an argument inside a folded `sh -c`
   /// script): searched for in the file from the scalar's start, so it points at the token
   /// itself; the scalar's own position when the token is not written verbatim (escaped).
-  artifact_position token_at(const yaml_node& scalar, std::string_view token) const;
+  artifact_position token_at(const yaml_node& scalar, std::string_view token) {
+    return token_in(file_, scalar, token);
+  }
 
-  /// The position of `token` in an environment value, named by the ConfigMap that defines it.
-  artifact_position env_at(const env_value& v, std::string_view token) const;
+  /// The position of `token` in an environment value, in the file and the ConfigMap that
+  /// define it.
+  artifact_position env_at(const env_value& v, std::string_view token);
 
   observation& add(observation o);
   void unresolved(artifact_position at, std::string why);
 
  private:
+  /// Where a node's value starts: past the opening quote of a quoted scalar.
+  static std::uint32_t value_offset(const source_file& f, const yaml_node& n);
+  artifact_position at_in(const source_file& f, std::uint32_t offset, std::string text);
+  artifact_position token_in(const source_file& f, const yaml_node& scalar, std::string_view token);
+  /// False, with the error reported at `offset` of `f` (once per file), when `text` holds a
+  /// character no report may carry.
+  bool check(const source_file& f, std::uint32_t offset, std::string_view text);
+  /// The same for a string derived from a value whose position is `p`.
+  bool check(const artifact_position& p, std::string_view text);
+
   const source_file& file_;
   artifact_set& out_;
+  diagnostic_bag* bag_;
+  bool failed_ = false;
   std::string resource_;
   std::string origin_;
 };
@@ -108,11 +142,49 @@ void read_workload(reader_context& ctx, const std::string& image,
                    const std::vector<command_token>& tokens, const environment& env,
                    const std::string& region);
 
+/// Applies YAML merge keys (`<<: *defaults`) in a parsed document: a merged mapping's entries
+/// are added where the mapping does not set the key itself.
+void merge_keys(yaml_node& n);
+
+/// One `NAME=value` line of a `.env` file; the value is a scalar node at its offset.
+struct dotenv_line {
+  std::string name;
+  yaml_node value;
+};
+std::vector<dotenv_line> parse_dotenv(const std::string& text);
+
+/// The folder an artifact was found in (the folder given on the command line, or the file's
+/// own folder): files an artifact refers to (a compose `env_file`) are read only inside it.
+/// Empty for an artifact held in memory: such references are then unresolved.
+struct artifact_folder {
+  std::string root;
+  profile_limits limits;
+};
+
+/// The `env_file`s of a compose service, read from the folder (later files override earlier
+/// ones); what cannot be read is reported unresolved. `files` keeps their text alive for as
+/// long as the returned values are used.
+struct env_file_text {
+  env_file_text(std::string name, std::string text) : source(std::move(name), std::move(text)) {}
+  source_file source;
+  std::vector<dotenv_line> lines;
+};
+/// How an `env_file` path of `compose_file` is shown in positions (`gateway/model.env`).
+std::string shown_env_file(const std::string& compose_file, const std::string& name);
+/// The canonical paths of the `env_file`s a compose document's services read (those inside
+/// `root`): such a `.env` artifact is read through its services, not again on its own.
+void env_files_used(const yaml_node& doc, const std::string& compose_file, const std::string& root,
+                    std::vector<std::string>& out);
+environment env_file_environment(reader_context& ctx, const yaml_node& service,
+                                 const artifact_folder& folder,
+                                 std::vector<std::unique_ptr<env_file_text>>& files);
+
 /// Readers of each kind; each adds the file's resources to `file` and its observations to the
 /// context. `doc` is one YAML document.
 void read_kubernetes_document(reader_context& ctx, const yaml_node& doc, artifact_file& file,
                               const config_maps& config);
-void read_compose(reader_context& ctx, const yaml_node& doc, artifact_file& file);
+void read_compose(reader_context& ctx, const yaml_node& doc, artifact_file& file,
+                  const artifact_folder& folder);
 void read_litellm(reader_context& ctx, const yaml_node& doc, artifact_file& file);
 void read_terraform_plan(reader_context& ctx, const yaml_node& doc, artifact_file& file);
 void read_dotenv(reader_context& ctx, artifact_file& file);

@@ -26,7 +26,7 @@ void each_resource(const yaml_node* module, const std::function<void(const yaml_
 struct account {
   std::string address;
   const yaml_node* location = nullptr;
-  std::string subdomain;
+  const yaml_node* subdomain = nullptr;
 };
 
 // The plan's AWS region, from the provider's configuration, if it is a constant.
@@ -74,7 +74,7 @@ void read_terraform_plan(reader_context& ctx, const yaml_node& plan, artifact_fi
     const yaml_node* values = r.find("values");
     if (values == nullptr) return;
     accounts.push_back({scalar_text(r.find("address")), values->find("location"),
-                        scalar_text(values->find("custom_subdomain_name"))});
+                        values->find("custom_subdomain_name")});
   });
   const yaml_node* plan_region = aws_region(plan);
   each_resource(root, [&](const yaml_node& r) {
@@ -87,7 +87,7 @@ void read_terraform_plan(reader_context& ctx, const yaml_node& plan, artifact_fi
     const bool vertex = type.starts_with("google_vertex_ai");
     if (!azure && !bedrock && !vertex) return;
     file.resources.push_back(address);
-    ctx.enter(address, {});
+    ctx.enter(address, {}, r.offset);
     if (type == "azurerm_cognitive_account") {
       if (const yaml_node* loc = values->find("location"); loc && loc->k == yaml_node::kind::scalar) {
         observation o;
@@ -108,8 +108,12 @@ void read_terraform_plan(reader_context& ctx, const yaml_node& plan, artifact_fi
       o.hosting = "provider-api";
       o.at = ctx.at(*name);
       const account* a = account_of(plan, address, accounts);
-      o.api_host = a && !a->subdomain.empty() ? a->subdomain + ".openai.azure.com"
-                                               : "openai.azure.com";
+      // The subdomain names the endpoint: refused where it is written if it cannot be shown.
+      const std::string subdomain =
+          a != nullptr && a->subdomain != nullptr && ctx.printable(*a->subdomain)
+              ? scalar_text(a->subdomain)
+              : std::string();
+      o.api_host = !subdomain.empty() ? subdomain + ".openai.azure.com" : "openai.azure.com";
       const yaml_node* sku = first(values->find("sku"));
       const std::string sku_name = scalar_text(sku ? sku->find("name") : nullptr);
       if (sku_name.starts_with("Global") || sku_name.starts_with("DataZone")) {

@@ -1,5 +1,7 @@
 // What a container or a compose service runs and calls (layer: profile).
 #include <algorithm>
+#include <cctype>
+#include <optional>
 
 #include "artifacts/reader_context.hpp"
 
@@ -7,43 +9,125 @@ namespace lexgate::detail {
 
 namespace {
 
+// One variable reference in a value: `$(VAR)` (Kubernetes), `${VAR}`, `${VAR:-default}` or
+// `$VAR` (a shell script, a compose file); `$1` names a script argument, never defined here.
+struct reference {
+  std::size_t begin = std::string::npos;
+  std::size_t end = 0;
+  std::string name;
+  std::optional<std::string> fallback;
+};
+
+bool name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+reference next_reference(const std::string& text, std::size_t from) {
+  for (auto i = text.find('$', from); i != std::string::npos && i + 1 < text.size();
+       i = text.find('$', i + 1)) {
+    const char c = text[i + 1];
+    if (c == '$') {  // `$$` is a literal `$`
+      ++i;
+      continue;
+    }
+    if (c == '(' || c == '{') {
+      const auto close = text.find(c == '(' ? ')' : '}', i + 2);
+      if (close == std::string::npos) return {};
+      reference r{i, close + 1, text.substr(i + 2, close - i - 2), std::nullopt};
+      if (c == '{') {
+        if (auto dash = r.name.find(":-"); dash != std::string::npos) {
+          r.fallback = r.name.substr(dash + 2);
+          r.name.resize(dash);
+        }
+      }
+      if (!r.name.empty() && std::all_of(r.name.begin(), r.name.end(), name_char)) return r;
+      continue;
+    }
+    if (std::isdigit(static_cast<unsigned char>(c))) {  // `$1`: a script's argument
+      return {i, i + 2, std::string(1, c), std::nullopt};
+    }
+    if (name_char(c)) {
+      std::size_t j = i + 1;
+      while (j < text.size() && name_char(text[j])) ++j;
+      return {i, j, text.substr(i + 1, j - i - 1), std::nullopt};
+    }
+  }
+  return {};
+}
+
+std::string undefined(const std::string& name) {
+  return std::isdigit(static_cast<unsigned char>(name[0])) != 0
+             ? "is an argument of the script, not known from the artifacts"
+             : "is not defined in the environment";
+}
+
 struct expansion {
   std::string text;
   const env_value* from = nullptr;  ///< The env value that supplied it, if any.
   bool unresolved = false;
   std::string name;
+  std::string why;  ///< Why `name` could not be followed.
 };
 
-// Expands a token that is one variable reference: `$(VAR)` (Kubernetes), `${VAR}` or `$VAR`
-// (a shell script, a compose file).
-expansion expand(const std::string& token, const environment& env) {
-  expansion out{token, nullptr, false, {}};
-  std::string name;
-  if ((token.starts_with("$(") && token.ends_with(")")) ||
-      (token.starts_with("${") && token.ends_with("}"))) {
-    name = token.substr(2, token.size() - 3);
-    // `${VAR:-default}`: the default applies when VAR is unset.
-    if (auto dash = name.find(":-"); dash != std::string::npos) {
-      const std::string fallback = name.substr(dash + 2);
-      name.resize(dash);
-      if (env.find(name) == env.end() && !fallback.empty()) {
-        out.text = fallback;
-        return out;
+// Replaces the references in `e.text` with their values, and the references those values hold
+// (Kubernetes expands `$(VAR)` in env values from earlier variables), a few levels deep: what
+// is still a reference after that refers back to itself.
+void substitute(expansion& e, const environment& env) {
+  static constexpr int kDepth = 8;
+  static constexpr std::size_t kMaxBytes = 1u << 20;
+  for (int round = 0;; ++round) {
+    reference r = next_reference(e.text, 0);
+    if (r.begin == std::string::npos) return;
+    if (round == kDepth) {
+      e.unresolved = true;
+      e.name = r.name;
+      e.why = "refers back to itself through other variables";
+      return;
+    }
+    std::string out;
+    std::size_t pos = 0;
+    for (; r.begin != std::string::npos; r = next_reference(e.text, r.end)) {
+      out.append(e.text, pos, r.begin - pos);
+      if (auto it = env.find(r.name); it != env.end()) {
+        out += it->second.text;
+      } else if (r.fallback) {
+        out += *r.fallback;
+      } else {
+        e.unresolved = true;
+        e.name = r.name;
+        e.why = undefined(r.name);
+        return;
+      }
+      pos = r.end;
+      if (out.size() > kMaxBytes) {
+        e.unresolved = true;
+        e.name = r.name;
+        e.why = "expands to more than 1 MiB";
+        return;
       }
     }
-  } else if (token.starts_with("$") && token.size() > 1) {
-    name = token.substr(1);
-  } else {
-    return out;
+    out.append(e.text, pos, std::string::npos);
+    e.text = std::move(out);
   }
-  out.name = name;
-  auto it = env.find(name);
-  if (it == env.end()) {
-    out.unresolved = true;
-    return out;
+}
+
+// Expands a token or a value: a token that is one reference takes the value (and the position)
+// of that variable; references inside it, or in the value it takes, are replaced too.
+expansion expand(const std::string& token, const environment& env) {
+  expansion out{token, nullptr, false, {}, {}};
+  const reference r = next_reference(token, 0);
+  if (r.begin == 0 && r.end == token.size()) {
+    out.name = r.name;
+    if (auto it = env.find(r.name); it != env.end()) {
+      out.text = it->second.text;
+      out.from = it->second.node != nullptr ? &it->second : nullptr;
+    } else if (r.fallback && !r.fallback->empty()) {
+      out.text = *r.fallback;  // `${VAR:-default}`: the default applies when VAR is unset
+    } else {
+      out.unresolved = true;
+      out.why = undefined(r.name);
+      return out;
+    }
   }
-  out.text = it->second.text;
-  out.from = it->second.node != nullptr ? &it->second : nullptr;
+  substitute(out, env);
   return out;
 }
 
@@ -72,8 +156,32 @@ void add_model(reader_context& ctx, const std::string& model, artifact_position 
 }  // namespace
 
 void read_workload(reader_context& ctx, const std::string& image,
-                   const std::vector<command_token>& tokens, const environment& env,
+                   const std::vector<command_token>& tokens, const environment& declared,
                    const std::string& region) {
+  // Every value read for a model or an address is refused if no report may carry it, even
+  // one that then turns out not to be an address (a line break makes `host_of` fail).
+  bool any_address = false;
+  for (const auto& [name, v] : declared) {
+    if (names_model(name) || names_api_address(name)) ctx.printable(v);
+    any_address = any_address || names_api_address(name);
+  }
+  // Model and address values with their references replaced; one whose references cannot be
+  // followed is unresolved (where it would be read), never taken as written.
+  environment env = declared;
+  for (const auto& [name, v] : declared) {
+    const bool address = names_api_address(name);
+    if (v.node == nullptr || !(address || names_model(name))) continue;
+    expansion e{v.text, nullptr, false, {}, {}};
+    substitute(e, declared);
+    if (!e.unresolved) {
+      env[name].text = std::move(e.text);
+      continue;
+    }
+    env.erase(name);
+    if (address || any_address || serving_image(image)) {
+      ctx.unresolved(ctx.env_at(v, v.text), "`" + e.name + "` in `" + name + "` " + e.why);
+    }
+  }
   std::vector<std::string> used_env;
   // Models on the command line.
   for (std::size_t i : model_arguments(tokens)) {
@@ -82,9 +190,9 @@ void read_workload(reader_context& ctx, const std::string& image,
       token = token.substr(eq + 1);
     }
     const artifact_position token_at = ctx.token_at(*tokens[i].node, token);
-    const expansion e = expand(token, env);
+    const expansion e = expand(token, declared);
     if (e.unresolved) {
-      ctx.unresolved(token_at, "`" + e.name + "` is not defined in the environment");
+      ctx.unresolved(token_at, "`" + e.name + "` " + e.why);
       continue;
     }
     if (e.text.empty()) continue;

@@ -13,6 +13,8 @@
 #include <map>
 #include <sstream>
 
+#include "source/text_check.hpp"
+
 namespace lexgate::detail {
 
 const yaml_node* yaml_node::find(const std::string& k) const {
@@ -231,43 +233,6 @@ class tree_builder : public YAML::EventHandler {
   std::size_t nodes_ = 0;
 };
 
-// The byte offset of the first invalid UTF-8 sequence, if any (a NUL counts as invalid: it is
-// never part of a text profile).
-std::optional<std::size_t> invalid_utf8(const std::string& s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c == 0) return i;
-    std::size_t length;
-    std::uint32_t min;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    } else if ((c & 0xE0) == 0xC0) {
-      length = 2;
-      min = 0x80;
-    } else if ((c & 0xF0) == 0xE0) {
-      length = 3;
-      min = 0x800;
-    } else if ((c & 0xF8) == 0xF0) {
-      length = 4;
-      min = 0x10000;
-    } else {
-      return i;
-    }
-    if (i + length > s.size()) return i;
-    std::uint32_t cp = c & (0xFF >> (length + 1));
-    for (std::size_t k = 1; k < length; ++k) {
-      const auto cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
-    i += length;
-  }
-  return std::nullopt;
-}
-
 // yaml-cpp's own nesting guard allows 500 levels; flow collections are counted here first so
 // that a file of nothing but `[[[[…` is refused before yaml-cpp recurses into it.
 std::optional<std::size_t> too_deep_flow(const std::string& s, std::uint32_t limit) {
@@ -323,7 +288,7 @@ bool acceptable_text(const source_file& file, diagnostic_bag& bag, const profile
         &file, {0, 0});
     return false;
   }
-  if (auto bad = invalid_utf8(text)) {
+  if (auto bad = invalid_utf8_at(text)) {
     bag.report(diagnostic_severity::error, "profile.utf8",
                "invalid UTF-8 at byte offset " + std::to_string(*bad), &file,
                at(static_cast<std::uint32_t>(*bad)), "save the file as UTF-8");

@@ -11,11 +11,18 @@
 
 namespace lexgate::detail {
 
-/// The length of the UTF-8 character at `text[i]` (a byte that is not ASCII), with its code
-/// point in `cp`; 0 when the bytes there are not valid UTF-8 (overlong forms, encoded surrogates
-/// and code points past U+10FFFF included).
-inline std::size_t utf8_length_at(std::string_view text, std::size_t i, std::uint32_t& cp) {
+/// A code point and the number of bytes that encode it.
+struct code_point {
+  std::uint32_t value = 0;
+  std::size_t length = 0;
+};
+
+/// The code point whose encoding starts at byte `i` of `text`, or nothing when the bytes there
+/// are not valid UTF-8: a stray continuation byte, a truncated sequence, an overlong form, an
+/// encoded surrogate or a value past U+10FFFF. The one UTF-8 decoder of the engine.
+inline std::optional<code_point> decode_utf8(std::string_view text, std::size_t i) {
   const auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) return code_point{c, 1};
   std::size_t length = 0;
   std::uint32_t min = 0;
   if ((c & 0xE0) == 0xC0) {
@@ -28,33 +35,28 @@ inline std::size_t utf8_length_at(std::string_view text, std::size_t i, std::uin
     length = 4;
     min = 0x10000;
   } else {
-    return 0;
+    return std::nullopt;
   }
-  if (i + length > text.size()) return 0;
-  cp = c & (0xFFu >> (length + 1));
+  if (i + length > text.size()) return std::nullopt;
+  std::uint32_t cp = c & (0xFFu >> (length + 1));
   for (std::size_t k = 1; k < length; ++k) {
     const auto cc = static_cast<unsigned char>(text[i + k]);
-    if ((cc & 0xC0) != 0x80) return 0;
+    if ((cc & 0xC0) != 0x80) return std::nullopt;
     cp = (cp << 6) | (cc & 0x3F);
   }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return length;
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return std::nullopt;
+  return code_point{cp, length};
 }
 
-/// The byte offset of the first byte of `text` that is not valid UTF-8; nothing when it all is.
-/// For file names, which may hold control characters (writers replace them) but must be text
-/// every report format can carry.
+/// The byte offset of the first byte of `text` that is not part of valid UTF-8 text, a NUL
+/// included (never part of a text file); nothing when the text is valid.
 inline std::optional<std::size_t> invalid_utf8_at(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
-    if (static_cast<unsigned char>(text[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    std::uint32_t cp = 0;
-    const std::size_t length = utf8_length_at(text, i, cp);
-    if (length == 0) return i;
-    i += length;
+    if (text[i] == '\0') return i;
+    const auto cp = decode_utf8(text, i);
+    if (!cp) return i;
+    i += cp->length;
   }
   return std::nullopt;
 }
@@ -71,11 +73,12 @@ inline std::optional<std::size_t> unprintable_at(std::string_view text, bool all
       ++i;
       continue;
     }
-    std::uint32_t cp = 0;
-    const std::size_t length = utf8_length_at(text, i, cp);
-    if (length == 0) return i;
-    if ((cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029) return i;
-    i += length;
+    const auto cp = decode_utf8(text, i);
+    if (!cp) return i;
+    if ((cp->value >= 0x80 && cp->value <= 0x9F) || cp->value == 0x2028 || cp->value == 0x2029) {
+      return i;
+    }
+    i += cp->length;
   }
   return std::nullopt;
 }

@@ -2,38 +2,13 @@
 #include <string_view>
 
 #include "lexgate/parse.hpp"
+#include "source/text_check.hpp"
 #include "syntax/rule_grammar.hpp"
 #include "syntax/rule_lowering.hpp"
 
 namespace lexgate {
 
 namespace {
-
-// The first byte that is not part of valid UTF-8 text (NUL included), if any.
-std::optional<std::uint32_t> bad_encoding(const std::string& s) {
-  std::uint32_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c == 0) return i;
-    std::uint32_t length = c < 0x80             ? 1
-                           : (c & 0xE0) == 0xC0 ? 2
-                           : (c & 0xF0) == 0xE0 ? 3
-                           : (c & 0xF8) == 0xF0 ? 4
-                                                : 0;
-    if (length == 0 || i + length > s.size() || (length == 2 && c < 0xC2)) return i;
-    std::uint32_t cp = c & (0xFFu >> (length + 1));
-    for (std::uint32_t k = 1; k < length; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    }
-    // Overlong forms, encoded surrogates and code points past U+10FFFF are not UTF-8: no JSON
-    // or XML writer could express them.
-    const std::uint32_t min = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000;
-    if (length > 1 && (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))) return i;
-    i += length;
-  }
-  return std::nullopt;
-}
 
 bool word_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
@@ -130,10 +105,12 @@ std::optional<ast::rule_file> parse_rules(const source_ptr& source, diagnostic_b
         source.get(), {0, 0});
     return std::nullopt;
   }
-  if (auto bad = bad_encoding(text)) {
+  if (auto bad = detail::invalid_utf8_at(text)) {
+    // Within the file-size limit checked above, so it fits a span's offset.
+    const auto at = static_cast<std::uint32_t>(*bad);
     bag.report(diagnostic_severity::error, "parse.bad_encoding",
-               "invalid UTF-8 at byte offset " + std::to_string(*bad), source.get(),
-               {*bad, *bad + 1}, "rule files are UTF-8 text");
+               "invalid UTF-8 at byte offset " + std::to_string(at), source.get(), {at, at + 1},
+               "rule files are UTF-8 text");
     return std::nullopt;
   }
   if (auto deep = too_deep(text, limits.max_expression_depth, limits.max_binary_operators)) {

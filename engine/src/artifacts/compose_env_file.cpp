@@ -1,0 +1,149 @@
+// docker-compose `env_file`: the variables a service gets from files beside the compose file,
+// read only inside the artifact folder, so that an artifact cannot make lexgate read (and
+// quote) a file the user did not give it (layer: profile).
+#include <filesystem>
+
+#include "artifacts/reader_context.hpp"
+
+namespace lexgate::detail {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct env_file_ref {
+  const yaml_node* node = nullptr;  ///< The entry.
+  const yaml_node* path = nullptr;  ///< Its path; null for a long-form entry without one.
+  bool required = true;
+};
+
+// `env_file: a.env`, `env_file: [a.env, b.env]` and the long form
+// `env_file: [{path: a.env, required: false}]` (required unless it says otherwise).
+std::vector<env_file_ref> references(const yaml_node& service) {
+  std::vector<env_file_ref> out;
+  const yaml_node* e = service.find("env_file");
+  if (e == nullptr) return out;
+  auto item = [&](const yaml_node& n) {
+    if (n.k == yaml_node::kind::scalar) {
+      out.push_back({&n, &n, true});
+      return;
+    }
+    const yaml_node* p = n.find("path");
+    const std::string required = scalar_text(n.find("required"));
+    out.push_back({&n, p != nullptr && p->k == yaml_node::kind::scalar ? p : nullptr,
+                   !(required == "false" || required == "False" || required == "FALSE")});
+  };
+  if (e->k == yaml_node::kind::sequence) {
+    for (const auto& n : e->items) item(n);
+  } else if (e->k != yaml_node::kind::null) {
+    item(*e);
+  }
+  return out;
+}
+
+// Whether `p` is `root` or lies under it; both canonical.
+bool inside(const fs::path& p, const fs::path& root) {
+  auto it = p.begin();
+  for (const auto& part : root) {
+    if (it == p.end() || *it != part) return false;
+    ++it;
+  }
+  return true;
+}
+
+// The file an `env_file` path names, relative to the compose file: its canonical path when it
+// exists inside the folder; otherwise nothing, with why.
+std::optional<fs::path> locate(const std::string& compose_file, const std::string& name,
+                               const std::string& root, std::string& why) {
+  if (root.empty()) {
+    why = "is not read for a compose file given without its folder";
+    return std::nullopt;
+  }
+  if (name.empty() || name.find('$') != std::string::npos) {
+    why = "is named by a variable";
+    return std::nullopt;
+  }
+  std::error_code ec;
+  const fs::path real = fs::canonical(shown_env_file(compose_file, name), ec);
+  if (ec) {
+    why = "is not among the artifacts";
+    return std::nullopt;
+  }
+  // Symbolic links are followed first: one that leads out of the folder is not read.
+  const fs::path folder = fs::canonical(root, ec);
+  if (ec || !inside(real, folder)) {
+    why = "lies outside the artifact folder `" + root + "` and is not read";
+    return std::nullopt;
+  }
+  // A FIFO or a device would block or never end: only a regular file is read.
+  if (!fs::is_regular_file(real, ec)) {
+    why = "is not a regular file";
+    return std::nullopt;
+  }
+  return real;
+}
+
+}  // namespace
+
+std::string shown_env_file(const std::string& compose_file, const std::string& name) {
+  return (fs::path(compose_file).parent_path() / name).lexically_normal().string();
+}
+
+void env_files_used(const yaml_node& doc, const std::string& compose_file, const std::string& root,
+                    std::vector<std::string>& out) {
+  const yaml_node* services = doc.find("services");
+  if (services == nullptr || services->k != yaml_node::kind::mapping) return;
+  for (std::size_t i = 0; i < services->size(); ++i) {
+    for (const auto& ref : references(services->value(i))) {
+      std::string why;
+      if (ref.path == nullptr) continue;
+      if (auto real = locate(compose_file, ref.path->text, root, why)) out.push_back(real->string());
+    }
+  }
+}
+
+environment env_file_environment(reader_context& ctx, const yaml_node& service,
+                                 const artifact_folder& folder,
+                                 std::vector<std::unique_ptr<env_file_text>>& files) {
+  environment env;
+  for (const auto& ref : references(service)) {
+    if (ref.path == nullptr) {
+      ctx.unresolved(ctx.at(ref.node->offset, "env_file"),
+                     "an `env_file` entry without a `path`: its variables are unknown");
+      continue;
+    }
+    const std::string& name = ref.path->text;
+    auto unresolved = [&](const std::string& why) {
+      ctx.unresolved(ctx.at(*ref.path), std::string(ref.required ? "" : "optional ") +
+                                            "env_file `" + name + "` " + why +
+                                            ": its variables are unknown");
+    };
+    std::string why;
+    const auto real = locate(ctx.file().name(), name, folder.root, why);
+    if (!real) {
+      unresolved(why);
+      continue;
+    }
+    const source_ptr read = read_source_file(real->string(), why, folder.limits.max_file_bytes);
+    if (read == nullptr) {
+      unresolved("cannot be read (" + why + ")");
+      continue;
+    }
+    if (read->text().size() > folder.limits.max_file_bytes) {
+      unresolved("is larger than the limit of " + std::to_string(folder.limits.max_file_bytes) +
+                 " bytes");
+      continue;
+    }
+    auto text = std::make_unique<env_file_text>(shown_env_file(ctx.file().name(), name),
+                                                read->text());
+    text->lines = parse_dotenv(text->source.text());
+    // Later lines and later files override earlier ones, as compose reads them.
+    for (const auto& l : text->lines) {
+      env[l.name] = {l.value.text, &l.value, nullptr, &text->source};
+    }
+    files.push_back(std::move(text));
+  }
+  return env;
+}
+
+}  // namespace lexgate::detail
