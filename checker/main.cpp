@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "commands/commands.hpp"
+#include "commands/printable_log.hpp"
 
 int main(int argc, char** argv) {
   using lexgate::cli::exit_code;
@@ -32,7 +33,7 @@ int main(int argc, char** argv) {
   app.parse_complete_callback([&] {
     // Logs go to stderr, never into a report on stdout.
     auto logger = spdlog::stderr_color_mt("lexgate");
-    logger->set_pattern("lexgate: %l: %v");
+    logger->set_formatter(std::make_unique<lexgate::cli::printable_formatter>("lexgate: %l: %v"));
     logger->set_level(verbose ? spdlog::level::debug
                       : quiet ? spdlog::level::err
                               : spdlog::level::warn);

@@ -140,7 +140,7 @@ exit_code run_check(const check_options& o) {
       for (const auto& m : reports.back().markets) {
         for (const auto& f : m.findings) {
           if (f.waiver && f.waiver->expired) {
-            std::cerr << path << ": the waiver for " << f.rule << " in " << m.market
+            std::cerr << printable(path) << ": the waiver for " << f.rule << " in " << m.market
                       << " expired on " << f.waiver->expires.to_string()
                       << "; the finding counts again\n";
           }

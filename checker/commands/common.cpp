@@ -52,7 +52,7 @@ void add_overlay_option(CLI::App& command, std::vector<std::string>& add_dirs) {
 std::optional<date> parse_as_of(const std::string& text) {
   auto d = date::parse(text);
   if (!d) {
-    std::cerr << "error[usage]: `--as-of " << text
+    std::cerr << "error[usage]: `--as-of " << printable(text)
               << "` is not a date\n  = help: give a day that exists, as YYYY-MM-DD\n";
   }
   return d;
@@ -87,7 +87,7 @@ bool emit(const std::string& text, const std::string& output) {
   }
   std::string why;
   if (!report_writers::write_file_atomically(output, text, why)) {
-    std::cerr << output << ": error[io.write]: " << why << "\n";
+    std::cerr << printable(output) << ": error[io.write]: " << printable(why) << "\n";
     return false;
   }
   spdlog::info("report written to {}", output);
@@ -101,8 +101,9 @@ bool output_is_input(const std::string& output, const std::vector<std::string>& 
       !report_writers::output_overwrites_input(output, inputs, input_dirs, which)) {
     return false;
   }
-  std::cerr << output << ": error[io.output_is_input]: the output would overwrite the input `"
-            << which << "`\n  = help: write the report somewhere else\n";
+  std::cerr << printable(output)
+            << ": error[io.output_is_input]: the output would overwrite the input `"
+            << printable(which) << "`\n  = help: write the report somewhere else\n";
   return true;
 }
 

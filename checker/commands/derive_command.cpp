@@ -69,9 +69,11 @@ std::string yaml_value(const value& v) {
 
 // `file:line:col` (a one-line plan JSON is all line 1); `file` alone for a file with no
 // position (a link not followed).
+// A comment ends at a line break: a file name must not hold one (nor anything else raw).
 std::string place(const artifact_position& p) {
-  if (p.where.line == 0) return p.file;
-  return p.file + ":" + std::to_string(p.where.line) + ":" + std::to_string(p.where.column);
+  if (p.where.line == 0) return printable(p.file);
+  return printable(p.file) + ":" + std::to_string(p.where.line) + ":" +
+         std::to_string(p.where.column);
 }
 
 std::string evidence_comment(const derived_fact& f) {
@@ -80,7 +82,7 @@ std::string evidence_comment(const derived_fact& f) {
   for (std::size_t i = 0; i < f.evidence.size() && i < 3; ++i) {
     out += (i ? ", " : " ") + place(f.evidence[i]);
   }
-  if (!f.how.empty()) out += " (" + f.how + ")";
+  if (!f.how.empty()) out += " (" + printable(f.how) + ")";
   return out;
 }
 
@@ -102,7 +104,7 @@ std::string derive_yaml(const artifact_set& set, const derivation& d, const sche
   };
   std::string out = "# Draft profile derived by `lexgate derive` from";
   for (const auto& f : set.files) {
-    if (f.kind != artifact_kind::ignored) out += " " + f.file;
+    if (f.kind != artifact_kind::ignored) out += " " + printable(f.file);
   }
   out += ".\n# Each value names its evidence; check the guesses, then fill in what artifacts cannot say.\n";
   out += "profile: 1\nproduct:\n  id: \"\"  # required: the product's id\n";
@@ -155,7 +157,7 @@ std::string derive_yaml(const artifact_set& set, const derivation& d, const sche
   if (!d.unresolved.empty()) {
     out += "# Unresolved:\n";
     for (const auto& u : d.unresolved) {
-      out += "#   " + place(u.at) + ": `" + u.at.text + "`: " + u.why + "\n";
+      out += "#   " + place(u.at) + ": `" + printable(u.at.text) + "`: " + printable(u.why) + "\n";
     }
   }
   std::size_t ignored = 0;
@@ -163,7 +165,7 @@ std::string derive_yaml(const artifact_set& set, const derivation& d, const sche
   if (ignored > 0) {
     out += "# Ignored (not a deployment artifact lexgate reads):";
     for (const auto& f : set.files) {
-      if (f.kind == artifact_kind::ignored) out += " " + f.file;
+      if (f.kind == artifact_kind::ignored) out += " " + printable(f.file);
     }
     out += "\n";
   }

@@ -11,7 +11,7 @@ namespace {
 
 std::string joined(const std::vector<std::string>& items) {
   std::string out;
-  for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
+  for (const auto& s : items) out += (out.empty() ? "" : ", ") + printable(s);
   return out;
 }
 
@@ -20,17 +20,17 @@ void line(std::string& out, const char* label, const std::vector<std::string>& i
 }
 
 std::string describe(const entity_info& e) {
-  std::string out = "entity " + e.id + "\n  " + e.name + "\n";
-  out += "  country:      " + (e.country.empty() ? std::string("not established") : e.country) +
-         "\n";
-  if (!e.parent.empty()) out += "  parent:       " + e.parent + "\n";
+  std::string out = "entity " + printable(e.id) + "\n  " + printable(e.name) + "\n";
+  out += "  country:      " +
+         (e.country.empty() ? std::string("not established") : printable(e.country)) + "\n";
+  if (!e.parent.empty()) out += "  parent:       " + printable(e.parent) + "\n";
   line(out, "names:        ", e.names);
   line(out, "Hugging Face: ", e.hugging_face_orgs);
   line(out, "ModelScope:   ", e.modelscope_orgs);
   line(out, "families:     ", e.model_families);
   line(out, "API hosts:    ", e.api_hosts);
-  out += "  defined at:   " + e.file + ":" + std::to_string(e.where.line) + "\n";
-  for (const auto& s : e.sources) out += "  source:       " + s + "\n";
+  out += "  defined at:   " + printable(e.file) + ":" + std::to_string(e.where.line) + "\n";
+  for (const auto& s : e.sources) out += "  source:       " + printable(s) + "\n";
   return out;
 }
 
@@ -41,8 +41,8 @@ std::string explain_entity(const library& rules, const std::string& what) {
   auto m = resolve_company(rules, what);
   if (!m) m = resolve_model(rules, what);
   if (!m) return {};
-  return "`" + what + "` → " + m->entity->name + ", by " + to_string(m->how) + " (`" + m->matched +
-         "`)\n" + describe(*m->entity);
+  return "`" + printable(what) + "` → " + printable(m->entity->name) + ", by " +
+         to_string(m->how) + " (`" + printable(m->matched) + "`)\n" + describe(*m->entity);
 }
 
 std::string list_entities(const library& rules, bool json) {
@@ -66,12 +66,13 @@ std::string list_entities(const library& rules, bool json) {
   }
   std::string out;
   for (const entity_info* e : entities(rules)) {
-    out += e->id + "  " + e->name + "  [" + (e->country.empty() ? "?" : e->country) + "]";
+    out += printable(e->id) + "  " + printable(e->name) + "  [" +
+           (e->country.empty() ? "?" : printable(e->country)) + "]";
     std::vector<std::string> also = e->names;
     also.insert(also.end(), e->hugging_face_orgs.begin(), e->hugging_face_orgs.end());
     if (!also.empty()) out += "  " + joined(also);
     out += "\n";
-    for (const auto& s : e->sources) out += "    source: " + s + "\n";
+    for (const auto& s : e->sources) out += "    source: " + printable(s) + "\n";
   }
   return out;
 }

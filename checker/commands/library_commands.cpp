@@ -43,26 +43,30 @@ nlohmann::ordered_json optional_date(const std::optional<date>& d) {
   return d ? nlohmann::ordered_json(d->to_string()) : nlohmann::ordered_json(nullptr);
 }
 
-// A condition as written; lines after the first line up under the first.
+// A condition as written; lines after the first line up under the first. Nothing else of it
+// reaches the terminal raw.
 std::string aligned(const std::string& text) {
   std::string out;
-  for (const char c : text)
-    out += c == '\n' ? std::string("\n                ") : std::string(1, c);
-  return out;
+  std::size_t start = 0;
+  for (std::size_t end; (end = text.find('\n', start)) != std::string::npos; start = end + 1) {
+    out += printable(std::string_view(text).substr(start, end - start)) + "\n                ";
+  }
+  return out + printable(std::string_view(text).substr(start));
 }
 
 void explain_invariant(const library& rules, const invariant_info& v) {
   const invariant_conditions* conditions = rules.find_invariant_conditions(v.id);
-  std::cout << "invariant " << v.id << "\n  " << v.title << "\n  cite:         " << v.cite;
+  std::cout << "invariant " << v.id << "\n  " << printable(v.title)
+            << "\n  cite:         " << printable(v.cite);
   if (conditions != nullptr && !conditions->when.empty()) {
     std::cout << "\n  when:         " << aligned(conditions->when);
   }
   if (conditions != nullptr) std::cout << "\n  require:      " << aligned(conditions->require);
   const std::string dates = dates_of(v);
-  std::cout << "\n  message:      " << v.message
+  std::cout << "\n  message:      " << printable(v.message)
             << "\n  in force:     " << (dates.empty() ? std::string("always") : dates)
-            << "\n  defined at:   " << v.file << ":" << v.where.line << "\n";
-  for (const auto& s : v.sources) std::cout << "  source:       " << s << "\n";
+            << "\n  defined at:   " << printable(v.file) << ":" << v.where.line << "\n";
+  for (const auto& s : v.sources) std::cout << "  source:       " << printable(s) << "\n";
   const bool conditional = conditions != nullptr && !conditions->when.empty();
   std::cout
       << "  holds when:   "
@@ -143,7 +147,8 @@ void add_list_command(CLI::App& app, exit_code& result) {
     }
     const auto& table = rules->profile_schema().jurisdictions;
     if (!o->jurisdiction.empty() && !table.valid(o->jurisdiction)) {
-      std::cerr << "error[usage]: `" << o->jurisdiction << "` is not a known jurisdiction\n";
+      std::cerr << "error[usage]: `" << printable(o->jurisdiction)
+                << "` is not a known jurisdiction\n";
       if (auto near = nearest_name(o->jurisdiction, table.codes())) {
         std::cerr << "  = help: did you mean `" << *near << "`?\n";
       }
@@ -170,7 +175,7 @@ void add_list_command(CLI::App& app, exit_code& result) {
       entry["until"] = r.until ? nlohmann::ordered_json(r.until->to_string()) : nullptr;
       entry["in_force"] = in_force(r, as_of);
       text += r.id + "  [" + r.jurisdiction + "]  " + dates_of(r.effective, r.until) + "  " +
-              r.title + "\n";
+              printable(r.title) + "\n";
       nlohmann::ordered_json rule_list = nlohmann::ordered_json::array();
       for (const auto& rule : r.rules) {
         const bool active = in_force(r, rule, as_of);
@@ -179,7 +184,7 @@ void add_list_command(CLI::App& app, exit_code& result) {
                              {"severity", to_string(rule.severity)},
                              {"cite", rule.cite},
                              {"in_force", active}});
-        text += "    " + rule.id + "  " + to_string(rule.severity) + "  (" + rule.cite + ")" +
+        text += "    " + rule.id + "  " + to_string(rule.severity) + "  (" + printable(rule.cite) + ")" +
                 (active ? "" : "  [not in force]") + "\n";
       }
       entry["rules"] = std::move(rule_list);
@@ -200,8 +205,8 @@ void add_list_command(CLI::App& app, exit_code& result) {
                             {"until", optional_date(v.until)},
                             {"in_force", active}});
       const std::string dates = dates_of(v);
-      invariant_text += v.id + "  " + (dates.empty() ? "" : dates + "  ") + v.title + "  (" +
-                        v.cite + ")" + (active ? "" : "  [not in force]") + "\n";
+      invariant_text += v.id + "  " + (dates.empty() ? "" : dates + "  ") + printable(v.title) +
+                        "  (" + printable(v.cite) + ")" + (active ? "" : "  [not in force]") + "\n";
     }
     if (!invariant_text.empty()) text += "\nInvariants\n" + invariant_text;
     if (o->format == "json") {
@@ -254,38 +259,41 @@ void add_explain_command(CLI::App& app, exit_code& result) {
       ids.push_back(r.id);
       for (const auto& rule : r.rules) ids.push_back(rule.id);
       if (r.id == o->id) {
-        std::cout << "regime " << r.id << "\n  " << r.title << "\n  authority:    " << r.authority
+        std::cout << "regime " << r.id << "\n  " << printable(r.title)
+                  << "\n  authority:    " << printable(r.authority)
                   << "\n  jurisdiction: " << r.jurisdiction << "\n  instrument:   " << r.instrument
                   << "\n  in force:     " << dates_of(r.effective, r.until)
-                  << "\n  defined at:   " << r.file << ":" << r.where.line << "\n";
-        for (const auto& s : r.sources) std::cout << "  source:       " << s << "\n";
+                  << "\n  defined at:   " << printable(r.file) << ":" << r.where.line << "\n";
+        for (const auto& s : r.sources) std::cout << "  source:       " << printable(s) << "\n";
         for (const auto& rule : r.rules) {
           std::cout << "  rule " << rule.local_id << " (" << to_string(rule.severity)
-                    << "): " << rule.cite << "\n";
+                    << "): " << printable(rule.cite) << "\n";
         }
         result = exit_code::clear;
         return;
       }
       for (const auto& rule : r.rules) {
         if (rule.id != o->id) continue;
-        std::cout << "rule " << rule.id << "\n  regime:       " << r.title
-                  << "\n  jurisdiction: " << r.jurisdiction << " (" << r.authority << ")"
-                  << "\n  cite:         " << rule.cite
+        std::cout << "rule " << rule.id << "\n  regime:       " << printable(r.title)
+                  << "\n  jurisdiction: " << r.jurisdiction << " (" << printable(r.authority) << ")"
+                  << "\n  cite:         " << printable(rule.cite)
                   << "\n  severity:     " << to_string(rule.severity)
                   << "\n  kind:         " << (rule.forbids ? "forbid" : "require")
                   << "\n  in force:     "
                   << dates_of(rule.effective.value_or(r.effective),
                               rule.until ? rule.until : r.until)
-                  << "\n  message:      " << rule.message << "\n  remedy:       " << rule.remedy
-                  << "\n  defined at:   " << rule.file << ":" << rule.where.line << "\n";
-        for (const auto& s : r.sources) std::cout << "  source:       " << s << "\n";
+                  << "\n  message:      " << printable(rule.message)
+                  << "\n  remedy:       " << printable(rule.remedy)
+                  << "\n  defined at:   " << printable(rule.file) << ":" << rule.where.line << "\n";
+        for (const auto& s : r.sources) std::cout << "  source:       " << printable(s) << "\n";
         result = exit_code::clear;
         return;
       }
     }
-    std::cerr << "error[usage]: no rule, regime, invariant or entity `" << o->id << "`\n";
+    std::cerr << "error[usage]: no rule, regime, invariant or entity `" << printable(o->id)
+              << "`\n";
     if (auto near = nearest_name(o->id, ids)) {
-      std::cerr << "  = help: did you mean `" << *near << "`?\n";
+      std::cerr << "  = help: did you mean `" << printable(*near) << "`?\n";
     } else {
       std::cerr << "  = help: `lexgate list --all` lists every id\n";
     }

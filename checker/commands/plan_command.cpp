@@ -66,7 +66,7 @@ bool emit_profiles(const plan_report& plan, const profile& p, const library& rul
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) {
-    std::cerr << "error[io.write]: cannot create `" << dir << "`: " << ec.message() << "\n";
+    std::cerr << "error[io.write]: cannot create `" << printable(dir) << "`: " << ec.message() << "\n";
     return false;
   }
   for (const auto& d : plan.deployments) {
@@ -75,7 +75,7 @@ bool emit_profiles(const plan_report& plan, const profile& p, const library& rul
     const auto path =
         (std::filesystem::path(dir) / safe_file_stem(p.id + "." + markets)).string() + ".yaml";
     if (output_is_input(path, {p.source->name()}, rules_dirs)) return false;
-    std::string text = "# Written by `lexgate plan` from " + p.source->name() + " for " + markets +
+    std::string text = "# Written by `lexgate plan` from " + printable(p.source->name()) + " for " + markets +
                        ": the profile with the plan's changes applied.\n";
     for (const auto& c : d.changes) {
       if (c.any_other) {
@@ -85,7 +85,7 @@ bool emit_profiles(const plan_report& plan, const profile& p, const library& rul
     }
     text += write_profile_yaml(d.remediated, rules.profile_schema());
     if (!emit(text, path)) return false;
-    std::cerr << "wrote " << path << "\n";
+    std::cerr << "wrote " << printable(path) << "\n";
   }
   return true;
 }

@@ -21,7 +21,7 @@ std::optional<report_target> parse_report_target(const std::string& text) {
       std::find(formats.begin(), formats.end(), text.substr(0, eq)) == formats.end()) {
     std::string list;
     for (const auto& f : formats) list += (list.empty() ? "" : ", ") + f;
-    std::cerr << "error[usage]: `--report " << text
+    std::cerr << "error[usage]: `--report " << printable(text)
               << "` is not FORMAT=FILE\n  = help: FORMAT is one of " << list
               << "; for example --report sarif=lexgate.sarif\n";
     return std::nullopt;

@@ -218,7 +218,8 @@ void scan_one(const library& rules, const input_file& file, const work_item& ite
       for (const auto& d : bag.sorted()) out.diagnostics += render_diagnostic(d);
       return;
     }
-    out.lines += error_line(file, item, bag).dump();
+    // A file name that is not UTF-8 is refused, and named here with U+FFFD in its place.
+    out.lines += error_line(file, item, bag).dump(-1, ' ', false, json::error_handler_t::replace);
     out.lines += '\n';
     return;
   }
@@ -324,8 +325,8 @@ void warn_duplicate_ids(std::vector<std::pair<std::string, std::string>>& ids) {
       std::string where;
       for (std::size_t k = i; k < j && k < i + 5; ++k) where += (k == i ? "" : ", ") + ids[k].second;
       if (j - i > 5) where += " and " + std::to_string(j - i - 5) + " more";
-      std::cerr << "warning[scan.duplicate-id]: profile id `" << ids[i].first << "` is used by "
-                << (j - i) << " profiles: " << where
+      std::cerr << "warning[scan.duplicate-id]: profile id `" << printable(ids[i].first)
+                << "` is used by " << (j - i) << " profiles: " << printable(where)
                 << "\n  = help: give each deployment its own product id\n";
     }
     i = j;

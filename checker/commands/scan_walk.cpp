@@ -78,7 +78,19 @@ scan_walk walk_for_profiles(const std::string& dir, const scan_filters& filters)
     const bool hidden = path.filename().string().front() == '.';
     std::error_code entry_ec;
     if (it->is_directory(entry_ec)) {
-      if (hidden || any_matches(filters.exclude, relative)) it.disable_recursion_pending();
+      if (hidden || any_matches(filters.exclude, relative)) {
+        it.disable_recursion_pending();
+        continue;
+      }
+      // A linked folder is not walked: one that leads out of the folder is said, never a
+      // folder of profiles left out in silence (one inside is walked where it lies).
+      if (std::error_code link_ec; it->is_symlink(link_ec) &&
+                                   !within(root, fs::canonical(path, link_ec)) && !link_ec) {
+        out.problems.push_back({path.string(), "io.scan_symlink",
+                                "`" + path.string() + "` is a symbolic link that leaves `" + dir +
+                                    "`",
+                                "links inside a scanned folder are followed only within it"});
+      }
       continue;
     }
     if (hidden) continue;

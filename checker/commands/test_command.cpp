@@ -46,7 +46,7 @@ void add_test_command(CLI::App& app, exit_code& result) {
       for (const auto& d : case_bag.items()) bag.add(d);
       if (!r) {
         ++failed;
-        std::cout << "ERROR " << path << "\n";
+        std::cout << "ERROR " << printable(path) << "\n";
         continue;
       }
       // Two cases of one name make a report where one hides the other's result.
@@ -57,11 +57,11 @@ void add_test_command(CLI::App& app, exit_code& result) {
       }
       if (r->passed) {
         ++passed;
-        std::cout << "ok    " << r->name << "\n";
+        std::cout << "ok    " << printable(r->name) << "\n";
       } else {
         ++failed;
-        std::cout << "FAIL  " << r->name << "  (" << r->file << ")\n";
-        for (const auto& f : r->failures) std::cout << "        " << f << "\n";
+        std::cout << "FAIL  " << printable(r->name) << "  (" << printable(r->file) << ")\n";
+        for (const auto& f : r->failures) std::cout << "        " << printable(f) << "\n";
       }
     }
     print_diagnostics(bag);

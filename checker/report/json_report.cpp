@@ -39,7 +39,7 @@ json typed(const value& v) {
 
 namespace {
 
-json finding_json(const finding& f, const report& r) {
+json finding_json(const finding& f, const resolution_index& names) {
   json out;
   out["rule"] = f.rule;
   out["regime"] = f.regime;
@@ -61,7 +61,7 @@ json finding_json(const finding& f, const report& r) {
     item["line"] = e.where.line;
     item["column"] = e.where.column;
     // A value the profile wrote under another name, or that came from a model's name alone.
-    if (const name_resolution* n = resolution_at(r, e.path)) item["resolved"] = describe(*n);
+    if (const name_resolution* n = names.at(e.path)) item["resolved"] = describe(*n);
     evidence.push_back(std::move(item));
   }
   out["evidence"] = std::move(evidence);
@@ -101,6 +101,7 @@ json report_json(const report& r) {
                  {"allow_indeterminate", r.gate.allow_indeterminate},
                  {"allow_uncovered", r.gate.allow_uncovered},
                  {"passed", !r.fails_gate}};
+  const resolution_index resolved(r);
   json markets = json::array();
   for (const auto& m : r.markets) {
     json market;
@@ -112,7 +113,7 @@ json report_json(const report& r) {
     market["coverage"] = std::move(coverage);
     market["fails_gate"] = m.fails_gate;
     json findings = json::array();
-    for (const auto& f : m.findings) findings.push_back(finding_json(f, r));
+    for (const auto& f : m.findings) findings.push_back(finding_json(f, resolved));
     market["findings"] = std::move(findings);
     markets.push_back(std::move(market));
   }

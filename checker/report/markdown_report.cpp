@@ -3,18 +3,21 @@
 
 #include "report/drift_report.hpp"
 #include "report/name_report.hpp"
+#include "report/printable_report.hpp"
 #include "report/reports.hpp"
 
 namespace lexgate::report_writers {
 
 namespace {
 
-// Table cells may not hold `|` or line breaks.
+// Table cells may not hold `|` or line breaks; `<` would open HTML in a pull-request comment.
 std::string cell(std::string s) {
   std::string out;
   for (char c : s) {
     if (c == '|') {
       out += "\\|";
+    } else if (c == '<') {
+      out += "&lt;";
     } else if (c == '\n') {
       out += ' ';
     } else {
@@ -55,12 +58,13 @@ std::string coverage_cell(const market_report& m) {
 
 }  // namespace
 
-std::string render_markdown(const std::vector<report>& reports) {
+std::string render_markdown(const std::vector<report>& input) {
+  const std::vector<report> reports = printable_copy(input);  // names and values: no controls
   std::string out;
   for (const auto& r : reports) {
-    out += "## lexgate: `" + r.profile_id + "` is " + icon(r.overall) + "\n\n";
+    out += "## lexgate: " + markdown_code(r.profile_id) + " is " + icon(r.overall) + "\n\n";
     out += "As of " + r.as_of.to_string() + ", rules `" + r.library_name + "` (sha256 `" +
-           r.library_digest.substr(0, 12) + "`), profile `" + r.profile_path + "`.\n\n";
+           r.library_digest.substr(0, 12) + "`), profile " + markdown_code(r.profile_path) + ".\n\n";
     out += std::string("Gate: **") + (r.fails_gate ? "fail" : "pass") + "** (`--fail-on " +
            to_string(r.gate.fail_on) + "`" +
            (r.gate.allow_indeterminate ? ", indeterminate allowed" : "") +

@@ -2,6 +2,7 @@
 #include "report/name_report.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "lexgate/entities.hpp"
 #include "report/name_notes.hpp"
@@ -24,9 +25,20 @@ std::string resolution_line(const report& r, const name_resolution& n) {
 
 std::vector<const name_resolution*> finding_resolutions(const report& r, const finding& f) {
   std::vector<const name_resolution*> out;
+  // A handful of evidence items and names is searched in place; a rule over thousands of
+  // models has thousands of each, and pairwise search would be quadratic.
+  if (f.evidence.size() * r.names.size() <= 4096) {
+    for (const auto& e : f.evidence) {
+      const name_resolution* n = resolution_at(r, e.path);
+      if (n != nullptr && std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
+    }
+    return out;
+  }
+  const resolution_index index(r);
+  std::unordered_set<const name_resolution*> seen;
   for (const auto& e : f.evidence) {
-    const name_resolution* n = resolution_at(r, e.path);
-    if (n != nullptr && std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
+    const name_resolution* n = index.at(e.path);
+    if (n != nullptr && seen.insert(n).second) out.push_back(n);
   }
   return out;
 }

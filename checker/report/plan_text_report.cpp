@@ -2,6 +2,7 @@
 // change. Both say the same; Markdown adds headings and tables for pull requests.
 #include <sstream>
 
+#include "report/printable_report.hpp"
 #include "report/reports.hpp"
 
 namespace lexgate::report_writers {
@@ -37,7 +38,9 @@ std::string render_change_target(const attribute_change& c) {
   return render_value(c.to);
 }
 
-std::string render_plan_text(const report& r, const plan_report& plan) {
+std::string render_plan_text(const report& input, const plan_report& raw_plan) {
+  const report r = printable_copy(input);  // names and values: no controls
+  const plan_report plan = printable_copy(raw_plan);
   std::ostringstream out;
   out << "lexgate plan: " << r.profile_path << " (as of " << r.as_of.to_string() << ", "
       << r.markets.size() << " markets, verdict now " << to_string(r.overall) << ")\n\n";
@@ -91,9 +94,11 @@ std::string render_plan_text(const report& r, const plan_report& plan) {
   return out.str();
 }
 
-std::string render_plan_markdown(const report& r, const plan_report& plan) {
+std::string render_plan_markdown(const report& input, const plan_report& raw_plan) {
+  const report r = printable_copy(input);
+  const plan_report plan = printable_copy(raw_plan);
   std::ostringstream out;
-  out << "## lexgate plan: `" << r.profile_id << "`\n\n" << summary_line(plan) << "\n\n";
+  out << "## lexgate plan: " << markdown_code(r.profile_id) << "\n\n" << summary_line(plan) << "\n\n";
   if (!plan.conflicts.empty()) {
     out << "### Conflicts\n\n| markets | rules | attributes |\n|---|---|---|\n";
     for (const auto& c : plan.conflicts) {

@@ -5,6 +5,7 @@
 #include "report/name_notes.hpp"
 #include "report/name_report.hpp"
 #include "report/drift_report.hpp"
+#include "report/printable_report.hpp"
 #include "report/reports.hpp"
 
 namespace lexgate::report_writers {
@@ -22,7 +23,7 @@ std::string plural(std::uint32_t n, const char* word) {
 }
 
 void render_finding(std::string& out, const finding& f, const report& r,
-                    const text_options& options) {
+                    const resolution_index& names, const text_options& options) {
   const std::string& profile_path = r.profile_path;
   std::string status = upper(to_string(f.status));
   if (f.status == finding_status::upcoming && f.effective) {
@@ -58,7 +59,7 @@ void render_finding(std::string& out, const finding& f, const report& r,
                std::to_string(e.where.column) + ")";
       }
       out += "\n";
-      if (const name_resolution* n = resolution_at(r, e.path)) {
+      if (const name_resolution* n = names.at(e.path)) {
         out += "        resolved: " + describe(*n) + "\n";
       }
     }
@@ -87,7 +88,8 @@ std::string coverage_line(const market_report& m) {
 
 }  // namespace
 
-std::string render_text(const std::vector<report>& reports, const text_options& options) {
+std::string render_text(const std::vector<report>& input, const text_options& options) {
+  const std::vector<report> reports = printable_copy(input);  // names and values: no controls
   std::string out;
   for (const auto& r : reports) {
     if (!out.empty()) out += "\n";
@@ -107,13 +109,14 @@ std::string render_text(const std::vector<report>& reports, const text_options& 
       }
       out += "\n";
     }
+    const resolution_index names(r);
     std::size_t width = 0;
     for (const auto& m : r.markets) width = std::max(width, m.market.size());
     for (const auto& m : r.markets) {
       out += m.market + std::string(width - m.market.size() + 2, ' ') +
              upper(to_string(m.market_verdict)) + "\n";
       out += coverage_line(m);
-      for (const auto& f : m.findings) render_finding(out, f, r, options);
+      for (const auto& f : m.findings) render_finding(out, f, r, names, options);
     }
     if (!r.conflicts_not_analysed.empty()) {
       out += "\nconflicts not analysed: " + r.conflicts_not_analysed + "\n";

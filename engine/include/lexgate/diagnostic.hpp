@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "lexgate/source.hpp"
@@ -58,6 +59,12 @@ class diagnostic_bag {
   std::size_t dropped_errors_ = 0;
   std::size_t max_errors_;
 };
+
+/// `text` with every character a terminal or a CI log acts on — C0 controls but tab (line breaks
+/// included), DEL, C1 controls such as NEL, U+2028/U+2029 — and every byte that is not UTF-8
+/// replaced by one U+FFFD. For anything lexgate prints to people that came from a file or its
+/// name: a name can then forge no terminal title, CI annotation or log line.
+std::string printable(std::string_view text);
 
 /// Renders a diagnostic the way a compiler does:
 ///   file:line:col: error[code]: message

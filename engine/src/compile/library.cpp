@@ -12,6 +12,7 @@
 #include "compile/program.hpp"
 #include "embedded_rules.hpp"
 #include "lexgate/parse.hpp"
+#include "source/path_inside.hpp"
 
 namespace lexgate {
 
@@ -172,16 +173,6 @@ std::vector<source_ptr> standard_library_sources() {
 
 namespace {
 
-// Whether `path` (made absolute and resolved) lies inside `root` (already resolved).
-bool inside(const std::filesystem::path& root, const std::filesystem::path& path) {
-  auto r = root.begin();
-  auto p = path.begin();
-  for (; r != root.end(); ++r, ++p) {
-    if (p == path.end() || *p != *r) return false;
-  }
-  return true;
-}
-
 // The `.rules` files under one directory, or errors: every entry named `*.rules` must be a
 // readable regular file inside the directory. A dangling link, a link loop, a FIFO or a link
 // that leaves the folder would otherwise be skipped or followed silently, and a smaller (or
@@ -203,7 +194,7 @@ void collect_rule_files(const std::string& dir, std::vector<std::string>& paths,
       std::error_code resolve_ec;
       const fs::path target = fs::canonical(path, resolve_ec);
       const bool relevant = path.extension() == ".rules" || fs::is_directory(target, resolve_ec);
-      if (!resolve_ec && relevant && !inside(root, target)) {
+      if (!resolve_ec && relevant && !detail::path_inside(root, target)) {
         bag.error("io.rules_symlink",
                   "`" + path.string() + "` is a symbolic link that leaves `" + dir + "`", dir,
                   "links inside a rule folder are followed only within it; copy the file in");

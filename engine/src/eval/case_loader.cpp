@@ -4,6 +4,7 @@
 #include "eval/case_spec.hpp"
 #include "io/profile_reader.hpp"
 #include "io/yaml_events.hpp"
+#include "source/path_inside.hpp"
 
 namespace lexgate::detail {
 
@@ -90,6 +91,29 @@ class case_reader {
   diagnostic_bag& bag_;
 };
 
+// A case's profile path may climb out of the case's folder (`../profiles/x.yaml`): the path is
+// written in the case for review. A symbolic link on the way may not take it further than the
+// path itself reaches: the resolved file must lie inside the deepest folder holding both the
+// case and the path as written. Returns that folder when the link leaves it.
+std::optional<std::string> link_out_of_reach(const std::string& case_file,
+                                             const std::string& written) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path case_dir = fs::path(case_file).parent_path();
+  const fs::path from = fs::canonical(case_dir.empty() ? fs::path(".") : case_dir, ec);
+  if (ec) return std::nullopt;  // reading the profile reports what is wrong
+  const fs::path target = fs::canonical(case_dir / written, ec);
+  if (ec) return std::nullopt;
+  const fs::path reach = (from / written).lexically_normal().parent_path();
+  fs::path root;
+  auto w = reach.begin();
+  for (auto f = from.begin(); f != from.end() && w != reach.end() && *f == *w; ++f, ++w) {
+    root /= *f;
+  }
+  if (detail::path_inside(root, target)) return std::nullopt;
+  return root.string();
+}
+
 bool is_verdict(const std::string& v) {
   return v == "blocked" || v == "indeterminate" || v == "uncovered" || v == "attention" ||
          v == "clear";
@@ -125,7 +149,13 @@ std::optional<case_spec> load_case(const source_ptr& file, const schema& schema,
     const auto path =
         (std::filesystem::path(file->name()).parent_path() / p->text).lexically_normal().string();
     std::string why;
-    if (auto source = read_source_file(path, why)) {
+    if (auto outside = link_out_of_reach(file->name(), p->text)) {
+      bag.report(diagnostic_severity::error, "io.case_symlink",
+                 "`" + path + "` is reached through a symbolic link that leaves `" + *outside + "`",
+                 file.get(), {p->offset, p->offset + 1},
+                 "a case's profile is followed through links only within the folder its path "
+                 "names; copy the profile in");
+    } else if (auto source = read_source_file(path, why)) {
       if (auto facts = load_profile(source, schema, bag)) out.facts = std::move(*facts);
     } else {
       r.error("cannot read profile `" + path + "`: " + why, *p);

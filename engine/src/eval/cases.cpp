@@ -7,6 +7,7 @@
 
 #include "eval/case_spec.hpp"
 #include "lexgate/evaluate.hpp"
+#include "source/path_inside.hpp"
 
 namespace lexgate {
 
@@ -132,11 +133,40 @@ std::vector<std::string> find_case_files(const std::vector<std::string>& paths,
       bag.error("io.cases", "no such case file or directory", p);
       continue;
     }
+    // As in a rule folder: a link (to a case file or a folder) that leads out of the folder
+    // is an error, not a case read from elsewhere or a folder of cases skipped unseen.
+    const fs::path root = fs::canonical(p, ec);
     for (fs::recursive_directory_iterator it(p, ec), end; !ec && it != end; it.increment(ec)) {
-      if (it->is_regular_file(ec) && it->path().extension() == ".yaml") {
-        out.push_back(it->path().string());
+      const fs::path& path = it->path();
+      std::error_code link_ec;
+      if (it->is_symlink(link_ec)) {
+        std::error_code resolve_ec;
+        const fs::path target = fs::canonical(path, resolve_ec);
+        const bool relevant = path.extension() == ".yaml" || fs::is_directory(target, resolve_ec);
+        if (!resolve_ec && relevant && !detail::path_inside(root, target)) {
+          bag.error("io.case_symlink",
+                    "`" + path.string() + "` is a symbolic link that leaves `" + p + "`", p,
+                    "links inside a case folder are followed only within it; copy the file in");
+          continue;
+        }
       }
+      if (path.extension() != ".yaml") continue;
+      // A case that cannot be read (a dangling link, a FIFO) is an error, not a case less.
+      std::error_code type_ec;
+      const auto status = fs::status(path, type_ec);
+      if (fs::is_directory(status)) continue;
+      if (type_ec || !fs::is_regular_file(status)) {
+        bag.error("io.read",
+                  "cannot read case: " + (type_ec || !fs::exists(status)
+                                              ? std::string("a symbolic link to nothing")
+                                              : std::string("not a regular file")),
+                  path.string());
+        continue;
+      }
+      out.push_back(path.string());
     }
+    // A folder that could not be read to the end would leave cases out unseen.
+    if (ec) bag.error("io.cases", "cannot read `" + p + "`: " + ec.message(), p);
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());

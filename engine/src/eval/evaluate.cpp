@@ -7,6 +7,8 @@
 #include "lexgate/evaluate.hpp"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_set>
 #include <utility>
 
 #include "compile/judged.hpp"
@@ -519,24 +521,34 @@ void make_finding(evaluator& e, scratch& s, const detail::checked_regime& regime
   std::size_t missing_used = 0;
   std::size_t evidence_used = 0;
   if (detail != report_detail::verdicts) {
-    // First occurrences, in order. The lists hold a handful of items: a linear scan allocates
-    // nothing, where a std::set allocated a node per item.
+    // First occurrences, in order. The lists mostly hold a handful of items: a linear scan
+    // allocates nothing, where a std::set allocated a node per item. A rule over a list of
+    // thousands (10,000 models) reads thousands, and a linear scan would be quadratic: past
+    // `kLinearScan` items a hash set remembers what was seen.
+    constexpr std::size_t kLinearScan = 64;
+    const bool many_missing = e.missing().size() > kLinearScan;
+    std::unordered_set<std::string_view> missing_seen;
     for (const auto& m : e.missing()) {
       const std::string& text = m.text();
       const auto filled = f.missing.begin() + static_cast<std::ptrdiff_t>(missing_used);
-      if (std::find(f.missing.begin(), filled, text) == filled) {
-        next_slot(f.missing, missing_used, s.spare_strings) = text;
-      }
+      const bool fresh = many_missing ? missing_seen.insert(text).second
+                                      : std::find(f.missing.begin(), filled, text) == filled;
+      if (fresh) next_slot(f.missing, missing_used, s.spare_strings) = text;
     }
     // What the rule requires or forbids decided it; the scope (applies when, when), read first,
     // comes after: the reads rotated by `scope_reads`.
     const auto& reads = e.reads();
     const std::size_t n = reads.size();
     auto read = [&](std::size_t k) { return reads[(v.scope_reads + k) % n]; };
+    std::unordered_set<const value*> reads_seen;
     for (std::size_t k = 0; k < n; ++k) {
       const value* r = read(k);
       bool seen = false;
-      for (std::size_t j = 0; j < k && !seen; ++j) seen = read(j) == r;
+      if (n > kLinearScan) {
+        seen = !reads_seen.insert(r).second;
+      } else {
+        for (std::size_t j = 0; j < k && !seen; ++j) seen = read(j) == r;
+      }
       if (seen) continue;
       evidence_item& item = next_slot(f.evidence, evidence_used, s.spare_evidence);
       item.path = r->path;

@@ -56,6 +56,13 @@ class tree_builder : public YAML::EventHandler {
       throw stop_parsing{"profile.multiple_documents", "a profile holds one YAML document",
                          offset(mark), "remove the `---` separator and what follows it"};
     }
+    // yaml-cpp can report empty documents forever where a flow collection is left open at the
+    // end of the text: a stream has no more documents than bytes, and each starts further on.
+    if (documents_ > 1 && (mark.pos == last_document_ || documents_ > file_.text().size() + 1)) {
+      throw stop_parsing{"profile.syntax", "the YAML text ends inside an unfinished document",
+                         offset(mark), "close every `{` and `[`"};
+    }
+    last_document_ = mark.pos;
   }
   void OnDocumentEnd() override {}
 
@@ -221,6 +228,7 @@ class tree_builder : public YAML::EventHandler {
   std::map<YAML::anchor_t, yaml_node> anchors_;
   std::optional<yaml_node> root_;
   std::uint32_t documents_ = 0;
+  int last_document_ = -1;  ///< Where the last document started (`YAML::Mark::pos`).
   std::uint32_t aliases_ = 0;
   std::size_t nodes_ = 0;
 };

@@ -130,11 +130,10 @@ std::string window(std::string_view text, std::uint32_t& column) {
 
 }  // namespace
 
-namespace {
-
-// Diagnostics go to a terminal or a CI log: every character a terminal or log acts on (ESC, CR,
-// BEL, NEL, U+2028, a line break inside a value) and every byte that is not UTF-8 becomes one
-// U+FFFD, so a quoted line can neither forge a title or an annotation nor move the caret.
+// Diagnostics and text reports go to a terminal or a CI log: every character a terminal or log
+// acts on (ESC, CR, BEL, NEL, U+2028, a line break inside a value) and every byte that is not
+// UTF-8 becomes one U+FFFD, so a quoted line can neither forge a title or an annotation nor move
+// the caret.
 std::string printable(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -154,8 +153,6 @@ std::string printable(std::string_view text) {
   }
   return out;
 }
-
-}  // namespace
 
 std::string render_diagnostic(const diagnostic& d) {
   std::string out;

@@ -9,6 +9,8 @@
 #include <sstream>
 #include <system_error>
 
+#include "source/text_check.hpp"
+
 namespace lexgate {
 
 source_file::source_file(std::string name, std::string text)
@@ -62,6 +64,11 @@ std::uint32_t source_file::offset_of(location where) const {
 }
 
 source_ptr read_source_file(const std::string& path, std::string& error, std::uint64_t max_bytes) {
+  // Every report names the file it read; JSON, SARIF and XML can carry only UTF-8 names.
+  if (detail::invalid_utf8_at(path)) {
+    error = "the file name is not UTF-8, so no report could name it; rename the file";
+    return nullptr;
+  }
   std::error_code ec;
   const auto status = std::filesystem::status(path, ec);
   if (ec && ec != std::errc::no_such_file_or_directory) {

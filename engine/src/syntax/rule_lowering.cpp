@@ -229,7 +229,7 @@ class lowerer {
     // line break or tab, no NEL or U+2028 (a `\u{…}` escape could otherwise write one).
     if (detail::unprintable_at(out, true)) {
       error("parse.bad_string", "a string may not hold control characters or line separators",
-            {s.begin, s.begin + 1}, "write plain text; `\n` and `\t` are the only controls");
+            {s.begin, s.begin + 1}, "write plain text; `\\n` and `\\t` are the only controls");
     }
     return out;
   }

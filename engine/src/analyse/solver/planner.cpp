@@ -80,6 +80,19 @@ struct solver_gave_up : std::runtime_error {
 /// ten thousand models, would otherwise grow it by gigabytes.
 constexpr unsigned kSolverMemoryMiB = 2048;
 
+/// Items the analysis encodes at most, over all of a profile's lists (models, markets,
+/// transfers, ...). Each item is a set of solver variables in every world the planner builds,
+/// and building them is not bounded by the time budget: 10,000 models took minutes and
+/// gigabytes before the first solver call could notice the deadline. A larger profile is not
+/// analysed, at once and with that reason (`plan.budget`).
+constexpr std::size_t kMaxAnalysedItems = 500;
+
+std::size_t list_items(const value& v) {
+  std::size_t n = v.k == value::kind::list ? v.items.size() : 0;
+  for (const auto& item : v.items) n += list_items(item);
+  return n;
+}
+
 /// One planning run: the library, the profile, the targets, and a Z3 context.
 class planner {
  public:
@@ -741,6 +754,14 @@ class planner {
 
 std::optional<plan_report> plan(const library& rules, const profile& facts,
                                 const plan_options& options, diagnostic_bag& bag) {
+  if (const std::size_t items = list_items(facts.root); items > kMaxAnalysedItems) {
+    bag.error("plan.budget",
+              "the profile's lists hold " + std::to_string(items) + " items, more than the " +
+                  std::to_string(kMaxAnalysedItems) + " the analysis encodes; it was not attempted",
+              facts.source ? facts.source->name() : std::string(),
+              "plan fewer markets or models at once");
+    return std::nullopt;
+  }
   try {
     planner p(rules, facts, options);
     return p.run(bag);
