@@ -179,4 +179,28 @@ run_result run_lexgate(const std::vector<std::string>& arguments, const std::str
   return r;
 }
 
+std::string gate_rules(std::string_view message) {
+  std::string text = R"lg(
+enum filing_status { none, pending, completed }
+schema {
+  profile: integer required
+  product: { id: string required  name: string }
+  deployment: { markets: list of jurisdiction required }
+  compliance: { filing: filing_status }
+}
+jurisdictions { CN, AU }
+regime t.gate {
+  title "Test gate" authority "Test" jurisdiction CN instrument law
+  effective 2024-01-01 source "https://example.org/gate"
+  rule filed {
+    cite "Art. 1" severity block
+    require compliance.filing == "completed"
+    message "MESSAGE" remedy "complete the filing"
+  }
+}
+)lg";
+  text.replace(text.find("MESSAGE"), 7, message);
+  return text;
+}
+
 }  // namespace lexgate::testing

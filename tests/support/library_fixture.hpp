@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -62,5 +63,10 @@ class scratch_dir {
 
 /// A file path under the source tree.
 std::string source_path(const std::string& relative);
+
+/// A one-regime rule library for command-line tests: CN's `t.gate` (AU is declared too), whose
+/// rule `filed` blocks a profile unless `compliance.filing` is `completed`. `message` is the
+/// rule's message as written between the quotes of a rule file (escapes such as `\n` included).
+std::string gate_rules(std::string_view message = "file it");
 
 }  // namespace lexgate::testing

@@ -12,25 +12,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const char* const kRules = R"lg(
-enum filing_status { none, pending, completed }
-schema {
-  profile: integer required
-  product: { id: string required }
-  deployment: { markets: list of jurisdiction required }
-  compliance: { filing: filing_status }
-}
-jurisdictions { CN }
-regime t.gate {
-  title "Test gate" authority "Test" jurisdiction CN instrument law
-  effective 2024-01-01 source "https://example.org/gate"
-  rule filed {
-    cite "Art. 1" severity block
-    require compliance.filing == "completed"
-    message "file it" remedy "complete the filing"
-  }
-}
-)lg";
+const std::string kRules = gate_rules();
 
 std::string profile(const std::string& id, const std::string& filing) {
   return "profile: 1\nproduct: { id: " + id + " }\ndeployment: { markets: [CN] }\n"

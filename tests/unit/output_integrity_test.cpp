@@ -12,32 +12,6 @@ using namespace lexgate::testing;
 
 namespace {
 
-const char* const kRules = R"lg(
-enum filing_status { none, pending, completed }
-schema {
-  profile: integer required
-  product: { id: string required  name: string }
-  deployment: { markets: list of jurisdiction required }
-  compliance: { filing: filing_status }
-}
-jurisdictions { CN, AU }
-regime t.gate {
-  title "Test gate" authority "Test" jurisdiction CN instrument law
-  effective 2024-01-01 source "https://example.org/gate"
-  rule filed {
-    cite "Art. 1" severity block
-    require compliance.filing == "completed"
-    message "MESSAGE" remedy "complete the filing"
-  }
-}
-)lg";
-
-std::string rules_with_message(const std::string& message) {
-  std::string text = kRules;
-  text.replace(text.find("MESSAGE"), 7, message);
-  return text;
-}
-
 bool has(const run_result& r, const std::string& text) {
   return r.err.find(text) != std::string::npos || r.out.find(text) != std::string::npos;
 }
@@ -46,7 +20,7 @@ bool has(const run_result& r, const std::string& text) {
 
 TEST_CASE("profile strings that would forge or break output are refused", "[hardening]") {
   scratch_dir dir;
-  dir.write("rules/a.rules", rules_with_message("file it"));
+  dir.write("rules/a.rules", gate_rules("file it"));
   const std::string rules = dir.path() + "/rules";
   const auto check = [&](const std::string& id, const std::string& format) {
     const std::string p = dir.write(
@@ -80,7 +54,7 @@ TEST_CASE("profile strings that would forge or break output are refused", "[hard
 
 TEST_CASE("a diagnostic never copies control characters to the log", "[hardening]") {
   scratch_dir dir;
-  dir.write("rules/a.rules", rules_with_message("file it"));
+  dir.write("rules/a.rules", gate_rules("file it"));
   // An error on a line that holds ESC sequences: the quoted line shows U+FFFD instead.
   const std::string p = dir.write("p.yaml",
                                   "profile: 1\nproduct: { id: p, unknown\x1b]0;owned\x07: 1 "
@@ -97,16 +71,16 @@ TEST_CASE("rule strings are UTF-8 without controls or separators", "[hardening]"
     dir.write("rules/a.rules", rules);
     return run_lexgate({"lint", "--rules", dir.path() + "/rules"});
   };
-  CHECK(lint(rules_with_message("file it\\n(twice)")).exit_code == 0);
+  CHECK(lint(gate_rules("file it\\n(twice)")).exit_code == 0);
   for (const std::string& message : {std::string("\\u{1b}]0;owned\\u{7}"),
                                     std::string("nel \\u{85}"), std::string("sep \\u{2028}")}) {
     INFO(message);
-    auto r = lint(rules_with_message(message));
+    auto r = lint(gate_rules(message));
     CHECK(r.exit_code == 2);
     CHECK(has(r, "error[parse.bad_string]"));
   }
   // An encoded surrogate (CESU-8) written straight into the file is not UTF-8.
-  auto r = lint(rules_with_message("bad \xED\xA0\x80 bytes"));
+  auto r = lint(gate_rules("bad \xED\xA0\x80 bytes"));
   CHECK(r.exit_code == 2);
   CHECK(has(r, "error[parse.bad_encoding]"));
 }

@@ -14,25 +14,7 @@ using namespace lexgate::testing;
 
 namespace {
 
-const char* const kRules = R"lg(
-enum filing_status { none, pending, completed }
-schema {
-  profile: integer required
-  product: { id: string required  name: string }
-  deployment: { markets: list of jurisdiction required }
-  compliance: { filing: filing_status }
-}
-jurisdictions { CN, AU }
-regime t.gate {
-  title "Test gate" authority "Test" jurisdiction CN instrument law
-  effective 2024-01-01 source "https://example.org/gate"
-  rule filed {
-    cite "Art. 1" severity block
-    require compliance.filing == "completed"
-    message "file it\n::error file=rule::forged by a message" remedy "complete the filing"
-  }
-}
-)lg";
+const std::string kRules = gate_rules("file it\\n::error file=rule::forged by a message");
 
 const char* const kBlocked =
     "profile: 1\nproduct: { id: p }\ndeployment: { markets: [CN] }\n"
