@@ -12,6 +12,7 @@
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "analyse/solver/world.hpp"
@@ -68,25 +69,25 @@ class encoder {
   sym_truth truth_of(bool b) { return {c_.bool_val(b), c_.bool_val(!b)}; }
   template <class Each>
   sym_truth all_of(const std::vector<detail::node>& kids, Each&& each) {
-    z3::expr_vector t(c_);
-    z3::expr_vector f(c_);
-    for (const auto& k : kids) {
-      const sym_truth x = each(k);
-      t.push_back(x.t);
-      f.push_back(x.f);
-    }
+    auto [t, f] = rails_of(kids, each);
     return {z3::mk_and(t), z3::mk_or(f)};
   }
   template <class Each>
   sym_truth any_of(const std::vector<detail::node>& kids, Each&& each) {
-    z3::expr_vector t(c_);
-    z3::expr_vector f(c_);
+    auto [t, f] = rails_of(kids, each);
+    return {z3::mk_or(t), z3::mk_and(f)};
+  }
+  // The true rails and the false rails of each kid's truth.
+  template <class Each>
+  std::pair<z3::expr_vector, z3::expr_vector> rails_of(const std::vector<detail::node>& kids,
+                                                       Each&& each) {
+    std::pair<z3::expr_vector, z3::expr_vector> out{z3::expr_vector(c_), z3::expr_vector(c_)};
     for (const auto& k : kids) {
       const sym_truth x = each(k);
-      t.push_back(x.t);
-      f.push_back(x.f);
+      out.first.push_back(x.t);
+      out.second.push_back(x.f);
     }
-    return {z3::mk_or(t), z3::mk_and(f)};
+    return out;
   }
   sym_truth exists(const detail::node& n) {
     const val v = eval(n);
