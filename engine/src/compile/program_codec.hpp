@@ -15,7 +15,7 @@
 namespace lexgate::detail {
 
 /// Bumped whenever what the codec writes changes.
-inline constexpr std::uint32_t program_codec_format = 2;
+inline constexpr std::uint32_t program_codec_format = 3;
 
 /// The program's bytes. Fails (returns false, `why` set) only on a program the codec cannot
 /// represent: a type pointer outside the program's own schema.

@@ -118,8 +118,8 @@ constexpr std::size_t least_bytes() {
                        std::is_pointer_v<T> || std::is_same_v<T, jurisdiction_table> ||
                        std::is_same_v<T, entity_registry>) {
     return 4;
-  } else if constexpr (optional_of<T>::value) {
-    return 1;
+  } else if constexpr (optional_of<T>::value || std::is_same_v<T, value>) {
+    return 1;  // an absent optional; a value as default-constructed (program_writer.cpp)
   } else {
     std::size_t n = 0;
     boost::mp11::mp_for_each<fields<T>>([&](auto f) {

@@ -1,6 +1,8 @@
 // Reading a compiled program from bytes (see program_codec.hpp), field by field in the order
 // program_layout.hpp describes. Every read is bounds-checked and every enumeration
-// range-checked: malformed bytes give no program rather than a wrong one.
+// range-checked: malformed bytes give no program rather than a wrong one. Every object is read
+// into a freshly constructed one, so what the bytes leave out (an empty string, an absent value)
+// is already what it should be.
 #include <cstring>
 
 #include "compile/program_codec.hpp"
@@ -49,9 +51,17 @@ class reader {
     } else if constexpr (std::is_integral_v<T>) {
       v = raw<T>();
     } else if constexpr (std::is_same_v<T, std::string>) {
+      // Built in place rather than assigned: most strings are empty or short, and the program
+      // holds thousands of them.
       const std::size_t n = count(1);
-      v.assign(in_.substr(pos_, ok_ ? n : 0));
-      pos_ += v.size();
+      if (n == 0) return;
+      v = std::string(in_.data() + pos_, n);
+      pos_ += n;
+    } else if constexpr (std::is_same_v<T, value>) {
+      // Most expression nodes are not constants: their value is absent, written as one byte.
+      bool absent = false;
+      get(absent, depth);
+      if (ok_ && !absent) fields(v, depth);
     } else if constexpr (std::is_same_v<T, const schema_type*>) {
       v = type();
     } else if constexpr (std::is_same_v<T, jurisdiction_table>) {
@@ -77,15 +87,21 @@ class reader {
         get(item, depth + 1);
       }
     } else if constexpr (codec::is_described<T>) {
-      boost::mp11::mp_for_each<codec::fields<T>>([&](auto f) {
-        if (ok_) get(v.*f.pointer, depth);
-      });
+      fields(v, depth);
     } else {
       static_assert(no_decoding<T>, "describe this type in program_layout.hpp");
     }
   }
 
  private:
+  // Every field of a described structure, in the order program_layout.hpp gives.
+  template <class T>
+  void fields(T& v, int depth) {
+    boost::mp11::mp_for_each<codec::fields<T>>([&](auto f) {
+      if (ok_) get(v.*f.pointer, depth);
+    });
+  }
+
   // An element count; each element takes at least `least` bytes, so a count beyond what is left
   // is malformed (and never allocates).
   std::size_t count(std::size_t least) {

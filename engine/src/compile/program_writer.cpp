@@ -42,6 +42,11 @@ class writer {
     } else if constexpr (std::is_same_v<T, std::string>) {
       count(v.size());
       out_.append(v);
+    } else if constexpr (std::is_same_v<T, value>) {
+      // A value as default-constructed (an expression node that is not a constant) is one byte.
+      const bool absent = is_default(v);
+      put(absent);
+      if (!absent) fields(v);
     } else if constexpr (std::is_same_v<T, const schema_type*>) {
       type(v);
     } else if constexpr (std::is_same_v<T, jurisdiction_table>) {
@@ -56,13 +61,38 @@ class writer {
       count(v.size());
       for (const auto& item : v) put(item);
     } else if constexpr (codec::is_described<T>) {
-      boost::mp11::mp_for_each<codec::fields<T>>([&](auto f) { put(v.*f.pointer); });
+      fields(v);
     } else {
       static_assert(no_encoding<T>, "describe this type in program_layout.hpp");
     }
   }
 
  private:
+  template <class T>
+  void fields(const T& v) {
+    boost::mp11::mp_for_each<codec::fields<T>>([&](auto f) { put(v.*f.pointer); });
+  }
+
+  // Every field as a default-constructed T has it (lists empty), found through the same
+  // description as the fields written, so a field added later is compared too: the reader leaves
+  // such an object as it constructed it.
+  template <class T>
+  static bool is_default(const T& v) {
+    const T fresh{};
+    bool same = true;
+    boost::mp11::mp_for_each<codec::fields<T>>([&](auto f) {
+      using field = std::remove_cvref_t<decltype(v.*f.pointer)>;
+      if constexpr (codec::sequence_of<field>::value) {
+        same = same && (v.*f.pointer).empty();
+      } else if constexpr (codec::is_described<field>) {
+        same = same && is_default(v.*f.pointer);
+      } else {
+        same = same && v.*f.pointer == fresh.*f.pointer;
+      }
+    });
+    return same;
+  }
+
   // A type as its position in the schema's type list; -1 for none.
   void type(const schema_type* t) {
     if (t == nullptr) {
