@@ -22,14 +22,7 @@ int main(int argc, char** argv) {
   app.add_flag("--verbose,-v", verbose, "Log what lexgate does to stderr");
   app.add_flag("--quiet,-q", quiet, "Log only errors");
   exit_code result = exit_code::error;
-  lexgate::cli::add_check_command(app, result);
-  lexgate::cli::add_lint_command(app, result);
-  lexgate::cli::add_list_command(app, result);
-  lexgate::cli::add_explain_command(app, result);
-  lexgate::cli::add_test_command(app, result);
-  lexgate::cli::add_scan_command(app, result);
-  lexgate::cli::add_plan_command(app, result);
-  lexgate::cli::add_derive_command(app, result);
+  lexgate::cli::add_commands(app, result, argc, argv);
   app.parse_complete_callback([&] {
     // Logs go to stderr, never into a report on stdout.
     auto logger = spdlog::stderr_color_mt("lexgate");

@@ -16,4 +16,8 @@ void add_scan_command(CLI::App& app, exit_code& result);
 void add_plan_command(CLI::App& app, exit_code& result);
 void add_derive_command(CLI::App& app, exit_code& result);
 
+/// Every command above, in the order `lexgate --help` lists them; or, when the arguments can
+/// only run one of them, that one alone (command_set.cpp): what the user sees is the same.
+void add_commands(CLI::App& app, exit_code& result, int argc, const char* const* argv);
+
 }  // namespace lexgate::cli
