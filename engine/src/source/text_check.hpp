@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string_view>
 
@@ -61,12 +62,28 @@ inline std::optional<std::size_t> invalid_utf8_at(std::string_view text) {
   return std::nullopt;
 }
 
+/// Whether the eight bytes at `p` are all printable ASCII (space to `~`), tested at once: most
+/// text is nothing else, and every report string is checked. A byte below 0x20 sets the high bit
+/// of `w - 0x20…` (the lowest such byte borrows from nothing below it); a byte of 0x80 or more
+/// has it in `w`; 0x7F reaches it in `w + 0x01…`, which carries nowhere when no byte has it.
+inline bool plain_ascii8(const char* p) {
+  std::uint64_t w = 0;
+  std::memcpy(&w, p, sizeof w);
+  constexpr std::uint64_t ones = 0x0101010101010101ull;
+  constexpr std::uint64_t highs = 0x8080808080808080ull;
+  return (((w - ones * 0x20) | w | (w + ones)) & highs) == 0;
+}
+
 /// The byte offset of the first character in `text` that is not valid UTF-8 (overlong forms and
 /// encoded surrogates included), a control character (C0 but tab — and line feed when
 /// `allow_newline` — DEL, C1 such as NEL), or U+2028/U+2029; nothing when the text is clean.
 inline std::optional<std::size_t> unprintable_at(std::string_view text, bool allow_newline) {
   std::size_t i = 0;
   while (i < text.size()) {
+    if (text.size() - i >= 8 && plain_ascii8(text.data() + i)) {
+      i += 8;
+      continue;
+    }
     const auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
       if ((c < 0x20 && c != '\t' && !(allow_newline && c == '\n')) || c == 0x7F) return i;
