@@ -93,7 +93,6 @@ class regime_checker {
       }
       if (auto checked = check_rule(rule, info)) out.rules.push_back(std::move(*checked));
     }
-    for (const auto& rule : out.rules) info.rules.push_back(rule.info);
     if (bag_.error_count() != errors_before) return std::nullopt;
     return out;
   }

@@ -66,7 +66,7 @@ struct checked_rule {
 };
 
 struct checked_regime {
-  regime_info info;
+  regime_info info;  ///< Its `rules` left empty: each rule's own `info` says it (rules below).
   std::optional<std::uint32_t> jurisdiction;  ///< Index in the jurisdiction table.
   std::optional<node> applies_when;
   std::vector<checked_rule> rules;

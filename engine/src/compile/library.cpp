@@ -146,8 +146,12 @@ std::optional<library> load_library(const std::vector<source_ptr>& files, diagno
   // Regimes in id order: listings and reports come out the same whatever the file layout.
   std::sort(program->regimes.begin(), program->regimes.end(),
             [](const auto& a, const auto& b) { return a.info.id < b.info.id; });
+  // The listing's regimes carry their rules' descriptions; the evaluated regimes hold the same in
+  // `rules[i].info`, so their own `info.rules` stays empty (the program is decoded at every start).
   for (const auto& r : program->regimes) {
-    program->regime_infos.push_back(r.info);
+    regime_info& listed = program->regime_infos.emplace_back(r.info);
+    listed.rules.reserve(r.rules.size());
+    for (const auto& rule : r.rules) listed.rules.push_back(rule.info);
     program->max_slots = std::max(program->max_slots, r.slots);
   }
   program->invariants = std::move(checked->invariants);

@@ -16,7 +16,7 @@ struct program {
   std::string digest;
   lexgate::schema schema;
   std::vector<checked_regime> regimes;
-  std::vector<regime_info> regime_infos;        ///< Same order as `regimes`, for listing.
+  std::vector<regime_info> regime_infos;        ///< Same order as `regimes`, with their rules.
   std::vector<checked_invariant> invariants;    ///< In id order; for the planner, never `check`.
   std::vector<invariant_info> invariant_infos;  ///< Same order as `invariants`.
   std::vector<invariant_conditions> invariant_texts;  ///< Same order as `invariants`.
