@@ -218,7 +218,11 @@ class regime_checker {
         return parts;
       }
       if (c != '{') {
-        literal += c;
+        // Plain text up to the next brace, at once.
+        std::size_t next = i + 1;
+        while (next < text.size() && text[next] != '{' && text[next] != '}') ++next;
+        literal.append(text, i, next - i);
+        i = next - 1;
         continue;
       }
       const auto close = text.find('}', i);
