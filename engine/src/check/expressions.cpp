@@ -433,6 +433,7 @@ std::optional<node> expression_checker::visit_checked(const ast::expr& e) {
       node n;
       n.code = op::map_lookup;
       n.type = object->type->element;
+      n.kids.reserve(2);
       n.kids.push_back(std::move(*object));
       n.kids.push_back(std::move(*key));
       return n;
@@ -650,6 +651,7 @@ std::optional<node> expression_checker::check_binary(const ast::expr& e, const a
       break;
     }
   }
+  n.kids.reserve(2);
   n.kids.push_back(std::move(*lhs));
   n.kids.push_back(std::move(*rhs));
   return n;
@@ -675,6 +677,7 @@ std::optional<node> expression_checker::check_quantified(const ast::quantified& 
   n.code = q.kind == ast::quantifier_kind::any ? op::any : op::all;
   n.index = slot;
   n.type = scalar(type_kind::boolean);
+  n.kids.reserve(2);
   n.kids.push_back(std::move(*list));
   n.kids.push_back(std::move(*body));
   return n;

@@ -146,6 +146,7 @@ std::optional<library> load_library(const std::vector<source_ptr>& files, diagno
   // Regimes in id order: listings and reports come out the same whatever the file layout.
   std::sort(program->regimes.begin(), program->regimes.end(),
             [](const auto& a, const auto& b) { return a.info.id < b.info.id; });
+  program->regime_infos.reserve(program->regimes.size());
   for (const auto& r : program->regimes) {
     program->regime_infos.push_back(r.info);
     program->max_slots = std::max(program->max_slots, r.slots);
