@@ -189,10 +189,12 @@ struct worker_state {
   std::optional<profile> yaml_profile;
   report judged;                // evaluated into, reusing its memory
   evaluation_state evaluation;  // the evaluator's working memory, reused likewise
-  std::string pointer;          // a JSON pointer being written
   const derivation* observed = nullptr;  // `--artifacts`: every profile gets them
   const artifact_options* artifacts = nullptr;
 };
+
+void write_line(const input_file& file, const work_item& item, const report& r,
+                std::string& out);
 
 // Scans one profile: appends its JSON line to `out.lines` and counts it.
 void scan_one(const library& rules, const input_file& file, const work_item& item,
@@ -240,52 +242,59 @@ void scan_one(const library& rules, const input_file& file, const work_item& ite
     return;
   }
 
-  report_writers::json_writer line(out.lines);
+  write_line(file, item, r, out.lines);
+  out.lines += '\n';
+}
+
+// Appends the JSON line of a judged profile, without its line break.
+void write_line(const input_file& file, const work_item& item, const report& r,
+                std::string& out) {
+  using report_writers::operator""_key;
+  report_writers::json_writer line(out);
   line.begin_object();
-  line.member("profile", file.path);
-  if (file.jsonl) line.member("line", std::int64_t{item.line});
-  line.member("id", r.profile_id);
-  line.member("verdict", to_string(r.overall));
-  line.key("markets");
+  line.member("profile"_key, file.path);
+  if (file.jsonl) line.member("line"_key, std::int64_t{item.line});
+  line.member("id"_key, r.profile_id);
+  line.member("verdict"_key, to_string(r.overall));
+  line.key("markets"_key);
   line.begin_object();
   for (const auto& m : r.markets) line.member(m.market, to_string(m.market_verdict));
   line.end_object();
-  line.key("findings");
+  line.key("findings"_key);
   line.begin_array();
   for (const auto& m : r.markets) {
     for (const auto& f : m.findings) {
       line.begin_object();
-      line.member("market", m.market);
-      line.member("rule", f.rule);
-      line.member("severity", to_string(f.severity));
-      line.member("status", to_string(f.status));
-      line.key("missing");
+      line.member("market"_key, m.market);
+      line.member("rule"_key, f.rule);
+      line.member("severity"_key, to_string(f.severity));
+      line.member("status"_key, to_string(f.status));
+      line.key("missing"_key);
       line.begin_array();
       for (const auto& m : f.missing) line.value(m);
       line.end_array();
       if (f.waiver) {
-        line.key("waiver");
+        line.key("waiver"_key);
         line.begin_object();
-        line.member("approver", f.waiver->approver);
-        line.member("expires", f.waiver->expires.to_string());
-        line.member("expired", f.waiver->expired);
+        line.member("approver"_key, f.waiver->approver);
+        line.member("expires"_key, f.waiver->expires.to_string());
+        line.member("expired"_key, f.waiver->expired);
         line.end_object();
       }
       // Evidence is located by line and column in a YAML file, by JSON pointer in a JSON line.
-      line.key("evidence");
+      line.key("evidence"_key);
       line.begin_array();
       for (const auto& e : f.evidence) {
         line.begin_object();
-        line.member("path", e.path);
-        line.key("value");
+        line.member("path"_key, e.path);
+        line.key("value"_key);
         report_writers::write_typed(line, e.data);
         if (file.jsonl) {
-          state.pointer.clear();
-          append_json_pointer(e.path, state.pointer);
-          line.member("pointer", state.pointer);
+          line.key("pointer"_key);
+          line.json_pointer_value(e.path);
         } else {
-          line.member("line", std::int64_t{e.where.line});
-          line.member("column", std::int64_t{e.where.column});
+          line.member("line"_key, std::int64_t{e.where.line});
+          line.member("column"_key, std::int64_t{e.where.column});
         }
         line.end_object();
       }
@@ -295,23 +304,22 @@ void scan_one(const library& rules, const input_file& file, const work_item& ite
   }
   line.end_array();
   if (r.drift) {
-    line.key("drift");
+    line.key("drift"_key);
     line.begin_array();
     for (const auto& d : *r.drift) {
       line.begin_object();
-      line.member("kind", to_string(d.kind));
-      line.member("path", d.path);
+      line.member("kind"_key, to_string(d.kind));
+      line.member("path"_key, d.path);
       if (!d.evidence.empty()) {
-        line.member("file", d.evidence.front().file);
-        line.member("line", std::int64_t{d.evidence.front().where.line});
-        line.member("column", std::int64_t{d.evidence.front().where.column});
+        line.member("file"_key, d.evidence.front().file);
+        line.member("line"_key, std::int64_t{d.evidence.front().where.line});
+        line.member("column"_key, std::int64_t{d.evidence.front().where.column});
       }
       line.end_object();
     }
     line.end_array();
   }
   line.end_object();
-  out.lines += '\n';
 }
 
 // Warns about profile ids used more than once: reports and dashboards key on the id.
