@@ -3,6 +3,7 @@
 #include "io/json_fast_typer.hpp"
 #include "source/text_check.hpp"
 
+#include <cstring>
 #include <string_view>
 
 #include "lexgate/date.hpp"
@@ -13,6 +14,31 @@ namespace {
 
 using simdjson::dom::element;
 using simdjson::dom::element_type;
+
+// Whether `name` is `key`: lengths first, as most fields a key is tried against differ in it.
+bool same_name(const std::string& name, std::string_view key) {
+  return name.size() == key.size() && std::memcmp(name.data(), key.data(), key.size()) == 0;
+}
+
+// Whether every byte of `text` is printable ASCII (0x20 to 0x7E), eight at a time: then
+// `unprintable_at` has nothing to find, and nearly every string of a profile is such text.
+bool printable_ascii(std::string_view text) {
+  constexpr std::uint64_t ones = 0x0101010101010101ull;
+  constexpr std::uint64_t highs = 0x8080808080808080ull;
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, text.data() + i, sizeof w);
+    // A byte of 0x80 or more, one below 0x20, or DEL (0x7F, the one byte that adding 1 to
+    // carries into the high bit). Borrows and carries only spread from a byte that matches.
+    if (((w | (w - ones * 0x20) | (w + ones)) & highs) != 0) return false;
+  }
+  for (; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c >= 0x7F) return false;
+  }
+  return true;
+}
 
 // Values reused from one profile to the next keep their paths: a value typed at path P again
 // (`paths_kept`) has the same path, and so do its children that were there before. Only new
@@ -68,10 +94,10 @@ class fast_typer {
     const simdjson::dom::object object = e.get_object().value_unsafe();
     for (simdjson::dom::key_value_pair field : object) {
       std::size_t index = expected;
-      if (index >= fields || type.fields[index].name != field.key) {
-        const int found = type.field_index(field.key);
-        if (found < 0) return false;  // unknown key
-        index = static_cast<std::size_t>(found);
+      if (index >= fields || !same_name(type.fields[index].name, field.key)) {
+        // Keys left out skip fields: look ahead first, then from the start.
+        index = find_field(type, field.key, expected);
+        if (index == fields) return false;  // unknown key
       }
       expected = index + 1;
       const std::uint64_t bit = std::uint64_t{1} << index;
@@ -94,6 +120,19 @@ class fast_typer {
       make_absent(out.items[i]);
     }
     return true;
+  }
+
+  // The index of the field named `key`, searched from `from` on and then before it; the number
+  // of fields when there is none.
+  static std::size_t find_field(const schema_type& type, std::string_view key, std::size_t from) {
+    const std::size_t fields = type.fields.size();
+    for (std::size_t i = from; i < fields; ++i) {
+      if (same_name(type.fields[i].name, key)) return i;
+    }
+    for (std::size_t i = 0; i < from && i < fields; ++i) {
+      if (same_name(type.fields[i].name, key)) return i;
+    }
+    return fields;
   }
 
   bool list(element e, const schema_type& type, value& out, std::uint32_t depth, bool paths_kept) {
@@ -167,7 +206,7 @@ class fast_typer {
     // string is expected is left to the full path, which converts or rejects it.
     if (e.type() != element_type::STRING) return false;
     const std::string_view text = e.get_string().value_unsafe();
-    if (unprintable_at(text, false)) return false;  // the full path reports it
+    if (!printable_ascii(text) && unprintable_at(text, false)) return false;  // reported there
     if (text.size() > limits_.max_string_bytes) return false;
     switch (type.kind) {
       case type_kind::date:
