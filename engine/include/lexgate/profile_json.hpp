@@ -17,7 +17,8 @@
 namespace lexgate {
 
 /// Parses JSON profiles with simdjson. Holds the parser's buffers, reused from one profile to
-/// the next: make one per thread.
+/// the next, and the company names it resolved: make one per thread, for one schema (it starts
+/// afresh when given another, which must not take the address of one that was destroyed).
 class json_profile_reader {
  public:
   json_profile_reader();

@@ -34,8 +34,8 @@ bool stated(const value* v) {
 
 class resolver {
  public:
-  resolver(profile& p, const schema& s, diagnostic_bag& bag, bool json)
-      : p_(p), registry_(s.entities), bag_(bag), json_(json) {}
+  resolver(profile& p, const schema& s, diagnostic_bag& bag, bool json, company_cache* cache)
+      : p_(p), registry_(s.entities), bag_(bag), json_(json), cache_(cache) {}
 
   bool run(const schema& s) {
     const schema_type* root = s.root;
@@ -143,7 +143,10 @@ class resolver {
   // Resolves a stated company name in place; nullptr (and the name as written) when unknown.
   const entity_info* company(value* v, const char* from) {
     if (!stated(v)) return nullptr;
-    auto m = registry_.company(v->text);
+    std::optional<entity_match> looked_up;
+    const std::optional<entity_match>& m =
+        cache_ != nullptr ? cache_->company(registry_, v->text)
+                          : (looked_up = registry_.company(v->text));
     if (!m) {
       note(*v, v->text, nullptr, match_kind::name, {}, from, v->where);
       return nullptr;
@@ -229,14 +232,26 @@ class resolver {
   const entity_registry& registry_;
   diagnostic_bag& bag_;
   bool json_;
+  company_cache* cache_;
   bool ok_ = true;
   std::size_t used_ = 0;
 };
 
 }  // namespace
 
-bool resolve_names(profile& p, const schema& s, diagnostic_bag& bag, bool json) {
-  return resolver(p, s, bag, json).run(s);
+const std::optional<entity_match>& company_cache::company(const entity_registry& registry,
+                                                          std::string_view name) {
+  if (registry_ != &registry || known_.size() >= capacity) {
+    known_.clear();
+    registry_ = &registry;
+  }
+  if (auto it = known_.find(name); it != known_.end()) return it->second;
+  return known_.emplace(std::string(name), registry.company(name)).first->second;
+}
+
+bool resolve_names(profile& p, const schema& s, diagnostic_bag& bag, bool json,
+                   company_cache* cache) {
+  return resolver(p, s, bag, json, cache).run(s);
 }
 
 }  // namespace lexgate::detail
