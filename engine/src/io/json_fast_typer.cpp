@@ -46,8 +46,13 @@ bool printable_ascii(std::string_view text) {
 class fast_typer {
  public:
   fast_typer(const schema& s, const profile_limits& limits, std::uint32_t line,
-             std::vector<value>& spare)
-      : schema_(s), limits_(limits), line_(line), spare_(spare) {}
+             fast_typer_memory& memory)
+      : schema_(s), limits_(limits), line_(line), spare_(memory.spare), memory_(memory) {
+    if (memory.codes != &s.jurisdictions) {
+      memory.two_letter.fill(0);
+      memory.codes = &s.jurisdictions;
+    }
+  }
 
   // `out.path` is already set by the caller; every other member is written here.
   bool typed(element e, const schema_type& type, value& out, std::uint32_t depth, bool paths_kept) {
@@ -168,7 +173,7 @@ class fast_typer {
     out.keys.resize(object.size());
     std::size_t count = 0;
     for (simdjson::dom::key_value_pair field : object) {
-      if (field.key != "default" && !schema_.jurisdictions.valid(field.key)) return false;
+      if (field.key != "default" && !valid_code(field.key)) return false;
       for (std::size_t k = 0; k < count; ++k) {
         if (out.keys[k] == field.key) return false;  // duplicate key
       }
@@ -217,10 +222,10 @@ class fast_typer {
         }
         return false;
       case type_kind::jurisdiction:
-        if (!schema_.jurisdictions.valid(text)) return false;
+        if (!valid_code(text)) return false;
         break;
       case type_kind::enumeration:
-        if (!type.has_enum_value(text)) return false;
+        if (!enum_value(type, text)) return false;
         break;
       case type_kind::string:
         break;
@@ -302,18 +307,38 @@ class fast_typer {
     while (count != 0) out += digits[--count];
   }
 
+  // Whether `code` is a valid market or place; two capital letters are answered from memory.
+  bool valid_code(std::string_view code) {
+    if (code.size() == 2 && code[0] >= 'A' && code[0] <= 'Z' && code[1] >= 'A' && code[1] <= 'Z') {
+      std::uint8_t& known = memory_.two_letter[static_cast<std::size_t>(code[0] - 'A') * 26 +
+                                               static_cast<std::size_t>(code[1] - 'A')];
+      if (known == 0) known = schema_.jurisdictions.valid(code) ? 1 : 2;
+      return known == 1;
+    }
+    return schema_.jurisdictions.valid(code);
+  }
+
+  // `type.has_enum_value(text)`, comparing lengths first.
+  static bool enum_value(const schema_type& type, std::string_view text) {
+    for (const auto& v : type.enum_values) {
+      if (same_name(v, text)) return true;
+    }
+    return false;
+  }
+
   const schema& schema_;
   const profile_limits& limits_;
   std::uint32_t line_;
   std::vector<value>& spare_;
+  fast_typer_memory& memory_;
 };
 
 }  // namespace
 
 bool type_json_profile_fast(simdjson::dom::element document, std::uint32_t line,
                             const schema& schema, const profile_limits& limits,
-                            std::vector<value>& spare, profile& out) {
-  fast_typer typer(schema, limits, line, spare);
+                            fast_typer_memory& memory, profile& out) {
+  fast_typer typer(schema, limits, line, memory);
   out.root.path.clear();
   if (!typer.typed(document, *schema.root, out.root, 0, true)) return false;
   // No market is an error the full path reports (`profile.no_markets`).

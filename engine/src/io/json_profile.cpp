@@ -17,7 +17,7 @@ using detail::yaml_node;
 
 struct json_profile_reader::impl {
   simdjson::dom::parser parser;
-  std::vector<value> spare;      // values kept for the next profile (json_fast_typer.hpp)
+  detail::fast_typer_memory fast;   // kept for the next profile (json_fast_typer.hpp)
   detail::company_cache companies;  // company names met on earlier lines
 };
 
@@ -120,9 +120,9 @@ class tree_builder {
   bool duplicate_ = false;
 };
 
-// Parses and types one JSON profile: the fast path first when `spare` is given (its pool), the
+// Parses and types one JSON profile: the fast path first when `fast` is given (its memory), the
 // full path when it gives up.
-bool load_json(simdjson::dom::parser& parser, std::vector<value>* spare,
+bool load_json(simdjson::dom::parser& parser, detail::fast_typer_memory* fast,
                detail::company_cache* companies, std::string_view json, std::uint32_t line,
                const source_ptr& file, const schema& schema, diagnostic_bag& bag, profile& out,
                const profile_limits& limits) {
@@ -161,8 +161,8 @@ bool load_json(simdjson::dom::parser& parser, std::vector<value>* spare,
              "each line of a JSON Lines file holds one profile as a JSON object");
     return fail();
   }
-  if (spare != nullptr &&
-      detail::type_json_profile_fast(document, line, schema, limits, *spare, out)) {
+  if (fast != nullptr &&
+      detail::type_json_profile_fast(document, line, schema, limits, *fast, out)) {
     out.source = file;
     // The same step the full path ends with (profile_from_node), on the same typed values.
     if (!detail::resolve_names(out, schema, bag, true, companies)) return fail();
@@ -206,7 +206,7 @@ bool json_profile_reader::load_into(std::string_view json, std::uint32_t line,
                                     const source_ptr& file, const schema& schema,
                                     diagnostic_bag& bag, profile& out,
                                     const profile_limits& limits) {
-  return load_json(impl_->parser, &impl_->spare, &impl_->companies, json, line, file, schema, bag,
+  return load_json(impl_->parser, &impl_->fast, &impl_->companies, json, line, file, schema, bag,
                    out, limits);
 }
 
