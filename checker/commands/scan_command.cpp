@@ -63,6 +63,14 @@ struct work_item {
   std::string_view text;   ///< The line, JSON Lines only.
 };
 
+/// A profile's id and where it was read: the profile's file (an index into the input files)
+/// and, for a JSON line, its line. Named in text only for a duplicate id.
+struct profile_seen {
+  std::string id;
+  std::size_t file = 0;
+  std::uint32_t line = 0;
+};
+
 /// The scan of consecutive profiles: their JSON lines and what they add to the summary.
 struct chunk_result {
   std::string lines;  ///< One JSON line per profile, each ending in a line break.
@@ -70,7 +78,7 @@ struct chunk_result {
   std::size_t verdicts[verdict_count] = {};  ///< By `verdict`.
   std::size_t errors = 0;
   bool failed = false;
-  std::vector<std::pair<std::string, std::string>> ids;  ///< (profile id, where), in order.
+  std::vector<profile_seen> ids;  ///< In order.
   std::vector<report> reports;  ///< For SARIF and JUnit, which cover every profile.
   std::string diagnostics;      ///< With SARIF and JUnit, errors go to stderr, rendered.
 };
@@ -235,8 +243,7 @@ void scan_one(const library& rules, const input_file& file, const work_item& ite
   ++out.verdicts[static_cast<int>(r.overall)];
   out.failed = out.failed || fails(r, o.gate) ||
                (state.artifacts != nullptr && drift_fails_gate(r, *state.artifacts));
-  out.ids.emplace_back(r.profile_id, file.jsonl ? file.path + ":" + std::to_string(item.line)
-                                                : file.path);
+  out.ids.push_back({r.profile_id, item.file, item.line});
   if (o.format != "jsonl") {
     out.reports.push_back(r);
     return;
@@ -323,17 +330,21 @@ void write_line(const input_file& file, const work_item& item, const report& r,
 }
 
 // Warns about profile ids used more than once: reports and dashboards key on the id.
-void warn_duplicate_ids(std::vector<std::pair<std::string, std::string>>& ids) {
+void warn_duplicate_ids(std::vector<profile_seen>& ids, const std::vector<input_file>& files) {
   std::stable_sort(ids.begin(), ids.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
+                   [](const auto& a, const auto& b) { return a.id < b.id; });
+  auto place = [&files](const profile_seen& p) {
+    const input_file& f = files[p.file];
+    return f.jsonl ? f.path + ":" + std::to_string(p.line) : f.path;
+  };
   for (std::size_t i = 0; i < ids.size();) {
     std::size_t j = i + 1;
-    while (j < ids.size() && ids[j].first == ids[i].first) ++j;
+    while (j < ids.size() && ids[j].id == ids[i].id) ++j;
     if (j - i > 1) {
       std::string where;
-      for (std::size_t k = i; k < j && k < i + 5; ++k) where += (k == i ? "" : ", ") + ids[k].second;
+      for (std::size_t k = i; k < j && k < i + 5; ++k) where += (k == i ? "" : ", ") + place(ids[k]);
       if (j - i > 5) where += " and " + std::to_string(j - i - 5) + " more";
-      std::cerr << "warning[scan.duplicate-id]: profile id `" << printable(ids[i].first)
+      std::cerr << "warning[scan.duplicate-id]: profile id `" << printable(ids[i].id)
                 << "` is used by " << (j - i) << " profiles: " << printable(where)
                 << "\n  = help: give each deployment its own product id\n";
     }
@@ -441,7 +452,7 @@ exit_code run_scan(const scan_options& o) {
   bool failed = false;
   std::size_t written = 0;
   std::string buffer;
-  std::vector<std::pair<std::string, std::string>> ids;
+  std::vector<profile_seen> ids;
   std::vector<report> reports;
   for (std::size_t c = 0; c < chunks; ++c) {
     chunk_result batch;
@@ -472,7 +483,7 @@ exit_code run_scan(const scan_options& o) {
   std::cout.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
   for (auto& w : workers) w.join();
   std::cout.flush();
-  warn_duplicate_ids(ids);
+  warn_duplicate_ids(ids, files);
   if (progress) std::cerr << "\r";
   std::cerr << "lexgate scan: " << paths.size() << " profiles on " << threads
             << " threads: " << counts[static_cast<int>(verdict::blocked)] << " blocked, "
