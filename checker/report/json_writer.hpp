@@ -11,6 +11,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -109,20 +110,26 @@ class json_writer {
         start = false;
       }
       const auto u = static_cast<unsigned char>(c);
-      if (c == '.' || c == '[') {
-        start = true;
-      } else if (c == '~') {
-        std::memcpy(to, "~0", 2);
-        to += 2;
-      } else if (c == '/') {
-        std::memcpy(to, "~1", 2);
-        to += 2;
-      } else if (c == ']') {
-        continue;
-      } else if (u >= 0x20 && c != '"' && c != '\\') {
-        *to++ = c;
-      } else {
-        to = escape(to, u);
+      switch (pointer_class(u)) {
+        case pointer_char::plain:
+          *to++ = c;
+          break;
+        case pointer_char::step:  // `.` or `[`
+          start = true;
+          break;
+        case pointer_char::close:  // `]`
+          break;
+        case pointer_char::tilde:
+          std::memcpy(to, "~0", 2);
+          to += 2;
+          break;
+        case pointer_char::slash:
+          std::memcpy(to, "~1", 2);
+          to += 2;
+          break;
+        case pointer_char::escaped:
+          to = escape(to, u);
+          break;
       }
     }
     if (to == start_text) *to++ = '/';
@@ -173,12 +180,45 @@ class json_writer {
     first_ = false;
   }
 
+  // What a character of a value path becomes in its JSON pointer, looked up in one table rather
+  // than tested against each special character in turn.
+  enum class pointer_char : std::uint8_t { plain, step, close, tilde, slash, escaped };
+  static pointer_char pointer_class(unsigned char c) {
+    static constexpr auto table = [] {
+      std::array<pointer_char, 256> t{};
+      for (int i = 0; i < 0x20; ++i) t[static_cast<std::size_t>(i)] = pointer_char::escaped;
+      t['"'] = pointer_char::escaped;
+      t['\\'] = pointer_char::escaped;
+      t['.'] = pointer_char::step;
+      t['['] = pointer_char::step;
+      t[']'] = pointer_char::close;
+      t['~'] = pointer_char::tilde;
+      t['/'] = pointer_char::slash;
+      return t;
+    }();
+    return table[c];
+  }
+
   // Writes `text` between quotes, escaped, at `to` (which has room for 6 characters per
   // character of `text` and two quotes); returns the end.
   static char* quoted(char* to, std::string_view text) {
     *to++ = '"';
     const char* from = text.data();
     const char* const end = from + text.size();
+    if (text.size() >= 4 && text.size() < 8) {
+      // Four to seven bytes: their first four and last four, overlapping, tested at once.
+      std::uint32_t first;
+      std::uint32_t last;
+      std::memcpy(&first, from, sizeof first);
+      std::memcpy(&last, end - 4, sizeof last);
+      if (!needs_escape(first | (std::uint64_t{last} << 32))) {
+        std::memcpy(to, &first, sizeof first);
+        std::memcpy(to + text.size() - 4, &last, sizeof last);
+        to += text.size();
+        *to++ = '"';
+        return to;
+      }
+    }
     while (from != end) {
       // Eight bytes at a time while none needs escaping (nearly every string written).
       while (end - from >= 8) {
