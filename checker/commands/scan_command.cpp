@@ -461,7 +461,13 @@ exit_code run_scan(const scan_options& o) {
       ready.wait(lock, [&] { return done[c] != 0; });
       batch = std::move(results[c]);
     }
-    buffer += batch.lines;
+    // A chunk's lines, once they reach the size of a write, go out as they are: appending them
+    // to the buffer first copied every byte of the output once more.
+    if (buffer.empty() && batch.lines.size() >= (1u << 16)) {
+      std::cout.write(batch.lines.data(), static_cast<std::streamsize>(batch.lines.size()));
+    } else {
+      buffer += batch.lines;
+    }
     std::cerr << batch.diagnostics;
     ids.insert(ids.end(), std::make_move_iterator(batch.ids.begin()),
                std::make_move_iterator(batch.ids.end()));
