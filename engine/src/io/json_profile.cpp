@@ -18,7 +18,7 @@ using detail::yaml_node;
 struct json_profile_reader::impl {
   simdjson::dom::parser parser;
   detail::fast_typer_memory fast;   // kept for the next profile (json_fast_typer.hpp)
-  detail::company_cache companies;  // company names met on earlier lines
+  detail::resolution_memory names;  // for resolving company names (name_resolution.hpp)
 };
 
 namespace {
@@ -123,7 +123,7 @@ class tree_builder {
 // Parses and types one JSON profile: the fast path first when `fast` is given (its memory), the
 // full path when it gives up.
 bool load_json(simdjson::dom::parser& parser, detail::fast_typer_memory* fast,
-               detail::company_cache* companies, std::string_view json, std::uint32_t line,
+               detail::resolution_memory* names, std::string_view json, std::uint32_t line,
                const source_ptr& file, const schema& schema, diagnostic_bag& bag, profile& out,
                const profile_limits& limits) {
   auto error_at = [&](const char* code, std::string message, std::string pointer,
@@ -165,7 +165,7 @@ bool load_json(simdjson::dom::parser& parser, detail::fast_typer_memory* fast,
       detail::type_json_profile_fast(document, line, schema, limits, *fast, out)) {
     out.source = file;
     // The same step the full path ends with (profile_from_node), on the same typed values.
-    if (!detail::resolve_names(out, schema, bag, true, companies)) return fail();
+    if (!detail::resolve_names(out, schema, bag, true, names)) return fail();
     return true;
   }
   // Not a profile as it stands: the full path types it again and locates what is wrong (or
@@ -206,7 +206,7 @@ bool json_profile_reader::load_into(std::string_view json, std::uint32_t line,
                                     const source_ptr& file, const schema& schema,
                                     diagnostic_bag& bag, profile& out,
                                     const profile_limits& limits) {
-  return load_json(impl_->parser, &impl_->fast, &impl_->companies, json, line, file, schema, bag,
+  return load_json(impl_->parser, &impl_->fast, &impl_->names, json, line, file, schema, bag,
                    out, limits);
 }
 
