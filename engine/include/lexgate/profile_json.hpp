@@ -17,8 +17,9 @@
 namespace lexgate {
 
 /// Parses JSON profiles with simdjson. Holds the parser's buffers, reused from one profile to
-/// the next, and the company names it resolved: make one per thread, for one schema (it starts
-/// afresh when given another, which must not take the address of one that was destroyed).
+/// the next, and what it worked out about the schema (valid market codes, company names): make
+/// one per thread, for one schema. Given another schema it starts afresh; once a schema it was
+/// used with is destroyed, it must not be used again.
 class json_profile_reader {
  public:
   json_profile_reader();
