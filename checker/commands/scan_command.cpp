@@ -18,6 +18,7 @@
 
 #include <system_error>
 #include <thread>
+#include <unordered_set>
 
 #include "commands/artifact_drift.hpp"
 #include "commands/commands.hpp"
@@ -331,6 +332,19 @@ void write_line(const input_file& file, const work_item& item, const report& r,
 
 // Warns about profile ids used more than once: reports and dashboards key on the id.
 void warn_duplicate_ids(std::vector<profile_seen>& ids, const std::vector<input_file>& files) {
+  // Nearly every fleet has none: a hash set finds that out faster than sorting every id.
+  {
+    std::unordered_set<std::string_view> seen;
+    seen.reserve(ids.size());
+    bool repeated = false;
+    for (const auto& p : ids) {
+      if (!seen.insert(p.id).second) {
+        repeated = true;
+        break;
+      }
+    }
+    if (!repeated) return;
+  }
   std::stable_sort(ids.begin(), ids.end(),
                    [](const auto& a, const auto& b) { return a.id < b.id; });
   auto place = [&files](const profile_seen& p) {

@@ -63,7 +63,16 @@ class resolver {
         }
       }
     }
-    p_.resolutions.resize(used_);
+    // Steps the previous profile had beyond this one's wait in memory for a later profile,
+    // with their strings' memory.
+    while (p_.resolutions.size() > used_) {
+      if (memory_ == nullptr) {
+        p_.resolutions.pop_back();
+        continue;
+      }
+      memory_->spare_steps.push_back(std::move(p_.resolutions.back()));
+      p_.resolutions.pop_back();
+    }
     return ok_;
   }
 
@@ -201,12 +210,25 @@ class resolver {
   // Records a step, reusing the slots (and string memory) of the profile's previous list.
   void note(const value& target, const std::string& written, const entity_info* e,
             match_kind how, const std::string& matched, const char* from, location where) {
-    if (used_ == p_.resolutions.size()) p_.resolutions.emplace_back();
+    if (used_ == p_.resolutions.size()) {
+      if (memory_ != nullptr && !memory_->spare_steps.empty()) {
+        p_.resolutions.push_back(std::move(memory_->spare_steps.back()));
+        memory_->spare_steps.pop_back();
+      } else {
+        p_.resolutions.emplace_back();
+      }
+    }
     name_resolution& r = p_.resolutions[used_++];
     r.path = target.path;
     r.written = written;
-    r.entity = e != nullptr ? e->name : std::string();
-    r.country = e != nullptr ? e->country : std::string();
+    // Assigned or cleared, never replaced by a temporary: the slot's memory is reused.
+    if (e != nullptr) {
+      r.entity = e->name;
+      r.country = e->country;
+    } else {
+      r.entity.clear();
+      r.country.clear();
+    }
     r.how = how;
     r.matched = matched;
     r.from = from;

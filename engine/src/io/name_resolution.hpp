@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "lexgate/diagnostic.hpp"
 #include "lexgate/entities.hpp"
@@ -46,6 +47,10 @@ class resolution_memory {
   const resolution_layout& layout(const schema& s);
   /// What `s.entities.company(name)` returns, from memory when it was asked before.
   const std::optional<entity_match>& company(const schema& s, std::string_view name);
+
+  /// Steps of `profile::resolutions` a profile no longer needs, kept for a later one: every
+  /// field of a step is written when it is taken back.
+  std::vector<name_resolution> spare_steps;
 
  private:
   struct text_hash {
