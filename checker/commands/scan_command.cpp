@@ -18,6 +18,7 @@
 
 #include <system_error>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "commands/artifact_drift.hpp"
@@ -191,6 +192,29 @@ json error_line(const input_file& file, const work_item& item, const diagnostic_
   return line;
 }
 
+// The JSON pointers of evidence paths as written in a line (quoted), by path: a fleet's
+// findings cite the same few paths line after line. Bounded: it starts afresh when full.
+class pointer_texts {
+ public:
+  std::string_view of(std::string_view path) {
+    if (auto it = known_.find(path); it != known_.end()) return it->second;
+    if (known_.size() >= 4096) known_.clear();
+    std::string text;
+    {
+      report_writers::json_writer w(text);
+      w.json_pointer_value(path);
+    }
+    return known_.emplace(std::string(path), std::move(text)).first->second;
+  }
+
+ private:
+  struct text_hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::string, text_hash, std::equal_to<>> known_;
+};
+
 // What one worker thread keeps from one profile to the next.
 struct worker_state {
   json_profile_reader reader;  // simdjson's buffers
@@ -198,12 +222,13 @@ struct worker_state {
   std::optional<profile> yaml_profile;
   report judged;                // evaluated into, reusing its memory
   evaluation_state evaluation;  // the evaluator's working memory, reused likewise
+  pointer_texts pointers;       // evidence pointers already written
   const derivation* observed = nullptr;  // `--artifacts`: every profile gets them
   const artifact_options* artifacts = nullptr;
 };
 
 void write_line(const input_file& file, const work_item& item, const report& r,
-                std::string& out);
+                pointer_texts& pointers, std::string& out);
 
 // Scans one profile: appends its JSON line to `out.lines` and counts it.
 void scan_one(const library& rules, const input_file& file, const work_item& item,
@@ -250,13 +275,13 @@ void scan_one(const library& rules, const input_file& file, const work_item& ite
     return;
   }
 
-  write_line(file, item, r, out.lines);
+  write_line(file, item, r, state.pointers, out.lines);
   out.lines += '\n';
 }
 
 // Appends the JSON line of a judged profile, without its line break.
 void write_line(const input_file& file, const work_item& item, const report& r,
-                std::string& out) {
+                pointer_texts& pointers, std::string& out) {
   using report_writers::operator""_key;
   report_writers::json_writer line(out);
   line.begin_object();
@@ -299,7 +324,7 @@ void write_line(const input_file& file, const work_item& item, const report& r,
         report_writers::write_typed(line, e.data);
         if (file.jsonl) {
           line.key("pointer"_key);
-          line.json_pointer_value(e.path);
+          line.json_value(pointers.of(e.path));
         } else {
           line.member("line"_key, std::int64_t{e.where.line});
           line.member("column"_key, std::int64_t{e.where.column});

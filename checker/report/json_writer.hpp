@@ -137,6 +137,15 @@ class json_writer {
     size_ = static_cast<std::size_t>(to - out_.data());
   }
 
+  /// A value already written as JSON (by a json_writer), copied as it is.
+  void json_value(std::string_view json) {
+    char* to = room(json.size() + 1);
+    if (!first_) *to++ = ',';
+    first_ = false;
+    std::memcpy(to, json.data(), json.size());
+    size_ = static_cast<std::size_t>(to + json.size() - out_.data());
+  }
+
   /// `"name":"text"` / `"name":n`.
   template <class T>
   void member(json_key name, const T& v) {

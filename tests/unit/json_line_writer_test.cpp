@@ -46,6 +46,11 @@ TEST_CASE("the JSON line writer writes names checked at compile time like any ot
     w.member("DE"_key, "blocked");
     w.end_object();
     w.member(std::string("name with \"quotes\""), true);
+    w.key("pointers"_key);
+    w.begin_array();
+    w.json_value("\"/a/0\"");  // as written by json_pointer_value
+    w.json_value("\"/b\"");
+    w.end_array();
     w.key("missing"_key);
     w.begin_array();
     w.end_array();
@@ -56,6 +61,7 @@ TEST_CASE("the JSON line writer writes names checked at compile time like any ot
   expected["line"] = 12;
   expected["markets"] = {{"DE", "blocked"}};
   expected["name with \"quotes\""] = true;
+  expected["pointers"] = {"/a/0", "/b"};
   expected["missing"] = nlohmann::ordered_json::array();
   CHECK(written == expected.dump());
 }
