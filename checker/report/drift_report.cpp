@@ -2,30 +2,11 @@
 // JUnit testsuite and SARIF results located in the artifact files (layer: report).
 #include "report/drift_report.hpp"
 
+#include "report/xml_text.hpp"
+
 namespace lexgate::report_writers {
 
 namespace {
-
-std::string escape_xml(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default:
-        // Control characters other than tab and newline are not allowed in XML 1.0.
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') {
-          out += ' ';
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out;
-}
 
 std::string markdown_cell(const std::string& s) {
   std::string out;
@@ -126,19 +107,19 @@ std::string drift_junit_suite(const report& r, std::size_t& tests, std::size_t& 
     std::string detail = d.message;
     for (const auto& e : d.evidence) detail += "\nat " + place(e) + " " + e.resource;
     cases += "    <testcase classname=\"drift." + std::string(to_string(d.kind)) + "\" name=\"" +
-             escape_xml(d.path.empty() ? d.message : d.path) + "\">\n";
+             xml_text(d.path.empty() ? d.message : d.path) + "\">\n";
     if (drift_fails(d.kind)) {
       ++failed;
-      cases += "      <failure message=\"" + escape_xml(d.message) + "\" type=\"drift-" +
-               to_string(d.kind) + "\">" + escape_xml(detail) + "</failure>\n";
+      cases += "      <failure message=\"" + xml_text(d.message) + "\" type=\"drift-" +
+               to_string(d.kind) + "\">" + xml_text(detail) + "</failure>\n";
     } else {
-      cases += "      <system-out>" + escape_xml(detail) + "</system-out>\n";
+      cases += "      <system-out>" + xml_text(detail) + "</system-out>\n";
     }
     cases += "    </testcase>\n";
   }
   tests += r.drift->size();
   failures += failed;
-  return "  <testsuite name=\"" + escape_xml(r.profile_id + " · drift") + "\" tests=\"" +
+  return "  <testsuite name=\"" + xml_text(r.profile_id + " · drift") + "\" tests=\"" +
          std::to_string(r.drift->size()) + "\" failures=\"" + std::to_string(failed) +
          "\" errors=\"0\" skipped=\"0\">\n" + cases + "  </testsuite>\n";
 }

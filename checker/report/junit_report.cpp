@@ -6,27 +6,11 @@
 #include "report/drift_report.hpp"
 #include "report/name_report.hpp"
 #include "report/reports.hpp"
+#include "report/xml_text.hpp"
 
 namespace lexgate::report_writers {
 
 namespace {
-
-// Escapes text for XML 1.0 and drops the control characters it cannot hold.
-std::string xml(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default:
-        if (static_cast<unsigned char>(c) >= 0x20 || c == '\n' || c == '\t') out += c;
-    }
-  }
-  return out;
-}
 
 const finding* finding_of(const market_report& m, std::string_view rule) {
   for (const auto& f : m.findings) {
@@ -49,17 +33,17 @@ std::string render_junit(const std::vector<report>& reports) {
       std::size_t skipped = 0;
       for (const auto& e : m.evaluated) {
         const std::string regime(e.rule.substr(0, e.rule.rfind('.')));
-        cases += "    <testcase classname=\"" + xml(regime) + "\" name=\"" + xml(e.rule) + "\"";
+        cases += "    <testcase classname=\"" + xml_text(regime) + "\" name=\"" + xml_text(e.rule) + "\"";
         const finding* f = finding_of(m, e.rule);
         if (f != nullptr && f->status == finding_status::waived) {
           ++skipped;
           cases += ">\n      <skipped message=\"waived until " + f->waiver->expires.to_string() +
-                   ": " + xml(f->waiver->justification) + "\"/>\n    </testcase>\n";
+                   ": " + xml_text(f->waiver->justification) + "\"/>\n    </testcase>\n";
         } else if (f != nullptr && !fails_gate(*f, r.gate)) {
           // Open, but below the gate (`--fail-on`, `--allow-indeterminate`): shown, not failed,
           // so the failure count agrees with the exit code.
           ++skipped;
-          cases += ">\n      <skipped message=\"" + xml(std::string(to_string(f->status)) + " (" +
+          cases += ">\n      <skipped message=\"" + xml_text(std::string(to_string(f->status)) + " (" +
                                                    to_string(f->severity) +
                                                    "), below the gate: " + f->message) +
                    "\"/>\n    </testcase>\n";
@@ -71,8 +55,8 @@ std::string render_junit(const std::vector<report>& reports) {
             detail += std::string(name_only(*n) ? "\nname match: " : "\nresolved: ") +
                       resolution_line(r, *n);
           }
-          cases += ">\n      <failure message=\"" + xml(f->message) + "\" type=\"" +
-                   to_string(f->status) + "-" + to_string(f->severity) + "\">" + xml(detail) +
+          cases += ">\n      <failure message=\"" + xml_text(f->message) + "\" type=\"" +
+                   to_string(f->status) + "-" + to_string(f->severity) + "\">" + xml_text(detail) +
                    "</failure>\n    </testcase>\n";
         } else if (e.outcome == rule_outcome::not_applicable) {
           ++skipped;
@@ -90,11 +74,11 @@ std::string render_junit(const std::vector<report>& reports) {
         cases += "    <testcase classname=\"lexgate\" name=\"coverage\">\n";
         if (m.fails_gate) {
           ++failures;
-          cases += "      <failure message=\"" + xml(why) + "\" type=\"uncovered\">" + xml(why) +
+          cases += "      <failure message=\"" + xml_text(why) + "\" type=\"uncovered\">" + xml_text(why) +
                    "</failure>\n";
         } else {
           ++skipped;
-          cases += "      <skipped message=\"" + xml(why) + " (allowed)\"/>\n";
+          cases += "      <skipped message=\"" + xml_text(why) + " (allowed)\"/>\n";
         }
         cases += "    </testcase>\n";
       }
@@ -103,7 +87,7 @@ std::string render_junit(const std::vector<report>& reports) {
       // How the profile's company names resolved, so a failure that rests on one can be read.
       std::string names;
       for (const auto& n : r.names) {
-        names += "      <property name=\"resolution\" value=\"" + xml(resolution_line(r, n)) +
+        names += "      <property name=\"resolution\" value=\"" + xml_text(resolution_line(r, n)) +
                  "\"/>\n";
       }
       std::string members;
@@ -111,16 +95,16 @@ std::string render_junit(const std::vector<report>& reports) {
       const std::string properties =
           "    <properties>\n      <property name=\"verdict\" value=\"" +
           std::string(to_string(m.market_verdict)) + "\"/>\n      <property name=\"coverage\" value=\"" +
-          xml(coverage) + "\"/>\n" +
+          xml_text(coverage) + "\"/>\n" +
           (members.empty() ? std::string()
-                           : "      <property name=\"member_states\" value=\"" + xml(members) +
+                           : "      <property name=\"member_states\" value=\"" + xml_text(members) +
                                  "\"/>\n") +
           "      <property name=\"fails_gate\" value=\"" + (m.fails_gate ? "true" : "false") +
           "\"/>\n" + names + "    </properties>\n";
       total_tests += tests;
       total_failures += failures;
       total_skipped += skipped;
-      suites += "  <testsuite name=\"" + xml(r.profile_id + " · " + m.market) + "\" tests=\"" +
+      suites += "  <testsuite name=\"" + xml_text(r.profile_id + " · " + m.market) + "\" tests=\"" +
                 std::to_string(tests) + "\" failures=\"" + std::to_string(failures) +
                 "\" errors=\"0\" skipped=\"" + std::to_string(skipped) + "\" timestamp=\"" +
                 r.as_of.to_string() + "T00:00:00\">\n" + properties + cases +

@@ -72,19 +72,28 @@ for detail, label in (("0", "full report"), ("1", "evidence"), ("2", "verdicts")
             f"{median_us(name):.2f} µs", "no target", None)
 verdicts_name = "evaluate_reusing_report/detail:2"
 verdicts_us = median_us(verdicts_name) if verdicts_name in micro else evaluate_us
-lexgate_rate = 1e6 / verdicts_us
+# The target compares engines on the same rules: lexgate judging only the rules the harness
+# encodes (`evaluate_peer_rules`, the library cut down to them). lexgate judging its whole
+# library is shown beside it, for scale.
+peer_rules_us = median_us("evaluate_peer_rules") if "evaluate_peer_rules" in micro else None
 for engine, label in (("cedar", "Cedar"), ("jre", "json-rules-engine")):
     rate, how = peer(engine)
     if rate is None:
-        row(f"lexgate ÷ {label} (evaluations/s)", "not run", "≥ 100×", False)
+        row(f"lexgate ÷ {label} (evaluations/s), the same 20 rules", "not run", "≥ 100×", False)
         continue
-    ratio = lexgate_rate / rate
-    row(f"lexgate ÷ {label} (evaluations/s)",
-        f"{ratio:.0f}× ({lexgate_rate:,.0f}/s verdicts vs {rate:,}/s, {how})", "≥ 100×",
-        ratio >= 100)
+    if peer_rules_us is None:
+        row(f"lexgate ÷ {label} (evaluations/s), the same 20 rules", "not run", "≥ 100×", False)
+    else:
+        same = 1e6 / peer_rules_us
+        row(f"lexgate ÷ {label} (evaluations/s), the same 20 rules",
+            f"{same / rate:.0f}× ({same:,.0f}/s verdicts vs {rate:,}/s, {how})", "≥ 100×",
+            same / rate >= 100)
+    whole = 1e6 / verdicts_us
+    row(f"lexgate (whole library) ÷ {label} (20 rules)",
+        f"{whole / rate:.0f}× ({whole:,.0f}/s verdicts)", "no target", None)
 rate, how = peer("plain", "plain predicates")
-if rate:
-    row("lexgate ÷ the same 20 rules as plain JS", f"{lexgate_rate / rate:.2f}× ({rate:,}/s)",
+if rate and peer_rules_us is not None:
+    row("lexgate ÷ the same 20 rules as plain JS", f"{1e6 / peer_rules_us / rate:.2f}× ({rate:,}/s)",
         "no target", None)
 row("load + check + compile the standard library", f"{compile_us / 1000:.2f} ms", "≤ 2 ms",
     compile_us <= 2000)

@@ -9,6 +9,7 @@
 #include "bench_corpus.hpp"
 #include "handwritten_rules.hpp"
 #include "lexgate/evaluate.hpp"
+#include "peer_rules.hpp"
 
 namespace lexgate::bench {
 
@@ -86,6 +87,28 @@ BENCHMARK(evaluate_reusing_report)
     ->Arg(static_cast<int>(report_detail::evidence))
     ->Arg(static_cast<int>(report_detail::verdicts))
     ->Unit(benchmark::kMicrosecond);
+
+// The rules the peer engines are timed on (tests/bench/peers/rules.mjs), and only those, at
+// `verdicts` detail into a reused report: the like for like of the peers, which return the ids
+// of the rules a profile violates.
+void evaluate_peer_rules(benchmark::State& state) {
+  const corpus& c = shared_corpus();
+  const library& rules = peer_library();
+  evaluate_options options;
+  options.as_of = c.as_of;
+  options.detail = report_detail::verdicts;
+  report r;
+  evaluation_state working;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    evaluate(rules, c.profiles[i], options, working, r);
+    benchmark::DoNotOptimize(r);
+    i = i + 1 == c.profiles.size() ? 0 : i + 1;
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+  state.counters["rules"] = static_cast<double>(rules.rule_count());
+}
+BENCHMARK(evaluate_peer_rules)->Unit(benchmark::kMicrosecond);
 
 void handwritten_one_profile(benchmark::State& state) {
   const corpus& c = shared_corpus();

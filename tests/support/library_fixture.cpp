@@ -203,4 +203,31 @@ regime t.gate {
   return text;
 }
 
+std::string block_and_warn_rules() {
+  return R"lg(
+enum filing_status { none, pending, completed }
+schema {
+  profile: integer required
+  product: { id: string required }
+  deployment: { markets: list of jurisdiction required }
+  compliance: { filing: filing_status  labeling: boolean }
+}
+jurisdictions { CN, AU, JP }
+regime t.gate {
+  title "Test gate" authority "Test" jurisdiction CN instrument law
+  effective 2024-01-01 source "https://example.org/gate"
+  rule filed {
+    cite "Art. 1" severity block
+    require compliance.filing == "completed"
+    message "file it" remedy "complete the filing"
+  }
+  rule labeled {
+    cite "Art. 2" severity warn
+    require compliance.labeling
+    message "label it" remedy "add labels"
+  }
+}
+)lg";
+}
+
 }  // namespace lexgate::testing

@@ -69,4 +69,9 @@ std::string source_path(const std::string& relative);
 /// rule's message as written between the quotes of a rule file (escapes such as `\n` included).
 std::string gate_rules(std::string_view message = "file it");
 
+/// The gate with a second rule, for the verdict and exit-code tables: in CN's `t.gate`, `filed`
+/// (block, `compliance.filing` must be `completed`) and `labeled` (warn, `compliance.labeling`
+/// must hold). AU and JP are declared and covered by no regime.
+std::string block_and_warn_rules();
+
 }  // namespace lexgate::testing

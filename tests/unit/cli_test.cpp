@@ -12,30 +12,7 @@ using json = nlohmann::json;
 namespace {
 
 // A small rule library of its own, so the exit-code tests do not depend on real regimes.
-const char* const kRules = R"lg(
-enum filing_status { none, pending, completed }
-schema {
-  profile: integer required
-  product: { id: string required }
-  deployment: { markets: list of jurisdiction required }
-  compliance: { filing: filing_status  labeling: boolean }
-}
-jurisdictions { CN, AU }
-regime t.gate {
-  title "Test gate" authority "Test" jurisdiction CN instrument law
-  effective 2024-01-01 source "https://example.org/gate"
-  rule filed {
-    cite "Art. 1" severity block
-    require compliance.filing == "completed"
-    message "file it" remedy "complete the filing"
-  }
-  rule labeled {
-    cite "Art. 2" severity warn
-    require compliance.labeling
-    message "label it" remedy "add labels"
-  }
-}
-)lg";
+const std::string kRules = block_and_warn_rules();
 
 std::string profile(const std::string& filing, const std::string& labeling) {
   std::string out = "profile: 1\nproduct: { id: p }\ndeployment: { markets: [CN, AU] }\n";

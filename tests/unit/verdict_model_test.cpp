@@ -17,30 +17,7 @@ namespace {
 
 // A library of its own for the gate table: one block and one warn rule in CN; JP is declared
 // but no regime covers it.
-const char* const kRules = R"lg(
-enum filing_status { none, pending, completed }
-schema {
-  profile: integer required
-  product: { id: string required }
-  deployment: { markets: list of jurisdiction required }
-  compliance: { filing: filing_status  labeling: boolean }
-}
-jurisdictions { CN, JP }
-regime t.gate {
-  title "Test gate" authority "Test" jurisdiction CN instrument law
-  effective 2024-01-01 source "https://example.org/gate"
-  rule filed {
-    cite "Art. 1" severity block
-    require compliance.filing == "completed"
-    message "file it" remedy "complete the filing"
-  }
-  rule labeled {
-    cite "Art. 2" severity warn
-    require compliance.labeling
-    message "label it" remedy "add labels"
-  }
-}
-)lg";
+const std::string kRules = block_and_warn_rules();
 
 // One profile per market verdict, and what it holds open.
 struct situation {

@@ -37,7 +37,8 @@ entity Product = {
 };
 entity Deployment = {
   markets: Set<String>, audiences: Set<String>, device_classes: Set<String>, channels: Set<String>,
-  sectors: Set<String>, us_federal_bodies: Set<String>, internet_diagnosis: Bool,
+  sectors: Set<String>, us_federal_bodies: Set<String>, kr_government_bodies: Set<String>,
+  internet_diagnosis: Bool,
 };
 type DataInfo = { personal_data: Bool, transfer_keys: Set<String> };
 type Compliance = {

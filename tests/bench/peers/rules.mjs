@@ -53,6 +53,8 @@ export function facts(p) {
       channels: d.channels ?? [],
       sectors: d.sectors ?? [],
       us_federal_bodies: d.us_federal_bodies ?? [],
+      // `deployment.government_bodies[market]`: the market's own list, else the `default` one.
+      kr_government_bodies: d.government_bodies?.KR ?? d.government_bodies?.default ?? [],
       internet_diagnosis: d.internet_diagnosis ?? false,
     },
     data: {
@@ -122,6 +124,7 @@ function govBan(id, title, market, reach) {
   };
 }
 
+const KR_MINISTRIES = ['foreign-affairs', 'industry'];
 const CHINA = ['CN', 'MO', 'HK'];
 const CONTROLLED = CHINA.flatMap((m) => ['3A090', '4A090'].map((e) => `${m}|${e}|false`));
 
@@ -180,7 +183,19 @@ export const RULES = [
     cedar: forbid(`resource.markets.containsAny(${cset(EU)}) && !context.compliance.ai_literacy`),
     jre: { all: [c('deployment', 'markets', 'someFact:in', EU), c('compliance', 'ai_literacy', 'equal', false)] },
   },
-  govBan('R12', 'kr.ministries_deepseek_2025.no_deepseek_on_work_computers', 'KR', 'devices'),
+  {
+    id: 'R12',
+    title: 'kr.ministries_deepseek_2025.foreign_affairs_and_industry',
+    check: (f) => f.deployment.markets.includes('KR') && f.deployment.device_classes.includes('government') &&
+      any(f.deployment.kr_government_bodies, KR_MINISTRIES) && DS_SERVICE(f),
+    cedar: forbid(`resource.markets.contains("KR") && resource.device_classes.contains("government") && resource.kr_government_bodies.containsAny(${cset(KR_MINISTRIES)}) && ${DS_SERVICE_CEDAR}`),
+    jre: {
+      all: [
+        c('deployment', 'markets', 'contains', 'KR'), c('deployment', 'device_classes', 'contains', 'government'),
+        c('deployment', 'kr_government_bodies', 'someFact:in', KR_MINISTRIES), DS_SERVICE_JRE,
+      ],
+    },
+  },
   govBan('R13', 'tw.moda_deepseek_2025.no_deepseek_in_government', 'TW', 'government'),
   {
     id: 'R14',
