@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <istream>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -26,10 +27,18 @@ class file_text {
   /// Reads a stream (standard input) the same way. False when reading failed.
   bool read(std::istream& in, std::size_t max_line_bytes);
 
-  std::string_view view() const { return text_; }
+  std::string_view view() const { return {data_.get(), size_}; }
 
  private:
-  std::string text_;
+  void reserve_chunk();
+  template <typename ReadSome>
+  bool read_bounded(std::size_t max_line_bytes, ReadSome read_some);
+
+  // Read straight into a buffer of its own: a std::string would be filled by copying each read
+  // (or zeroed before it), once more over the whole file.
+  std::unique_ptr<char[]> data_;
+  std::size_t size_ = 0;
+  std::size_t capacity_ = 0;
 };
 
 }  // namespace lexgate::cli

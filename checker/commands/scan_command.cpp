@@ -18,6 +18,8 @@
 
 #include <system_error>
 #include <thread>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "commands/artifact_drift.hpp"
 #include "commands/commands.hpp"
@@ -63,6 +65,14 @@ struct work_item {
   std::string_view text;   ///< The line, JSON Lines only.
 };
 
+/// A profile's id and where it was read: the profile's file (an index into the input files)
+/// and, for a JSON line, its line. Named in text only for a duplicate id.
+struct profile_seen {
+  std::string id;
+  std::size_t file = 0;
+  std::uint32_t line = 0;
+};
+
 /// The scan of consecutive profiles: their JSON lines and what they add to the summary.
 struct chunk_result {
   std::string lines;  ///< One JSON line per profile, each ending in a line break.
@@ -70,7 +80,7 @@ struct chunk_result {
   std::size_t verdicts[verdict_count] = {};  ///< By `verdict`.
   std::size_t errors = 0;
   bool failed = false;
-  std::vector<std::pair<std::string, std::string>> ids;  ///< (profile id, where), in order.
+  std::vector<profile_seen> ids;  ///< In order.
   std::vector<report> reports;  ///< For SARIF and JUnit, which cover every profile.
   std::string diagnostics;      ///< With SARIF and JUnit, errors go to stderr, rendered.
 };
@@ -182,6 +192,29 @@ json error_line(const input_file& file, const work_item& item, const diagnostic_
   return line;
 }
 
+// The JSON pointers of evidence paths as written in a line (quoted), by path: a fleet's
+// findings cite the same few paths line after line. Bounded: it starts afresh when full.
+class pointer_texts {
+ public:
+  std::string_view of(std::string_view path) {
+    if (auto it = known_.find(path); it != known_.end()) return it->second;
+    if (known_.size() >= 4096) known_.clear();
+    std::string text;
+    {
+      report_writers::json_writer w(text);
+      w.json_pointer_value(path);
+    }
+    return known_.emplace(std::string(path), std::move(text)).first->second;
+  }
+
+ private:
+  struct text_hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::string, text_hash, std::equal_to<>> known_;
+};
+
 // What one worker thread keeps from one profile to the next.
 struct worker_state {
   json_profile_reader reader;  // simdjson's buffers
@@ -189,10 +222,13 @@ struct worker_state {
   std::optional<profile> yaml_profile;
   report judged;                // evaluated into, reusing its memory
   evaluation_state evaluation;  // the evaluator's working memory, reused likewise
-  std::string pointer;          // a JSON pointer being written
+  pointer_texts pointers;       // evidence pointers already written
   const derivation* observed = nullptr;  // `--artifacts`: every profile gets them
   const artifact_options* artifacts = nullptr;
 };
+
+void write_line(const input_file& file, const work_item& item, const report& r,
+                pointer_texts& pointers, std::string& out);
 
 // Scans one profile: appends its JSON line to `out.lines` and counts it.
 void scan_one(const library& rules, const input_file& file, const work_item& item,
@@ -233,59 +269,65 @@ void scan_one(const library& rules, const input_file& file, const work_item& ite
   ++out.verdicts[static_cast<int>(r.overall)];
   out.failed = out.failed || fails(r, o.gate) ||
                (state.artifacts != nullptr && drift_fails_gate(r, *state.artifacts));
-  out.ids.emplace_back(r.profile_id, file.jsonl ? file.path + ":" + std::to_string(item.line)
-                                                : file.path);
+  out.ids.push_back({r.profile_id, item.file, item.line});
   if (o.format != "jsonl") {
     out.reports.push_back(r);
     return;
   }
 
-  report_writers::json_writer line(out.lines);
+  write_line(file, item, r, state.pointers, out.lines);
+  out.lines += '\n';
+}
+
+// Appends the JSON line of a judged profile, without its line break.
+void write_line(const input_file& file, const work_item& item, const report& r,
+                pointer_texts& pointers, std::string& out) {
+  using report_writers::operator""_key;
+  report_writers::json_writer line(out);
   line.begin_object();
-  line.member("profile", file.path);
-  if (file.jsonl) line.member("line", std::int64_t{item.line});
-  line.member("id", r.profile_id);
-  line.member("verdict", to_string(r.overall));
-  line.key("markets");
+  line.member("profile"_key, file.path);
+  if (file.jsonl) line.member("line"_key, std::int64_t{item.line});
+  line.member("id"_key, r.profile_id);
+  line.member("verdict"_key, to_string(r.overall));
+  line.key("markets"_key);
   line.begin_object();
   for (const auto& m : r.markets) line.member(m.market, to_string(m.market_verdict));
   line.end_object();
-  line.key("findings");
+  line.key("findings"_key);
   line.begin_array();
   for (const auto& m : r.markets) {
     for (const auto& f : m.findings) {
       line.begin_object();
-      line.member("market", m.market);
-      line.member("rule", f.rule);
-      line.member("severity", to_string(f.severity));
-      line.member("status", to_string(f.status));
-      line.key("missing");
+      line.member("market"_key, m.market);
+      line.member("rule"_key, f.rule);
+      line.member("severity"_key, to_string(f.severity));
+      line.member("status"_key, to_string(f.status));
+      line.key("missing"_key);
       line.begin_array();
       for (const auto& m : f.missing) line.value(m);
       line.end_array();
       if (f.waiver) {
-        line.key("waiver");
+        line.key("waiver"_key);
         line.begin_object();
-        line.member("approver", f.waiver->approver);
-        line.member("expires", f.waiver->expires.to_string());
-        line.member("expired", f.waiver->expired);
+        line.member("approver"_key, f.waiver->approver);
+        line.member("expires"_key, f.waiver->expires.to_string());
+        line.member("expired"_key, f.waiver->expired);
         line.end_object();
       }
       // Evidence is located by line and column in a YAML file, by JSON pointer in a JSON line.
-      line.key("evidence");
+      line.key("evidence"_key);
       line.begin_array();
       for (const auto& e : f.evidence) {
         line.begin_object();
-        line.member("path", e.path);
-        line.key("value");
+        line.member("path"_key, e.path);
+        line.key("value"_key);
         report_writers::write_typed(line, e.data);
         if (file.jsonl) {
-          state.pointer.clear();
-          append_json_pointer(e.path, state.pointer);
-          line.member("pointer", state.pointer);
+          line.key("pointer"_key);
+          line.json_value(pointers.of(e.path));
         } else {
-          line.member("line", std::int64_t{e.where.line});
-          line.member("column", std::int64_t{e.where.column});
+          line.member("line"_key, std::int64_t{e.where.line});
+          line.member("column"_key, std::int64_t{e.where.column});
         }
         line.end_object();
       }
@@ -295,37 +337,53 @@ void scan_one(const library& rules, const input_file& file, const work_item& ite
   }
   line.end_array();
   if (r.drift) {
-    line.key("drift");
+    line.key("drift"_key);
     line.begin_array();
     for (const auto& d : *r.drift) {
       line.begin_object();
-      line.member("kind", to_string(d.kind));
-      line.member("path", d.path);
+      line.member("kind"_key, to_string(d.kind));
+      line.member("path"_key, d.path);
       if (!d.evidence.empty()) {
-        line.member("file", d.evidence.front().file);
-        line.member("line", std::int64_t{d.evidence.front().where.line});
-        line.member("column", std::int64_t{d.evidence.front().where.column});
+        line.member("file"_key, d.evidence.front().file);
+        line.member("line"_key, std::int64_t{d.evidence.front().where.line});
+        line.member("column"_key, std::int64_t{d.evidence.front().where.column});
       }
       line.end_object();
     }
     line.end_array();
   }
   line.end_object();
-  out.lines += '\n';
 }
 
 // Warns about profile ids used more than once: reports and dashboards key on the id.
-void warn_duplicate_ids(std::vector<std::pair<std::string, std::string>>& ids) {
+void warn_duplicate_ids(std::vector<profile_seen>& ids, const std::vector<input_file>& files) {
+  // Nearly every fleet has none: a hash set finds that out faster than sorting every id.
+  {
+    std::unordered_set<std::string_view> seen;
+    seen.reserve(ids.size());
+    bool repeated = false;
+    for (const auto& p : ids) {
+      if (!seen.insert(p.id).second) {
+        repeated = true;
+        break;
+      }
+    }
+    if (!repeated) return;
+  }
   std::stable_sort(ids.begin(), ids.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
+                   [](const auto& a, const auto& b) { return a.id < b.id; });
+  auto place = [&files](const profile_seen& p) {
+    const input_file& f = files[p.file];
+    return f.jsonl ? f.path + ":" + std::to_string(p.line) : f.path;
+  };
   for (std::size_t i = 0; i < ids.size();) {
     std::size_t j = i + 1;
-    while (j < ids.size() && ids[j].first == ids[i].first) ++j;
+    while (j < ids.size() && ids[j].id == ids[i].id) ++j;
     if (j - i > 1) {
       std::string where;
-      for (std::size_t k = i; k < j && k < i + 5; ++k) where += (k == i ? "" : ", ") + ids[k].second;
+      for (std::size_t k = i; k < j && k < i + 5; ++k) where += (k == i ? "" : ", ") + place(ids[k]);
       if (j - i > 5) where += " and " + std::to_string(j - i - 5) + " more";
-      std::cerr << "warning[scan.duplicate-id]: profile id `" << printable(ids[i].first)
+      std::cerr << "warning[scan.duplicate-id]: profile id `" << printable(ids[i].id)
                 << "` is used by " << (j - i) << " profiles: " << printable(where)
                 << "\n  = help: give each deployment its own product id\n";
     }
@@ -433,7 +491,7 @@ exit_code run_scan(const scan_options& o) {
   bool failed = false;
   std::size_t written = 0;
   std::string buffer;
-  std::vector<std::pair<std::string, std::string>> ids;
+  std::vector<profile_seen> ids;
   std::vector<report> reports;
   for (std::size_t c = 0; c < chunks; ++c) {
     chunk_result batch;
@@ -442,7 +500,13 @@ exit_code run_scan(const scan_options& o) {
       ready.wait(lock, [&] { return done[c] != 0; });
       batch = std::move(results[c]);
     }
-    buffer += batch.lines;
+    // A chunk's lines, once they reach the size of a write, go out as they are: appending them
+    // to the buffer first copied every byte of the output once more.
+    if (buffer.empty() && batch.lines.size() >= (1u << 16)) {
+      std::cout.write(batch.lines.data(), static_cast<std::streamsize>(batch.lines.size()));
+    } else {
+      buffer += batch.lines;
+    }
     std::cerr << batch.diagnostics;
     ids.insert(ids.end(), std::make_move_iterator(batch.ids.begin()),
                std::make_move_iterator(batch.ids.end()));
@@ -464,7 +528,7 @@ exit_code run_scan(const scan_options& o) {
   std::cout.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
   for (auto& w : workers) w.join();
   std::cout.flush();
-  warn_duplicate_ids(ids);
+  warn_duplicate_ids(ids, files);
   if (progress) std::cerr << "\r";
   std::cerr << "lexgate scan: " << paths.size() << " profiles on " << threads
             << " threads: " << counts[static_cast<int>(verdict::blocked)] << " blocked, "

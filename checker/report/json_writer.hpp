@@ -3,53 +3,155 @@
 // `scan` writes one line per profile, hundreds of thousands a second; building a document for
 // each line first (nlohmann::json) cost more than judging the profile. The text is what
 // nlohmann's `dump()` writes for the same document: no spaces, UTF-8 kept as is, `"`, `\` and
-// control characters escaped (tests/unit/json_writer_test.cpp holds it to that).
+// control characters escaped (tests/unit/profile/fast_paths_test.cpp holds it to that).
+//
+// The writer grows the string ahead of what it writes and writes through a pointer, so a member
+// costs a few stores rather than a call to `std::string::append` per piece; the string holds
+// exactly the text written once the writer is gone (or `finish()` was called).
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
 namespace lexgate::report_writers {
 
+/// A member name that needs no escaping, checked when the program is compiled: `"name"_key`.
+struct json_key {
+  const char* text;
+  std::size_t size;
+};
+
+/// Fails to compile for a name with a character JSON escapes.
+consteval json_key operator""_key(const char* text, std::size_t size) {
+  for (std::size_t i = 0; i < size; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c == '"' || c == '\\') throw "a JSON key written as _key must need no escaping";
+  }
+  return {text, size};
+}
+
 class json_writer {
  public:
-  /// Appends to `out`; `out` must outlive the writer.
-  explicit json_writer(std::string& out) : out_(out) {}
+  /// Appends to `out`; `out` must outlive the writer, and holds the text once the writer is
+  /// gone or `finish()` was called (until then it may hold room not yet written).
+  explicit json_writer(std::string& out) : out_(out), size_(out.size()) {}
+  ~json_writer() { finish(); }
+  json_writer(const json_writer&) = delete;
+  json_writer& operator=(const json_writer&) = delete;
+
+  /// Cuts `out` to the text written so far; writing may go on after.
+  void finish() { out_.resize(size_); }
 
   void begin_object() { open('{'); }
   void end_object() { close('}'); }
   void begin_array() { open('['); }
   void end_array() { close(']'); }
 
+  /// A member's name known clean at compile time (`"name"_key`); its value follows.
+  void key(json_key name) {
+    char* to = room(name.size + 4);
+    if (!first_) *to++ = ',';
+    *to++ = '"';
+    std::memcpy(to, name.text, name.size);
+    to += name.size;
+    *to++ = '"';
+    *to++ = ':';
+    size_ = static_cast<std::size_t>(to - out_.data());
+    first_ = true;
+  }
+
   /// A member's name; its value follows.
   void key(std::string_view name) {
-    quote_open();
-    string_text(name);
-    out_.append("\":", 2);
+    char* to = room(name.size() * 6 + 4);
+    if (!first_) *to++ = ',';
+    to = quoted(to, name);
+    *to++ = ':';
+    size_ = static_cast<std::size_t>(to - out_.data());
     first_ = true;  // the value after a key takes no comma
   }
 
   void value(std::string_view text) {
-    quote_open();
-    string_text(text);
-    out_ += '"';
+    char* to = room(text.size() * 6 + 3);
+    if (!first_) *to++ = ',';
+    first_ = false;
+    to = quoted(to, text);
+    size_ = static_cast<std::size_t>(to - out_.data());
   }
   void value(const char* text) { value(std::string_view(text)); }
   void value(std::int64_t n) {
-    char digits[24];
-    char* start = digits;
-    if (!first_) *start++ = ',';
+    char* to = room(24);
+    if (!first_) *to++ = ',';
     first_ = false;
-    const auto [end, ec] = std::to_chars(start, digits + sizeof digits, n);
-    out_.append(digits, ec == std::errc() ? end : start);
+    to = std::to_chars(to, to + 21, n).ptr;  // 20 characters hold any std::int64_t
+    size_ = static_cast<std::size_t>(to - out_.data());
   }
 
-  void value(bool b) { literal(b ? "true" : "false"); }
+  void value(bool b) { literal(b ? std::string_view("true") : std::string_view("false")); }
   void null() { literal("null"); }
 
+  /// The JSON pointer (RFC 6901) to the profile value at `path` (`a.b[0]` → `/a/b/0`), as a
+  /// string: what `value(json_pointer(path))` writes, without building the pointer first.
+  void json_pointer_value(std::string_view path) {
+    // A character of the path becomes at most `~0`, or six characters escaped; plus a `/`.
+    char* to = room(path.size() * 7 + 4);
+    if (!first_) *to++ = ',';
+    first_ = false;
+    *to++ = '"';
+    char* const start_text = to;
+    bool start = true;
+    for (const char c : path) {
+      if (start) {
+        *to++ = '/';
+        start = false;
+      }
+      const auto u = static_cast<unsigned char>(c);
+      switch (pointer_class(u)) {
+        case pointer_char::plain:
+          *to++ = c;
+          break;
+        case pointer_char::step:  // `.` or `[`
+          start = true;
+          break;
+        case pointer_char::close:  // `]`
+          break;
+        case pointer_char::tilde:
+          std::memcpy(to, "~0", 2);
+          to += 2;
+          break;
+        case pointer_char::slash:
+          std::memcpy(to, "~1", 2);
+          to += 2;
+          break;
+        case pointer_char::escaped:
+          to = escape(to, u);
+          break;
+      }
+    }
+    if (to == start_text) *to++ = '/';
+    *to++ = '"';
+    size_ = static_cast<std::size_t>(to - out_.data());
+  }
+
+  /// A value already written as JSON (by a json_writer), copied as it is.
+  void json_value(std::string_view json) {
+    char* to = room(json.size() + 1);
+    if (!first_) *to++ = ',';
+    first_ = false;
+    std::memcpy(to, json.data(), json.size());
+    size_ = static_cast<std::size_t>(to + json.size() - out_.data());
+  }
+
   /// `"name":"text"` / `"name":n`.
+  template <class T>
+  void member(json_key name, const T& v) {
+    key(name);
+    value(v);
+  }
   template <class T>
   void member(std::string_view name, const T& v) {
     key(name);
@@ -57,72 +159,161 @@ class json_writer {
   }
 
  private:
+  // Room for `n` more characters at the end of the text; returns where they go.
+  [[gnu::always_inline]] char* room(std::size_t n) {
+    if (out_.size() - size_ < n) grow(n);
+    return out_.data() + size_;
+  }
+  // Grows by a few hundred characters at a time: the string keeps its own doubling of capacity,
+  // and what `resize` zero-fills and `finish()` cuts again stays small.
+  [[gnu::noinline]] void grow(std::size_t n) { out_.resize(size_ + std::max<std::size_t>(n, 512)); }
+
   void literal(std::string_view text) {
-    if (!first_) out_ += ',';
+    char* to = room(text.size() + 1);
+    if (!first_) *to++ = ',';
     first_ = false;
-    out_.append(text);
+    std::memcpy(to, text.data(), text.size());
+    size_ = static_cast<std::size_t>(to + text.size() - out_.data());
   }
 
-  // Separators are appended together with what follows them: one append, not two.
   void open(char bracket) {
-    const char text[2] = {',', bracket};
-    out_.append(first_ ? text + 1 : text, first_ ? 1 : 2);
+    char* to = room(2);
+    if (!first_) *to++ = ',';
+    *to++ = bracket;
+    size_ = static_cast<std::size_t>(to - out_.data());
     first_ = true;
   }
   void close(char bracket) {
-    out_ += bracket;
-    first_ = false;
-  }
-  void quote_open() {
-    out_.append(first_ ? "\"" : ",\"", first_ ? 1 : 2);
+    *room(1) = bracket;
+    ++size_;
     first_ = false;
   }
 
-  // The characters of a string between its quotes, escaped.
-  void string_text(std::string_view text) {
-    std::size_t run = 0;  // characters copied as they are, appended in one go
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      const auto c = static_cast<unsigned char>(text[i]);
-      if (c >= 0x20 && c != '"' && c != '\\') continue;
-      out_.append(text.data() + run, i - run);
-      run = i + 1;
-      escape(c);
+  // What a character of a value path becomes in its JSON pointer, looked up in one table rather
+  // than tested against each special character in turn.
+  enum class pointer_char : std::uint8_t { plain, step, close, tilde, slash, escaped };
+  static pointer_char pointer_class(unsigned char c) {
+    static constexpr auto table = [] {
+      std::array<pointer_char, 256> t{};
+      for (int i = 0; i < 0x20; ++i) t[static_cast<std::size_t>(i)] = pointer_char::escaped;
+      t['"'] = pointer_char::escaped;
+      t['\\'] = pointer_char::escaped;
+      t['.'] = pointer_char::step;
+      t['['] = pointer_char::step;
+      t[']'] = pointer_char::close;
+      t['~'] = pointer_char::tilde;
+      t['/'] = pointer_char::slash;
+      return t;
+    }();
+    return table[c];
+  }
+
+  // Writes `text` between quotes, escaped, at `to` (which has room for 6 characters per
+  // character of `text` and two quotes); returns the end.
+  static char* quoted(char* to, std::string_view text) {
+    *to++ = '"';
+    const char* from = text.data();
+    const char* const end = from + text.size();
+    if (text.size() >= 4 && text.size() < 8) {
+      // Four to seven bytes: their first four and last four, overlapping, tested at once.
+      std::uint32_t first;
+      std::uint32_t last;
+      std::memcpy(&first, from, sizeof first);
+      std::memcpy(&last, end - 4, sizeof last);
+      if (!needs_escape(first | (std::uint64_t{last} << 32))) {
+        std::memcpy(to, &first, sizeof first);
+        std::memcpy(to + text.size() - 4, &last, sizeof last);
+        to += text.size();
+        *to++ = '"';
+        return to;
+      }
     }
-    out_.append(text.data() + run, text.size() - run);
+    while (from != end) {
+      // Eight bytes at a time while none needs escaping (nearly every string written).
+      while (end - from >= 8) {
+        std::uint64_t w;
+        std::memcpy(&w, from, sizeof w);
+        if (needs_escape(w)) break;
+        std::memcpy(to, &w, sizeof w);
+        to += 8;
+        from += 8;
+      }
+      // The last few bytes of a longer string: its last eight, which overlap what was written
+      // with the same characters.
+      if (from != end && end - from < 8 && text.size() >= 8) {
+        std::uint64_t w;
+        std::memcpy(&w, end - 8, sizeof w);
+        if (!needs_escape(w)) {
+          to += end - from;
+          std::memcpy(to - 8, &w, sizeof w);
+          break;
+        }
+      }
+      // Then byte by byte, up to eight of them or the end, escaping what needs it.
+      const char* const stop = end - from >= 8 ? from + 8 : end;
+      for (; from != stop; ++from) {
+        const auto c = static_cast<unsigned char>(*from);
+        if (c >= 0x20 && c != '"' && c != '\\') {
+          *to++ = static_cast<char>(c);
+        } else {
+          to = escape(to, c);
+        }
+      }
+    }
+    *to++ = '"';
+    return to;
   }
 
-  void escape(unsigned char c) {
+  // Whether any byte of `w` is below 0x20, a `"` or a `\`: the classic test for a zero byte,
+  // (x - 0x01..) & ~x & 0x80.., applied to w XOR each character, and its variant for bytes
+  // below 0x20. A byte of 0x80 and above (UTF-8) never matches by itself; a borrow out of a byte
+  // that does match may mark a higher one too, which only sends the block to the byte loop.
+  static bool needs_escape(std::uint64_t w) {
+    constexpr std::uint64_t ones = 0x0101010101010101ull;
+    constexpr std::uint64_t highs = 0x8080808080808080ull;
+    const std::uint64_t quote = w ^ (ones * '"');
+    const std::uint64_t backslash = w ^ (ones * '\\');
+    const std::uint64_t control = (w - ones * 0x20) & ~w;
+    return ((((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | control) & highs) !=
+           0;
+  }
+
+  static char* escape(char* to, unsigned char c) {
     static constexpr char hex[] = "0123456789abcdef";
+    *to++ = '\\';
     switch (c) {
       case '"':
-        out_ += "\\\"";
+        *to++ = '"';
         break;
       case '\\':
-        out_ += "\\\\";
+        *to++ = '\\';
         break;
       case '\b':
-        out_ += "\\b";
+        *to++ = 'b';
         break;
       case '\f':
-        out_ += "\\f";
+        *to++ = 'f';
         break;
       case '\n':
-        out_ += "\\n";
+        *to++ = 'n';
         break;
       case '\r':
-        out_ += "\\r";
+        *to++ = 'r';
         break;
       case '\t':
-        out_ += "\\t";
+        *to++ = 't';
         break;
       default:
-        out_ += "\\u00";
-        out_ += hex[c >> 4];
-        out_ += hex[c & 0xf];
+        std::memcpy(to, "u00", 3);
+        to += 3;
+        *to++ = hex[c >> 4];
+        *to++ = hex[c & 0xf];
     }
+    return to;
   }
 
   std::string& out_;
+  std::size_t size_;  // of the text written; `out_` may be longer, by room not yet written
   bool first_ = true;
 };
 

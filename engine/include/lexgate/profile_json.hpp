@@ -17,7 +17,9 @@
 namespace lexgate {
 
 /// Parses JSON profiles with simdjson. Holds the parser's buffers, reused from one profile to
-/// the next: make one per thread.
+/// the next, and what it worked out about the schema (valid market codes, company names): make
+/// one per thread, for one schema. Given another schema it starts afresh; once a schema it was
+/// used with is destroyed, it must not be used again.
 class json_profile_reader {
  public:
   json_profile_reader();

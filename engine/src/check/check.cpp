@@ -9,6 +9,8 @@
 #include "check/check.hpp"
 
 #include <map>
+#include <optional>
+#include <string_view>
 
 #include "check/declarations.hpp"
 #include "check/entities.hpp"
@@ -21,6 +23,32 @@ namespace {
 
 std::string place(const source_file& file, span where) {
   return file.name() + ":" + std::to_string(file.locate(where.begin).line);
+}
+
+// Where an id is declared, made into text (`place`) only when an error names it.
+struct declared_at {
+  const source_file* file = nullptr;
+  span where;
+  std::string text() const { return place(*file, where); }
+};
+
+// Where the first rule whose full id (`regime.rule`) is `id` is declared, in file order.
+std::optional<declared_at> rule_declared(const std::vector<ast::rule_file>& files,
+                                         std::string_view id) {
+  for (const auto& file : files) {
+    for (const auto& r : file.regimes) {
+      const std::string& regime = r.id.value;
+      if (id.size() <= regime.size() || id.compare(0, regime.size(), regime) != 0 ||
+          id[regime.size()] != '.') {
+        continue;
+      }
+      const std::string_view local = id.substr(regime.size() + 1);
+      for (const auto& rule : r.rules) {
+        if (rule.id.value == local) return declared_at{file.source.get(), rule.id.where};
+      }
+    }
+  }
+  return std::nullopt;
 }
 
 // Checks regimes with their rules, and invariants: the items that carry clauses.
@@ -83,12 +111,14 @@ class regime_checker {
       error("check.empty", what + " has no rules", r.id.where,
             "a regime holds at least one `rule`");
     }
-    std::map<std::string, std::uint32_t> seen;
+    // Rule id → where it is declared; its line is worked out only for a duplicate.
+    std::map<std::string_view, std::uint32_t> seen;
+    out.rules.reserve(r.rules.size());
     for (const auto& rule : r.rules) {
-      if (auto [it, inserted] = seen.emplace(rule.id.value, file.locate(rule.id.where.begin).line);
-          !inserted) {
+      if (auto [it, inserted] = seen.emplace(rule.id.value, rule.id.where.begin); !inserted) {
         error("check.duplicate", "rule `" + rule.id.value + "` is declared twice in " + what,
-              rule.id.where, "first declared at line " + std::to_string(it->second));
+              rule.id.where,
+              "first declared at line " + std::to_string(file.locate(it->second).line));
         continue;
       }
       if (auto checked = check_rule(rule, info)) out.rules.push_back(std::move(*checked));
@@ -217,7 +247,11 @@ class regime_checker {
         return parts;
       }
       if (c != '{') {
-        literal += c;
+        // Plain text up to the next brace, at once.
+        std::size_t next = i + 1;
+        while (next < text.size() && text[next] != '{' && text[next] != '}') ++next;
+        literal.append(text, i, next - i);
+        i = next - 1;
         continue;
       }
       const auto close = text.find('}', i);
@@ -320,22 +354,15 @@ std::optional<checked_library> check_library(const std::vector<ast::rule_file>& 
   expressions.check_definitions();
 
   regime_checker regimes(out.schema, expressions, bag);
-  std::map<std::string, std::string> seen;
-  std::map<std::string, std::string> rule_places;  // full rule id → where it is declared
+  std::map<std::string_view, declared_at> seen;  // regime id → where it is declared
   for (const auto& file : files) {
     for (const auto& r : file.regimes) {
-      for (const auto& rule : r.rules) {
-        rule_places.emplace(r.id.value + "." + rule.id.value, place(*file.source, rule.id.where));
-      }
-    }
-  }
-  for (const auto& file : files) {
-    for (const auto& r : file.regimes) {
-      const std::string here = place(*file.source, r.id.where);
-      if (auto [it, inserted] = seen.emplace(r.id.value, here); !inserted) {
+      if (auto [it, inserted] =
+              seen.emplace(r.id.value, declared_at{file.source.get(), r.id.where});
+          !inserted) {
         bag.report(diagnostic_severity::error, "check.duplicate",
                    "regime `" + r.id.value + "` is declared twice", file.source.get(), r.id.where,
-                   "first declared at " + it->second);
+                   "first declared at " + it->second.text());
         continue;
       }
       if (auto checked = regimes.check(r, *file.source)) {
@@ -345,28 +372,27 @@ std::optional<checked_library> check_library(const std::vector<ast::rule_file>& 
     }
   }
   // Invariants share the namespace of regime and rule ids, so `explain ID` is never ambiguous.
-  std::map<std::string, std::string> invariant_places;
+  std::map<std::string_view, declared_at> invariant_places;
   for (const auto& file : files) {
     for (const auto& v : file.invariants) {
-      const std::string here = place(*file.source, v.id.where);
       std::string clash;
       std::string help;
       if (auto it = invariant_places.find(v.id.value); it != invariant_places.end()) {
         clash = "is declared twice";
-        help = "first declared at " + it->second;
+        help = "first declared at " + it->second.text();
       } else if (auto r = seen.find(v.id.value); r != seen.end()) {
         clash = "has the id of a regime";
-        help = "the regime is declared at " + r->second;
-      } else if (auto rule = rule_places.find(v.id.value); rule != rule_places.end()) {
+        help = "the regime is declared at " + r->second.text();
+      } else if (auto rule = rule_declared(files, v.id.value)) {
         clash = "has the id of a rule";
-        help = "the rule is declared at " + rule->second;
+        help = "the rule is declared at " + rule->text();
       }
       if (!clash.empty()) {
         bag.report(diagnostic_severity::error, "check.duplicate",
                    "invariant `" + v.id.value + "` " + clash, file.source.get(), v.id.where, help);
         continue;
       }
-      invariant_places.emplace(v.id.value, here);
+      invariant_places.emplace(v.id.value, declared_at{file.source.get(), v.id.where});
       if (auto checked = regimes.check(v, *file.source)) {
         checked->slots = expressions.max_slots();
         out.invariants.push_back(std::move(*checked));

@@ -107,14 +107,20 @@ void expression_checker::error(const char* code, std::string message, span where
   bag_.report(diagnostic_severity::error, code, std::move(message), file_, where, std::move(help));
 }
 
+const schema_type* expression_checker::scalar(type_kind kind) {
+  // The schema's answer never changes once given: types are only ever added after it.
+  const schema_type*& known = scalars_[static_cast<std::size_t>(kind)];
+  if (known == nullptr) known = types_.scalar(kind);
+  return known;
+}
+
 const schema_type* expression_checker::list_of(const schema_type* element) {
-  const std::string name = "list of " + type_name(element);
   for (const auto& t : types_.types) {
     if (t.kind == type_kind::list && t.element == element) return &t;
   }
   schema_type made;
   made.kind = type_kind::list;
-  made.name = name;
+  made.name = "list of " + type_name(element);
   made.element = element;
   return types_.add(std::move(made));
 }
@@ -309,15 +315,15 @@ std::optional<node> expression_checker::visit_checked(const ast::expr& e) {
       node n;
       n.code = op::constant;
       if (const bool* b = std::get_if<bool>(&l.value)) {
-        n.type = self.types_.scalar(type_kind::boolean);
+        n.type = self.scalar(type_kind::boolean);
         n.constant.k = value::kind::boolean;
         n.constant.boolean = *b;
       } else if (const std::int64_t* i = std::get_if<std::int64_t>(&l.value)) {
-        n.type = self.types_.scalar(type_kind::integer);
+        n.type = self.scalar(type_kind::integer);
         n.constant.k = value::kind::integer;
         n.constant.integer = *i;
       } else if (const std::string* s = std::get_if<std::string>(&l.value)) {
-        n.type = self.types_.scalar(type_kind::string);
+        n.type = self.scalar(type_kind::string);
         n.constant.k = value::kind::string;
         n.constant.text = *s;
       } else {
@@ -328,7 +334,7 @@ std::optional<node> expression_checker::visit_checked(const ast::expr& e) {
                      "a date is YYYY-MM-DD and names a day that exists");
           return std::nullopt;
         }
-        n.type = self.types_.scalar(type_kind::date);
+        n.type = self.scalar(type_kind::date);
         n.constant.k = value::kind::date;
         n.constant.integer = parsed->days;
       }
@@ -417,7 +423,7 @@ std::optional<node> expression_checker::visit_checked(const ast::expr& e) {
                    i.object->where);
         return std::nullopt;
       }
-      const schema_type* code = self.types_.scalar(type_kind::jurisdiction);
+      const schema_type* code = self.scalar(type_kind::jurisdiction);
       if (self.is_literal(*key) ? !self.coerce(*key, code, *i.key)
                                 : key->type->kind != type_kind::jurisdiction) {
         self.error("check.type", "a map key is a jurisdiction, not `" + type_name(key->type) + "`",
@@ -427,6 +433,7 @@ std::optional<node> expression_checker::visit_checked(const ast::expr& e) {
       node n;
       n.code = op::map_lookup;
       n.type = object->type->element;
+      n.kids.reserve(2);
       n.kids.push_back(std::move(*object));
       n.kids.push_back(std::move(*key));
       return n;
@@ -436,7 +443,7 @@ std::optional<node> expression_checker::visit_checked(const ast::expr& e) {
       auto operand = self.check(*u.operand);
       if (!operand) return std::nullopt;
       node n;
-      n.type = self.types_.scalar(type_kind::boolean);
+      n.type = self.scalar(type_kind::boolean);
       if (u.op == ast::unary_op::exists) {
         if (!is_path(*operand)) {
           self.error("check.type", "`exists` takes an attribute path", u.operand->where,
@@ -476,7 +483,7 @@ std::optional<node> expression_checker::check_name(const ast::expr& e, const std
   if (name == "market" || name == "as_of") {
     node n;
     n.code = name == "market" ? op::market : op::as_of;
-    n.type = types_.scalar(name == "market" ? type_kind::jurisdiction : type_kind::date);
+    n.type = scalar(name == "market" ? type_kind::jurisdiction : type_kind::date);
     return n;
   }
   if (auto def = definitions_.find(name); def != definitions_.end()) {
@@ -544,7 +551,7 @@ std::optional<node> expression_checker::check_binary(const ast::expr& e, const a
   if (!lhs || !rhs) return std::nullopt;
   node n;
   n.code = binary_code(b.op);
-  n.type = types_.scalar(type_kind::boolean);
+  n.type = scalar(type_kind::boolean);
   const std::string word = binary_word(b.op);
   auto mismatch = [&](const std::string& expected) {
     error("check.type",
@@ -565,9 +572,13 @@ std::optional<node> expression_checker::check_binary(const ast::expr& e, const a
 
   switch (b.op) {
     case ast::binary_op::logical_and:
-    case ast::binary_op::logical_or:
-      lhs = expect_boolean(std::move(lhs), *b.lhs, ("the left side of `" + word + "`").c_str());
-      rhs = expect_boolean(std::move(rhs), *b.rhs, ("the right side of `" + word + "`").c_str());
+    case ast::binary_op::logical_or: {
+      const bool conjunction = b.op == ast::binary_op::logical_and;
+      lhs = expect_boolean(std::move(lhs), *b.lhs,
+                           conjunction ? "the left side of `and`" : "the left side of `or`");
+      rhs = expect_boolean(std::move(rhs), *b.rhs,
+                           conjunction ? "the right side of `and`" : "the right side of `or`");
+    }
       if (!lhs || !rhs) return std::nullopt;
       break;
     case ast::binary_op::eq:
@@ -628,7 +639,7 @@ std::optional<node> expression_checker::check_binary(const ast::expr& e, const a
       break;
     }
     case ast::binary_op::within: {
-      const schema_type* code = types_.scalar(type_kind::jurisdiction);
+      const schema_type* code = scalar(type_kind::jurisdiction);
       const bool ok = (is_literal(*lhs) ? coerce(*lhs, code, *b.lhs)
                                         : lhs->type->kind == type_kind::jurisdiction) &&
                       (is_literal(*rhs) ? coerce(*rhs, code, *b.rhs)
@@ -640,6 +651,7 @@ std::optional<node> expression_checker::check_binary(const ast::expr& e, const a
       break;
     }
   }
+  n.kids.reserve(2);
   n.kids.push_back(std::move(*lhs));
   n.kids.push_back(std::move(*rhs));
   return n;
@@ -664,7 +676,8 @@ std::optional<node> expression_checker::check_quantified(const ast::quantified& 
   node n;
   n.code = q.kind == ast::quantifier_kind::any ? op::any : op::all;
   n.index = slot;
-  n.type = types_.scalar(type_kind::boolean);
+  n.type = scalar(type_kind::boolean);
+  n.kids.reserve(2);
   n.kids.push_back(std::move(*list));
   n.kids.push_back(std::move(*body));
   return n;

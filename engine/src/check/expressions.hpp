@@ -1,6 +1,7 @@
 // Name resolution and type checking of expressions (layer: check).
 #pragma once
 
+#include <array>
 #include <map>
 #include <optional>
 #include <set>
@@ -64,6 +65,8 @@ class expression_checker {
   bool compatible(const schema_type* a, const schema_type* b) const;
   bool is_literal(const node& n) const;
   const schema_type* list_of(const schema_type* element);
+  /// The schema's type for a scalar kind, asked of the schema once per kind.
+  const schema_type* scalar(type_kind kind);
   void error(const char* code, std::string message, span where, std::string help = {});
 
   schema& types_;
@@ -74,6 +77,7 @@ class expression_checker {
   std::set<std::string> expanding_;  // definitions being inlined, to catch cycles
   std::int32_t slot_base_ = 0;       // first slot of the current scope (inlined definitions)
   std::uint32_t max_slots_ = 0;
+  std::array<const schema_type*, static_cast<std::size_t>(type_kind::record) + 1> scalars_{};
   bool quiet_ = false;  // inlined definitions were already checked once: no repeated errors
   // The current expression's inlined depth and size, and whether it was refused for them.
   std::uint32_t depth_ = 0;

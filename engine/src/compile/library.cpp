@@ -148,6 +148,7 @@ std::optional<library> load_library(const std::vector<source_ptr>& files, diagno
             [](const auto& a, const auto& b) { return a.info.id < b.info.id; });
   // The listing's regimes carry their rules' descriptions; the evaluated regimes hold the same in
   // `rules[i].info`, so their own `info.rules` stays empty (the program is decoded at every start).
+  program->regime_infos.reserve(program->regimes.size());
   for (const auto& r : program->regimes) {
     regime_info& listed = program->regime_infos.emplace_back(r.info);
     listed.rules.reserve(r.rules.size());

@@ -5,20 +5,6 @@ namespace lexgate::detail {
 
 namespace {
 
-// A regime's reach (design §4): its territory, its own government only, or everywhere.
-bool covers(const checked_regime& r, const jurisdiction_table& table, std::uint32_t market) {
-  if (!r.jurisdiction) return false;
-  switch (r.info.reach) {
-    case regime_reach::territory:
-      return table.covers(*r.jurisdiction, market);
-    case regime_reach::government:
-      return *r.jurisdiction == market;
-    case regime_reach::extraterritorial:
-      return true;
-  }
-  return false;
-}
-
 // Unions of states (`EU`): codes with a country (a two-letter code) directly inside them. `US`
 // holds subdivisions (`US-TX`) and stands for itself.
 std::vector<bool> union_flags(const jurisdiction_table& table) {
@@ -46,14 +32,40 @@ std::vector<std::uint32_t> member_states_of(const jurisdiction_table& table,
 
 market_index build_market_index(const std::vector<checked_regime>& regimes,
                                 const jurisdiction_table& jurisdictions) {
+  const std::uint32_t n = static_cast<std::uint32_t>(jurisdictions.size());
   market_index out;
-  out.regimes_for.resize(jurisdictions.size());
-  out.members_of.resize(jurisdictions.size());
-  const std::vector<bool> unions = union_flags(jurisdictions);
-  for (std::uint32_t m = 0; m < jurisdictions.size(); ++m) {
-    for (std::uint32_t r = 0; r < regimes.size(); ++r) {
-      if (covers(regimes[r], jurisdictions, m)) out.regimes_for[m].push_back(r);
+  out.regimes_for.resize(n);
+  out.members_of.resize(n);
+  // A regime's reach (design §4): its territory, its own government only, or everywhere.
+  // Regimes are taken in order, so each market lists its regimes in order. The markets a
+  // territory covers are found once per jurisdiction, though many regimes share one.
+  std::vector<std::vector<std::uint32_t>> territory(n);
+  std::vector<bool> territory_known(n, false);
+  for (std::uint32_t r = 0; r < regimes.size(); ++r) {
+    if (!regimes[r].jurisdiction) continue;
+    const std::uint32_t home = *regimes[r].jurisdiction;
+    switch (regimes[r].info.reach) {
+      case regime_reach::territory: {
+        if (home >= n) break;  // covers nothing: the table knows only codes below n
+        if (!territory_known[home]) {
+          for (std::uint32_t m = 0; m < n; ++m) {
+            if (jurisdictions.covers(home, m)) territory[home].push_back(m);
+          }
+          territory_known[home] = true;
+        }
+        for (const std::uint32_t m : territory[home]) out.regimes_for[m].push_back(r);
+        break;
+      }
+      case regime_reach::government:
+        if (home < n) out.regimes_for[home].push_back(r);
+        break;
+      case regime_reach::extraterritorial:
+        for (std::uint32_t m = 0; m < n; ++m) out.regimes_for[m].push_back(r);
+        break;
     }
+  }
+  const std::vector<bool> unions = union_flags(jurisdictions);
+  for (std::uint32_t m = 0; m < n; ++m) {
     if (unions[m]) out.members_of[m] = member_states_of(jurisdictions, unions, m);
   }
   return out;

@@ -812,11 +812,15 @@ void judge_invariants(const detail::program& program, const value& root, scratch
     const bool any_named = std::any_of(out.markets.begin(), out.markets.end(), named);
     for (auto& m : out.markets) {
       if (any_named && !named(m)) continue;
-      rule_result& result = m.evaluated.emplace_back();
+      // From the spare pools like every other part of a reused report: appended new, they went
+      // to the pools at the next evaluation and the pools grew by them on every profile.
+      std::size_t evaluated_used = m.evaluated.size();
+      rule_result& result = next_slot(m.evaluated, evaluated_used, s.spare_results);
       result.rule = inv.info.id;
       result.severity = rule_severity::block;
       result.outcome = rule_outcome::violation;
-      finding& f = m.findings.emplace_back();
+      std::size_t findings_used = m.findings.size();
+      finding& f = next_slot(m.findings, findings_used, s.spare_findings);
       f.rule = inv.info.id;
       f.regime.clear();
       f.jurisdiction.clear();
@@ -827,15 +831,17 @@ void judge_invariants(const detail::program& program, const value& root, scratch
       f.unstated_exceptions.clear();
       f.effective.reset();
       f.waiver.reset();
-      f.evidence.clear();
+      keep_first(f.evidence, 0, s.spare_evidence);
       if (options.detail != report_detail::verdicts) {
         for (const value* r : e.reads()) {
           if (std::any_of(f.evidence.begin(), f.evidence.end(),
                           [&](const evidence_item& x) { return x.path == r->path; })) {
             continue;
           }
-          evidence_item& item = f.evidence.emplace_back();
+          std::size_t evidence_used = f.evidence.size();
+          evidence_item& item = next_slot(f.evidence, evidence_used, s.spare_evidence);
           item.path = r->path;
+          item.value.clear();
           render_value(*r, item.value);
           item.where = r->where;
           item.data = *r;  // typed values are what reports of evidence print

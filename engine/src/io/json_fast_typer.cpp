@@ -3,6 +3,7 @@
 #include "io/json_fast_typer.hpp"
 #include "source/text_check.hpp"
 
+#include <cstring>
 #include <string_view>
 
 #include "lexgate/date.hpp"
@@ -14,14 +15,70 @@ namespace {
 using simdjson::dom::element;
 using simdjson::dom::element_type;
 
+// Whether the `n` bytes at `a` and `b` are the same, compared inline a word at a time: names and
+// enum values are short, and a call to memcmp cost more than the comparison.
+bool same_bytes(const char* a, const char* b, std::size_t n) {
+  auto word = [](const char* p) {
+    std::uint64_t w;
+    std::memcpy(&w, p, sizeof w);
+    return w;
+  };
+  auto half = [](const char* p) {
+    std::uint32_t w;
+    std::memcpy(&w, p, sizeof w);
+    return w;
+  };
+  if (n >= 8) {
+    for (std::size_t i = 0; i + 8 < n; i += 8) {
+      if (word(a + i) != word(b + i)) return false;
+    }
+    return word(a + n - 8) == word(b + n - 8);  // the last eight, overlapping
+  }
+  if (n >= 4) return half(a) == half(b) && half(a + n - 4) == half(b + n - 4);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
+// Whether `name` is `key`: lengths first, as most fields a key is tried against differ in it.
+bool same_name(const std::string& name, std::string_view key) {
+  return name.size() == key.size() && same_bytes(name.data(), key.data(), key.size());
+}
+
+// Whether every byte of `text` is printable ASCII (0x20 to 0x7E), eight at a time: then
+// `unprintable_at` has nothing to find, and nearly every string of a profile is such text.
+bool printable_ascii(std::string_view text) {
+  constexpr std::uint64_t ones = 0x0101010101010101ull;
+  constexpr std::uint64_t highs = 0x8080808080808080ull;
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, text.data() + i, sizeof w);
+    // A byte of 0x80 or more, one below 0x20, or DEL (0x7F, the one byte that adding 1 to
+    // carries into the high bit). Borrows and carries only spread from a byte that matches.
+    if (((w | (w - ones * 0x20) | (w + ones)) & highs) != 0) return false;
+  }
+  for (; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c >= 0x7F) return false;
+  }
+  return true;
+}
+
 // Values reused from one profile to the next keep their paths: a value typed at path P again
 // (`paths_kept`) has the same path, and so do its children that were there before. Only new
 // values get their paths written, which spares a string copy for nearly every value.
 class fast_typer {
  public:
   fast_typer(const schema& s, const profile_limits& limits, std::uint32_t line,
-             std::vector<value>& spare)
-      : schema_(s), limits_(limits), line_(line), spare_(spare) {}
+             fast_typer_memory& memory)
+      : schema_(s), limits_(limits), line_(line), spare_(memory.spare), memory_(memory) {
+    if (memory.codes != &s.jurisdictions) {
+      memory.two_letter.fill(0);
+      memory.codes = &s.jurisdictions;
+    }
+  }
 
   // `out.path` is already set by the caller; every other member is written here.
   bool typed(element e, const schema_type& type, value& out, std::uint32_t depth, bool paths_kept) {
@@ -68,10 +125,10 @@ class fast_typer {
     const simdjson::dom::object object = e.get_object().value_unsafe();
     for (simdjson::dom::key_value_pair field : object) {
       std::size_t index = expected;
-      if (index >= fields || type.fields[index].name != field.key) {
-        const int found = type.field_index(field.key);
-        if (found < 0) return false;  // unknown key
-        index = static_cast<std::size_t>(found);
+      if (index >= fields || !same_name(type.fields[index].name, field.key)) {
+        // Keys left out skip fields: look ahead first, then from the start.
+        index = find_field(type, field.key, expected);
+        if (index == fields) return false;  // unknown key
       }
       expected = index + 1;
       const std::uint64_t bit = std::uint64_t{1} << index;
@@ -94,6 +151,19 @@ class fast_typer {
       make_absent(out.items[i]);
     }
     return true;
+  }
+
+  // The index of the field named `key`, searched from `from` on and then before it; the number
+  // of fields when there is none.
+  static std::size_t find_field(const schema_type& type, std::string_view key, std::size_t from) {
+    const std::size_t fields = type.fields.size();
+    for (std::size_t i = from; i < fields; ++i) {
+      if (same_name(type.fields[i].name, key)) return i;
+    }
+    for (std::size_t i = 0; i < from && i < fields; ++i) {
+      if (same_name(type.fields[i].name, key)) return i;
+    }
+    return fields;
   }
 
   bool list(element e, const schema_type& type, value& out, std::uint32_t depth, bool paths_kept) {
@@ -129,7 +199,7 @@ class fast_typer {
     out.keys.resize(object.size());
     std::size_t count = 0;
     for (simdjson::dom::key_value_pair field : object) {
-      if (field.key != "default" && !schema_.jurisdictions.valid(field.key)) return false;
+      if (field.key != "default" && !valid_code(field.key)) return false;
       for (std::size_t k = 0; k < count; ++k) {
         if (out.keys[k] == field.key) return false;  // duplicate key
       }
@@ -167,7 +237,7 @@ class fast_typer {
     // string is expected is left to the full path, which converts or rejects it.
     if (e.type() != element_type::STRING) return false;
     const std::string_view text = e.get_string().value_unsafe();
-    if (unprintable_at(text, false)) return false;  // the full path reports it
+    if (!printable_ascii(text) && unprintable_at(text, false)) return false;  // reported there
     if (text.size() > limits_.max_string_bytes) return false;
     switch (type.kind) {
       case type_kind::date:
@@ -178,10 +248,10 @@ class fast_typer {
         }
         return false;
       case type_kind::jurisdiction:
-        if (!schema_.jurisdictions.valid(text)) return false;
+        if (!valid_code(text)) return false;
         break;
       case type_kind::enumeration:
-        if (!type.has_enum_value(text)) return false;
+        if (!enum_value(type, text)) return false;
         break;
       case type_kind::string:
         break;
@@ -240,8 +310,10 @@ class fast_typer {
     clear_scalar(out);
   }
 
-  // An absent value keeps its path (missing facts name it) and nothing else.
+  // An absent value keeps its path (missing facts name it) and nothing else. One that is absent
+  // already holds nothing else: values become absent only here, or are new.
   void make_absent(value& v) {
+    if (v.k == value::kind::absent) return;
     v.k = value::kind::absent;
     clear_contents(v);
     v.where = {};
@@ -263,18 +335,38 @@ class fast_typer {
     while (count != 0) out += digits[--count];
   }
 
+  // Whether `code` is a valid market or place; two capital letters are answered from memory.
+  bool valid_code(std::string_view code) {
+    if (code.size() == 2 && code[0] >= 'A' && code[0] <= 'Z' && code[1] >= 'A' && code[1] <= 'Z') {
+      std::uint8_t& known = memory_.two_letter[static_cast<std::size_t>(code[0] - 'A') * 26 +
+                                               static_cast<std::size_t>(code[1] - 'A')];
+      if (known == 0) known = schema_.jurisdictions.valid(code) ? 1 : 2;
+      return known == 1;
+    }
+    return schema_.jurisdictions.valid(code);
+  }
+
+  // `type.has_enum_value(text)`, comparing lengths first.
+  static bool enum_value(const schema_type& type, std::string_view text) {
+    for (const auto& v : type.enum_values) {
+      if (same_name(v, text)) return true;
+    }
+    return false;
+  }
+
   const schema& schema_;
   const profile_limits& limits_;
   std::uint32_t line_;
   std::vector<value>& spare_;
+  fast_typer_memory& memory_;
 };
 
 }  // namespace
 
 bool type_json_profile_fast(simdjson::dom::element document, std::uint32_t line,
                             const schema& schema, const profile_limits& limits,
-                            std::vector<value>& spare, profile& out) {
-  fast_typer typer(schema, limits, line, spare);
+                            fast_typer_memory& memory, profile& out) {
+  fast_typer typer(schema, limits, line, memory);
   out.root.path.clear();
   if (!typer.typed(document, *schema.root, out.root, 0, true)) return false;
   // No market is an error the full path reports (`profile.no_markets`).

@@ -11,6 +11,7 @@
 
 #include <simdjson.h>
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -19,13 +20,24 @@
 
 namespace lexgate::detail {
 
+/// What the fast typer keeps from one line to the next, for one schema at a time.
+struct fast_typer_memory {
+  /// Values a shorter list no longer needs, waiting for a longer one.
+  std::vector<value> spare;
+  /// Whether each two-letter code (`AA` to `ZZ`) is a valid market of `codes`: 0 when not asked
+  /// yet, 1 when valid, 2 when not. Markets and places are written on every line, and the
+  /// table's answer costs a hash and a lookup or two.
+  const jurisdiction_table* codes = nullptr;
+  std::array<std::uint8_t, 26 * 26> two_letter{};
+};
+
 /// Types `document`, found on line `line`, as a profile into `out`, reusing the memory of the
-/// values `out` held; values a shorter list no longer needs wait in `spare` for a longer one.
-/// `out` must be a profile typed by this function before, or a new one, and `spare` must hold
-/// only values this function put there. False when the full path must decide: `out` is then
-/// unspecified, and must not be passed here again (a new profile must).
+/// values `out` held and what `memory` keeps. `out` must be a profile typed by this function
+/// before, or a new one, and `memory.spare` must hold only values this function put there.
+/// False when the full path must decide: `out` is then unspecified, and must not be passed here
+/// again (a new profile must).
 bool type_json_profile_fast(simdjson::dom::element document, std::uint32_t line,
                             const schema& schema, const profile_limits& limits,
-                            std::vector<value>& spare, profile& out);
+                            fast_typer_memory& memory, profile& out);
 
 }  // namespace lexgate::detail

@@ -17,7 +17,8 @@ using detail::yaml_node;
 
 struct json_profile_reader::impl {
   simdjson::dom::parser parser;
-  std::vector<value> spare;  // values kept for the next profile (json_fast_typer.hpp)
+  detail::fast_typer_memory fast;   // kept for the next profile (json_fast_typer.hpp)
+  detail::resolution_memory names;  // for resolving company names (name_resolution.hpp)
 };
 
 namespace {
@@ -119,11 +120,12 @@ class tree_builder {
   bool duplicate_ = false;
 };
 
-// Parses and types one JSON profile: the fast path first when `spare` is given (its pool), the
+// Parses and types one JSON profile: the fast path first when `fast` is given (its memory), the
 // full path when it gives up.
-bool load_json(simdjson::dom::parser& parser, std::vector<value>* spare, std::string_view json,
-               std::uint32_t line, const source_ptr& file, const schema& schema,
-               diagnostic_bag& bag, profile& out, const profile_limits& limits) {
+bool load_json(simdjson::dom::parser& parser, detail::fast_typer_memory* fast,
+               detail::resolution_memory* names, std::string_view json, std::uint32_t line,
+               const source_ptr& file, const schema& schema, diagnostic_bag& bag, profile& out,
+               const profile_limits& limits) {
   auto error_at = [&](const char* code, std::string message, std::string pointer,
                       std::string help = {}) {
     diagnostic d;
@@ -159,11 +161,11 @@ bool load_json(simdjson::dom::parser& parser, std::vector<value>* spare, std::st
              "each line of a JSON Lines file holds one profile as a JSON object");
     return fail();
   }
-  if (spare != nullptr &&
-      detail::type_json_profile_fast(document, line, schema, limits, *spare, out)) {
+  if (fast != nullptr &&
+      detail::type_json_profile_fast(document, line, schema, limits, *fast, out)) {
     out.source = file;
     // The same step the full path ends with (profile_from_node), on the same typed values.
-    if (!detail::resolve_names(out, schema, bag, true)) return fail();
+    if (!detail::resolve_names(out, schema, bag, true, names)) return fail();
     return true;
   }
   // Not a profile as it stands: the full path types it again and locates what is wrong (or
@@ -204,7 +206,8 @@ bool json_profile_reader::load_into(std::string_view json, std::uint32_t line,
                                     const source_ptr& file, const schema& schema,
                                     diagnostic_bag& bag, profile& out,
                                     const profile_limits& limits) {
-  return load_json(impl_->parser, &impl_->spare, json, line, file, schema, bag, out, limits);
+  return load_json(impl_->parser, &impl_->fast, &impl_->names, json, line, file, schema, bag,
+                   out, limits);
 }
 
 namespace detail {
@@ -214,7 +217,9 @@ std::optional<profile> load_json_profile_full(std::string_view json, std::uint32
                                               diagnostic_bag& bag, const profile_limits& limits) {
   simdjson::dom::parser parser;
   profile out;
-  if (!load_json(parser, nullptr, json, line, file, schema, bag, out, limits)) return std::nullopt;
+  if (!load_json(parser, nullptr, nullptr, json, line, file, schema, bag, out, limits)) {
+    return std::nullopt;
+  }
   return out;
 }
 

@@ -34,51 +34,45 @@ bool stated(const value* v) {
 
 class resolver {
  public:
-  resolver(profile& p, const schema& s, diagnostic_bag& bag, bool json)
-      : p_(p), registry_(s.entities), bag_(bag), json_(json) {}
+  resolver(profile& p, const schema& s, diagnostic_bag& bag, bool json,
+           resolution_memory* memory)
+      : p_(p), registry_(s.entities), bag_(bag), json_(json), memory_(memory) {}
 
   bool run(const schema& s) {
-    const schema_type* root = s.root;
-    const int product_index = field(root, "product");
-    value* product = item(p_.root, product_index);
+    resolution_layout local;
+    const resolution_layout& l = memory_ != nullptr ? memory_->layout(s) : (local = layout_of(s));
+    value* product = item(p_.root, l.product);
     if (product != nullptr && product->present()) {
-      const schema_type* product_type = field_type(root, product_index);
-      const int vendor_index = field(product_type, "vendor");
-      value* vendor = item(*product, vendor_index);
-      const schema_type* vendor_type = field_type(product_type, vendor_index);
+      value* vendor = item(*product, l.vendor);
       value* vendor_name = nullptr;
       value* vendor_country = nullptr;
-      if (vendor != nullptr && vendor->present() &&
-          schema::is_company(field_type(vendor_type, field(vendor_type, "name")))) {
-        vendor_name = item(*vendor, field(vendor_type, "name"));
-        vendor_country = item(*vendor, field(vendor_type, "country"));
-        const entity_info* e = company(vendor_name, "stated");
+      if (vendor != nullptr && vendor->present() && l.vendor_is_company) {
+        vendor_name = item(*vendor, l.vendor_name);
+        vendor_country = item(*vendor, l.vendor_country);
+        const entity_info* e = company(vendor_name, "stated", s);
         country(vendor_country, e, vendor_name);
       }
-      const int models_index = field(product_type, "models");
-      value* models = item(*product, models_index);
-      const schema_type* models_type = field_type(product_type, models_index);
-      if (models != nullptr && models->k == value::kind::list && models_type != nullptr &&
-          models_type->element != nullptr) {
-        const schema_type* m = models_type->element;
-        const int name = field(m, "name");
-        const int provider = field(m, "provider");
-        const int provider_country = field(m, "provider_country");
-        const int op = field(m, "operator");
-        const int operator_country = field(m, "operator_country");
-        const int hosting = field(m, "hosting");
-        const bool companies =
-            schema::is_company(field_type(m, provider)) &&
-            (op < 0 || schema::is_company(field_type(m, op)));
+      value* models = item(*product, l.models);
+      if (models != nullptr && models->k == value::kind::list && l.models_listed) {
         for (auto& model : models->items) {
-          if (!companies || model.k != value::kind::record) continue;
-          this->model(model.path, item(model, name), item(model, provider), item(model, provider_country),
-                      item(model, op), item(model, operator_country), item(model, hosting),
-                      vendor_name, vendor_country);
+          if (!l.model_companies || model.k != value::kind::record) continue;
+          this->model(model.path, item(model, l.name), item(model, l.provider),
+                      item(model, l.provider_country), item(model, l.op),
+                      item(model, l.operator_country), item(model, l.hosting), vendor_name,
+                      vendor_country, s);
         }
       }
     }
-    p_.resolutions.resize(used_);
+    // Steps the previous profile had beyond this one's wait in memory for a later profile,
+    // with their strings' memory.
+    while (p_.resolutions.size() > used_) {
+      if (memory_ == nullptr) {
+        p_.resolutions.pop_back();
+        continue;
+      }
+      memory_->spare_steps.push_back(std::move(p_.resolutions.back()));
+      p_.resolutions.pop_back();
+    }
     return ok_;
   }
 
@@ -87,10 +81,10 @@ class resolver {
   // operator (stated, or by its defaults) and the operator's country.
   void model(const std::string& model_path, value* name, value* provider,
              value* provider_country, value* op, value* operator_country, const value* hosting,
-             const value* vendor_name, const value* vendor_country) {
+             const value* vendor_name, const value* vendor_country, const schema& s) {
     const entity_info* developer = nullptr;
     if (stated(provider)) {
-      developer = company(provider, "stated");
+      developer = company(provider, "stated", s);
     } else if (provider != nullptr && stated(name)) {
       if (auto m = registry_.model(name->text)) {
         developer = m->entity;
@@ -107,7 +101,7 @@ class resolver {
     const value* source_country = nullptr;
     const char* from = nullptr;
     if (stated(op)) {
-      operator_entity = company(op, "stated");
+      operator_entity = company(op, "stated", s);
     } else if (stated(hosting) && hosting->text == "provider-api" && stated(provider)) {
       source = provider;
       source_country = provider_country;
@@ -141,9 +135,12 @@ class resolver {
   }
 
   // Resolves a stated company name in place; nullptr (and the name as written) when unknown.
-  const entity_info* company(value* v, const char* from) {
+  const entity_info* company(value* v, const char* from, const schema& s) {
     if (!stated(v)) return nullptr;
-    auto m = registry_.company(v->text);
+    std::optional<entity_match> looked_up;
+    const std::optional<entity_match>& m =
+        memory_ != nullptr ? memory_->company(s, v->text)
+                           : (looked_up = registry_.company(v->text));
     if (!m) {
       note(*v, v->text, nullptr, match_kind::name, {}, from, v->where);
       return nullptr;
@@ -213,12 +210,25 @@ class resolver {
   // Records a step, reusing the slots (and string memory) of the profile's previous list.
   void note(const value& target, const std::string& written, const entity_info* e,
             match_kind how, const std::string& matched, const char* from, location where) {
-    if (used_ == p_.resolutions.size()) p_.resolutions.emplace_back();
+    if (used_ == p_.resolutions.size()) {
+      if (memory_ != nullptr && !memory_->spare_steps.empty()) {
+        p_.resolutions.push_back(std::move(memory_->spare_steps.back()));
+        memory_->spare_steps.pop_back();
+      } else {
+        p_.resolutions.emplace_back();
+      }
+    }
     name_resolution& r = p_.resolutions[used_++];
     r.path = target.path;
     r.written = written;
-    r.entity = e != nullptr ? e->name : std::string();
-    r.country = e != nullptr ? e->country : std::string();
+    // Assigned or cleared, never replaced by a temporary: the slot's memory is reused.
+    if (e != nullptr) {
+      r.entity = e->name;
+      r.country = e->country;
+    } else {
+      r.entity.clear();
+      r.country.clear();
+    }
     r.how = how;
     r.matched = matched;
     r.from = from;
@@ -229,14 +239,63 @@ class resolver {
   const entity_registry& registry_;
   diagnostic_bag& bag_;
   bool json_;
+  resolution_memory* memory_;
   bool ok_ = true;
   std::size_t used_ = 0;
 };
 
 }  // namespace
 
-bool resolve_names(profile& p, const schema& s, diagnostic_bag& bag, bool json) {
-  return resolver(p, s, bag, json).run(s);
+resolution_layout layout_of(const schema& s) {
+  resolution_layout l;
+  const schema_type* root = s.root;
+  l.product = field(root, "product");
+  const schema_type* product_type = field_type(root, l.product);
+  l.vendor = field(product_type, "vendor");
+  const schema_type* vendor_type = field_type(product_type, l.vendor);
+  l.vendor_name = field(vendor_type, "name");
+  l.vendor_country = field(vendor_type, "country");
+  l.vendor_is_company = schema::is_company(field_type(vendor_type, l.vendor_name));
+  l.models = field(product_type, "models");
+  const schema_type* models_type = field_type(product_type, l.models);
+  l.models_listed = models_type != nullptr && models_type->element != nullptr;
+  if (l.models_listed) {
+    const schema_type* m = models_type->element;
+    l.name = field(m, "name");
+    l.provider = field(m, "provider");
+    l.provider_country = field(m, "provider_country");
+    l.op = field(m, "operator");
+    l.operator_country = field(m, "operator_country");
+    l.hosting = field(m, "hosting");
+    l.model_companies = schema::is_company(field_type(m, l.provider)) &&
+                        (l.op < 0 || schema::is_company(field_type(m, l.op)));
+  }
+  return l;
+}
+
+void resolution_memory::use(const schema& s) {
+  if (schema_ == &s) return;
+  schema_ = &s;
+  layout_ = layout_of(s);
+  known_.clear();
+}
+
+const resolution_layout& resolution_memory::layout(const schema& s) {
+  use(s);
+  return layout_;
+}
+
+const std::optional<entity_match>& resolution_memory::company(const schema& s,
+                                                               std::string_view name) {
+  use(s);
+  if (known_.size() >= capacity) known_.clear();
+  if (auto it = known_.find(name); it != known_.end()) return it->second;
+  return known_.emplace(std::string(name), s.entities.company(name)).first->second;
+}
+
+bool resolve_names(profile& p, const schema& s, diagnostic_bag& bag, bool json,
+                   resolution_memory* memory) {
+  return resolver(p, s, bag, json, memory).run(s);
 }
 
 }  // namespace lexgate::detail

@@ -52,8 +52,19 @@ inline std::optional<code_point> decode_utf8(std::string_view text, std::size_t 
 /// The byte offset of the first byte of `text` that is not part of valid UTF-8 text, a NUL
 /// included (never part of a text file); nothing when the text is valid.
 inline std::optional<std::size_t> invalid_utf8_at(std::string_view text) {
+  constexpr std::uint64_t ones = 0x0101010101010101u;
+  constexpr std::uint64_t highs = 0x8080808080808080u;
   std::size_t i = 0;
   while (i < text.size()) {
+    // Eight bytes at a time while they are ASCII without a NUL, as most of a text file is.
+    if (i + 8 <= text.size()) {
+      std::uint64_t eight = 0;
+      std::memcpy(&eight, text.data() + i, 8);
+      if ((eight & highs) == 0 && ((eight - ones) & ~eight & highs) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     if (text[i] == '\0') return i;
     const auto cp = decode_utf8(text, i);
     if (!cp) return i;
@@ -62,27 +73,25 @@ inline std::optional<std::size_t> invalid_utf8_at(std::string_view text) {
   return std::nullopt;
 }
 
-/// Whether the eight bytes at `p` are all printable ASCII (space to `~`), tested at once: most
-/// text is nothing else, and every report string is checked. A byte below 0x20 sets the high bit
-/// of `w - 0x20…` (the lowest such byte borrows from nothing below it); a byte of 0x80 or more
-/// has it in `w`; 0x7F reaches it in `w + 0x01…`, which carries nowhere when no byte has it.
-inline bool plain_ascii8(const char* p) {
-  std::uint64_t w = 0;
-  std::memcpy(&w, p, sizeof w);
-  constexpr std::uint64_t ones = 0x0101010101010101ull;
-  constexpr std::uint64_t highs = 0x8080808080808080ull;
-  return (((w - ones * 0x20) | w | (w + ones)) & highs) == 0;
-}
-
 /// The byte offset of the first character in `text` that is not valid UTF-8 (overlong forms and
 /// encoded surrogates included), a control character (C0 but tab — and line feed when
 /// `allow_newline` — DEL, C1 such as NEL), or U+2028/U+2029; nothing when the text is clean.
 inline std::optional<std::size_t> unprintable_at(std::string_view text, bool allow_newline) {
+  constexpr std::uint64_t ones = 0x0101010101010101u;
+  constexpr std::uint64_t highs = 0x8080808080808080u;
   std::size_t i = 0;
   while (i < text.size()) {
-    if (text.size() - i >= 8 && plain_ascii8(text.data() + i)) {
-      i += 8;
-      continue;
+    // Eight bytes at a time while they are printable ASCII (0x20 to 0x7E), as most text is:
+    // no high bit, no byte below 0x20, no DEL.
+    if (i + 8 <= text.size()) {
+      std::uint64_t eight = 0;
+      std::memcpy(&eight, text.data() + i, 8);
+      const std::uint64_t del = eight ^ (0x7F * ones);
+      if ((eight & highs) == 0 && ((eight - 0x20 * ones) & ~eight & highs) == 0 &&
+          ((del - ones) & ~del & highs) == 0) {
+        i += 8;
+        continue;
+      }
     }
     const auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {

@@ -1,4 +1,6 @@
 // `parse_rules`: limits and encoding checks, the X3 parse, and the lowering (layer: syntax).
+#include <array>
+#include <cstring>
 #include <string_view>
 
 #include "lexgate/parse.hpp"
@@ -10,8 +12,91 @@ namespace lexgate {
 
 namespace {
 
-bool word_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+// What the depth estimate makes of each byte; everything else (white space, digits' `-`,
+// operators it does not count) passes unseen.
+enum class byte_class : std::uint8_t { other, comment, quote, open, close, word, punct, brace };
+
+constexpr std::array<byte_class, 256> byte_classes() {
+  std::array<byte_class, 256> out{};
+  for (int c = 0; c < 256; ++c) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_') {
+      out[c] = byte_class::word;
+    }
+  }
+  out['#'] = byte_class::comment;
+  out['"'] = byte_class::quote;
+  out['('] = out['['] = byte_class::open;
+  out[')'] = out[']'] = byte_class::close;
+  for (const char c : {',', ':', '.', '=', '!', '<', '>'})
+    out[static_cast<unsigned char>(c)] = byte_class::punct;
+  out['{'] = out['}'] = byte_class::brace;
+  return out;
+}
+constexpr std::array<byte_class, 256> kByteClass = byte_classes();
+
+byte_class class_of(char c) {
+  return kByteClass[static_cast<unsigned char>(c)];
+}
+
+// What a word means to the depth estimate.
+struct word_role {
+  bool nests = false;       // `not`, `any`, `all`: one level deeper
+  bool binary = false;      // `and`, `or`, `in`, `contains`, `intersects`, `within`, `subset`
+  bool starts = false;      // a clause or item keyword: a new condition may begin
+  bool continuing = false;  // expects an operand after it
+};
+
+word_role role_of(std::string_view w) {
+  word_role r;
+  switch (w.size()) {
+    case 2:
+      r.binary = w == "in" || w == "or";
+      r.continuing = r.binary || w == "of";
+      break;
+    case 3:
+      r.nests = w == "not" || w == "any" || w == "all";
+      r.binary = w == "and";
+      r.continuing = r.nests || r.binary;
+      break;
+    case 4:
+      r.starts = w == "when" || w == "rule" || w == "enum";
+      break;
+    case 6:
+      r.binary = w == "within" || w == "subset";
+      r.starts = !r.binary && (w == "forbid" || w == "unless" || w == "define" || w == "regime" ||
+                               w == "schema");
+      r.continuing = r.binary || w == "exists";
+      break;
+    case 7:
+      r.starts = w == "require" || w == "applies";
+      break;
+    case 8:
+      r.binary = r.continuing = w == "contains";
+      break;
+    case 10:
+      r.binary = r.continuing = w == "intersects";
+      break;
+    default:
+      break;
+  }
+  return r;
+}
+
+// The index of the `"` or line feed that ends a string whose body starts at `i` (a backslash
+// escapes the byte after it, a line feed included), or an index at or past the end.
+std::size_t string_end(std::string_view s, std::size_t i) {
+  const char* base = s.data();
+  while (i < s.size()) {
+    const auto* quote = static_cast<const char*>(std::memchr(base + i, '"', s.size() - i));
+    std::size_t stop = quote != nullptr ? static_cast<std::size_t>(quote - base) : s.size();
+    if (const auto* line = static_cast<const char*>(std::memchr(base + i, '\n', stop - i))) {
+      stop = static_cast<std::size_t>(line - base);
+    }
+    const auto* escape = static_cast<const char*>(std::memchr(base + i, '\\', stop - i));
+    if (escape == nullptr) return stop;
+    i = static_cast<std::size_t>(escape - base) + 2;
+  }
+  return i;
 }
 
 // X3 recurses once per nesting level, on the C stack. Before parsing, estimate each
@@ -29,54 +114,60 @@ struct depth_problem {
 
 std::optional<depth_problem> too_deep(const std::string& s, std::uint32_t limit,
                                       std::uint32_t chain_limit) {
-  static const std::string_view starts[] = {"when", "require", "forbid",  "unless", "define",
-                                            "rule", "regime",  "applies", "enum",   "schema"};
-  static const std::string_view continuing[] = {"in",     "and",        "or",     "not",
-                                                "any",    "all",        "exists", "of",
-                                                "subset", "intersects", "within", "contains"};
   std::uint32_t brackets = 0;
   std::uint32_t operators = 0;
   std::uint32_t binaries = 0;
   bool continues = false;  // the last token expects an operand after it
-  for (std::uint32_t i = 0; i < s.size(); ++i) {
+  const auto size = static_cast<std::uint32_t>(s.size());
+  for (std::uint32_t i = 0; i < size; ++i) {
     const char c = s[i];
-    if (c == '#') {
-      while (i < s.size() && s[i] != '\n') ++i;
-    } else if (c == '"') {
-      for (++i; i < s.size() && s[i] != '"' && s[i] != '\n'; ++i) {
-        if (s[i] == '\\') ++i;
+    switch (class_of(c)) {
+      case byte_class::other:
+        break;
+      case byte_class::comment: {
+        const void* line = std::memchr(s.data() + i, '\n', size - i);
+        i = line != nullptr ? static_cast<std::uint32_t>(static_cast<const char*>(line) - s.data())
+                            : size;
+        break;
       }
-      continues = false;
-    } else if (c == '(' || c == '[') {
-      if (++brackets + operators > limit) return depth_problem{i, false};
-      continues = true;
-    } else if (c == ')' || c == ']') {
-      if (brackets > 0) --brackets;
-      continues = false;
-    } else if (word_char(c) && (i == 0 || !word_char(s[i - 1]))) {
-      std::uint32_t end = i;
-      while (end < s.size() && word_char(s[end])) ++end;
-      const std::string_view w(s.data() + i, end - i);
-      if (w == "not" || w == "any" || w == "all") {
-        if (brackets + ++operators > limit) return depth_problem{i, false};
-      } else if (w == "and" || w == "or" || w == "in" || w == "contains" || w == "intersects" ||
-                 w == "within" || w == "subset") {
-        if (++binaries > chain_limit) return depth_problem{i, true};
-      } else if (brackets == 0 && !continues) {
-        for (auto start : starts) {
-          if (w == start) operators = binaries = 0;
+      case byte_class::quote:
+        i = static_cast<std::uint32_t>(string_end(s, i + 1));
+        continues = false;
+        break;
+      case byte_class::open:
+        if (++brackets + operators > limit) return depth_problem{i, false};
+        continues = true;
+        break;
+      case byte_class::close:
+        if (brackets > 0) --brackets;
+        continues = false;
+        break;
+      case byte_class::word: {
+        if (i != 0 && class_of(s[i - 1]) == byte_class::word) break;
+        std::uint32_t end = i;
+        while (end < size && class_of(s[end]) == byte_class::word) ++end;
+        const word_role role = role_of(std::string_view(s.data() + i, end - i));
+        if (role.nests) {
+          if (brackets + ++operators > limit) return depth_problem{i, false};
+        } else if (role.binary) {
+          if (++binaries > chain_limit) return depth_problem{i, true};
+        } else if (brackets == 0 && !continues && role.starts) {
+          operators = binaries = 0;
         }
+        continues = role.continuing;
+        i = end - 1;
+        break;
       }
-      continues = false;
-      for (auto word : continuing) continues = continues || w == word;
-      i = end - 1;
-    } else if (c == ',' || c == ':' || c == '.' || c == '=' || c == '!' || c == '<' || c == '>') {
-      // A comparison (`==`, `!=`, `<=`, `<`, …) counts once, at its first character.
-      const bool comparison = c != ',' && c != ':' && c != '.' && !continues;
-      if (comparison && ++binaries > chain_limit) return depth_problem{i, true};
-      continues = true;
-    } else if (c == '{' || c == '}') {
-      continues = false;
+      case byte_class::punct: {
+        // A comparison (`==`, `!=`, `<=`, `<`, …) counts once, at its first character.
+        const bool comparison = c != ',' && c != ':' && c != '.' && !continues;
+        if (comparison && ++binaries > chain_limit) return depth_problem{i, true};
+        continues = true;
+        break;
+      }
+      case byte_class::brace:
+        continues = false;
+        break;
     }
   }
   return std::nullopt;

@@ -18,8 +18,60 @@ using iterator = std::string::const_iterator;
 
 struct position_tag;
 
-// Comments run from `#` to the end of the line.
-const auto skipper = x3::space | x3::lexeme['#' >> *(x3::char_ - x3::eol) >> (x3::eol | x3::eoi)];
+// What lies between tokens: white space (the C locale's: space, tab, line feed, vertical tab,
+// form feed, carriage return) and comments, which run from `#` to the end of the line (a line
+// feed or a carriage return). Written as one loop rather than as the X3 expression
+// `space | lexeme['#' >> *(char_ - eol) >> (eol | eoi)]`, which skips the same text: the
+// grammar skips before nearly every token it tries, so this is the parser's innermost loop.
+struct blank_parser : x3::parser<blank_parser> {
+  using attribute_type = x3::unused_type;
+  static constexpr bool has_attribute = false;
+
+  template <class Iterator, class Context, class RContext, class Attribute>
+  bool parse(Iterator& first, const Iterator& last, const Context&, RContext&, Attribute&) const {
+    const Iterator start = first;
+    while (first != last) {
+      const char c = *first;
+      if (c == ' ' || (c >= '\t' && c <= '\r')) {
+        ++first;
+      } else if (c == '#') {
+        while (first != last && *first != '\n' && *first != '\r') ++first;
+      } else {
+        break;
+      }
+    }
+    return first != start;
+  }
+};
+const blank_parser skipper{};
+
+// `skipped[p]`: skips what lies before the next token once, then parses `p`. X3 skips before
+// every primitive and restores the position when a branch of an alternative fails, so each
+// branch would skip the same white space and comments again; in front of an alternative this
+// makes that once. It moves only over text every branch would skip first anyway, so what
+// matches, the attributes and where an expectation fails are the same.
+template <class Subject>
+struct skipped_directive : x3::unary_parser<Subject, skipped_directive<Subject>> {
+  using base_type = x3::unary_parser<Subject, skipped_directive<Subject>>;
+  static constexpr bool is_pass_through_unary = true;
+  using base_type::base_type;
+
+  template <class Iterator, class Context, class RContext, class Attribute>
+  bool parse(Iterator& first, const Iterator& last, const Context& context, RContext& rcontext,
+             Attribute& attr) const {
+    x3::skip_over(first, last, context);
+    return this->subject.parse(first, last, context, rcontext, attr);
+  }
+};
+
+struct skipped_gen {
+  template <class Subject>
+  auto operator[](const Subject& subject) const {
+    return skipped_directive<typename x3::extension::as_parser<Subject>::value_type>{
+        x3::as_parser(subject)};
+  }
+};
+constexpr skipped_gen skipped{};
 
 // Writes the node's byte offsets. X3 hands over the position before the rule's leading
 // whitespace on some Boost releases (spirit #670, #712), so it is skipped here first.
@@ -141,25 +193,25 @@ const auto boolean_literal_def =
 
 const auto expression_def = and_level >> *(kw("or") > and_level);
 const auto and_level_def = not_level >> *(kw("and") > not_level);
-const auto not_level_def = negation | quantifier | comparison;
+const auto not_level_def = skipped[negation | quantifier | comparison];
 const auto negation_def = x3::raw[kw("not")] > not_level;
 const auto quantifier_colon_def = x3::lit(':');
 const auto quantifier_def =
     x3::lexeme[x3::raw[x3::lit("any") | "all"] >> !x3::char_("a-zA-Z0-9_")] > identifier >
     kw("in") > postfix > quantifier_colon > expression;
 const auto comparison_operator_def =
-    x3::string("==") | x3::string("!=") | x3::string("<=") | x3::string(">=") | x3::string("<") |
-    x3::string(">") | (kw("in") >> x3::attr(std::string("in"))) |
-    (kw("contains") >> x3::attr(std::string("contains"))) |
-    (kw("subset") > kw("of") >> x3::attr(std::string("subset of"))) |
-    (kw("intersects") >> x3::attr(std::string("intersects"))) |
-    (kw("within") >> x3::attr(std::string("within")));
+    skipped[x3::string("==") | x3::string("!=") | x3::string("<=") | x3::string(">=") |
+            x3::string("<") | x3::string(">") | (kw("in") >> x3::attr(std::string("in"))) |
+            (kw("contains") >> x3::attr(std::string("contains"))) |
+            (kw("subset") > kw("of") >> x3::attr(std::string("subset of"))) |
+            (kw("intersects") >> x3::attr(std::string("intersects"))) |
+            (kw("within") >> x3::attr(std::string("within")))];
 const auto comparison_def = postfix >> -(comparison_operator > postfix);
 const auto postfix_def = primary >> *accessor;
 const auto accessor_def =
     (x3::raw[x3::lit('.')] >> identifier) | (x3::raw[x3::lit('[')] > expression > ']');
-const auto primary_def = date_literal | integer_literal | string_literal | boolean_literal |
-                         list_literal | exists_expression | parenthesized | identifier;
+const auto primary_def = skipped[date_literal | integer_literal | string_literal | boolean_literal |
+                                 list_literal | exists_expression | parenthesized | identifier];
 const auto list_end_def = x3::lit(']');
 const auto list_literal_def = ('[' >> -(expression % ',') >> -x3::lit(',')) > list_end;
 const auto exists_expression_def = x3::raw[kw("exists")] > postfix;
@@ -173,48 +225,54 @@ auto clause(const char* keyword, kind k, Parser value) {
 }
 
 const auto rule_clause_def =
-    clause("cite", kind::cite, string_literal) | clause("severity", kind::severity, word) |
-    clause("when", kind::when, expression) | clause("require", kind::require, expression) |
-    clause("forbid", kind::forbid, expression) | clause("unless", kind::unless, expression) |
-    clause("message", kind::message, string_literal) |
-    clause("remedy", kind::remedy, string_literal) |
-    clause("effective", kind::effective, date_literal) | clause("until", kind::until, date_literal);
+    skipped[clause("cite", kind::cite, string_literal) | clause("severity", kind::severity, word) |
+            clause("when", kind::when, expression) | clause("require", kind::require, expression) |
+            clause("forbid", kind::forbid, expression) |
+            clause("unless", kind::unless, expression) |
+            clause("message", kind::message, string_literal) |
+            clause("remedy", kind::remedy, string_literal) |
+            clause("effective", kind::effective, date_literal) |
+            clause("until", kind::until, date_literal)];
 const auto rule_end_def = x3::lit('}');
 const auto rule_declaration_def = kw("rule") > identifier > '{' > *rule_clause > rule_end;
 
 const auto regime_clause_def =
-    clause("title", kind::title, string_literal) |
-    clause("authority", kind::authority, string_literal) |
-    clause("jurisdiction", kind::jurisdiction, code) |
-    clause("instrument", kind::instrument, word) | clause("reach", kind::reach, word) |
-    clause("effective", kind::effective, date_literal) |
-    clause("until", kind::until, date_literal) | clause("source", kind::source, string_literal) |
-    (kw("applies") > kw("when") >> x3::attr(kind::applies_when) > expression) |
-    (&kw("rule") >> x3::attr(kind::rule) >> rule_declaration);
+    skipped[clause("title", kind::title, string_literal) |
+            clause("authority", kind::authority, string_literal) |
+            clause("jurisdiction", kind::jurisdiction, code) |
+            clause("instrument", kind::instrument, word) | clause("reach", kind::reach, word) |
+            clause("effective", kind::effective, date_literal) |
+            clause("until", kind::until, date_literal) |
+            clause("source", kind::source, string_literal) |
+            (kw("applies") > kw("when") >> x3::attr(kind::applies_when) > expression) |
+            (&kw("rule") >> x3::attr(kind::rule) >> rule_declaration)];
 const auto regime_end_def = x3::lit('}');
 const auto regime_def = kw("regime") > regime_id > '{' > *regime_clause > regime_end;
 
 // `invariant` is a keyword only where an item starts: elsewhere it is an ordinary name.
 const auto invariant_id_def = regime_id_def;
 const auto invariant_clause_def =
-    clause("title", kind::title, string_literal) | clause("cite", kind::cite, string_literal) |
-    clause("source", kind::source, string_literal) | clause("when", kind::when, expression) |
-    clause("require", kind::require, expression) |
-    clause("message", kind::message, string_literal) |
-    clause("effective", kind::effective, date_literal) | clause("until", kind::until, date_literal);
+    skipped[clause("title", kind::title, string_literal) |
+            clause("cite", kind::cite, string_literal) |
+            clause("source", kind::source, string_literal) |
+            clause("when", kind::when, expression) | clause("require", kind::require, expression) |
+            clause("message", kind::message, string_literal) |
+            clause("effective", kind::effective, date_literal) |
+            clause("until", kind::until, date_literal)];
 const auto invariant_end_def = x3::lit('}');
 const auto invariant_def = kw("invariant") > invariant_id > '{' > *invariant_clause > invariant_end;
 
 // `entity` is a keyword only where an item starts, like `invariant`.
 const auto entity_clause_def =
-    clause("name", kind::display_name, string_literal) | clause("country", kind::country, code) |
-    clause("parent", kind::parent, identifier) | clause("legal", kind::legal, string_literal) |
-    clause("brand", kind::brand, string_literal) |
-    clause("hugging_face", kind::hugging_face, string_literal) |
-    clause("modelscope", kind::modelscope, string_literal) |
-    clause("family", kind::family, string_literal) |
-    clause("api_host", kind::api_host, string_literal) |
-    clause("source", kind::source, string_literal);
+    skipped[clause("name", kind::display_name, string_literal) |
+            clause("country", kind::country, code) | clause("parent", kind::parent, identifier) |
+            clause("legal", kind::legal, string_literal) |
+            clause("brand", kind::brand, string_literal) |
+            clause("hugging_face", kind::hugging_face, string_literal) |
+            clause("modelscope", kind::modelscope, string_literal) |
+            clause("family", kind::family, string_literal) |
+            clause("api_host", kind::api_host, string_literal) |
+            clause("source", kind::source, string_literal)];
 const auto entity_end_def = x3::lit('}');
 const auto entity_def = kw("entity") > identifier > '{' > *entity_clause > entity_end;
 
@@ -236,7 +294,7 @@ const auto jurisdictions_end_def = x3::lit('}');
 const auto jurisdictions_def = kw("jurisdictions") > '{' > *jurisdiction_entry > jurisdictions_end;
 
 const auto item_def =
-    regime | invariant | entity | definition | enumeration | schema | jurisdictions;
+    skipped[regime | invariant | entity | definition | enumeration | schema | jurisdictions];
 const auto end_of_file_def = x3::eoi;
 const auto file_def = *item > end_of_file;
 

@@ -4,6 +4,7 @@
 
 #include "source/text_check.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 
@@ -191,9 +192,13 @@ class lowerer {
   std::string decode(const cst::string_lit& s) {
     std::string out;
     const std::string& raw = s.text;
+    out.reserve(raw.size());  // an escape is never shorter than what it stands for
     for (std::size_t i = 0; i < raw.size(); ++i) {
       if (raw[i] != '\\') {
-        out += raw[i];
+        // The text up to the next escape, at once.
+        const std::size_t escape = std::min(raw.find('\\', i), raw.size());
+        out.append(raw, i, escape - i);
+        i = escape - 1;
         continue;
       }
       const std::uint32_t at = s.begin + 1 + static_cast<std::uint32_t>(i);

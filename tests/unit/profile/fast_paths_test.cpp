@@ -162,6 +162,7 @@ TEST_CASE("the scan's JSON writer writes what nlohmann::json dumps", "[scan][fas
   w.end_array();
   expected["list"] = {nlohmann::ordered_json::object(), "x", nlohmann::ordered_json::array()};
   w.end_object();
+  w.finish();
   CHECK(written == expected.dump());
 
   // Every character that needs escaping, at every position of strings of every length around
@@ -175,6 +176,7 @@ TEST_CASE("the scan's JSON writer writes what nlohmann::json dumps", "[scan][fas
         std::string one;
         lexgate::report_writers::json_writer single(one);
         single.value(text);
+        single.finish();
         CHECK(one == nlohmann::json(text).dump());
       }
     }
