@@ -119,6 +119,16 @@ std::optional<case_result> run_case(const library& rules, const source_ptr& case
   return out;
 }
 
+namespace {
+
+// Case files are YAML, under either of its extensions: a `.yml` case skipped unseen would leave
+// a rule untested while the run passes.
+bool yaml_extension(const std::filesystem::path& path) {
+  return path.extension() == ".yaml" || path.extension() == ".yml";
+}
+
+}  // namespace
+
 std::vector<std::string> find_case_files(const std::vector<std::string>& paths,
                                          diagnostic_bag& bag) {
   namespace fs = std::filesystem;
@@ -142,7 +152,7 @@ std::vector<std::string> find_case_files(const std::vector<std::string>& paths,
       if (it->is_symlink(link_ec)) {
         std::error_code resolve_ec;
         const fs::path target = fs::canonical(path, resolve_ec);
-        const bool relevant = path.extension() == ".yaml" || fs::is_directory(target, resolve_ec);
+        const bool relevant = yaml_extension(path) || fs::is_directory(target, resolve_ec);
         if (!resolve_ec && relevant && !detail::path_inside(root, target)) {
           bag.error("io.case_symlink",
                     "`" + path.string() + "` is a symbolic link that leaves `" + p + "`", p,
@@ -150,7 +160,7 @@ std::vector<std::string> find_case_files(const std::vector<std::string>& paths,
           continue;
         }
       }
-      if (path.extension() != ".yaml") continue;
+      if (!yaml_extension(path)) continue;
       // A case that cannot be read (a dangling link, a FIFO) is an error, not a case less.
       std::error_code type_ec;
       const auto status = fs::status(path, type_ec);
