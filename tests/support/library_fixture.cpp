@@ -124,14 +124,14 @@ std::string quote(const std::string& s) {
   return out + "'";
 }
 
+}  // namespace
+
 std::string slurp(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
 }
-
-}  // namespace
 
 scratch_dir::scratch_dir() {
   char pattern[] = "/tmp/lexgate-scratch-XXXXXX";

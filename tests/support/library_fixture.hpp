@@ -1,6 +1,7 @@
 // Test helpers: build a library and a profile from text, run the `lexgate` binary.
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -60,6 +61,9 @@ class scratch_dir {
  private:
   std::string path_;
 };
+
+/// The whole content of a file, byte for byte; empty when it cannot be read.
+std::string slurp(const std::filesystem::path& p);
 
 /// A file path under the source tree.
 std::string source_path(const std::string& relative);

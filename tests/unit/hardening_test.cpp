@@ -229,13 +229,6 @@ TEST_CASE("rule-test cases that test nothing are errors", "[hardening]") {
 
 namespace {
 
-std::string slurp_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 std::string profile_with_id(const std::string& id) {
   return "profile: 1\nproduct: { id: \"" + id +
          "\" }\ndeployment: { markets: [CN] }\ncompliance: { filing: none }\n";
@@ -290,12 +283,12 @@ TEST_CASE("the report output never destroys an input and keeps what it writes ov
       auto r = run_lexgate(s.with_rules({"check", profile, "--waivers", waivers, "-o", out}));
       CHECK(r.exit_code == 2);
       CHECK(has(r, "error[io.output_is_input]"));
-      CHECK(slurp_file(profile) == kBlocked);
+      CHECK(slurp(profile) == kBlocked);
     }
     fs::create_symlink(profile, s.dir.path() + "/alias.yaml");
     auto r = run_lexgate(s.with_rules({"plan", profile, "-o", s.dir.path() + "/alias.yaml"}));
     CHECK(r.exit_code == 2);
-    CHECK(slurp_file(profile) == kBlocked);
+    CHECK(slurp(profile) == kBlocked);
   }
   SECTION("an existing file keeps its mode, a link stays a link") {
     const std::string out = s.dir.write("out.txt", "old");
@@ -305,7 +298,7 @@ TEST_CASE("the report output never destroys an input and keeps what it writes ov
         run_lexgate(s.with_rules({"check", profile, "-o", s.dir.path() + "/link.txt"})).exit_code ==
         1);
     CHECK(fs::is_symlink(s.dir.path() + "/link.txt"));
-    CHECK(slurp_file(out).find("t.gate.filed") != std::string::npos);
+    CHECK(slurp(out).find("t.gate.filed") != std::string::npos);
     struct stat st {};
     REQUIRE(::stat(out.c_str(), &st) == 0);
     CHECK((st.st_mode & 0777) == 0600);
@@ -323,7 +316,7 @@ TEST_CASE("the report output never destroys an input and keeps what it writes ov
     struct stat st {};
     REQUIRE(::lstat(fifo.c_str(), &st) == 0);
     CHECK(S_ISFIFO(st.st_mode));
-    CHECK(slurp_file(got).find("t.gate.filed") != std::string::npos);
+    CHECK(slurp(got).find("t.gate.filed") != std::string::npos);
   }
 }
 

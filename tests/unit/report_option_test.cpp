@@ -11,16 +11,6 @@
 using namespace lexgate::testing;
 using json = nlohmann::json;
 
-namespace {
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-}  // namespace
 
 TEST_CASE("check --report writes every format from one run and keeps the gate", "[cli][report]") {
   scratch_dir dir;
