@@ -91,6 +91,9 @@ exit_code run_check(const check_options& o) {
   // No report, from `--output` or any `--report`, may overwrite what the run reads.
   std::vector<std::string> inputs = o.profiles;
   if (!o.waivers.empty()) inputs.push_back(o.waivers);
+  // An artifact file named as the output would be replaced by the report. A report written
+  // into a folder of artifacts is allowed: reports are often kept beside the manifests.
+  inputs.insert(inputs.end(), o.artifacts.paths.begin(), o.artifacts.paths.end());
   std::vector<std::string> rule_folders = o.rule_dirs;
   rule_folders.insert(rule_folders.end(), o.add_dirs.begin(), o.add_dirs.end());
   for (const auto& t : targets) {
