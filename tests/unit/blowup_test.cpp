@@ -211,7 +211,7 @@ TEST_CASE("the analysis timeout bounds the whole conflict analysis; check keeps 
   for (const auto& c : codes) markets += (markets.empty() ? "" : ", ") + c;
   REQUIRE(markets.size() > 300);
   // And a hundred models of six providers on government devices, still within the 500 list
-  // items the analysis takes on: its full analysis took 19 s on the machine CI runs on, where
+  // items the analysis takes on: its full analysis took 19 s on a development machine, where
   // one model on public devices had come down to under a second, too close to the timeout for
   // the test to mean anything.
   const char* const providers[][2] = {{"DeepSeek", "CN"}, {"Alibaba", "CN"},
