@@ -18,14 +18,20 @@ std::string case_text(const std::string& name, const std::string& verdict) {
          "expect:\n  verdict: " + verdict + "\n";
 }
 
-}  // namespace
-
-TEST_CASE("lexgate test runs .yml cases in a folder beside .yaml ones", "[cases]") {
+// A folder of two cases on the same blocked profile: `as-yaml` expects blocked; `as-yml`, in a
+// `.yml` file, expects `yml_verdict`.
+run_result run_two_cases(const std::string& yml_verdict) {
   scratch_dir dir;
   dir.write("rules/a.rules", gate_rules());
   dir.write("cases/a.yaml", case_text("as-yaml", "blocked"));
-  dir.write("cases/b.yml", case_text("as-yml", "blocked"));
-  auto r = run_lexgate({"test", dir.path() + "/cases", "--rules", dir.path() + "/rules"});
+  dir.write("cases/b.yml", case_text("as-yml", yml_verdict));
+  return run_lexgate({"test", dir.path() + "/cases", "--rules", dir.path() + "/rules"});
+}
+
+}  // namespace
+
+TEST_CASE("lexgate test runs .yml cases in a folder beside .yaml ones", "[cases]") {
+  auto r = run_two_cases("blocked");
   INFO(r.out << r.err);
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("ok    as-yaml") != std::string::npos);
@@ -34,12 +40,8 @@ TEST_CASE("lexgate test runs .yml cases in a folder beside .yaml ones", "[cases]
 }
 
 TEST_CASE("a failing .yml case fails the run", "[cases]") {
-  scratch_dir dir;
-  dir.write("rules/a.rules", gate_rules());
-  dir.write("cases/a.yaml", case_text("as-yaml", "blocked"));
-  // The profile is blocked; the case wrongly expects clear, and must fail the run.
-  dir.write("cases/b.yml", case_text("as-yml", "clear"));
-  auto r = run_lexgate({"test", dir.path() + "/cases", "--rules", dir.path() + "/rules"});
+  // The profile is blocked; the .yml case wrongly expects clear, and must fail the run.
+  auto r = run_two_cases("clear");
   INFO(r.out << r.err);
   CHECK(r.exit_code == 1);
   CHECK(r.out.find("1 passed, 1 failed") != std::string::npos);
