@@ -5,6 +5,7 @@
 #include <map>
 
 #include "support/catch.hpp"
+#include "support/artifacts_fixture.hpp"
 #include "support/library_fixture.hpp"
 
 using namespace lexgate::testing;
@@ -12,24 +13,17 @@ using json = nlohmann::json;
 
 namespace {
 
-const json* fact(const json& derived, const std::string& path) {
-  for (const auto& f : derived["facts"]) {
-    if (f["path"] == path) return &f;
-  }
-  return nullptr;
-}
-
 // The index of the derived model named `name`, or -1.
 int model_index(const json& derived, const std::string& name) {
   for (int i = 0; i < 64; ++i) {
-    const json* f = fact(derived, "product.models[" + std::to_string(i) + "].name");
+    const json* f = fact_at(derived, "product.models[" + std::to_string(i) + "].name");
     if (f != nullptr && (*f)["value"] == name) return i;
   }
   return -1;
 }
 
 std::string field(const json& derived, int model, const std::string& name) {
-  const json* f = fact(derived, "product.models[" + std::to_string(model) + "]." + name);
+  const json* f = fact_at(derived, "product.models[" + std::to_string(model) + "]." + name);
   return f == nullptr ? std::string() : (*f)["value"].get<std::string>();
 }
 
@@ -43,15 +37,6 @@ spec:
         - name: vllm
           image: vllm/vllm-openai
           args: [--model, meta-llama/Llama-3.1-8B-Instruct]
-)yaml";
-
-const char* const kLlamaProfile = R"yaml(profile: 1
-product:
-  id: helper
-  models:
-    - { name: meta-llama/Llama-3.1-8B-Instruct, provider: Meta, provider_country: US, hosting: self-hosted }
-deployment:
-  markets: [US]
 )yaml";
 
 }  // namespace
@@ -74,7 +59,7 @@ TEST_CASE("derive finds every example artifact's models with file:line evidence"
   const int llama = model_index(d, "meta-llama/Llama-3.1-8B-Instruct");
   REQUIRE(llama >= 0);
   CHECK(field(d, llama, "hosting") == "self-hosted");
-  const json& ev = (*fact(d, "product.models[" + std::to_string(llama) + "].name"))["evidence"];
+  const json& ev = (*fact_at(d, "product.models[" + std::to_string(llama) + "].name"))["evidence"];
   CHECK(ev[0]["file"] == "fixtures/artifacts/chart/rendered.yaml");
   CHECK(ev[0]["line"] == 54);
   CHECK(ev[0]["template"] == "assistant/templates/llama.yaml");
@@ -82,7 +67,7 @@ TEST_CASE("derive finds every example artifact's models with file:line evidence"
 
   const int qwen = model_index(d, "Qwen/Qwen2.5-7B-Instruct");
   REQUIRE(qwen >= 0);
-  CHECK((*fact(d, "product.models[" + std::to_string(qwen) + "].name"))["evidence"][0]["line"] == 90);
+  CHECK((*fact_at(d, "product.models[" + std::to_string(qwen) + "].name"))["evidence"][0]["line"] == 90);
   for (const char* api : {"deepseek-ai/DeepSeek-V3", "Qwen/Qwen2.5-72B-Instruct", "glm-4-plus",
                           "deepseek-chat", "deepseek-reasoner", "gpt-4o"}) {
     INFO(api);
@@ -117,12 +102,12 @@ TEST_CASE("derive finds every example artifact's models with file:line evidence"
     CHECK(field(d, i, "provider_country") == e.provider_country);
     CHECK(field(d, i, "operator") == e.op);
     CHECK(field(d, i, "operator_country") == e.operator_country);
-    const json* provider = fact(d, "product.models[" + std::to_string(i) + "].provider");
+    const json* provider = fact_at(d, "product.models[" + std::to_string(i) + "].provider");
     REQUIRE(provider != nullptr);
     CHECK((*provider)["confidence"] == "registry");
   }
-  REQUIRE(fact(d, "data.storage.default") != nullptr);
-  CHECK((*fact(d, "data.storage.default"))["value"] == json::array({"AU"}));
+  REQUIRE(fact_at(d, "data.storage.default") != nullptr);
+  CHECK((*fact_at(d, "data.storage.default"))["value"] == json::array({"AU"}));
 }
 
 TEST_CASE("derive's default is a draft profile with each value's evidence in a comment") {
@@ -184,7 +169,7 @@ TEST_CASE("a self-hosted Llama profile checked against a chart that also runs Qw
 
 TEST_CASE("undeclared drift fails the gate under --drift fail, not under warn or ignore") {
   scratch_dir dir;
-  const std::string profile = dir.write("profile.yaml", kLlamaProfile);
+  const std::string profile = dir.write("profile.yaml", kUsLlamaProfile);
   const std::string chart = dir.write("chart/llama.yaml", kLlamaChart);
   // The profile's model is deployed: no drift.
   auto same = run_lexgate({"check", profile, "--artifacts", chart, "--fail-on", "never",
@@ -221,7 +206,7 @@ spec:
 
 TEST_CASE("a declared value the artifacts contradict is drift, and the observed one is judged") {
   scratch_dir dir;
-  std::string text = kLlamaProfile;
+  std::string text = kUsLlamaProfile;
   text.replace(text.find("self-hosted"), 11, "provider-api");
   const std::string profile = dir.write("profile.yaml", text);
   const std::string chart = dir.write("llama.yaml", kLlamaChart);
@@ -241,7 +226,7 @@ TEST_CASE("a declared value the artifacts contradict is drift, and the observed 
 
 TEST_CASE("a declared model no artifact deploys is unobserved: a warning") {
   scratch_dir dir;
-  const std::string profile = dir.write("profile.yaml", kLlamaProfile);
+  const std::string profile = dir.write("profile.yaml", kUsLlamaProfile);
   const std::string empty = dir.write("svc.yaml", "apiVersion: v1\nkind: Service\nmetadata: { name: s }\n");
   auto r = run_lexgate({"check", profile, "--artifacts", empty, "--fail-on", "never",
                         "--format", "json"});
@@ -254,7 +239,7 @@ TEST_CASE("a declared model no artifact deploys is unobserved: a warning") {
 
 TEST_CASE("drift shows in markdown and JUnit too") {
   scratch_dir dir;
-  const std::string profile = dir.write("profile.yaml", kLlamaProfile);
+  const std::string profile = dir.write("profile.yaml", kUsLlamaProfile);
   const std::string chart = dir.write("chart.yaml", std::string(kLlamaChart) +
       "---\napiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  containers:\n"
       "    - { name: c, image: ollama/ollama, command: [ollama, run, qwen3:8b] }\n");
@@ -270,7 +255,7 @@ TEST_CASE("drift shows in markdown and JUnit too") {
 
 TEST_CASE("a malformed artifact fails closed with its position") {
   scratch_dir dir;
-  const std::string profile = dir.write("profile.yaml", kLlamaProfile);
+  const std::string profile = dir.write("profile.yaml", kUsLlamaProfile);
   const std::string bad = dir.write("bad.yaml", "apiVersion: v1\nkind: Pod\nspec: {containers: [\n");
   auto r = run_lexgate({"check", profile, "--artifacts", bad});
   CHECK(r.exit_code == 2);
@@ -286,7 +271,7 @@ TEST_CASE("a malformed artifact fails closed with its position") {
 
 TEST_CASE("scan --artifacts judges every profile with the artifacts and lists the drift") {
   scratch_dir dir;
-  dir.write("profiles/a.yaml", kLlamaProfile);
+  dir.write("profiles/a.yaml", kUsLlamaProfile);
   const std::string chart = dir.write("chart.yaml", std::string(kLlamaChart) +
       "---\napiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  containers:\n"
       "    - { name: c, image: ollama/ollama, command: [ollama, run, qwen3:8b] }\n");

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "support/catch.hpp"
+#include "support/artifacts_fixture.hpp"
 #include "support/library_fixture.hpp"
 
 using namespace lexgate::testing;
@@ -12,21 +13,12 @@ using json = nlohmann::json;
 
 namespace {
 
-const char* const kProfile = R"yaml(profile: 1
-product:
-  id: helper
-  models:
-    - { name: meta-llama/Llama-3.1-8B-Instruct, provider: Meta, provider_country: US, hosting: self-hosted }
-deployment:
-  markets: [US]
-)yaml";
-
 // Runs derive and check --artifacts on `file` and expects both to refuse it at `where`.
 void expect_refused(const scratch_dir& dir, const std::string& name, const std::string& text,
                     const std::string& where) {
   CAPTURE(name, where);
   const std::string file = dir.write(name, text);
-  const std::string profile = dir.write("profile.yaml", kProfile);
+  const std::string profile = dir.write("profile.yaml", kUsLlamaProfile);
   for (const auto& format : {"yaml", "json"}) {
     auto derive = run_lexgate({"derive", file, "--format", format});
     CHECK(derive.exit_code == 2);

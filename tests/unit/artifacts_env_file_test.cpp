@@ -6,19 +6,13 @@
 #include <filesystem>
 
 #include "support/catch.hpp"
+#include "support/artifacts_fixture.hpp"
 #include "support/library_fixture.hpp"
 
 using namespace lexgate::testing;
 using json = nlohmann::json;
 
 namespace {
-
-const json* fact(const json& derived, const std::string& path) {
-  for (const auto& f : derived["facts"]) {
-    if (f["path"] == path) return &f;
-  }
-  return nullptr;
-}
 
 // The names of every derived model.
 std::vector<std::string> models(const json& derived) {
@@ -56,7 +50,7 @@ TEST_CASE("a model given only in a compose env_file is found, located in the .en
   for (const std::string& given : {dir.path() + "/app", dir.path() + "/app/docker-compose.yml"}) {
     CAPTURE(given);
     const json d = derive(given);
-    const json* name = fact(d, "product.models[0].name");
+    const json* name = fact_at(d, "product.models[0].name");
     REQUIRE(name != nullptr);
     CHECK((*name)["value"] == "Qwen/Qwen2.5-7B-Instruct");
     const json& at = (*name)["evidence"][0];
@@ -64,7 +58,7 @@ TEST_CASE("a model given only in a compose env_file is found, located in the .en
     CHECK(at["line"] == 2);
     CHECK(at["column"] == 10);
     CHECK(at["resource"] == "service/tgi");
-    CHECK((*fact(d, "product.models[0].provider"))["value"] == "Alibaba");
+    CHECK((*fact_at(d, "product.models[0].provider"))["value"] == "Alibaba");
   }
 }
 
@@ -86,7 +80,7 @@ TEST_CASE("env_file lists and the long form merge, environment: wins, later file
   // The env file's own model is overridden by `environment:`; the host comes from the later
   // env file; neither .env is read again on its own to claim what the service overrides.
   CHECK(models(d) == std::vector<std::string>{"deepseek-reasoner"});
-  const json* op = fact(d, "product.models[0].operator");
+  const json* op = fact_at(d, "product.models[0].operator");
   REQUIRE(op != nullptr);
   CHECK((*op)["value"] == "DeepSeek");
   bool host_in_env_file = false;
@@ -100,13 +94,7 @@ TEST_CASE("env_file lists and the long form merge, environment: wins, later file
 
   // check --artifacts: the undeclared model's drift points into the compose file and the
   // env file, and fails the gate.
-  const std::string profile = dir.write("profile.yaml", R"yaml(profile: 1
-product:
-  id: helper
-  models: []
-deployment:
-  markets: [US]
-)yaml");
+  const std::string profile = dir.write("profile.yaml", kUsNoModelProfile);
   auto r = run_lexgate({"check", profile, "--artifacts", dir.path() + "/gw", "--fail-on", "never"});
   CHECK(r.exit_code == 1);
   CHECK(r.out.find("upstream.env:1:22") != std::string::npos);

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "support/catch.hpp"
+#include "support/artifacts_fixture.hpp"
 #include "support/library_fixture.hpp"
 
 using namespace lexgate::testing;
@@ -91,13 +92,7 @@ TEST_CASE("a one-line Terraform plan's evidence is on line 1 at the value's own 
 TEST_CASE("drift from a one-line plan points at the value in text, SARIF and scan lines") {
   scratch_dir dir;
   const std::string plan = dir.write("plan.json", kPlan);
-  const std::string profile = dir.write("profiles/p.yaml", R"yaml(profile: 1
-product:
-  id: helper
-  models: []
-deployment:
-  markets: [US]
-)yaml");
+  const std::string profile = dir.write("profiles/p.yaml", kUsNoModelProfile);
   const std::string gpt = std::to_string(column_of(kPlan, "gpt-4o"));
   auto text = run_lexgate({"check", profile, "--artifacts", plan, "--fail-on", "never"});
   CHECK(text.exit_code == 1);

@@ -1,0 +1,38 @@
+// What the deployment-artifact tests share: the profiles they check artifacts against, and the
+// lookup of one fact in `lexgate derive --format json` output.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string_view>
+
+namespace lexgate::testing {
+
+/// A product that declares one self-hosted Llama model, shipped to the US.
+inline constexpr const char* kUsLlamaProfile = R"yaml(profile: 1
+product:
+  id: helper
+  models:
+    - { name: meta-llama/Llama-3.1-8B-Instruct, provider: Meta, provider_country: US, hosting: self-hosted }
+deployment:
+  markets: [US]
+)yaml";
+
+/// A product that declares no model, shipped to the US: every model an artifact runs is drift.
+inline constexpr const char* kUsNoModelProfile = R"yaml(profile: 1
+product:
+  id: helper
+  models: []
+deployment:
+  markets: [US]
+)yaml";
+
+/// The fact at `path` in derive's JSON output, or nullptr.
+inline const nlohmann::json* fact_at(const nlohmann::json& derived, std::string_view path) {
+  for (const auto& f : derived["facts"]) {
+    if (f["path"] == path) return &f;
+  }
+  return nullptr;
+}
+
+}  // namespace lexgate::testing
