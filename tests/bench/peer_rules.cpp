@@ -9,6 +9,8 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "lexgate/parse.hpp"
 
@@ -58,33 +60,7 @@ std::string cut(const ast::rule_file& file, const std::set<std::string>& keep,
   return out;
 }
 
-library build() {
-  const std::vector<std::string> ids = peer_rule_ids();
-  const std::set<std::string> keep(ids.begin(), ids.end());
-  std::set<std::string> found;
-  std::vector<source_ptr> files;
-  for (const auto& source : standard_library_sources()) {
-    diagnostic_bag bag;
-    const auto parsed = parse_rules(source, bag);
-    if (!parsed) fail("the standard library file " + source->name() + " does not parse");
-    files.push_back(std::make_shared<const source_file>(source->name(), cut(*parsed, keep, found)));
-  }
-  for (const auto& id : ids) {
-    if (found.count(id) == 0) fail(id + " is not a rule of the standard library");
-  }
-  diagnostic_bag bag;
-  auto lib = load_library(files, bag, "peers");
-  if (!lib) {
-    for (const auto& d : bag.sorted()) std::fprintf(stderr, "%s\n", render_diagnostic(d).c_str());
-    fail("the cut library does not compile");
-  }
-  if (lib->rule_count() != ids.size())
-    fail("the cut library does not hold exactly the peers' rules");
-  return *lib;
-}
-
-}  // namespace
-
+// The full rule ids the peers' harness names (`regime.rule`), in the order it names them.
 std::vector<std::string> peer_rule_ids() {
   std::ifstream in(LEXGATE_PEER_RULES_FILE);
   if (!in) fail(std::string("cannot read ") + LEXGATE_PEER_RULES_FILE);
@@ -111,6 +87,33 @@ std::vector<std::string> peer_rule_ids() {
   if (ids.empty()) fail(std::string("no rule ids in ") + LEXGATE_PEER_RULES_FILE);
   return ids;
 }
+
+library build() {
+  const std::vector<std::string> ids = peer_rule_ids();
+  const std::set<std::string> keep(ids.begin(), ids.end());
+  std::set<std::string> found;
+  std::vector<source_ptr> files;
+  for (const auto& source : standard_library_sources()) {
+    diagnostic_bag bag;
+    const auto parsed = parse_rules(source, bag);
+    if (!parsed) fail("the standard library file " + source->name() + " does not parse");
+    files.push_back(std::make_shared<const source_file>(source->name(), cut(*parsed, keep, found)));
+  }
+  for (const auto& id : ids) {
+    if (found.count(id) == 0) fail(id + " is not a rule of the standard library");
+  }
+  diagnostic_bag bag;
+  auto lib = load_library(files, bag, "peers");
+  if (!lib) {
+    for (const auto& d : bag.sorted()) std::fprintf(stderr, "%s\n", render_diagnostic(d).c_str());
+    fail("the cut library does not compile");
+  }
+  if (lib->rule_count() != ids.size())
+    fail("the cut library does not hold exactly the peers' rules");
+  return *lib;
+}
+
+}  // namespace
 
 const library& peer_library() {
   static const library lib = build();

@@ -2,19 +2,14 @@
 // so that lexgate and the peers are timed on the same rules.
 #pragma once
 
-#include <string>
-#include <vector>
-
 #include "lexgate/library.hpp"
 
 namespace lexgate::bench {
 
-/// The full rule ids the peers' harness names (`regime.rule`), in the order it names them.
-std::vector<std::string> peer_rule_ids();
-
-/// The standard library holding only those rules: every other rule, every regime left without a
-/// rule, and the invariants are cut from the rule text before it is compiled; definitions,
-/// schema, jurisdictions and entities stay. Exits when a named rule is not in the library.
+/// The standard library holding only the rules rules.mjs names by full id: every other rule,
+/// every regime left without a rule, and the invariants are cut from the rule text before it is
+/// compiled; definitions, schema, jurisdictions and entities stay. Exits when a named rule is not
+/// in the library.
 const library& peer_library();
 
 }  // namespace lexgate::bench
