@@ -232,8 +232,8 @@ class regime_checker {
   }
 
   // A message's `{path}` placeholders become compiled paths; `{{` and `}}` are literal braces.
-  std::vector<message_part> parse_message(const std::string& text, span where) {
-    std::vector<message_part> parts;
+  std::vector<checked_message_part> parse_message(const std::string& text, span where) {
+    std::vector<checked_message_part> parts;
     std::string literal;
     for (std::size_t i = 0; i < text.size(); ++i) {
       const char c = text[i];

@@ -1,5 +1,6 @@
 // The checked rule library: every expression resolved against the schema and typed, with
-// definitions inlined (layer: check). The compile layer packages it into a program.
+// definitions inlined, as trees (layer: check). The compile layer flattens it into a program
+// (compile/program.hpp).
 #pragma once
 
 #include <cstdint>
@@ -41,34 +42,34 @@ enum class op : std::uint8_t {
   all,
 };
 
-struct node {
+struct checked_node {
   op code = op::constant;
   const schema_type* type = nullptr;
   std::int32_t index = -1;
   std::string name;  ///< Field name (for `field`/`root_field`), for missing-fact paths.
   value constant;    ///< For `constant`.
-  std::vector<node> kids;
+  std::vector<checked_node> kids;
 };
 
 /// A message with `{path}` placeholders split into text and compiled paths.
-struct message_part {
-  std::string text;          ///< Literal text, used when `path` is empty.
-  std::optional<node> path;  ///< A value to render.
+struct checked_message_part {
+  std::string text;                  ///< Literal text, used when `path` is empty.
+  std::optional<checked_node> path;  ///< A value to render.
 };
 
 struct checked_rule {
   rule_info info;
   bool forbids = false;
-  std::optional<node> when;
-  node assertion;
-  std::optional<node> unless;
-  std::vector<message_part> message;
+  std::optional<checked_node> when;
+  checked_node assertion;
+  std::optional<checked_node> unless;
+  std::vector<checked_message_part> message;
 };
 
 struct checked_regime {
   regime_info info;  ///< Its `rules` left empty: each rule's own `info` says it (rules below).
   std::optional<std::uint32_t> jurisdiction;  ///< Index in the jurisdiction table.
-  std::optional<node> applies_when;
+  std::optional<checked_node> applies_when;
   std::vector<checked_rule> rules;
   std::uint32_t slots = 0;  ///< Quantifier variable slots its expressions use.
 };
@@ -77,8 +78,8 @@ struct checked_regime {
 /// one; `lexgate check` reports a profile that does.
 struct checked_invariant {
   invariant_info info;
-  std::optional<node> when;
-  node requirement;
+  std::optional<checked_node> when;
+  checked_node requirement;
   std::uint32_t slots = 0;  ///< Quantifier variable slots its expressions use.
 };
 

@@ -13,7 +13,7 @@ bool is_scalar(const schema_type* t) {
   return t->kind != type_kind::list && t->kind != type_kind::map && t->kind != type_kind::record;
 }
 
-bool is_path(const node& n) {
+bool is_path(const checked_node& n) {
   switch (n.code) {
     case op::root_field:
     case op::field:
@@ -142,14 +142,14 @@ bool expression_checker::compatible(const schema_type* a, const schema_type* b) 
   }
 }
 
-bool expression_checker::is_literal(const node& n) const {
+bool expression_checker::is_literal(const checked_node& n) const {
   if (n.code == op::constant) return true;
   if (n.code != op::list) return false;
   return std::all_of(n.kids.begin(), n.kids.end(),
-                     [](const node& k) { return k.code == op::constant; });
+                     [](const checked_node& k) { return k.code == op::constant; });
 }
 
-bool expression_checker::coerce(node& literal, const schema_type* target, const ast::expr& where) {
+bool expression_checker::coerce(checked_node& literal, const schema_type* target, const ast::expr& where) {
   if (literal.code == op::list) {
     if (target->kind != type_kind::list) return compatible(literal.type, target);
     for (auto& item : literal.kids) {
@@ -208,14 +208,14 @@ bool expression_checker::coerce(node& literal, const schema_type* target, const 
   return compatible(literal.type, target);
 }
 
-std::optional<node> expression_checker::condition(const ast::expr& e, const source_file& file) {
+std::optional<checked_node> expression_checker::condition(const ast::expr& e, const source_file& file) {
   file_ = &file;
   scope_.clear();
   start_expression();
   return expect_boolean(check(e), e, "a condition");
 }
 
-std::optional<node> expression_checker::expect_boolean(std::optional<node> n, const ast::expr& e,
+std::optional<checked_node> expression_checker::expect_boolean(std::optional<checked_node> n, const ast::expr& e,
                                                        const char* role) {
   if (!n) return n;
   if (n->type->kind != type_kind::boolean) {
@@ -228,7 +228,7 @@ std::optional<node> expression_checker::expect_boolean(std::optional<node> n, co
   return n;
 }
 
-std::optional<node> expression_checker::placeholder(const std::string& path,
+std::optional<checked_node> expression_checker::placeholder(const std::string& path,
                                                     const source_file& file, span where) {
   file_ = &file;
   scope_.clear();
@@ -260,7 +260,7 @@ std::optional<node> expression_checker::placeholder(const std::string& path,
             where, near ? "did you mean `" + *near + "`?" : std::string());
       return std::nullopt;
     }
-    node n;
+    checked_node n;
     n.code = op::field;
     n.index = index;
     n.name = parts[i];
@@ -282,7 +282,7 @@ void expression_checker::check_definitions() {
   }
 }
 
-std::optional<node> expression_checker::check(const ast::expr& e) {
+std::optional<checked_node> expression_checker::check(const ast::expr& e) {
   if (over_budget_) return std::nullopt;
   if (depth_ >= max_depth || nodes_ >= max_nodes) {
     // Reported even while inlining quietly: the size shows only once definitions are inlined.
@@ -306,13 +306,13 @@ std::optional<node> expression_checker::check(const ast::expr& e) {
   return checked;
 }
 
-std::optional<node> expression_checker::visit_checked(const ast::expr& e) {
+std::optional<checked_node> expression_checker::visit_checked(const ast::expr& e) {
   struct visitor {
     expression_checker& self;
     const ast::expr& e;
 
-    std::optional<node> operator()(const ast::literal& l) const {
-      node n;
+    std::optional<checked_node> operator()(const ast::literal& l) const {
+      checked_node n;
       n.code = op::constant;
       if (const bool* b = std::get_if<bool>(&l.value)) {
         n.type = self.scalar(type_kind::boolean);
@@ -341,8 +341,8 @@ std::optional<node> expression_checker::visit_checked(const ast::expr& e) {
       return n;
     }
 
-    std::optional<node> operator()(const ast::list_literal& l) const {
-      node n;
+    std::optional<checked_node> operator()(const ast::list_literal& l) const {
+      checked_node n;
       n.code = op::list;
       if (l.items.size() > max_list_items) {
         self.error("check.too_large",
@@ -378,11 +378,11 @@ std::optional<node> expression_checker::visit_checked(const ast::expr& e) {
       return n;
     }
 
-    std::optional<node> operator()(const ast::name_ref& r) const {
+    std::optional<checked_node> operator()(const ast::name_ref& r) const {
       return self.check_name(e, r.name);
     }
 
-    std::optional<node> operator()(const ast::member& m) const {
+    std::optional<checked_node> operator()(const ast::member& m) const {
       auto object = self.check(*m.object);
       if (!object) return std::nullopt;
       if (object->type->kind != type_kind::record) {
@@ -405,7 +405,7 @@ std::optional<node> expression_checker::visit_checked(const ast::expr& e) {
                    near ? "did you mean `" + *near + "`?" : "its attributes are: " + all);
         return std::nullopt;
       }
-      node n;
+      checked_node n;
       n.code = op::field;
       n.index = index;
       n.name = m.field.value;
@@ -414,7 +414,7 @@ std::optional<node> expression_checker::visit_checked(const ast::expr& e) {
       return n;
     }
 
-    std::optional<node> operator()(const ast::index& i) const {
+    std::optional<checked_node> operator()(const ast::index& i) const {
       auto object = self.check(*i.object);
       auto key = self.check(*i.key);
       if (!object || !key) return std::nullopt;
@@ -430,7 +430,7 @@ std::optional<node> expression_checker::visit_checked(const ast::expr& e) {
                    i.key->where);
         return std::nullopt;
       }
-      node n;
+      checked_node n;
       n.code = op::map_lookup;
       n.type = object->type->element;
       n.kids.reserve(2);
@@ -439,10 +439,10 @@ std::optional<node> expression_checker::visit_checked(const ast::expr& e) {
       return n;
     }
 
-    std::optional<node> operator()(const ast::unary& u) const {
+    std::optional<checked_node> operator()(const ast::unary& u) const {
       auto operand = self.check(*u.operand);
       if (!operand) return std::nullopt;
-      node n;
+      checked_node n;
       n.type = self.scalar(type_kind::boolean);
       if (u.op == ast::unary_op::exists) {
         if (!is_path(*operand)) {
@@ -460,19 +460,19 @@ std::optional<node> expression_checker::visit_checked(const ast::expr& e) {
       return n;
     }
 
-    std::optional<node> operator()(const ast::binary& b) const { return self.check_binary(e, b); }
+    std::optional<checked_node> operator()(const ast::binary& b) const { return self.check_binary(e, b); }
 
-    std::optional<node> operator()(const ast::quantified& q) const {
+    std::optional<checked_node> operator()(const ast::quantified& q) const {
       return self.check_quantified(q);
     }
   };
   return std::visit(visitor{*this, e}, e.node);
 }
 
-std::optional<node> expression_checker::check_name(const ast::expr& e, const std::string& name) {
+std::optional<checked_node> expression_checker::check_name(const ast::expr& e, const std::string& name) {
   for (auto it = scope_.rbegin(); it != scope_.rend(); ++it) {
     if (it->name == name) {
-      node n;
+      checked_node n;
       n.code = op::variable;
       n.index = it->slot;
       n.name = name;
@@ -481,7 +481,7 @@ std::optional<node> expression_checker::check_name(const ast::expr& e, const std
     }
   }
   if (name == "market" || name == "as_of") {
-    node n;
+    checked_node n;
     n.code = name == "market" ? op::market : op::as_of;
     n.type = scalar(name == "market" ? type_kind::jurisdiction : type_kind::date);
     return n;
@@ -520,7 +520,7 @@ std::optional<node> expression_checker::check_name(const ast::expr& e, const std
   }
   const int index = types_.root->field_index(name);
   if (index >= 0) {
-    node n;
+    checked_node n;
     n.code = op::root_field;
     n.index = index;
     n.name = name;
@@ -545,11 +545,11 @@ std::optional<node> expression_checker::check_name(const ast::expr& e, const std
   return std::nullopt;
 }
 
-std::optional<node> expression_checker::check_binary(const ast::expr& e, const ast::binary& b) {
+std::optional<checked_node> expression_checker::check_binary(const ast::expr& e, const ast::binary& b) {
   auto lhs = check(*b.lhs);
   auto rhs = check(*b.rhs);
   if (!lhs || !rhs) return std::nullopt;
-  node n;
+  checked_node n;
   n.code = binary_code(b.op);
   n.type = scalar(type_kind::boolean);
   const std::string word = binary_word(b.op);
@@ -605,8 +605,8 @@ std::optional<node> expression_checker::check_binary(const ast::expr& e, const a
     }
     case ast::binary_op::in:
     case ast::binary_op::contains: {
-      node& item = b.op == ast::binary_op::in ? *lhs : *rhs;
-      node& list = b.op == ast::binary_op::in ? *rhs : *lhs;
+      checked_node& item = b.op == ast::binary_op::in ? *lhs : *rhs;
+      checked_node& list = b.op == ast::binary_op::in ? *rhs : *lhs;
       const ast::expr& item_expr = b.op == ast::binary_op::in ? *b.lhs : *b.rhs;
       const ast::expr& list_expr = b.op == ast::binary_op::in ? *b.rhs : *b.lhs;
       if (list.type->kind != type_kind::list) {
@@ -657,7 +657,7 @@ std::optional<node> expression_checker::check_binary(const ast::expr& e, const a
   return n;
 }
 
-std::optional<node> expression_checker::check_quantified(const ast::quantified& q) {
+std::optional<checked_node> expression_checker::check_quantified(const ast::quantified& q) {
   auto list = check(*q.list);
   if (!list) return std::nullopt;
   if (list->type->kind != type_kind::list || list->type->element == nullptr) {
@@ -673,7 +673,7 @@ std::optional<node> expression_checker::check_quantified(const ast::quantified& 
   auto body = expect_boolean(check(*q.body), *q.body, "the body of a quantifier");
   scope_.pop_back();
   if (!body) return std::nullopt;
-  node n;
+  checked_node n;
   n.code = q.kind == ast::quantifier_kind::any ? op::any : op::all;
   n.index = slot;
   n.type = scalar(type_kind::boolean);

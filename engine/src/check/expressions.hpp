@@ -27,9 +27,9 @@ class expression_checker {
                      diagnostic_bag& bag);
 
   /// Checks an expression that must be a condition (boolean). Nothing on error.
-  std::optional<node> condition(const ast::expr& e, const source_file& file);
+  std::optional<checked_node> condition(const ast::expr& e, const source_file& file);
   /// Checks `{path}` text from a message: a built-in or a path from a root attribute.
-  std::optional<node> placeholder(const std::string& path, const source_file& file, span where);
+  std::optional<checked_node> placeholder(const std::string& path, const source_file& file, span where);
   /// Checks each definition once, standalone, so its errors are reported once.
   void check_definitions();
 
@@ -52,18 +52,18 @@ class expression_checker {
     std::int32_t slot;
   };
 
-  std::optional<node> check(const ast::expr& e);
-  std::optional<node> visit_checked(const ast::expr& e);
-  std::optional<node> check_name(const ast::expr& e, const std::string& name);
-  std::optional<node> check_binary(const ast::expr& e, const ast::binary& b);
-  std::optional<node> check_quantified(const ast::quantified& q);
-  std::optional<node> expect_boolean(std::optional<node> n, const ast::expr& e, const char* role);
+  std::optional<checked_node> check(const ast::expr& e);
+  std::optional<checked_node> visit_checked(const ast::expr& e);
+  std::optional<checked_node> check_name(const ast::expr& e, const std::string& name);
+  std::optional<checked_node> check_binary(const ast::expr& e, const ast::binary& b);
+  std::optional<checked_node> check_quantified(const ast::quantified& q);
+  std::optional<checked_node> expect_boolean(std::optional<checked_node> n, const ast::expr& e, const char* role);
 
   /// Gives a literal (string, or list of strings) the type of what it is compared with,
   /// checking that each value belongs to it. False (and a diagnostic) when one does not.
-  bool coerce(node& literal, const schema_type* target, const ast::expr& where);
+  bool coerce(checked_node& literal, const schema_type* target, const ast::expr& where);
   bool compatible(const schema_type* a, const schema_type* b) const;
-  bool is_literal(const node& n) const;
+  bool is_literal(const checked_node& n) const;
   const schema_type* list_of(const schema_type* element);
   /// The schema's type for a scalar kind, asked of the schema once per kind.
   const schema_type* scalar(type_kind kind);

@@ -66,7 +66,7 @@ void for_each_judged_regime(const program& p, const std::string& market, Group&&
   } else if (const auto country = table.declared_for(market)) {
     group(market, none);
     for (const std::uint32_t r : p.markets.regimes_for[*country]) {
-      if (p.regimes[r].info.reach != regime_reach::government) regime(r);
+      if (p.regimes[r].info->reach != regime_reach::government) regime(r);
     }
   }
 }
@@ -83,8 +83,8 @@ inline rule_timing timing_of(const rule_dates& dates, date as_of, date horizon) 
   return rule_timing::not_judged;
 }
 
-/// The rules in force on `as_of` judged for `market`: `visit(const checked_regime&, const
-/// checked_rule&, const std::string& code, const std::string& member_state)`, with `code` and
+/// The rules in force on `as_of` judged for `market`: `visit(const compiled_regime&, const
+/// compiled_rule&, const std::string& code, const std::string& member_state)`, with `code` and
 /// `member_state` as in `for_each_judged_regime`.
 template <class Visit>
 void for_each_judged_rule(const program& p, const std::string& market, date as_of, Visit&& visit) {
@@ -97,17 +97,17 @@ void for_each_judged_rule(const program& p, const std::string& market, date as_o
         member_state = &m;
       },
       [&](std::uint32_t r) {
-        const checked_regime& regime = p.regimes[r];
-        for (const checked_rule& rule : regime.rules) {
+        const compiled_regime& regime = p.regimes[r];
+        for (const compiled_rule& rule : regime.rules) {
           if (dates_of(regime, rule).in_force(as_of)) visit(regime, rule, *code, *member_state);
         }
       });
 }
 
-/// The invariants in force on `as_of`, in id order: `visit(const checked_invariant&)`.
+/// The invariants in force on `as_of`, in id order: `visit(const compiled_invariant&)`.
 template <class Visit>
 void for_each_judged_invariant(const program& p, date as_of, Visit&& visit) {
-  for (const checked_invariant& inv : p.invariants) {
+  for (const compiled_invariant& inv : p.invariants) {
     if (dates_of(inv).in_force(as_of)) visit(inv);
   }
 }

@@ -142,29 +142,8 @@ std::optional<library> load_library(const std::vector<source_ptr>& files, diagno
   program->name = std::move(name);
   program->digest = digest_of(sorted);
   program->schema = std::move(checked->schema);
-  program->regimes = std::move(checked->regimes);
-  // Regimes in id order: listings and reports come out the same whatever the file layout.
-  std::sort(program->regimes.begin(), program->regimes.end(),
-            [](const auto& a, const auto& b) { return a.info.id < b.info.id; });
-  // The listing's regimes carry their rules' descriptions; the evaluated regimes hold the same in
-  // `rules[i].info`, so their own `info.rules` stays empty (the program is decoded at every start).
-  program->regime_infos.reserve(program->regimes.size());
-  for (const auto& r : program->regimes) {
-    regime_info& listed = program->regime_infos.emplace_back(r.info);
-    listed.rules.reserve(r.rules.size());
-    for (const auto& rule : r.rules) listed.rules.push_back(rule.info);
-    program->max_slots = std::max(program->max_slots, r.slots);
-  }
-  program->invariants = std::move(checked->invariants);
-  std::sort(program->invariants.begin(), program->invariants.end(),
-            [](const auto& a, const auto& b) { return a.info.id < b.info.id; });
-  const auto texts = invariant_texts(parsed);
-  for (const auto& v : program->invariants) {
-    program->invariant_infos.push_back(v.info);
-    program->invariant_texts.push_back(texts.find(v.info.id)->second);
-    program->max_slots = std::max(program->max_slots, v.slots);
-  }
-  program->markets = detail::build_market_index(program->regimes, program->schema.jurisdictions);
+  detail::compile_program(*program, std::move(checked->regimes), std::move(checked->invariants),
+                          invariant_texts(parsed));
   return library(std::move(program));
 }
 

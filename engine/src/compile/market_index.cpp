@@ -1,6 +1,8 @@
 // The per-market regime index (see market_index.hpp).
 #include "compile/market_index.hpp"
 
+#include "compile/program.hpp"
+
 namespace lexgate::detail {
 
 namespace {
@@ -30,7 +32,7 @@ std::vector<std::uint32_t> member_states_of(const jurisdiction_table& table,
 
 }  // namespace
 
-market_index build_market_index(const std::vector<checked_regime>& regimes,
+market_index build_market_index(const std::vector<compiled_regime>& regimes,
                                 const jurisdiction_table& jurisdictions) {
   const std::uint32_t n = static_cast<std::uint32_t>(jurisdictions.size());
   market_index out;
@@ -44,7 +46,7 @@ market_index build_market_index(const std::vector<checked_regime>& regimes,
   for (std::uint32_t r = 0; r < regimes.size(); ++r) {
     if (!regimes[r].jurisdiction) continue;
     const std::uint32_t home = *regimes[r].jurisdiction;
-    switch (regimes[r].info.reach) {
+    switch (regimes[r].info->reach) {
       case regime_reach::territory: {
         if (home >= n) break;  // covers nothing: the table knows only codes below n
         if (!territory_known[home]) {

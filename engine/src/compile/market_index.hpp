@@ -21,7 +21,9 @@ struct market_index {
 };
 
 /// Builds the index over `regimes` (in program order) and the schema's jurisdiction table.
-market_index build_market_index(const std::vector<checked_regime>& regimes,
+struct compiled_regime;
+
+market_index build_market_index(const std::vector<compiled_regime>& regimes,
                                 const jurisdiction_table& jurisdictions);
 
 }  // namespace lexgate::detail

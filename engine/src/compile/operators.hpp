@@ -17,7 +17,7 @@
 // - `condition(n)`: any other node as a condition (a Boolean attribute, variable or definition).
 #pragma once
 
-#include "check/checked.hpp"
+#include "compile/program.hpp"
 #include "compile/semantics.hpp"
 
 namespace lexgate::detail {
@@ -44,7 +44,7 @@ typename D::truth test(D& d, const node& n) {
   };
   switch (n.code) {
     case op::constant:
-      return d.truth_of(n.constant.boolean);
+      return d.truth_of(n.constant->boolean);
     case op::logical_not:
       return truth_ops<typename D::truth>::negate(test(d, n.kids[0]));
     case op::logical_and:

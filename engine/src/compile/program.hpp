@@ -1,9 +1,22 @@
 // The compiled evaluation program: the checked regimes ordered for evaluation and the invariants
 // for the remediation planner, with the library's identity (layer: compile). Immutable once built;
 // shared by every evaluation and thread.
+//
+// Flat rather than a tree of its own allocations: every expression node of the program sits in
+// one pool (`nodes`), a node's operands contiguous after it; constants, message parts and rules
+// likewise sit in one list each, referred to by pointer or span. A node's name and a message's
+// text are views into the program's bytes (static storage, when decoded from the embedded
+// program) or into `texts` (when compiled from rule text). So loading the program allocates a
+// few arrays instead of a string and a vector per node, and the program is compact to walk.
 #pragma once
 
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "check/checked.hpp"
@@ -11,17 +24,93 @@
 
 namespace lexgate::detail {
 
+/// One expression node, as `checked_node` (check/checked.hpp) but flat.
+struct node {
+  op code = op::constant;
+  std::int32_t index = -1;
+  const schema_type* type = nullptr;
+  std::string_view name;           ///< Field name (for `field`/`root_field`), for missing-fact paths.
+  /// In `program::constants`: a constant's value; for any other node, the absent value (the
+  /// program's first constant). Never null in a program.
+  const value* constant = nullptr;
+  std::span<const node> kids;      ///< In `program::nodes`, always after this node.
+};
+
+/// A message with `{path}` placeholders split into text and compiled paths.
+struct message_part {
+  std::string_view text;       ///< Literal text, used when `path` is null.
+  const node* path = nullptr;  ///< A value to render.
+};
+
+struct compiled_rule {
+  const rule_info* info = nullptr;  ///< Its entry in `program::regime_infos`.
+  bool forbids = false;
+  const node* when = nullptr;
+  const node* assertion = nullptr;  ///< Never null.
+  const node* unless = nullptr;
+  std::span<const message_part> message;  ///< In `program::message_parts`.
+};
+
+struct compiled_regime {
+  const regime_info* info = nullptr;  ///< `program::regime_infos` at the same position.
+  std::optional<std::uint32_t> jurisdiction;  ///< Index in the jurisdiction table.
+  const node* applies_when = nullptr;
+  std::span<const compiled_rule> rules;  ///< In `program::rules`.
+  std::uint32_t slots = 0;               ///< Quantifier variable slots its expressions use.
+};
+
+/// An invariant: holds when `when` is false or `requirement` is true.
+struct compiled_invariant {
+  const invariant_info* info = nullptr;  ///< `program::invariant_infos` at the same position.
+  const node* when = nullptr;
+  const node* requirement = nullptr;  ///< Never null.
+  std::uint32_t slots = 0;            ///< Quantifier variable slots its expressions use.
+};
+
+/// The text a program's views point into when it is not in static storage: the names and
+/// message texts of a program compiled from rule text, or a copy of bytes decoded from a buffer
+/// the caller keeps. Only ever appended to, and never copied, so every view stays valid as long
+/// as the program lives.
+class text_store {
+ public:
+  text_store() = default;
+  text_store(const text_store&) = delete;
+  text_store& operator=(const text_store&) = delete;
+  text_store(text_store&&) = default;
+  text_store& operator=(text_store&&) = default;
+
+  std::string_view keep(std::string_view text) {
+    if (text.empty()) return {};
+    return texts_.emplace_back(text);
+  }
+
+ private:
+  std::deque<std::string> texts_;  // a deque: appending moves no string already kept
+};
+
 struct program {
   std::string name;
   std::string digest;
+  text_store texts;
   lexgate::schema schema;
-  std::vector<checked_regime> regimes;
+  std::vector<value> constants;
+  std::vector<node> nodes;
+  std::vector<message_part> message_parts;
+  std::vector<compiled_rule> rules;
+  std::vector<compiled_regime> regimes;
   std::vector<regime_info> regime_infos;        ///< Same order as `regimes`, with their rules.
-  std::vector<checked_invariant> invariants;    ///< In id order; for the planner, never `check`.
+  std::vector<compiled_invariant> invariants;   ///< In id order; for the planner, never `check`.
   std::vector<invariant_info> invariant_infos;  ///< Same order as `invariants`.
   std::vector<invariant_conditions> invariant_texts;  ///< Same order as `invariants`.
   std::uint32_t max_slots = 0;
   market_index markets;  ///< The regimes that can bind each market, for evaluation.
 };
+
+/// Compiles checked regimes and invariants into `p`, whose schema is already the one they were
+/// checked against (program_compiler.cpp): regimes and invariants in id order, each invariant
+/// with its stated conditions from `texts` (by id). Fills everything but `name` and `digest`.
+void compile_program(program& p, std::vector<checked_regime> regimes,
+                     std::vector<checked_invariant> invariants,
+                     const std::map<std::string, invariant_conditions>& texts);
 
 }  // namespace lexgate::detail

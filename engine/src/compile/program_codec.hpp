@@ -15,15 +15,20 @@
 namespace lexgate::detail {
 
 /// Bumped whenever what the codec writes changes.
-inline constexpr std::uint32_t program_codec_format = 3;
+inline constexpr std::uint32_t program_codec_format = 4;
 
 /// The program's bytes. Fails (returns false, `why` set) only on a program the codec cannot
 /// represent: a type pointer outside the program's own schema.
 bool encode_program(const program& p, std::string& out, std::string& why);
 
+/// Whether the bytes given to decode_program live as long as the process (the embedded
+/// program), so the program's names and texts may point into them, or must be copied.
+enum class program_bytes : std::uint8_t { copy, static_storage };
+
 /// The program these bytes hold, or nullptr when they come from another format or layout, hold
 /// another library than `expected_digest`, or are malformed in any way.
 std::shared_ptr<const program> decode_program(std::string_view bytes,
-                                              std::string_view expected_digest);
+                                              std::string_view expected_digest,
+                                              program_bytes lifetime = program_bytes::copy);
 
 }  // namespace lexgate::detail

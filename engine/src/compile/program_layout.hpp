@@ -16,7 +16,9 @@
 #include <cstdint>
 #include <deque>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <vector>
 
@@ -54,15 +56,19 @@ namespace lexgate::detail {
 BOOST_DESCRIBE_ENUM(op, constant, list, root_field, field, map_lookup, variable, market, as_of,
                     logical_not, logical_and, logical_or, exists, eq, ne, lt, le, gt, ge, in,
                     contains, subset_of, intersects, within, any, all)
-BOOST_DESCRIBE_STRUCT(node, (), (code, type, index, name, constant, kids))
+BOOST_DESCRIBE_STRUCT(node, (), (code, index, type, name, constant, kids))
 BOOST_DESCRIBE_STRUCT(message_part, (), (text, path))
-BOOST_DESCRIBE_STRUCT(checked_rule, (), (info, forbids, when, assertion, unless, message))
-BOOST_DESCRIBE_STRUCT(checked_regime, (), (info, jurisdiction, applies_when, rules, slots))
-BOOST_DESCRIBE_STRUCT(checked_invariant, (), (info, when, requirement, slots))
+BOOST_DESCRIBE_STRUCT(compiled_rule, (), (info, forbids, when, assertion, unless, message))
+BOOST_DESCRIBE_STRUCT(compiled_regime, (), (info, jurisdiction, applies_when, rules, slots))
+BOOST_DESCRIBE_STRUCT(compiled_invariant, (), (info, when, requirement, slots))
 BOOST_DESCRIBE_STRUCT(market_index, (), (regimes_for, members_of))
+// The lists other structures point into come before them: `constants` and `nodes` before the
+// rules, `rules` before the regimes (program_reader.cpp resolves a reference only into a list it
+// has already sized).
 BOOST_DESCRIBE_STRUCT(program, (),
-                      (name, digest, schema, regimes, regime_infos, invariants, invariant_infos,
-                       invariant_texts, max_slots, markets))
+                      (name, digest, texts, schema, constants, nodes, message_parts, rules,
+                       regimes, regime_infos, invariants, invariant_infos, invariant_texts,
+                       max_slots, markets))
 }  // namespace lexgate::detail
 
 namespace lexgate::detail::codec {
@@ -83,6 +89,21 @@ template <class T>
 struct sequence_of<std::deque<T>> : std::true_type {
   using element = T;
 };
+
+template <class T>
+struct span_of : std::false_type {};
+template <class T>
+struct span_of<std::span<const T>> : std::true_type {
+  using element = T;
+};
+
+/// A pointer to a program's description of a rule, regime or invariant: not written, since it is
+/// implied by position (the compiled regime `r` is described by `regime_infos[r]`, its rule `i`
+/// by `regime_infos[r].rules[i]`); program_reader.cpp links it after reading.
+template <class T>
+inline constexpr bool is_linked_info =
+    std::is_same_v<T, const rule_info*> || std::is_same_v<T, const regime_info*> ||
+    std::is_same_v<T, const invariant_info*>;
 
 template <class T>
 struct optional_of : std::false_type {};
@@ -110,11 +131,16 @@ constexpr std::uint8_t last_enumerator() {
 /// anything is allocated.
 template <class T>
 constexpr std::size_t least_bytes() {
-  if constexpr (std::is_same_v<T, bool> || std::is_enum_v<T>) {
+  if constexpr (std::is_same_v<T, text_store> || is_linked_info<T>) {
+    return 0;  // not written
+  } else if constexpr (std::is_same_v<T, bool> || std::is_enum_v<T>) {
     return 1;
   } else if constexpr (std::is_integral_v<T>) {
     return sizeof(T);
-  } else if constexpr (std::is_same_v<T, std::string> || sequence_of<T>::value ||
+  } else if constexpr (span_of<T>::value) {
+    return 8;  // the first element's position and the count
+  } else if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, std::string_view> ||
+                       sequence_of<T>::value ||
                        std::is_pointer_v<T> || std::is_same_v<T, jurisdiction_table> ||
                        std::is_same_v<T, entity_registry>) {
     return 4;
@@ -155,7 +181,13 @@ constexpr std::uint64_t shape(std::uint64_t h) {
   } else if constexpr (optional_of<T>::value) {
     return shape<typename optional_of<T>::element>(mix(h, 6));
   } else if constexpr (std::is_pointer_v<T>) {
-    return mix(h, 7);
+    return shape<std::remove_cvref_t<std::remove_pointer_t<T>>>(mix(h, 7));
+  } else if constexpr (std::is_same_v<T, std::string_view>) {
+    return mix(h, 9);
+  } else if constexpr (span_of<T>::value) {
+    return shape<typename span_of<T>::element>(mix(h, 10));
+  } else if constexpr (std::is_same_v<T, text_store>) {
+    return mix(h, 11);
   } else {
     return mix(h, 8);
   }
@@ -176,9 +208,8 @@ constexpr std::uint64_t fingerprint_of(std::uint64_t h = 14695981039346656037ull
 /// Boost.PFR counts the fields the structure really has.
 using written = boost::mp11::mp_list<location, date, value, rule_info, regime_info, invariant_info,
                                      invariant_conditions, schema_field, schema_type, entity_info,
-                                     schema, node,
-                                     message_part, checked_rule, checked_regime, checked_invariant,
-                                     market_index, program>;
+                                     schema, node, message_part, compiled_rule, compiled_regime,
+                                     compiled_invariant, market_index, program>;
 
 template <class T>
 constexpr bool describes_every_field() {
@@ -191,9 +222,9 @@ static_assert(describes_every_field<location>() && describes_every_field<date>()
                   describes_every_field<schema_field>() && describes_every_field<schema_type>() &&
                   describes_every_field<entity_info>() &&
                   describes_every_field<schema>() && describes_every_field<node>() &&
-                  describes_every_field<message_part>() && describes_every_field<checked_rule>() &&
-                  describes_every_field<checked_regime>() &&
-                  describes_every_field<checked_invariant>() &&
+                  describes_every_field<message_part>() && describes_every_field<compiled_rule>() &&
+                  describes_every_field<compiled_regime>() &&
+                  describes_every_field<compiled_invariant>() &&
                   describes_every_field<market_index>() && describes_every_field<program>(),
               "a field of a compiled program is not in program_layout.hpp's description");
 

@@ -1,8 +1,11 @@
 // Reading a compiled program from bytes (see program_codec.hpp), field by field in the order
-// program_layout.hpp describes. Every read is bounds-checked and every enumeration
-// range-checked: malformed bytes give no program rather than a wrong one. Every object is read
+// program_layout.hpp describes. Every read is bounds-checked, every enumeration range-checked
+// and every reference checked to land in its list (a node's operands after it, so nodes never
+// form a cycle): malformed bytes give no program rather than a wrong one. Every object is read
 // into a freshly constructed one, so what the bytes leave out (an empty string, an absent value)
-// is already what it should be.
+// is already what it should be. Names and texts are views into the bytes, which outlive the
+// program (see decode_program).
+#include <algorithm>
 #include <cstring>
 
 #include "compile/program_codec.hpp"
@@ -50,6 +53,13 @@ class reader {
       v = ok_ ? static_cast<T>(e) : T{};
     } else if constexpr (std::is_integral_v<T>) {
       v = raw<T>();
+    } else if constexpr (std::is_same_v<T, std::string_view>) {
+      const std::size_t n = count(1);
+      if (n == 0) return;
+      v = in_.substr(pos_, n);
+      pos_ += n;
+    } else if constexpr (std::is_same_v<T, text_store> || codec::is_linked_info<T>) {
+      // Not written (program_writer.cpp): decode_program links the descriptions.
     } else if constexpr (std::is_same_v<T, std::string>) {
       // Built in place rather than assigned: most strings are empty or short, and the program
       // holds thousands of them.
@@ -64,6 +74,48 @@ class reader {
       if (ok_ && !absent) fields(v, depth);
     } else if constexpr (std::is_same_v<T, const schema_type*>) {
       v = type();
+    } else if constexpr (std::is_pointer_v<T>) {
+      using element = std::remove_cvref_t<std::remove_pointer_t<T>>;
+      const auto i = raw<std::uint32_t>();
+      const std::vector<element>* list = list_of<element>();
+      v = nullptr;
+      if (i == kNone) return;
+      if (!ok_ || list == nullptr || i >= list->size()) {
+        ok_ = false;
+        return;
+      }
+      v = list->data() + i;
+    } else if constexpr (codec::span_of<T>::value) {
+      using element = typename codec::span_of<T>::element;
+      const auto first = raw<std::uint32_t>();
+      const auto n = raw<std::uint32_t>();
+      const std::vector<element>* list = list_of<element>();
+      v = {};
+      if (!ok_ || n == 0) {
+        if (first != 0) ok_ = false;  // an empty span is written as (0, 0)
+        return;
+      }
+      if (list == nullptr || first > list->size() || n > list->size() - first) {
+        ok_ = false;
+        return;
+      }
+      if constexpr (std::is_same_v<element, node>) {
+        // A node's operands come after it, and nest no deeper than the limit.
+        if (first <= node_ || depth_[node_] >= kMaxDepth) {
+          ok_ = false;
+          return;
+        }
+        for (std::size_t k = first; k < first + n; ++k) {
+          depth_[k] = std::max<std::uint16_t>(depth_[k], depth_[node_] + 1);
+        }
+      }
+      v = {list->data() + first, n};
+    } else if constexpr (std::is_same_v<T, program>) {
+      constants_ = &v.constants;
+      nodes_ = &v.nodes;
+      parts_ = &v.message_parts;
+      rules_ = &v.rules;
+      fields(v, depth);
     } else if constexpr (std::is_same_v<T, jurisdiction_table>) {
       table(v, depth);
     } else if constexpr (std::is_same_v<T, entity_registry>) {
@@ -82,9 +134,11 @@ class reader {
       v.resize(count(codec::least_bytes<element>()));
       // Types refer to one another, later ones too: every type exists before any is read.
       if constexpr (std::is_same_v<element, schema_type>) types_ = &v;
-      for (auto& item : v) {
+      if constexpr (std::is_same_v<element, node>) depth_.assign(v.size(), 0);
+      for (std::size_t i = 0; i < v.size(); ++i) {
         if (!ok_) return;
-        get(item, depth + 1);
+        if constexpr (std::is_same_v<element, node>) node_ = i;
+        get(v[i], depth + 1);
       }
     } else if constexpr (codec::is_described<T>) {
       fields(v, depth);
@@ -111,6 +165,16 @@ class reader {
       return 0;
     }
     return n;
+  }
+
+  // The program's list that references to E point into (program_layout.hpp orders the lists
+  // before what refers to them; a list not read yet is empty, so a reference into it fails).
+  template <class E>
+  const std::vector<E>* list_of() const {
+    if constexpr (std::is_same_v<E, value>) return constants_;
+    if constexpr (std::is_same_v<E, node>) return nodes_;
+    if constexpr (std::is_same_v<E, message_part>) return parts_;
+    if constexpr (std::is_same_v<E, compiled_rule>) return rules_;
   }
 
   // A type by its position in the schema's type list; -1 for none.
@@ -143,21 +207,38 @@ class reader {
     if (ok_ && !table.close()) ok_ = false;
   }
 
+  static constexpr std::uint32_t kNone = 0xffffffffu;
+
   std::string_view in_;
   std::size_t pos_ = 0;
   bool ok_ = true;
   const std::deque<schema_type>* types_ = nullptr;
+  const std::vector<value>* constants_ = nullptr;
+  const std::vector<node>* nodes_ = nullptr;
+  const std::vector<message_part>* parts_ = nullptr;
+  const std::vector<compiled_rule>* rules_ = nullptr;
+  std::size_t node_ = 0;               // the node being read
+  std::vector<std::uint16_t> depth_;  // each node's depth below the expression holding it
 };
 
 }  // namespace
 
 std::shared_ptr<const program> decode_program(std::string_view bytes,
-                                              std::string_view expected_digest) {
+                                              std::string_view expected_digest,
+                                              program_bytes lifetime) {
   if (bytes.substr(0, kMagic.size()) != kMagic) return nullptr;
-  reader r(bytes.substr(kMagic.size()));
-  if (r.raw<std::uint32_t>() != program_codec_format) return nullptr;
-  if (r.raw<std::uint64_t>() != program_layout_fingerprint) return nullptr;
+  {
+    reader header(bytes.substr(kMagic.size()));
+    if (header.raw<std::uint32_t>() != program_codec_format) return nullptr;
+    if (header.raw<std::uint64_t>() != program_layout_fingerprint) return nullptr;
+  }
   auto p = std::make_shared<program>();
+  // Names and texts are views into the bytes: the caller's when they live as long as the
+  // process, else the program's own copy.
+  if (lifetime == program_bytes::copy) bytes = p->texts.keep(bytes);
+  reader r(bytes.substr(kMagic.size()));
+  r.raw<std::uint32_t>();
+  r.raw<std::uint64_t>();
   r.get(*p, 0);
   if (!r.ok() || !r.at_end() || p->digest.empty() || p->digest != expected_digest) return nullptr;
   for (const auto& regime_entry : p->regimes) {
@@ -175,13 +256,41 @@ std::shared_ptr<const program> decode_program(std::string_view bytes,
       if (index >= p->schema.jurisdictions.size()) return nullptr;
     }
   }
-  // The parallel lists must line up, as load_library builds them.
+  // The parallel lists must line up, as compile_program builds them.
   const bool consistent = p->regime_infos.size() == p->regimes.size() &&
                           p->invariant_infos.size() == p->invariants.size() &&
                           p->invariant_texts.size() == p->invariants.size() &&
                           p->markets.regimes_for.size() == p->schema.jurisdictions.size() &&
                           p->markets.members_of.size() == p->schema.jurisdictions.size();
   if (!consistent) return nullptr;
+  // What the walkers dereference without looking: every node's value, every rule's assertion,
+  // every invariant's requirement.
+  for (const auto& n : p->nodes) {
+    if (n.constant == nullptr) return nullptr;
+  }
+  for (const auto& rule : p->rules) {
+    if (rule.assertion == nullptr) return nullptr;
+  }
+  // Descriptions are linked by position: the regimes' rules follow one another in `rules`, each
+  // regime's as many as its description lists.
+  std::size_t next_rule = 0;
+  for (std::size_t r = 0; r < p->regimes.size(); ++r) {
+    compiled_regime& regime = p->regimes[r];
+    regime_info& info = p->regime_infos[r];
+    if (info.rules.size() != regime.rules.size()) return nullptr;
+    if (!regime.rules.empty() &&
+        regime.rules.data() != p->rules.data() + static_cast<std::ptrdiff_t>(next_rule)) {
+      return nullptr;
+    }
+    regime.info = &info;
+    for (std::size_t i = 0; i < info.rules.size(); ++i) p->rules[next_rule + i].info = &info.rules[i];
+    next_rule += info.rules.size();
+  }
+  if (next_rule != p->rules.size()) return nullptr;
+  for (std::size_t i = 0; i < p->invariants.size(); ++i) {
+    if (p->invariants[i].requirement == nullptr) return nullptr;
+    p->invariants[i].info = &p->invariant_infos[i];
+  }
   return p;
 }
 

@@ -1,6 +1,7 @@
 // Writing a compiled program as bytes (see program_codec.hpp): every structure field by field,
 // in the order program_layout.hpp describes, which program_reader.cpp follows too.
 #include <cstring>
+#include <functional>
 #include <map>
 
 #include "compile/program_codec.hpp"
@@ -39,9 +40,11 @@ class writer {
       raw(static_cast<std::uint8_t>(v));
     } else if constexpr (std::is_integral_v<T>) {
       raw(v);
-    } else if constexpr (std::is_same_v<T, std::string>) {
+    } else if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, std::string_view>) {
       count(v.size());
       out_.append(v);
+    } else if constexpr (std::is_same_v<T, text_store> || codec::is_linked_info<T>) {
+      // Not written: the reader keeps its own text and links descriptions by position.
     } else if constexpr (std::is_same_v<T, value>) {
       // A value as default-constructed (an expression node that is not a constant) is one byte.
       const bool absent = is_default(v);
@@ -49,6 +52,17 @@ class writer {
       if (!absent) fields(v);
     } else if constexpr (std::is_same_v<T, const schema_type*>) {
       type(v);
+    } else if constexpr (std::is_pointer_v<T>) {
+      raw(v == nullptr ? kNone : position(v));
+    } else if constexpr (codec::span_of<T>::value) {
+      raw(v.empty() ? std::uint32_t{0} : position(v.data()));
+      count(v.size());
+    } else if constexpr (std::is_same_v<T, program>) {
+      constants_ = &v.constants;
+      nodes_ = &v.nodes;
+      parts_ = &v.message_parts;
+      rules_ = &v.rules;
+      fields(v);
     } else if constexpr (std::is_same_v<T, jurisdiction_table>) {
       put(v.codes());
       for (std::uint32_t i = 0; i < v.size(); ++i) put(v.parents(i));
@@ -93,6 +107,23 @@ class writer {
     return same;
   }
 
+  // An element of one of the program's lists, as its position there.
+  template <class E>
+  std::uint32_t position(const E* element) {
+    const std::vector<E>* list = nullptr;
+    if constexpr (std::is_same_v<E, value>) list = constants_;
+    if constexpr (std::is_same_v<E, node>) list = nodes_;
+    if constexpr (std::is_same_v<E, message_part>) list = parts_;
+    if constexpr (std::is_same_v<E, compiled_rule>) list = rules_;
+    const std::less<const E*> before;
+    if (list == nullptr || before(element, list->data()) ||
+        !before(element, list->data() + list->size())) {
+      ok_ = false;
+      return kNone;
+    }
+    return static_cast<std::uint32_t>(element - list->data());
+  }
+
   // A type as its position in the schema's type list; -1 for none.
   void type(const schema_type* t) {
     if (t == nullptr) {
@@ -108,8 +139,14 @@ class writer {
     raw(it->second);
   }
 
+  static constexpr std::uint32_t kNone = 0xffffffffu;
+
   std::string out_;
   std::map<const schema_type*, std::int32_t> type_index_;
+  const std::vector<value>* constants_ = nullptr;
+  const std::vector<node>* nodes_ = nullptr;
+  const std::vector<message_part>* parts_ = nullptr;
+  const std::vector<compiled_rule>* rules_ = nullptr;
   bool ok_ = true;
 };
 
@@ -122,7 +159,8 @@ bool encode_program(const program& p, std::string& out, std::string& why) {
   w.raw(program_layout_fingerprint);
   w.put(p);
   if (!w.ok()) {
-    why = "an expression's type is not one of the program's schema types";
+    why = "an expression's type is not one of the program's schema types, or a reference is not "
+          "into the program's own lists";
     return false;
   }
   out = std::move(w.bytes());

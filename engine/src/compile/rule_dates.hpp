@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <limits>
 
-#include "check/checked.hpp"
+#include "compile/program.hpp"
 
 namespace lexgate::detail {
 
@@ -21,28 +21,28 @@ struct rule_dates {
 };
 
 /// The later of the two `effective` dates and the earlier of the two `until` dates.
-inline rule_dates dates_of(const checked_regime& regime, const checked_rule& rule) {
+inline rule_dates dates_of(const compiled_regime& regime, const compiled_rule& rule) {
   rule_dates d;
   d.effective =
-      std::max(regime.info.effective, rule.info.effective.value_or(regime.info.effective));
-  if (regime.info.until) d.until = *regime.info.until;
-  if (rule.info.until && *rule.info.until < d.until) d.until = *rule.info.until;
+      std::max(regime.info->effective, rule.info->effective.value_or(regime.info->effective));
+  if (regime.info->until) d.until = *regime.info->until;
+  if (rule.info->until && *rule.info->until < d.until) d.until = *rule.info->until;
   return d;
 }
 
 /// An invariant's own dates; one without `effective` has always held.
-inline rule_dates dates_of(const checked_invariant& inv) {
+inline rule_dates dates_of(const compiled_invariant& inv) {
   rule_dates d;
-  d.effective = inv.info.effective.value_or(date{std::numeric_limits<std::int32_t>::min()});
-  if (inv.info.until) d.until = *inv.info.until;
+  d.effective = inv.info->effective.value_or(date{std::numeric_limits<std::int32_t>::min()});
+  if (inv.info->until) d.until = *inv.info->until;
   return d;
 }
 
 /// A regime's own dates, for whether it covers a market on a day.
-inline rule_dates dates_of(const checked_regime& regime) {
+inline rule_dates dates_of(const compiled_regime& regime) {
   rule_dates d;
-  d.effective = regime.info.effective;
-  if (regime.info.until) d.until = *regime.info.until;
+  d.effective = regime.info->effective;
+  if (regime.info->until) d.until = *regime.info->until;
   return d;
 }
 

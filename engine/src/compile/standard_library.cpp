@@ -13,7 +13,8 @@ std::optional<library> load_standard_library(diagnostic_bag& bag) {
   // digest is the one the build computed from the rule files it embedded, independently of the
   // program compiler: a program compiled from other files never matches it.
   static const auto* const embedded = new std::shared_ptr<const detail::program>(
-      detail::decode_program(detail::embedded_standard_program(), detail::embedded_rules_digest()));
+      detail::decode_program(detail::embedded_standard_program(), detail::embedded_rules_digest(),
+                             detail::program_bytes::static_storage));
   if (*embedded) return library(*embedded);
   return load_library(standard_library_sources(), bag, "standard");
 }

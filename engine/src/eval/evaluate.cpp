@@ -140,7 +140,7 @@ class evaluator {
   const value* fetch(const node& n) {
     switch (n.code) {
       case op::constant:
-        return &n.constant;
+        return n.constant;
       case op::market:
         return &market_;
       case op::as_of:
@@ -191,11 +191,11 @@ class evaluator {
   std::string path_text(const node& n) const {
     switch (n.code) {
       case op::root_field:
-        return n.name;
+        return std::string(n.name);
       case op::field:
-        return path_text(n.kids[0]) + "." + n.name;
+        return path_text(n.kids[0]).append(".").append(n.name);
       case op::variable:
-        return slots_[n.index] != nullptr ? slots_[n.index]->path : n.name;
+        return slots_[n.index] != nullptr ? slots_[n.index]->path : std::string(n.name);
       case op::map_lookup:
         return path_text(n.kids[0]) + "[...]";
       default:
@@ -225,14 +225,14 @@ class evaluator {
   // values (no copy into a temporary vector).
   struct list_view {
     bool known = false;
-    const std::vector<node>* literal = nullptr;
+    const std::span<const node>* literal = nullptr;
     const std::vector<value>* items = nullptr;
 
     template <class Test>
     bool any(Test&& test) const {
       if (literal != nullptr) {
         for (const auto& k : *literal) {
-          if (test(k.constant)) return true;
+          if (test(*k.constant)) return true;
         }
       } else if (items != nullptr) {
         for (const auto& v : *items) {
@@ -254,11 +254,11 @@ class evaluator {
   // The operations compile/operators.hpp asks of a domain.
   static tv truth_of(bool b) { return b ? tv::yes : tv::no; }
   template <class Each>
-  tv all_of(const std::vector<node>& kids, Each&& each) {
+  tv all_of(std::span<const node> kids, Each&& each) {
     return decide(kids, tv::no, each);
   }
   template <class Each>
-  tv any_of(const std::vector<node>& kids, Each&& each) {
+  tv any_of(std::span<const node> kids, Each&& each) {
     return decide(kids, tv::yes, each);
   }
   tv exists(const node& n) {
@@ -342,7 +342,7 @@ class evaluator {
     };
     tv r;
     if (n.kids[0].code == op::list) {
-      r = decide(n.kids[0].kids, decider, [&](const node& k) { return bind(k.constant); });
+      r = decide(n.kids[0].kids, decider, [&](const node& k) { return bind(*k.constant); });
     } else {
       const value* list_value = fetch(n.kids[0]);
       if (list_value == nullptr) return tv::unknown;
@@ -367,7 +367,7 @@ class evaluator {
   value false_ = boolean_value(false);
 };
 
-void render_message(evaluator& e, const detail::checked_rule& rule, std::string& out) {
+void render_message(evaluator& e, const detail::compiled_rule& rule, std::string& out) {
   out.clear();
   for (const auto& part : rule.message) {
     if (!part.path) {
@@ -408,7 +408,7 @@ struct scope_result {
 };
 
 // Evaluates `applies when` into the scope buffers of `s` (judge replays them).
-scope_result evaluate_scope(evaluator& e, scratch& s, const detail::checked_regime& regime) {
+scope_result evaluate_scope(evaluator& e, scratch& s, const detail::compiled_regime& regime) {
   scope_result out;
   out.valid = true;
   s.scope_missing.clear();
@@ -434,7 +434,7 @@ struct rule_verdict {
 // and missing facts of each part it evaluates. `scope`, when valid, is this market's `applies
 // when` already evaluated (same as-of date).
 rule_verdict judge(evaluator& e, scratch& s, const scope_result& scope,
-                   const detail::checked_regime& regime, const detail::checked_rule& rule) {
+                   const detail::compiled_regime& regime, const detail::compiled_rule& rule) {
   e.missing().clear();
   e.reads().clear();
   s.unstated.clear();
@@ -447,7 +447,7 @@ rule_verdict judge(evaluator& e, scratch& s, const scope_result& scope,
     return v;
   };
   auto applies = [&] {
-    if (!scope.valid) return part(regime.applies_when ? &*regime.applies_when : nullptr);
+    if (!scope.valid) return part(regime.applies_when);
     // The same reads and missing facts as evaluating it here, without evaluating it again.
     e.reads().assign(s.scope_reads.begin(), s.scope_reads.end());
     if (scope.outcome == tv::unknown) {
@@ -455,10 +455,10 @@ rule_verdict judge(evaluator& e, scratch& s, const scope_result& scope,
     }
     return scope.outcome;
   };
-  auto when = [&] { return part(rule.when ? &*rule.when : nullptr); };
+  auto when = [&] { return part(rule.when); };
   auto assertion = [&] {
     out.scope_reads = e.reads().size();
-    return part(&rule.assertion);
+    return part(rule.assertion);
   };
   auto unless_ = [&] {
     if (!rule.unless) return tv::no;
@@ -507,14 +507,14 @@ void keep_first(std::vector<T>& items, std::size_t used, std::vector<T>& spare) 
 }
 
 // Fills `f`, reusing its memory, from the verdict just judged (`e` still holds its facts).
-void make_finding(evaluator& e, scratch& s, const detail::checked_regime& regime,
-                  const detail::checked_rule& rule, const rule_verdict& v, finding_status status,
+void make_finding(evaluator& e, scratch& s, const detail::compiled_regime& regime,
+                  const detail::compiled_rule& rule, const rule_verdict& v, finding_status status,
                   report_detail detail, const std::string& member_state, finding& f) {
-  f.rule = rule.info.id;
-  f.regime = regime.info.id;
-  f.jurisdiction = regime.info.jurisdiction;
+  f.rule = rule.info->id;
+  f.regime = regime.info->id;
+  f.jurisdiction = regime.info->jurisdiction;
   f.member_state = member_state;
-  f.severity = rule.info.severity;
+  f.severity = rule.info->severity;
   f.status = status;
   f.effective.reset();
   f.waiver.reset();
@@ -585,9 +585,9 @@ void make_finding(evaluator& e, scratch& s, const detail::checked_regime& regime
       }
       f.message += ")";
     }
-    f.cite = rule.info.cite;
-    f.sources = regime.info.sources;
-    f.remedy = rule.info.remedy;
+    f.cite = rule.info->cite;
+    f.sources = regime.info->sources;
+    f.remedy = rule.info->remedy;
   } else {
     f.message.clear();
     f.cite.clear();
@@ -725,7 +725,7 @@ struct market_pass {
   void judge_regime(std::uint32_t r) {
     const auto& regime = program.regimes[r];
     scope_result scope;  // `applies when` at as_of, evaluated on the first rule that needs it
-    if (regime.info.reach == regime_reach::government) {
+    if (regime.info->reach == regime_reach::government) {
       // A government's rules for its own systems say nothing of a deployment that does not
       // serve that government: they cover the market only when they may apply (design §5).
       e.set_as_of(options.as_of);
@@ -743,8 +743,8 @@ struct market_pass {
         if (!scope.valid) scope = evaluate_scope(e, s, regime);
         const rule_verdict v = judge(e, s, scope, regime, rule);
         rule_result& result = next_slot(mr.evaluated, evaluated_used, s.spare_results);
-        result.rule = rule.info.id;
-        result.severity = rule.info.severity;
+        result.rule = rule.info->id;
+        result.severity = rule.info->severity;
         result.outcome = v.outcome;
         if (v.outcome == rule_outcome::violation || v.outcome == rule_outcome::indeterminate) {
           make_finding(e, s, regime, rule, v,
@@ -772,13 +772,13 @@ struct market_pass {
   // government-reach regime only where the deployment may serve that government). A regime of
   // extraterritorial reach is judged everywhere, but it carries another jurisdiction's law
   // abroad; it does not make the market's own law known, so it covers no market.
-  void note_coverage(const detail::checked_regime& regime) {
-    if (regime.info.reach == regime_reach::extraterritorial) return;
+  void note_coverage(const detail::compiled_regime& regime) {
+    if (regime.info->reach == regime_reach::extraterritorial) return;
     if (!detail::dates_of(regime).in_force(options.as_of)) return;
     mr.covered = true;
     // Names only for a full report: a scan or a gate needs whether, not which.
     if (options.detail == report_detail::full) {
-      next_slot(mr.coverage, coverage_used, s.spare_strings) = regime.info.id;
+      next_slot(mr.coverage, coverage_used, s.spare_strings) = regime.info->id;
     }
   }
 };
@@ -800,7 +800,7 @@ void judge_invariants(const detail::program& program, const value& root, scratch
     e.set_as_of(options.as_of);
     const tv contradicted = detail::invariant_contradicted<tv>(
         [&] { return inv.when ? e.test(*inv.when) : tv::yes; },
-        [&] { return e.test(inv.requirement); });
+        [&] { return e.test(*inv.requirement); });
     if (contradicted != tv::yes) continue;
     const auto& table = program.schema.jurisdictions;
     auto named = [&](const market_report& m) {
@@ -816,12 +816,12 @@ void judge_invariants(const detail::program& program, const value& root, scratch
       // to the pools at the next evaluation and the pools grew by them on every profile.
       std::size_t evaluated_used = m.evaluated.size();
       rule_result& result = next_slot(m.evaluated, evaluated_used, s.spare_results);
-      result.rule = inv.info.id;
+      result.rule = inv.info->id;
       result.severity = rule_severity::block;
       result.outcome = rule_outcome::violation;
       std::size_t findings_used = m.findings.size();
       finding& f = next_slot(m.findings, findings_used, s.spare_findings);
-      f.rule = inv.info.id;
+      f.rule = inv.info->id;
       f.regime.clear();
       f.jurisdiction.clear();
       f.severity = rule_severity::block;
@@ -849,13 +849,13 @@ void judge_invariants(const detail::program& program, const value& root, scratch
       }
       if (options.detail == report_detail::full) {
         f.message.assign("The profile contradicts a cited fact: ");
-        f.message += inv.info.message;
-        f.cite = inv.info.cite;
-        f.sources = inv.info.sources;
+        f.message += inv.info->message;
+        f.cite = inv.info->cite;
+        f.sources = inv.info->sources;
         f.remedy.assign("Correct the profile: it states what invariant ");
-        f.remedy += inv.info.id;
+        f.remedy += inv.info->id;
         f.remedy += " rules out (";
-        f.remedy += inv.info.title;
+        f.remedy += inv.info->title;
         f.remedy += ")";
       } else {
         f.message.clear();

@@ -1,6 +1,7 @@
 // Values in a compiled program's bytes (compile/program_codec.hpp): a value as default-constructed
-// (an expression node that is no constant) takes one byte, and any value that differs from it
-// in a single field, a nested item included, is written and read back whole.
+// (the absent value every node that is no constant points at) takes one byte, and any value that
+// differs from it in a single field, a nested item included, is written and read back whole.
+#include <memory>
 #include <string>
 
 #include "compile/program_codec.hpp"
@@ -10,26 +11,25 @@ namespace {
 
 using lexgate::value;
 using lexgate::detail::checked_invariant;
+using lexgate::detail::checked_node;
 using lexgate::detail::decode_program;
 using lexgate::detail::encode_program;
 using lexgate::detail::node;
 using lexgate::detail::program;
 
 // A program of one invariant whose requirement holds one constant node per value given.
-program holding(const std::vector<value>& constants) {
-  program p;
-  p.name = "values";
-  p.digest = "0123";
+std::unique_ptr<program> holding(const std::vector<value>& constants) {
+  auto p = std::make_unique<program>();
+  p->name = "values";
+  p->digest = "0123";
   checked_invariant inv;
   inv.info.id = "values.kept";
   for (const auto& c : constants) {
-    node kid;
+    checked_node kid;  // a constant node
     kid.constant = c;
     inv.requirement.kids.push_back(kid);
   }
-  p.invariants.push_back(inv);
-  p.invariant_infos.push_back(inv.info);
-  p.invariant_texts.emplace_back();
+  lexgate::detail::compile_program(*p, {}, {inv}, {{inv.info.id, {}}});
   return p;
 }
 
@@ -57,35 +57,36 @@ TEST_CASE("a value that differs from an absent one in any field is read back who
   constants[9].items.resize(3);
   constants[9].items[1].text = "x";
 
-  const program p = holding(constants);
-  const std::string bytes = bytes_of(p);
-  const auto decoded = decode_program(bytes, p.digest);
+  const auto p = holding(constants);
+  const std::string bytes = bytes_of(*p);
+  const auto decoded = decode_program(bytes, p->digest);
   REQUIRE(decoded);
   CHECK(bytes_of(*decoded) == bytes);
-  const auto& kids = decoded->invariants.at(0).requirement.kids;
+  const auto kids = decoded->invariants.at(0).requirement->kids;
   REQUIRE(kids.size() == constants.size());
-  CHECK(kids[0].constant.k == value::kind::absent);
-  CHECK(kids[1].constant.k == value::kind::boolean);
-  CHECK(kids[2].constant.boolean);
-  CHECK(kids[3].constant.integer == -7);
-  CHECK(kids[4].constant.text == constants[4].text);
-  CHECK(kids[5].constant.keys == constants[5].keys);
-  CHECK(kids[6].constant.where.line == 3);
-  CHECK(kids[7].constant.where.column == 9);
-  CHECK(kids[8].constant.path == constants[8].path);
-  REQUIRE(kids[9].constant.items.size() == 3);
-  CHECK(kids[9].constant.items[1].text == "x");
-  CHECK(kids[9].constant.items[2].k == value::kind::absent);
+  CHECK(kids[0].constant->k == value::kind::absent);
+  CHECK(kids[1].constant->k == value::kind::boolean);
+  CHECK(kids[2].constant->boolean);
+  CHECK(kids[3].constant->integer == -7);
+  CHECK(kids[4].constant->text == constants[4].text);
+  CHECK(kids[5].constant->keys == constants[5].keys);
+  CHECK(kids[6].constant->where.line == 3);
+  CHECK(kids[7].constant->where.column == 9);
+  CHECK(kids[8].constant->path == constants[8].path);
+  REQUIRE(kids[9].constant->items.size() == 3);
+  CHECK(kids[9].constant->items[1].text == "x");
+  CHECK(kids[9].constant->items[2].k == value::kind::absent);
 }
 
 TEST_CASE("an absent value takes one byte, and bytes cut inside a value are refused", "[codec]") {
-  const std::string one = bytes_of(holding({value{}}));
-  const std::string two = bytes_of(holding({value{}, value{}}));
+  const std::string one = bytes_of(*holding({value{}}));
+  const std::string two = bytes_of(*holding({value{}, value{}}));
   value text;
   text.text = "x";
-  const std::string with_text = bytes_of(holding({value{}, text}));
-  // A second node: its code (1 byte), type (4), index (4), name (4), constant (1), kids (4).
-  CHECK(two.size() - one.size() == 1 + 4 + 4 + 4 + 1 + 4);
+  const std::string with_text = bytes_of(*holding({value{}, text}));
+  // A second constant node: its code (1 byte), index (4), type (4), name (4), constant's
+  // position (4) and kids (first and count, 4 + 4); its value in the constants (1).
+  CHECK(two.size() - one.size() == 1 + 4 + 4 + 4 + 4 + 8 + 1);
   CHECK(with_text.size() > two.size());
   for (std::size_t size = 0; size < with_text.size(); ++size) {
     CHECK_FALSE(decode_program(with_text.substr(0, size), "0123"));

@@ -4,10 +4,13 @@
 // must give the same table, and the table must be the documented one.
 #include <array>
 #include <cstdint>
+#include <map>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "compile/operators.hpp"
+#include "compile/program.hpp"
 #include "compile/semantics.hpp"
 #include "support/catch.hpp"
 
@@ -15,6 +18,7 @@ namespace {
 
 using lexgate::value;
 using lexgate::detail::judge_rule;
+using lexgate::detail::checked_node;
 using lexgate::detail::node;
 using lexgate::detail::op;
 using lexgate::detail::rails;
@@ -167,24 +171,24 @@ struct toy_domain {
   }
   Truth truth_of(bool b) const { return from_bool(b); }
   template <class Each>
-  Truth all_of(const std::vector<node>& kids, Each&& each) {
+  Truth all_of(std::span<const node> kids, Each&& each) {
     Truth r = from_bool(true);
     for (const auto& k : kids) r = ops::both(r, [&] { return each(k); });
     return r;
   }
   template <class Each>
-  Truth any_of(const std::vector<node>& kids, Each&& each) {
+  Truth any_of(std::span<const node> kids, Each&& each) {
     return ops::negate(all_of(kids, [&](const node& k) { return ops::negate(each(k)); }));
   }
   item operand(const node& n) const {
-    if (n.code == op::constant) return {n.constant};
+    if (n.code == op::constant) return {*n.constant};
     if (n.code == op::variable) return {slots[static_cast<std::size_t>(n.index)]};
     return {};
   }
   items list(const node& n) const {
     if (n.code != op::list) return {};
     items out{true, {}};
-    for (const auto& k : n.kids) out.values.push_back(k.constant);
+    for (const auto& k : n.kids) out.values.push_back(*k.constant);
     return out;
   }
   Truth exists(const node& n) const { return from_bool(operand(n).v.has_value()); }
@@ -235,47 +239,55 @@ struct toy_domain {
   }
 };
 
-node integer(std::int64_t i) {
-  node n;
+checked_node integer(std::int64_t i) {
+  checked_node n;
   n.code = op::constant;
   n.constant.k = value::kind::integer;
   n.constant.integer = i;
   return n;
 }
-node boolean(bool b) {
-  node n;
+checked_node boolean(bool b) {
+  checked_node n;
   n.code = op::constant;
   n.constant.k = value::kind::boolean;
   n.constant.boolean = b;
   return n;
 }
-node unstated() {  // a variable never bound: a fact the profile omits
-  node n;
+checked_node unstated() {  // a variable never bound: a fact the profile omits
+  checked_node n;
   n.code = op::variable;
   n.index = 3;
   return n;
 }
-node bound(int slot) {
-  node n;
+checked_node bound(int slot) {
+  checked_node n;
   n.code = op::variable;
   n.index = slot;
   return n;
 }
-node list_of(std::vector<node> kids) {
-  node n;
+checked_node list_of(std::vector<checked_node> kids) {
+  checked_node n;
   n.code = op::list;
   n.kids = std::move(kids);
   return n;
 }
-node apply(op code, std::vector<node> kids, int index = -1) {
-  node n;
+checked_node apply(op code, std::vector<checked_node> kids, int index = -1) {
+  checked_node n;
   n.code = code;
   n.index = index;
   n.kids = std::move(kids);
   return n;
 }
 
-tv both_ways(const node& n) {
+// The condition compiled as the program compiles it (compile/program.hpp), as an invariant's
+// requirement, then tested over both truths.
+tv both_ways(const checked_node& tree) {
+  lexgate::detail::program p;
+  lexgate::detail::checked_invariant inv;
+  inv.info.id = "toy";
+  inv.requirement = tree;
+  lexgate::detail::compile_program(p, {}, {inv}, {{"toy", {}}});
+  const node& n = *p.invariants.at(0).requirement;
   toy_domain<tv> three;
   toy_domain<bool_rails> two;
   const tv a = lexgate::detail::test(three, n);
@@ -312,7 +324,7 @@ TEST_CASE("the operator table gives the same truths over tv and over rails", "[s
   CHECK(both_ways(apply(op::logical_not, {unstated()})) == tv::unknown);
   CHECK(both_ways(apply(op::logical_not, {boolean(false)})) == tv::yes);
   // Quantifiers bind each item; an empty `any` is false and an empty `all` true.
-  const node one_two = list_of({integer(1), integer(2)});
+  const checked_node one_two = list_of({integer(1), integer(2)});
   CHECK(both_ways(apply(op::any, {one_two, apply(op::eq, {bound(0), integer(2)})}, 0)) == tv::yes);
   CHECK(both_ways(apply(op::all, {one_two, apply(op::eq, {bound(0), integer(2)})}, 0)) == tv::no);
   CHECK(both_ways(apply(op::all, {one_two, apply(op::gt, {bound(0), integer(0)})}, 0)) == tv::yes);

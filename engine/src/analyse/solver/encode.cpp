@@ -17,7 +17,7 @@ encoder::encoder(z3::context& c, const detail::program& program, const text_ids&
       market_(c.int_val(0)),
       as_of_(c.int_val(0)) {}
 
-z3::expr encoder::rule_holds(const detail::checked_regime& regime, const detail::checked_rule& rule,
+z3::expr encoder::rule_holds(const detail::compiled_regime& regime, const detail::compiled_rule& rule,
                              const std::string& market, date as_of) {
   touched_.clear();
   market_ = c_.int_val(texts_.find(market));
@@ -25,9 +25,9 @@ z3::expr encoder::rule_holds(const detail::checked_regime& regime, const detail:
   // The evaluator's verdict formula (compile/semantics.hpp); the rule holds when it is definitely
   // not violated (an indeterminate rule fails the gate too).
   const auto r = detail::judge_rule<sym_truth>(
-      [&] { return clause(regime.applies_when ? &*regime.applies_when : nullptr); },
-      [&] { return clause(rule.when ? &*rule.when : nullptr); },
-      [&] { return test(rule.assertion); },
+      [&] { return clause(regime.applies_when); },
+      [&] { return clause(rule.when); },
+      [&] { return test(*rule.assertion); },
       [&] {
         return rule.unless ? test(*rule.unless) : sym_truth{c_.bool_val(false), c_.bool_val(true)};
       },
@@ -35,15 +35,15 @@ z3::expr encoder::rule_holds(const detail::checked_regime& regime, const detail:
   return r.violated.f;
 }
 
-z3::expr encoder::invariant_holds(const detail::checked_invariant& inv, date as_of) {
+z3::expr encoder::invariant_holds(const detail::compiled_invariant& inv, date as_of) {
   touched_.clear();
   market_ = c_.int_val(texts_.other());
   as_of_ = c_.int_val(as_of.days);
   // An invariant rules out what is known to be impossible; a fact not stated is not impossible
   // (compile/semantics.hpp).
   const sym_truth contradicted = detail::invariant_contradicted<sym_truth>(
-      [&] { return clause(inv.when ? &*inv.when : nullptr); },
-      [&] { return test(inv.requirement); });
+      [&] { return clause(inv.when); },
+      [&] { return test(*inv.requirement); });
   return !contradicted.t;
 }
 
@@ -118,7 +118,7 @@ val encoder::lookup(const val& map, const val& key) {
 val encoder::eval(const node& n) {
   switch (n.code) {
     case op::constant: {
-      const value& v = n.constant;
+      const value& v = *n.constant;
       switch (v.k) {
         case value::kind::boolean:
           return {c_.bool_val(true), c_.bool_val(v.boolean)};

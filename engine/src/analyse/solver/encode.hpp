@@ -53,10 +53,10 @@ class encoder {
   encoder(z3::context& c, const detail::program& program, const text_ids& texts, const world& w);
 
   /// Whether the rule passes or does not apply in `market` on `as_of` (never unknown).
-  z3::expr rule_holds(const detail::checked_regime& regime, const detail::checked_rule& rule,
+  z3::expr rule_holds(const detail::compiled_regime& regime, const detail::compiled_rule& rule,
                       const std::string& market, date as_of);
   /// Whether an invariant holds: it fails only when `when` is true and `require` false.
-  z3::expr invariant_holds(const detail::checked_invariant& inv, date as_of);
+  z3::expr invariant_holds(const detail::compiled_invariant& inv, date as_of);
 
   /// The attribute paths the last encoded rule or invariant read.
   const std::set<std::string>& touched() const { return touched_; }
@@ -68,18 +68,18 @@ class encoder {
 
   sym_truth truth_of(bool b) { return {c_.bool_val(b), c_.bool_val(!b)}; }
   template <class Each>
-  sym_truth all_of(const std::vector<detail::node>& kids, Each&& each) {
+  sym_truth all_of(std::span<const detail::node> kids, Each&& each) {
     auto [t, f] = rails_of(kids, each);
     return {z3::mk_and(t), z3::mk_or(f)};
   }
   template <class Each>
-  sym_truth any_of(const std::vector<detail::node>& kids, Each&& each) {
+  sym_truth any_of(std::span<const detail::node> kids, Each&& each) {
     auto [t, f] = rails_of(kids, each);
     return {z3::mk_or(t), z3::mk_and(f)};
   }
   // The true rails and the false rails of each kid's truth.
   template <class Each>
-  std::pair<z3::expr_vector, z3::expr_vector> rails_of(const std::vector<detail::node>& kids,
+  std::pair<z3::expr_vector, z3::expr_vector> rails_of(std::span<const detail::node> kids,
                                                        Each&& each) {
     std::pair<z3::expr_vector, z3::expr_vector> out{z3::expr_vector(c_), z3::expr_vector(c_)};
     for (const auto& k : kids) {

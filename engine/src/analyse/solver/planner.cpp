@@ -25,14 +25,14 @@ namespace lexgate::analyse {
 
 namespace {
 
-using detail::checked_invariant;
-using detail::checked_regime;
-using detail::checked_rule;
+using detail::compiled_invariant;
+using detail::compiled_regime;
+using detail::compiled_rule;
 
 struct target {
   std::size_t market = 0;  ///< Index into the profile's markets.
-  const checked_regime* regime = nullptr;
-  const checked_rule* rule = nullptr;
+  const compiled_regime* regime = nullptr;
+  const compiled_rule* rule = nullptr;
   /// The value of `market` in the rule: the market, or the member state whose rule it is.
   const std::string* code = nullptr;
   bool active = true;
@@ -46,7 +46,7 @@ std::vector<std::string> markets_of(const detail::program& program, const value&
 
 // Every text the rules or the profile can compare, so that each gets an id.
 void collect_texts(const detail::node& n, text_ids& texts) {
-  if (n.constant.k == value::kind::string) texts.intern(n.constant.text);
+  if (n.constant->k == value::kind::string) texts.intern(n.constant->text);
   for (const auto& k : n.kids) collect_texts(k, texts);
 }
 void collect_texts(const value& v, text_ids& texts) {
@@ -108,16 +108,16 @@ class planner {
     // Z3's memory limit is a process-wide setting; every analysis sets the same value.
     z3::set_param("memory_max_size", static_cast<int>(kSolverMemoryMiB));
     for (const auto& r : program_.regimes) {
-      if (r.applies_when) collect_texts(*r.applies_when, texts_);
+      if (r.applies_when != nullptr) collect_texts(*r.applies_when, texts_);
       for (const auto& rule : r.rules) {
-        if (rule.when) collect_texts(*rule.when, texts_);
-        collect_texts(rule.assertion, texts_);
-        if (rule.unless) collect_texts(*rule.unless, texts_);
+        if (rule.when != nullptr) collect_texts(*rule.when, texts_);
+        collect_texts(*rule.assertion, texts_);
+        if (rule.unless != nullptr) collect_texts(*rule.unless, texts_);
       }
     }
     for (const auto& inv : program_.invariants) {
-      if (inv.when) collect_texts(*inv.when, texts_);
-      collect_texts(inv.requirement, texts_);
+      if (inv.when != nullptr) collect_texts(*inv.when, texts_);
+      collect_texts(*inv.requirement, texts_);
     }
     for (const auto& t : program_.schema.types) {
       for (const auto& v : t.enum_values) texts_.intern(v);
@@ -164,13 +164,13 @@ class planner {
     encoder enc(c_, program_, texts_, w);
     for (const auto& t : targets_) {
       const bool rule_in =
-          std::find(c.rules.begin(), c.rules.end(), t.rule->info.id) != c.rules.end();
+          std::find(c.rules.begin(), c.rules.end(), t.rule->info->id) != c.rules.end();
       const auto& m = markets_[t.market];
       const bool market_in = std::find(c.markets.begin(), c.markets.end(), m) != c.markets.end();
       if (rule_in && market_in) s.add(enc.rule_holds(*t.regime, *t.rule, *t.code, options_.as_of));
     }
     for (const auto* inv : invariants_) {
-      if (std::find(c.invariants.begin(), c.invariants.end(), inv->info.id) != c.invariants.end()) {
+      if (std::find(c.invariants.begin(), c.invariants.end(), inv->info->id) != c.invariants.end()) {
         s.add(enc.invariant_holds(*inv, options_.as_of));
       }
     }
@@ -217,7 +217,7 @@ class planner {
     if (const auto core = minimal_core(s, lits, invariant_ids)) {
       bag.error("plan.invariant",
                 "the profile's fixed facts break invariant `" +
-                    invariants_[(*core)[0] - targets_.size()]->info.id +
+                    invariants_[(*core)[0] - targets_.size()]->info->id +
                     "`, and no change of the free attributes can mend it",
                 facts_.source ? facts_.source->name() : std::string(),
                 "correct the profile, or take the attribute out of `plan.fixed`");
@@ -303,14 +303,14 @@ class planner {
       // The rules the evaluator judges in force for the market (member states' included).
       detail::for_each_judged_rule(
           program_, markets_[m], options_.as_of,
-          [&](const checked_regime& regime, const checked_rule& rule, const std::string& code,
+          [&](const compiled_regime& regime, const compiled_rule& rule, const std::string& code,
               const std::string&) {
-            if (static_cast<int>(rule.info.severity) > static_cast<int>(options_.threshold)) return;
+            if (static_cast<int>(rule.info->severity) > static_cast<int>(options_.threshold)) return;
             targets_.push_back({m, &regime, &rule, &code, true});
           });
     }
     detail::for_each_judged_invariant(
-        program_, options_.as_of, [&](const checked_invariant& inv) { invariants_.push_back(&inv); });
+        program_, options_.as_of, [&](const compiled_invariant& inv) { invariants_.push_back(&inv); });
   }
 
   std::vector<std::size_t> active_of_market(std::size_t m) const {
@@ -368,10 +368,10 @@ class planner {
   std::string describe(std::size_t i) const {
     if (i >= targets_.size()) {
       const auto& inv = *invariants_[i - targets_.size()];
-      return "invariant " + inv.info.id + " (" + lowercase_first(inv.info.title) + ")";
+      return "invariant " + inv.info->id + " (" + lowercase_first(inv.info->title) + ")";
     }
     const auto& t = targets_[i];
-    return "in " + markets_[t.market] + ", " + t.rule->info.id;
+    return "in " + markets_[t.market] + ", " + t.rule->info->id;
   }
 
   static std::string lowercase_first(std::string s) {
@@ -411,7 +411,7 @@ class planner {
     for (std::size_t i : core) {
       if (i >= targets_.size()) continue;
       unresolvable_rule u;
-      u.rule = targets_[i].rule->info.id;
+      u.rule = targets_[i].rule->info->id;
       u.market = markets_[m];
       u.attributes.assign(reads[i].begin(), reads[i].end());
       if (core.size() == 1) {
@@ -436,9 +436,9 @@ class planner {
     for (std::size_t i : core) {
       if (i < targets_.size()) {
         add_unique(market_ids, targets_[i].market);
-        add_unique(c.rules, targets_[i].rule->info.id);
+        add_unique(c.rules, targets_[i].rule->info->id);
       } else {
-        add_unique(c.invariants, invariants_[i - targets_.size()]->info.id);
+        add_unique(c.invariants, invariants_[i - targets_.size()]->info->id);
       }
     }
     std::sort(market_ids.begin(), market_ids.end());
@@ -692,7 +692,7 @@ class planner {
                       diagnostic_bag& bag) {
     std::set<std::string> accepted;  // unresolvable rules stay failing by design
     for (const auto& t : targets_) {
-      if (!t.active) accepted.insert(markets_[t.market] + " " + t.rule->info.id);
+      if (!t.active) accepted.insert(markets_[t.market] + " " + t.rule->info->id);
     }
     const std::set<std::string> after = failing(recheck(d.remediated));
     for (const auto& f : after) {
@@ -729,7 +729,7 @@ class planner {
     std::vector<std::string> out;
     for (const auto* inv : invariants_) {
       if (!enc.invariant_holds(*inv, options_.as_of).simplify().is_true()) {
-        out.push_back(inv->info.id);
+        out.push_back(inv->info->id);
       }
     }
     return out;
@@ -744,7 +744,7 @@ class planner {
   text_ids texts_;
   std::vector<std::string> pinned_;
   std::vector<target> targets_;
-  std::vector<const checked_invariant*> invariants_;
+  std::vector<const compiled_invariant*> invariants_;
   std::vector<int> familiar_;  ///< Text ids of the jurisdictions the profile names.
   std::vector<std::string> free_paths_;
   std::chrono::steady_clock::time_point deadline_;

@@ -1,0 +1,165 @@
+// Checked trees → the flat program (see program.hpp). Every list of the program is reserved to
+// its final size before anything is added, so the pointers and spans taken while adding stay
+// valid: nothing is ever moved.
+#include <algorithm>
+#include <stdexcept>
+
+#include "compile/program.hpp"
+
+namespace lexgate::detail {
+
+namespace {
+
+struct sizes {
+  std::size_t nodes = 0;
+  std::size_t constants = 1;  // the absent value every node that is no constant points at
+  std::size_t parts = 0;
+  std::size_t rules = 0;
+
+  void add(const checked_node& n) {
+    nodes += 1;
+    if (holds_constant(n)) constants += 1;
+    for (const auto& k : n.kids) add(k);
+  }
+  void add(const std::optional<checked_node>& n) {
+    if (n) add(*n);
+  }
+
+  // A constant node's value; any other node's only if it was given one (none is, today).
+  static bool holds_constant(const checked_node& n) {
+    return n.code == op::constant || n.constant.present();
+  }
+};
+
+class compiler {
+ public:
+  explicit compiler(program& p) : p_(p) {}
+
+  const node* tree(const checked_node& n) {
+    node& root = p_.nodes.emplace_back();
+    fill(root, n);
+    return &root;
+  }
+  const node* tree(const std::optional<checked_node>& n) { return n ? tree(*n) : nullptr; }
+
+  std::span<const message_part> message(const std::vector<checked_message_part>& parts) {
+    // The paths first, so the parts themselves are contiguous.
+    std::vector<const node*> paths;
+    paths.reserve(parts.size());
+    for (const auto& part : parts) paths.push_back(tree(part.path));
+    const std::size_t first = p_.message_parts.size();
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      p_.message_parts.push_back({p_.texts.keep(parts[i].text), paths[i]});
+    }
+    return {p_.message_parts.data() + first, parts.size()};
+  }
+
+ private:
+  // A node's operands are laid out together right after it is filled, then each is filled in
+  // turn: operands always come after their node, so a program's nodes cannot form a cycle.
+  void fill(node& out, const checked_node& n) {
+    out.code = n.code;
+    out.index = n.index;
+    out.type = n.type;
+    out.name = p_.texts.keep(n.name);
+    out.constant = sizes::holds_constant(n) ? &p_.constants.emplace_back(n.constant)
+                                            : p_.constants.data();
+    if (n.kids.empty()) return;
+    const std::size_t first = p_.nodes.size();
+    p_.nodes.resize(first + n.kids.size());
+    out.kids = {p_.nodes.data() + first, n.kids.size()};
+    for (std::size_t i = 0; i < n.kids.size(); ++i) fill(p_.nodes[first + i], n.kids[i]);
+  }
+
+  program& p_;
+};
+
+}  // namespace
+
+void compile_program(program& p, std::vector<checked_regime> regimes,
+                     std::vector<checked_invariant> invariants,
+                     const std::map<std::string, invariant_conditions>& texts) {
+  // Regimes and invariants in id order: listings and reports come out the same whatever the
+  // file layout.
+  std::sort(regimes.begin(), regimes.end(),
+            [](const auto& a, const auto& b) { return a.info.id < b.info.id; });
+  std::sort(invariants.begin(), invariants.end(),
+            [](const auto& a, const auto& b) { return a.info.id < b.info.id; });
+
+  sizes n;
+  for (const auto& r : regimes) {
+    n.add(r.applies_when);
+    n.rules += r.rules.size();
+    for (const auto& rule : r.rules) {
+      n.add(rule.when);
+      n.add(rule.assertion);
+      n.add(rule.unless);
+      n.parts += rule.message.size();
+      for (const auto& part : rule.message) n.add(part.path);
+    }
+  }
+  for (const auto& v : invariants) {
+    n.add(v.when);
+    n.add(v.requirement);
+  }
+  p.nodes.reserve(n.nodes);
+  p.constants.reserve(n.constants);
+  p.message_parts.reserve(n.parts);
+  p.rules.reserve(n.rules);
+
+  // The listing's regimes carry their rules' descriptions; the compiled rules point at them.
+  p.regime_infos.reserve(regimes.size());
+  for (auto& r : regimes) {
+    regime_info& listed = p.regime_infos.emplace_back(std::move(r.info));
+    listed.rules.reserve(r.rules.size());
+    for (auto& rule : r.rules) listed.rules.push_back(std::move(rule.info));
+  }
+  p.invariant_infos.reserve(invariants.size());
+  for (auto& v : invariants) {
+    p.invariant_texts.push_back(texts.find(v.info.id)->second);
+    p.invariant_infos.push_back(std::move(v.info));
+  }
+
+  p.constants.emplace_back();  // absent
+  compiler c(p);
+  p.regimes.reserve(regimes.size());
+  for (std::size_t i = 0; i < regimes.size(); ++i) {
+    const checked_regime& r = regimes[i];
+    compiled_regime& out = p.regimes.emplace_back();
+    out.info = &p.regime_infos[i];
+    out.jurisdiction = r.jurisdiction;
+    out.applies_when = c.tree(r.applies_when);
+    out.slots = r.slots;
+    const std::size_t first = p.rules.size();
+    for (std::size_t j = 0; j < r.rules.size(); ++j) {
+      const checked_rule& rule = r.rules[j];
+      compiled_rule& compiled = p.rules.emplace_back();
+      compiled.info = &p.regime_infos[i].rules[j];
+      compiled.forbids = rule.forbids;
+      compiled.when = c.tree(rule.when);
+      compiled.assertion = c.tree(rule.assertion);
+      compiled.unless = c.tree(rule.unless);
+      compiled.message = c.message(rule.message);
+    }
+    out.rules = {p.rules.data() + first, r.rules.size()};
+    p.max_slots = std::max(p.max_slots, r.slots);
+  }
+  p.invariants.reserve(invariants.size());
+  for (std::size_t i = 0; i < invariants.size(); ++i) {
+    compiled_invariant& out = p.invariants.emplace_back();
+    out.info = &p.invariant_infos[i];
+    out.when = c.tree(invariants[i].when);
+    out.requirement = c.tree(invariants[i].requirement);
+    out.slots = invariants[i].slots;
+    p.max_slots = std::max(p.max_slots, out.slots);
+  }
+  // Reserved exactly: had any list grown past its reservation, the pointers into it would
+  // dangle.
+  if (p.nodes.size() != n.nodes || p.constants.size() != n.constants ||
+      p.message_parts.size() != n.parts || p.rules.size() != n.rules) {
+    throw std::logic_error("compile_program: a list of the program outgrew its reservation");
+  }
+  p.markets = build_market_index(p.regimes, p.schema.jurisdictions);
+}
+
+}  // namespace lexgate::detail
