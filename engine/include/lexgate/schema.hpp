@@ -55,6 +55,10 @@ class jurisdiction_table {
   std::uint32_t declare(const std::string& code);
   /// Records that `inner` lies inside `outer` (both declared). Call `close()` after the last one.
   void add_containment(const std::string& inner, const std::string& outer);
+  /// The same by index (both below `size()`), for a table rebuilt from a compiled program.
+  void add_containment(std::uint32_t inner, std::uint32_t outer);
+  /// Room for `n` codes, declared next.
+  void reserve(std::size_t n);
   /// Computes the transitive closure. Returns false when containment has a cycle.
   bool close();
 

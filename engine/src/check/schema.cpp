@@ -17,19 +17,28 @@ bool schema_type::has_enum_value(std::string_view v) const {
 }
 
 std::uint32_t jurisdiction_table::declare(const std::string& code) {
-  auto [it, inserted] = index_.emplace(code, static_cast<std::uint32_t>(codes_.size()));
-  if (inserted) {
-    codes_.push_back(code);
-    parents_.emplace_back();
-  }
-  return it->second;
+  // Looked up first: emplacing a code already declared would build and free a map node.
+  if (const auto it = index_.find(std::string_view(code)); it != index_.end()) return it->second;
+  const auto index = static_cast<std::uint32_t>(codes_.size());
+  index_.emplace(code, index);
+  codes_.push_back(code);
+  parents_.emplace_back();
+  return index;
 }
 
 void jurisdiction_table::add_containment(const std::string& inner, const std::string& outer) {
-  const auto i = declare(inner);
-  const auto o = declare(outer);
-  auto& ps = parents_[i];
-  if (std::find(ps.begin(), ps.end(), o) == ps.end()) ps.push_back(o);
+  add_containment(declare(inner), declare(outer));
+}
+
+void jurisdiction_table::add_containment(std::uint32_t inner, std::uint32_t outer) {
+  auto& ps = parents_[inner];
+  if (std::find(ps.begin(), ps.end(), outer) == ps.end()) ps.push_back(outer);
+}
+
+void jurisdiction_table::reserve(std::size_t n) {
+  codes_.reserve(n);
+  parents_.reserve(n);
+  index_.reserve(n);
 }
 
 bool jurisdiction_table::close() {

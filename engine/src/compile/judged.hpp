@@ -52,7 +52,7 @@ void for_each_judged_regime(const program& p, const std::string& market, Group&&
   static const std::string none;
   const auto& table = p.schema.jurisdictions;
   if (const auto index = table.index_of(market)) {
-    const std::vector<std::uint32_t>& covering = p.markets.regimes_for[*index];
+    const std::span<const std::uint32_t> covering = p.markets.regimes_for[*index];
     group(market, none);
     for (const std::uint32_t r : covering) regime(r);
     for (const std::uint32_t member : p.markets.members_of[*index]) {

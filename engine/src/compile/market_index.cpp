@@ -35,9 +35,8 @@ std::vector<std::uint32_t> member_states_of(const jurisdiction_table& table,
 market_index build_market_index(const std::vector<compiled_regime>& regimes,
                                 const jurisdiction_table& jurisdictions) {
   const std::uint32_t n = static_cast<std::uint32_t>(jurisdictions.size());
-  market_index out;
-  out.regimes_for.resize(n);
-  out.members_of.resize(n);
+  std::vector<std::vector<std::uint32_t>> regimes_for(n);
+  std::vector<std::vector<std::uint32_t>> members_of(n);
   // A regime's reach (design §4): its territory, its own government only, or everywhere.
   // Regimes are taken in order, so each market lists its regimes in order. The markets a
   // territory covers are found once per jurisdiction, though many regimes share one.
@@ -55,22 +54,22 @@ market_index build_market_index(const std::vector<compiled_regime>& regimes,
           }
           territory_known[home] = true;
         }
-        for (const std::uint32_t m : territory[home]) out.regimes_for[m].push_back(r);
+        for (const std::uint32_t m : territory[home]) regimes_for[m].push_back(r);
         break;
       }
       case regime_reach::government:
-        if (home < n) out.regimes_for[home].push_back(r);
+        if (home < n) regimes_for[home].push_back(r);
         break;
       case regime_reach::extraterritorial:
-        for (std::uint32_t m = 0; m < n; ++m) out.regimes_for[m].push_back(r);
+        for (std::uint32_t m = 0; m < n; ++m) regimes_for[m].push_back(r);
         break;
     }
   }
   const std::vector<bool> unions = union_flags(jurisdictions);
   for (std::uint32_t m = 0; m < n; ++m) {
-    if (unions[m]) out.members_of[m] = member_states_of(jurisdictions, unions, m);
+    if (unions[m]) members_of[m] = member_states_of(jurisdictions, unions, m);
   }
-  return out;
+  return {position_lists::of(regimes_for), position_lists::of(members_of)};
 }
 
 }  // namespace lexgate::detail

@@ -61,6 +61,7 @@ BOOST_DESCRIBE_STRUCT(message_part, (), (text, path))
 BOOST_DESCRIBE_STRUCT(compiled_rule, (), (info, forbids, when, assertion, unless, message))
 BOOST_DESCRIBE_STRUCT(compiled_regime, (), (info, jurisdiction, applies_when, rules, slots))
 BOOST_DESCRIBE_STRUCT(compiled_invariant, (), (info, when, requirement, slots))
+BOOST_DESCRIBE_STRUCT(position_lists, (), (starts, items))
 BOOST_DESCRIBE_STRUCT(market_index, (), (regimes_for, members_of))
 // The lists other structures point into come before them: `constants` and `nodes` before the
 // rules, `rules` before the regimes (program_reader.cpp resolves a reference only into a list it
@@ -209,7 +210,7 @@ constexpr std::uint64_t fingerprint_of(std::uint64_t h = 14695981039346656037ull
 using written = boost::mp11::mp_list<location, date, value, rule_info, regime_info, invariant_info,
                                      invariant_conditions, schema_field, schema_type, entity_info,
                                      schema, node, message_part, compiled_rule, compiled_regime,
-                                     compiled_invariant, market_index, program>;
+                                     compiled_invariant, position_lists, market_index, program>;
 
 template <class T>
 constexpr bool describes_every_field() {
@@ -225,6 +226,7 @@ static_assert(describes_every_field<location>() && describes_every_field<date>()
                   describes_every_field<message_part>() && describes_every_field<compiled_rule>() &&
                   describes_every_field<compiled_regime>() &&
                   describes_every_field<compiled_invariant>() &&
+                  describes_every_field<position_lists>() &&
                   describes_every_field<market_index>() && describes_every_field<program>(),
               "a field of a compiled program is not in program_layout.hpp's description");
 

@@ -188,22 +188,28 @@ class reader {
     return &(*types_)[static_cast<std::size_t>(i)];
   }
 
+  // The codes, then each code's parents by position (program_writer.cpp).
   void table(jurisdiction_table& table, int depth) {
-    std::vector<std::string> codes;
-    get(codes, depth);
-    for (const auto& code : codes) table.declare(code);
-    for (const auto& code : codes) {
-      std::vector<std::uint32_t> parents;
-      get(parents, depth);
-      for (const auto parent : parents) {
-        if (!ok_ || parent >= codes.size()) {
+    const std::size_t n = count(4);  // each code at least its length
+    table.reserve(n);
+    std::string code;
+    for (std::size_t i = 0; i < n && ok_; ++i) {
+      code.clear();
+      get(code, depth);
+      table.declare(code);
+    }
+    if (ok_ && table.size() != n) ok_ = false;  // a code listed twice
+    for (std::uint32_t i = 0; i < n && ok_; ++i) {
+      const std::size_t parents = count(4);
+      for (std::size_t k = 0; k < parents && ok_; ++k) {
+        const auto parent = raw<std::uint32_t>();
+        if (!ok_ || parent >= n) {
           ok_ = false;
           return;
         }
-        table.add_containment(code, codes[parent]);
+        table.add_containment(i, parent);
       }
     }
-    if (ok_ && table.size() != codes.size()) ok_ = false;  // a code listed twice
     if (ok_ && !table.close()) ok_ = false;
   }
 
@@ -246,15 +252,14 @@ std::shared_ptr<const program> decode_program(std::string_view bytes,
       return nullptr;
     }
   }
-  for (const auto& regimes : p->markets.regimes_for) {
-    for (const auto index : regimes) {
-      if (index >= p->regimes.size()) return nullptr;
-    }
+  if (!p->markets.regimes_for.well_formed() || !p->markets.members_of.well_formed()) {
+    return nullptr;
   }
-  for (const auto& members : p->markets.members_of) {
-    for (const auto index : members) {
-      if (index >= p->schema.jurisdictions.size()) return nullptr;
-    }
+  for (const auto index : p->markets.regimes_for.items) {
+    if (index >= p->regimes.size()) return nullptr;
+  }
+  for (const auto index : p->markets.members_of.items) {
+    if (index >= p->schema.jurisdictions.size()) return nullptr;
   }
   // The parallel lists must line up, as compile_program builds them.
   const bool consistent = p->regime_infos.size() == p->regimes.size() &&
