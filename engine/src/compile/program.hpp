@@ -25,13 +25,13 @@
 namespace lexgate::detail {
 
 /// One expression node, as `checked_node` (check/checked.hpp) but flat.
+/// The expression's type is not kept: it was needed to check the rules, not to run them.
 struct node {
   op code = op::constant;
   std::int32_t index = -1;
-  const schema_type* type = nullptr;
   std::string_view name;           ///< Field name (for `field`/`root_field`), for missing-fact paths.
-  /// In `program::constants`: a constant's value; for any other node, the absent value (the
-  /// program's first constant). Never null in a program.
+  /// In `program::constants` (where equal literals are kept once): a constant's value; for any
+  /// other node, the absent value (the program's first constant). Never null in a program.
   const value* constant = nullptr;
   std::span<const node> kids;      ///< In `program::nodes`, always after this node.
 };

@@ -1,7 +1,9 @@
 // Checked trees → the flat program (see program.hpp). Every list of the program is reserved to
-// its final size before anything is added, so the pointers and spans taken while adding stay
-// valid: nothing is ever moved.
+// its final size (or, for the constants, complete) before anything points into it, so the
+// pointers and spans taken while adding stay valid: nothing is ever moved.
 #include <algorithm>
+#include <map>
+#include <tuple>
 #include <stdexcept>
 
 #include "compile/program.hpp"
@@ -10,30 +12,63 @@ namespace lexgate::detail {
 
 namespace {
 
+// A constant as plain as literals are (a kind and a scalar, nothing positional): equal ones
+// are kept once.
+using plain_key = std::tuple<value::kind, bool, std::int64_t, std::string>;
+
+bool plain(const value& v) {
+  return v.items.empty() && v.keys.empty() && v.path.empty() && v.where.line == 0 &&
+         v.where.column == 0;
+}
+
+// A node's value: a constant's, or any other node's if it was given one (none is, today).
+bool holds_constant(const checked_node& n) {
+  return n.code == op::constant || n.constant.present();
+}
+
+// The program's constants, each distinct plain value once, the absent value first (what every
+// node that is no constant points at); then the number of nodes, parts and rules.
 struct sizes {
   std::size_t nodes = 0;
-  std::size_t constants = 1;  // the absent value every node that is no constant points at
   std::size_t parts = 0;
   std::size_t rules = 0;
+  std::vector<value>& constants;
+  std::map<plain_key, std::uint32_t> plain_constants;
+  std::map<const checked_node*, std::uint32_t> other_constants;
+
+  explicit sizes(std::vector<value>& c) : constants(c) {
+    constants.emplace_back();
+    plain_constants.emplace(key(constants.back()), 0);
+  }
+
+  static plain_key key(const value& v) { return {v.k, v.boolean, v.integer, v.text}; }
 
   void add(const checked_node& n) {
     nodes += 1;
-    if (holds_constant(n)) constants += 1;
+    if (holds_constant(n)) {
+      const auto position = static_cast<std::uint32_t>(constants.size());
+      const bool added = plain(n.constant)
+                             ? plain_constants.emplace(key(n.constant), position).second
+                             : other_constants.emplace(&n, position).second;
+      if (added) constants.push_back(n.constant);
+    }
     for (const auto& k : n.kids) add(k);
   }
   void add(const std::optional<checked_node>& n) {
     if (n) add(*n);
   }
 
-  // A constant node's value; any other node's only if it was given one (none is, today).
-  static bool holds_constant(const checked_node& n) {
-    return n.code == op::constant || n.constant.present();
+  const value* constant_of(const checked_node& n) const {
+    if (!holds_constant(n)) return constants.data();
+    const std::uint32_t position = plain(n.constant) ? plain_constants.at(key(n.constant))
+                                                     : other_constants.at(&n);
+    return constants.data() + position;
   }
 };
 
 class compiler {
  public:
-  explicit compiler(program& p) : p_(p) {}
+  compiler(program& p, const sizes& n) : p_(p), sizes_(n) {}
 
   const node* tree(const checked_node& n) {
     node& root = p_.nodes.emplace_back();
@@ -60,10 +95,8 @@ class compiler {
   void fill(node& out, const checked_node& n) {
     out.code = n.code;
     out.index = n.index;
-    out.type = n.type;
     out.name = p_.texts.keep(n.name);
-    out.constant = sizes::holds_constant(n) ? &p_.constants.emplace_back(n.constant)
-                                            : p_.constants.data();
+    out.constant = sizes_.constant_of(n);
     if (n.kids.empty()) return;
     const std::size_t first = p_.nodes.size();
     p_.nodes.resize(first + n.kids.size());
@@ -72,6 +105,7 @@ class compiler {
   }
 
   program& p_;
+  const sizes& sizes_;
 };
 
 }  // namespace
@@ -86,7 +120,8 @@ void compile_program(program& p, std::vector<checked_regime> regimes,
   std::sort(invariants.begin(), invariants.end(),
             [](const auto& a, const auto& b) { return a.info.id < b.info.id; });
 
-  sizes n;
+  // The constants are complete before any node points at one.
+  sizes n(p.constants);
   for (const auto& r : regimes) {
     n.add(r.applies_when);
     n.rules += r.rules.size();
@@ -103,7 +138,6 @@ void compile_program(program& p, std::vector<checked_regime> regimes,
     n.add(v.requirement);
   }
   p.nodes.reserve(n.nodes);
-  p.constants.reserve(n.constants);
   p.message_parts.reserve(n.parts);
   p.rules.reserve(n.rules);
 
@@ -120,8 +154,7 @@ void compile_program(program& p, std::vector<checked_regime> regimes,
     p.invariant_infos.push_back(std::move(v.info));
   }
 
-  p.constants.emplace_back();  // absent
-  compiler c(p);
+  compiler c(p, n);
   p.regimes.reserve(regimes.size());
   for (std::size_t i = 0; i < regimes.size(); ++i) {
     const checked_regime& r = regimes[i];
@@ -155,8 +188,8 @@ void compile_program(program& p, std::vector<checked_regime> regimes,
   }
   // Reserved exactly: had any list grown past its reservation, the pointers into it would
   // dangle.
-  if (p.nodes.size() != n.nodes || p.constants.size() != n.constants ||
-      p.message_parts.size() != n.parts || p.rules.size() != n.rules) {
+  if (p.nodes.size() != n.nodes || p.message_parts.size() != n.parts ||
+      p.rules.size() != n.rules) {
     throw std::logic_error("compile_program: a list of the program outgrew its reservation");
   }
   p.markets = build_market_index(p.regimes, p.schema.jurisdictions);

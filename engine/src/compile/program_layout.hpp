@@ -56,7 +56,7 @@ namespace lexgate::detail {
 BOOST_DESCRIBE_ENUM(op, constant, list, root_field, field, map_lookup, variable, market, as_of,
                     logical_not, logical_and, logical_or, exists, eq, ne, lt, le, gt, ge, in,
                     contains, subset_of, intersects, within, any, all)
-BOOST_DESCRIBE_STRUCT(node, (), (code, index, type, name, constant, kids))
+BOOST_DESCRIBE_STRUCT(node, (), (code, index, name, constant, kids))
 BOOST_DESCRIBE_STRUCT(message_part, (), (text, path))
 BOOST_DESCRIBE_STRUCT(compiled_rule, (), (info, forbids, when, assertion, unless, message))
 BOOST_DESCRIBE_STRUCT(compiled_regime, (), (info, jurisdiction, applies_when, rules, slots))

@@ -79,14 +79,22 @@ TEST_CASE("a value that differs from an absent one in any field is read back who
 }
 
 TEST_CASE("an absent value takes one byte, and bytes cut inside a value are refused", "[codec]") {
+  const std::string none = bytes_of(*holding({}));
   const std::string one = bytes_of(*holding({value{}}));
   const std::string two = bytes_of(*holding({value{}, value{}}));
   value text;
   text.text = "x";
   const std::string with_text = bytes_of(*holding({value{}, text}));
-  // A second constant node: its code (1 byte), index (4), type (4), name (4), constant's
-  // position (4) and kids (first and count, 4 + 4); its value in the constants (1).
-  CHECK(two.size() - one.size() == 1 + 4 + 4 + 4 + 4 + 8 + 1);
+  // A constant node: its code (1 byte), index (4), name (4), constant's position (4) and kids
+  // (first and count, 4 + 4). Its absent value is the one every program holds first, written
+  // as one byte; equal constants are kept once.
+  CHECK(one.size() - none.size() == 1 + 4 + 4 + 4 + 8);
+  CHECK(two.size() - one.size() == 1 + 4 + 4 + 4 + 8);
+  CHECK(decode_program(two, "0123")->constants.size() == 1);
+  const auto with_text_program = decode_program(with_text, "0123");
+  REQUIRE(with_text_program);
+  REQUIRE(with_text_program->constants.size() == 2);
+  CHECK(with_text_program->constants[1].text == "x");
   CHECK(with_text.size() > two.size());
   for (std::size_t size = 0; size < with_text.size(); ++size) {
     CHECK_FALSE(decode_program(with_text.substr(0, size), "0123"));
