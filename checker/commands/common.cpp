@@ -35,8 +35,11 @@ std::optional<library> load_rules(const std::vector<std::string>& rule_dirs,
   }
   print_diagnostics(bag);
   if (rules) {
-    spdlog::debug("rule library `{}`: {} regimes, {} rules, sha256 {}", rules->name(),
-                  rules->regimes().size(), rules->rule_count(), rules->digest());
+    // Only when shown: listing the regimes builds their descriptions, which checking never needs.
+    if (spdlog::should_log(spdlog::level::debug)) {
+      spdlog::debug("rule library `{}`: {} regimes, {} rules, sha256 {}", rules->name(),
+                    rules->regimes().size(), rules->rule_count(), rules->digest());
+    }
   } else {
     std::cerr << "lexgate: the rule library has errors; nothing was checked\n";
   }

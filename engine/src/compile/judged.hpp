@@ -66,7 +66,7 @@ void for_each_judged_regime(const program& p, const std::string& market, Group&&
   } else if (const auto country = table.declared_for(market)) {
     group(market, none);
     for (const std::uint32_t r : p.markets.regimes_for[*country]) {
-      if (p.regimes[r].info->reach != regime_reach::government) regime(r);
+      if (p.regimes[r].info.reach != regime_reach::government) regime(r);
     }
   }
 }

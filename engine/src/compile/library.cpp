@@ -75,7 +75,7 @@ const schema& library::profile_schema() const {
   return program_->schema;
 }
 const std::vector<regime_info>& library::regimes() const {
-  return program_->regime_infos;
+  return program_->regime_infos.of(program_->regimes);
 }
 const std::string& library::name() const {
   return program_->name;
@@ -85,7 +85,7 @@ const std::string& library::digest() const {
 }
 
 const rule_info* library::find_rule(std::string_view id) const {
-  for (const auto& r : program_->regime_infos) {
+  for (const auto& r : regimes()) {
     for (const auto& rule : r.rules) {
       if (rule.id == id) return &rule;
     }
@@ -112,16 +112,13 @@ const invariant_conditions* library::find_invariant_conditions(std::string_view 
 }
 
 std::size_t library::rule_count() const {
-  std::size_t n = 0;
-  for (const auto& r : program_->regime_infos) n += r.rules.size();
-  return n;
+  return program_->rules.size();
 }
 
 std::vector<std::string> library::rule_ids() const {
   std::vector<std::string> ids;
-  for (const auto& r : program_->regime_infos) {
-    for (const auto& rule : r.rules) ids.push_back(rule.id);
-  }
+  ids.reserve(program_->rules.size());
+  for (const auto& rule : program_->rules) ids.emplace_back(rule.info.id);
   return ids;
 }
 

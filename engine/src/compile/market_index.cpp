@@ -45,7 +45,7 @@ market_index build_market_index(const std::vector<compiled_regime>& regimes,
   for (std::uint32_t r = 0; r < regimes.size(); ++r) {
     if (!regimes[r].jurisdiction) continue;
     const std::uint32_t home = *regimes[r].jurisdiction;
-    switch (regimes[r].info->reach) {
+    switch (regimes[r].info.reach) {
       case regime_reach::territory: {
         if (home >= n) break;  // covers nothing: the table knows only codes below n
         if (!territory_known[home]) {

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <deque>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -42,8 +43,39 @@ struct message_part {
   const node* path = nullptr;  ///< A value to render.
 };
 
+/// A rule's description as `rule_info` (lexgate/rule_info.hpp) has it, its texts as views.
+struct rule_text {
+  std::string_view id;
+  std::string_view local_id;
+  std::string_view regime;
+  std::string_view cite;
+  rule_severity severity = rule_severity::block;
+  bool forbids = false;
+  std::string_view message;
+  std::string_view remedy;
+  std::optional<date> effective;
+  std::optional<date> until;
+  std::string_view file;
+  location where;
+};
+
+/// A regime's description as `regime_info` has it (its rules aside), its texts as views.
+struct regime_text {
+  std::string_view id;
+  std::string_view title;
+  std::string_view authority;
+  std::string_view jurisdiction;
+  std::string_view instrument;
+  regime_reach reach = regime_reach::territory;
+  date effective;
+  std::optional<date> until;
+  std::span<const std::string_view> sources;  ///< In `program::sources`.
+  std::string_view file;
+  location where;
+};
+
 struct compiled_rule {
-  const rule_info* info = nullptr;  ///< Its entry in `program::regime_infos`.
+  rule_text info;
   bool forbids = false;
   const node* when = nullptr;
   const node* assertion = nullptr;  ///< Never null.
@@ -52,7 +84,7 @@ struct compiled_rule {
 };
 
 struct compiled_regime {
-  const regime_info* info = nullptr;  ///< `program::regime_infos` at the same position.
+  regime_text info;
   std::optional<std::uint32_t> jurisdiction;  ///< Index in the jurisdiction table.
   const node* applies_when = nullptr;
   std::span<const compiled_rule> rules;  ///< In `program::rules`.
@@ -61,10 +93,27 @@ struct compiled_regime {
 
 /// An invariant: holds when `when` is false or `requirement` is true.
 struct compiled_invariant {
-  const invariant_info* info = nullptr;  ///< `program::invariant_infos` at the same position.
+  invariant_info info;
   const node* when = nullptr;
   const node* requirement = nullptr;  ///< Never null.
   std::uint32_t slots = 0;            ///< Quantifier variable slots its expressions use.
+};
+
+/// The regimes with their rules as the public `regime_info` lists them (`library::regimes()`),
+/// built from the compiled regimes the first time they are asked for: `lexgate check` never
+/// needs them, and building them is a string per text, a thousand allocations at every start.
+/// Built once, under a once-flag, so threads sharing the program may ask at the same time.
+class regime_listing {
+ public:
+  regime_listing() = default;
+  regime_listing(const regime_listing&) = delete;
+  regime_listing& operator=(const regime_listing&) = delete;
+
+  const std::vector<regime_info>& of(std::span<const compiled_regime> regimes) const;
+
+ private:
+  mutable std::once_flag once_;
+  mutable std::vector<regime_info> regimes_;
 };
 
 /// The text a program's views point into when it is not in static storage: the names and
@@ -96,9 +145,10 @@ struct program {
   std::vector<value> constants;
   std::vector<node> nodes;
   std::vector<message_part> message_parts;
+  std::vector<std::string_view> sources;  ///< The regimes' sources.
   std::vector<compiled_rule> rules;
   std::vector<compiled_regime> regimes;
-  std::vector<regime_info> regime_infos;        ///< Same order as `regimes`, with their rules.
+  regime_listing regime_infos;                  ///< `regimes` as `regime_info`, when asked for.
   std::vector<compiled_invariant> invariants;   ///< In id order; for the planner, never `check`.
   std::vector<invariant_info> invariant_infos;  ///< Same order as `invariants`.
   std::vector<invariant_conditions> invariant_texts;  ///< Same order as `invariants`.

@@ -89,7 +89,44 @@ class compiler {
     return {p_.message_parts.data() + first, parts.size()};
   }
 
+  rule_text rule(const rule_info& r) {
+    rule_text out;
+    out.id = keep(r.id);
+    out.local_id = keep(r.local_id);
+    out.regime = keep(r.regime);
+    out.cite = keep(r.cite);
+    out.severity = r.severity;
+    out.forbids = r.forbids;
+    out.message = keep(r.message);
+    out.remedy = keep(r.remedy);
+    out.effective = r.effective;
+    out.until = r.until;
+    out.file = keep(r.file);
+    out.where = r.where;
+    return out;
+  }
+
+  regime_text regime(const regime_info& r) {
+    regime_text out;
+    out.id = keep(r.id);
+    out.title = keep(r.title);
+    out.authority = keep(r.authority);
+    out.jurisdiction = keep(r.jurisdiction);
+    out.instrument = keep(r.instrument);
+    out.reach = r.reach;
+    out.effective = r.effective;
+    out.until = r.until;
+    const std::size_t first = p_.sources.size();
+    for (const auto& source : r.sources) p_.sources.push_back(keep(source));
+    out.sources = {p_.sources.data() + first, r.sources.size()};
+    out.file = keep(r.file);
+    out.where = r.where;
+    return out;
+  }
+
  private:
+  std::string_view keep(const std::string& text) { return p_.texts.keep(text); }
+
   // A node's operands are laid out together right after it is filled, then each is filled in
   // turn: operands always come after their node, so a program's nodes cannot form a cycle.
   void fill(node& out, const checked_node& n) {
@@ -141,17 +178,13 @@ void compile_program(program& p, std::vector<checked_regime> regimes,
   p.message_parts.reserve(n.parts);
   p.rules.reserve(n.rules);
 
-  // The listing's regimes carry their rules' descriptions; the compiled rules point at them.
-  p.regime_infos.reserve(regimes.size());
-  for (auto& r : regimes) {
-    regime_info& listed = p.regime_infos.emplace_back(std::move(r.info));
-    listed.rules.reserve(r.rules.size());
-    for (auto& rule : r.rules) listed.rules.push_back(std::move(rule.info));
-  }
+  std::size_t sources = 0;
+  for (const auto& r : regimes) sources += r.info.sources.size();
+  p.sources.reserve(sources);
   p.invariant_infos.reserve(invariants.size());
-  for (auto& v : invariants) {
+  for (const auto& v : invariants) {
     p.invariant_texts.push_back(texts.find(v.info.id)->second);
-    p.invariant_infos.push_back(std::move(v.info));
+    p.invariant_infos.push_back(v.info);
   }
 
   compiler c(p, n);
@@ -159,7 +192,7 @@ void compile_program(program& p, std::vector<checked_regime> regimes,
   for (std::size_t i = 0; i < regimes.size(); ++i) {
     const checked_regime& r = regimes[i];
     compiled_regime& out = p.regimes.emplace_back();
-    out.info = &p.regime_infos[i];
+    out.info = c.regime(r.info);
     out.jurisdiction = r.jurisdiction;
     out.applies_when = c.tree(r.applies_when);
     out.slots = r.slots;
@@ -167,7 +200,7 @@ void compile_program(program& p, std::vector<checked_regime> regimes,
     for (std::size_t j = 0; j < r.rules.size(); ++j) {
       const checked_rule& rule = r.rules[j];
       compiled_rule& compiled = p.rules.emplace_back();
-      compiled.info = &p.regime_infos[i].rules[j];
+      compiled.info = c.rule(rule.info);
       compiled.forbids = rule.forbids;
       compiled.when = c.tree(rule.when);
       compiled.assertion = c.tree(rule.assertion);
@@ -180,7 +213,7 @@ void compile_program(program& p, std::vector<checked_regime> regimes,
   p.invariants.reserve(invariants.size());
   for (std::size_t i = 0; i < invariants.size(); ++i) {
     compiled_invariant& out = p.invariants.emplace_back();
-    out.info = &p.invariant_infos[i];
+    out.info = invariants[i].info;
     out.when = c.tree(invariants[i].when);
     out.requirement = c.tree(invariants[i].requirement);
     out.slots = invariants[i].slots;
@@ -189,7 +222,7 @@ void compile_program(program& p, std::vector<checked_regime> regimes,
   // Reserved exactly: had any list grown past its reservation, the pointers into it would
   // dangle.
   if (p.nodes.size() != n.nodes || p.message_parts.size() != n.parts ||
-      p.rules.size() != n.rules) {
+      p.rules.size() != n.rules || p.sources.size() != sources) {
     throw std::logic_error("compile_program: a list of the program outgrew its reservation");
   }
   p.markets = build_market_index(p.regimes, p.schema.jurisdictions);

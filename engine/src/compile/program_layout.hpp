@@ -58,6 +58,12 @@ BOOST_DESCRIBE_ENUM(op, constant, list, root_field, field, map_lookup, variable,
                     contains, subset_of, intersects, within, any, all)
 BOOST_DESCRIBE_STRUCT(node, (), (code, index, name, constant, kids))
 BOOST_DESCRIBE_STRUCT(message_part, (), (text, path))
+BOOST_DESCRIBE_STRUCT(rule_text, (),
+                      (id, local_id, regime, cite, severity, forbids, message, remedy, effective,
+                       until, file, where))
+BOOST_DESCRIBE_STRUCT(regime_text, (),
+                      (id, title, authority, jurisdiction, instrument, reach, effective, until,
+                       sources, file, where))
 BOOST_DESCRIBE_STRUCT(compiled_rule, (), (info, forbids, when, assertion, unless, message))
 BOOST_DESCRIBE_STRUCT(compiled_regime, (), (info, jurisdiction, applies_when, rules, slots))
 BOOST_DESCRIBE_STRUCT(compiled_invariant, (), (info, when, requirement, slots))
@@ -67,9 +73,9 @@ BOOST_DESCRIBE_STRUCT(market_index, (), (regimes_for, members_of))
 // rules, `rules` before the regimes (program_reader.cpp resolves a reference only into a list it
 // has already sized).
 BOOST_DESCRIBE_STRUCT(program, (),
-                      (name, digest, texts, schema, constants, nodes, message_parts, rules,
-                       regimes, regime_infos, invariants, invariant_infos, invariant_texts,
-                       max_slots, markets))
+                      (name, digest, texts, schema, constants, nodes, message_parts, sources,
+                       rules, regimes, regime_infos, invariants, invariant_infos,
+                       invariant_texts, max_slots, markets))
 }  // namespace lexgate::detail
 
 namespace lexgate::detail::codec {
@@ -98,13 +104,11 @@ struct span_of<std::span<const T>> : std::true_type {
   using element = T;
 };
 
-/// A pointer to a program's description of a rule, regime or invariant: not written, since it is
-/// implied by position (the compiled regime `r` is described by `regime_infos[r]`, its rule `i`
-/// by `regime_infos[r].rules[i]`); program_reader.cpp links it after reading.
+/// What a program holds but does not write: storage for its text, and the listing built from
+/// its regimes when asked for.
 template <class T>
-inline constexpr bool is_linked_info =
-    std::is_same_v<T, const rule_info*> || std::is_same_v<T, const regime_info*> ||
-    std::is_same_v<T, const invariant_info*>;
+inline constexpr bool not_written =
+    std::is_same_v<T, text_store> || std::is_same_v<T, regime_listing>;
 
 template <class T>
 struct optional_of : std::false_type {};
@@ -132,7 +136,7 @@ constexpr std::uint8_t last_enumerator() {
 /// anything is allocated.
 template <class T>
 constexpr std::size_t least_bytes() {
-  if constexpr (std::is_same_v<T, text_store> || is_linked_info<T>) {
+  if constexpr (not_written<T>) {
     return 0;  // not written
   } else if constexpr (std::is_same_v<T, bool> || std::is_enum_v<T>) {
     return 1;
@@ -187,7 +191,7 @@ constexpr std::uint64_t shape(std::uint64_t h) {
     return mix(h, 9);
   } else if constexpr (span_of<T>::value) {
     return shape<typename span_of<T>::element>(mix(h, 10));
-  } else if constexpr (std::is_same_v<T, text_store>) {
+  } else if constexpr (not_written<T>) {
     return mix(h, 11);
   } else {
     return mix(h, 8);
@@ -209,7 +213,8 @@ constexpr std::uint64_t fingerprint_of(std::uint64_t h = 14695981039346656037ull
 /// Boost.PFR counts the fields the structure really has.
 using written = boost::mp11::mp_list<location, date, value, rule_info, regime_info, invariant_info,
                                      invariant_conditions, schema_field, schema_type, entity_info,
-                                     schema, node, message_part, compiled_rule, compiled_regime,
+                                     schema, node, message_part, rule_text, regime_text,
+                                     compiled_rule, compiled_regime,
                                      compiled_invariant, position_lists, market_index, program>;
 
 template <class T>
@@ -223,12 +228,22 @@ static_assert(describes_every_field<location>() && describes_every_field<date>()
                   describes_every_field<schema_field>() && describes_every_field<schema_type>() &&
                   describes_every_field<entity_info>() &&
                   describes_every_field<schema>() && describes_every_field<node>() &&
-                  describes_every_field<message_part>() && describes_every_field<compiled_rule>() &&
+                  describes_every_field<message_part>() && describes_every_field<rule_text>() &&
+                  describes_every_field<regime_text>() && describes_every_field<compiled_rule>() &&
                   describes_every_field<compiled_regime>() &&
                   describes_every_field<compiled_invariant>() &&
                   describes_every_field<position_lists>() &&
                   describes_every_field<market_index>() && describes_every_field<program>(),
               "a field of a compiled program is not in program_layout.hpp's description");
+
+// A compiled rule or regime carries the description the public listing gives (regime_listing.cpp
+// copies it field by field): a field added to `rule_info` or `regime_info` is added there too.
+static_assert(boost::mp11::mp_size<fields<rule_text>>::value ==
+                  boost::mp11::mp_size<fields<rule_info>>::value,
+              "rule_text (compile/program.hpp) lacks a field of rule_info");
+static_assert(boost::mp11::mp_size<fields<regime_text>>::value + 1 ==  // all but `rules`
+                  boost::mp11::mp_size<fields<regime_info>>::value,
+              "regime_text (compile/program.hpp) lacks a field of regime_info");
 
 constexpr std::uint64_t layout_fingerprint() {
   std::uint64_t h = 14695981039346656037ull;

@@ -58,8 +58,8 @@ class reader {
       if (n == 0) return;
       v = in_.substr(pos_, n);
       pos_ += n;
-    } else if constexpr (std::is_same_v<T, text_store> || codec::is_linked_info<T>) {
-      // Not written (program_writer.cpp): decode_program links the descriptions.
+    } else if constexpr (codec::not_written<T>) {
+      // Not written (program_writer.cpp).
     } else if constexpr (std::is_same_v<T, std::string>) {
       // Built in place rather than assigned: most strings are empty or short, and the program
       // holds thousands of them.
@@ -114,6 +114,7 @@ class reader {
       constants_ = &v.constants;
       nodes_ = &v.nodes;
       parts_ = &v.message_parts;
+      sources_ = &v.sources;
       rules_ = &v.rules;
       fields(v, depth);
     } else if constexpr (std::is_same_v<T, jurisdiction_table>) {
@@ -174,6 +175,7 @@ class reader {
     if constexpr (std::is_same_v<E, value>) return constants_;
     if constexpr (std::is_same_v<E, node>) return nodes_;
     if constexpr (std::is_same_v<E, message_part>) return parts_;
+    if constexpr (std::is_same_v<E, std::string_view>) return sources_;
     if constexpr (std::is_same_v<E, compiled_rule>) return rules_;
   }
 
@@ -222,6 +224,7 @@ class reader {
   const std::vector<value>* constants_ = nullptr;
   const std::vector<node>* nodes_ = nullptr;
   const std::vector<message_part>* parts_ = nullptr;
+  const std::vector<std::string_view>* sources_ = nullptr;
   const std::vector<compiled_rule>* rules_ = nullptr;
   std::size_t node_ = 0;               // the node being read
   std::vector<std::uint16_t> depth_;  // each node's depth below the expression holding it
@@ -262,8 +265,7 @@ std::shared_ptr<const program> decode_program(std::string_view bytes,
     if (index >= p->schema.jurisdictions.size()) return nullptr;
   }
   // The parallel lists must line up, as compile_program builds them.
-  const bool consistent = p->regime_infos.size() == p->regimes.size() &&
-                          p->invariant_infos.size() == p->invariants.size() &&
+  const bool consistent = p->invariant_infos.size() == p->invariants.size() &&
                           p->invariant_texts.size() == p->invariants.size() &&
                           p->markets.regimes_for.size() == p->schema.jurisdictions.size() &&
                           p->markets.members_of.size() == p->schema.jurisdictions.size();
@@ -276,25 +278,8 @@ std::shared_ptr<const program> decode_program(std::string_view bytes,
   for (const auto& rule : p->rules) {
     if (rule.assertion == nullptr) return nullptr;
   }
-  // Descriptions are linked by position: the regimes' rules follow one another in `rules`, each
-  // regime's as many as its description lists.
-  std::size_t next_rule = 0;
-  for (std::size_t r = 0; r < p->regimes.size(); ++r) {
-    compiled_regime& regime = p->regimes[r];
-    regime_info& info = p->regime_infos[r];
-    if (info.rules.size() != regime.rules.size()) return nullptr;
-    if (!regime.rules.empty() &&
-        regime.rules.data() != p->rules.data() + static_cast<std::ptrdiff_t>(next_rule)) {
-      return nullptr;
-    }
-    regime.info = &info;
-    for (std::size_t i = 0; i < info.rules.size(); ++i) p->rules[next_rule + i].info = &info.rules[i];
-    next_rule += info.rules.size();
-  }
-  if (next_rule != p->rules.size()) return nullptr;
-  for (std::size_t i = 0; i < p->invariants.size(); ++i) {
-    if (p->invariants[i].requirement == nullptr) return nullptr;
-    p->invariants[i].info = &p->invariant_infos[i];
+  for (const auto& inv : p->invariants) {
+    if (inv.requirement == nullptr) return nullptr;
   }
   return p;
 }

@@ -43,8 +43,8 @@ class writer {
     } else if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, std::string_view>) {
       count(v.size());
       out_.append(v);
-    } else if constexpr (std::is_same_v<T, text_store> || codec::is_linked_info<T>) {
-      // Not written: the reader keeps its own text and links descriptions by position.
+    } else if constexpr (codec::not_written<T>) {
+      // Not written: the reader keeps its own text; the listing is built when asked for.
     } else if constexpr (std::is_same_v<T, value>) {
       // A value as default-constructed (an expression node that is not a constant) is one byte.
       const bool absent = is_default(v);
@@ -61,6 +61,7 @@ class writer {
       constants_ = &v.constants;
       nodes_ = &v.nodes;
       parts_ = &v.message_parts;
+      sources_ = &v.sources;
       rules_ = &v.rules;
       fields(v);
     } else if constexpr (std::is_same_v<T, jurisdiction_table>) {
@@ -114,6 +115,7 @@ class writer {
     if constexpr (std::is_same_v<E, value>) list = constants_;
     if constexpr (std::is_same_v<E, node>) list = nodes_;
     if constexpr (std::is_same_v<E, message_part>) list = parts_;
+    if constexpr (std::is_same_v<E, std::string_view>) list = sources_;
     if constexpr (std::is_same_v<E, compiled_rule>) list = rules_;
     const std::less<const E*> before;
     if (list == nullptr || before(element, list->data()) ||
@@ -146,6 +148,7 @@ class writer {
   const std::vector<value>* constants_ = nullptr;
   const std::vector<node>* nodes_ = nullptr;
   const std::vector<message_part>* parts_ = nullptr;
+  const std::vector<std::string_view>* sources_ = nullptr;
   const std::vector<compiled_rule>* rules_ = nullptr;
   bool ok_ = true;
 };

@@ -24,25 +24,25 @@ struct rule_dates {
 inline rule_dates dates_of(const compiled_regime& regime, const compiled_rule& rule) {
   rule_dates d;
   d.effective =
-      std::max(regime.info->effective, rule.info->effective.value_or(regime.info->effective));
-  if (regime.info->until) d.until = *regime.info->until;
-  if (rule.info->until && *rule.info->until < d.until) d.until = *rule.info->until;
+      std::max(regime.info.effective, rule.info.effective.value_or(regime.info.effective));
+  if (regime.info.until) d.until = *regime.info.until;
+  if (rule.info.until && *rule.info.until < d.until) d.until = *rule.info.until;
   return d;
 }
 
 /// An invariant's own dates; one without `effective` has always held.
 inline rule_dates dates_of(const compiled_invariant& inv) {
   rule_dates d;
-  d.effective = inv.info->effective.value_or(date{std::numeric_limits<std::int32_t>::min()});
-  if (inv.info->until) d.until = *inv.info->until;
+  d.effective = inv.info.effective.value_or(date{std::numeric_limits<std::int32_t>::min()});
+  if (inv.info.until) d.until = *inv.info.until;
   return d;
 }
 
 /// A regime's own dates, for whether it covers a market on a day.
 inline rule_dates dates_of(const compiled_regime& regime) {
   rule_dates d;
-  d.effective = regime.info->effective;
-  if (regime.info->until) d.until = *regime.info->until;
+  d.effective = regime.info.effective;
+  if (regime.info.until) d.until = *regime.info.until;
   return d;
 }
 

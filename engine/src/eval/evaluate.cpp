@@ -510,11 +510,11 @@ void keep_first(std::vector<T>& items, std::size_t used, std::vector<T>& spare) 
 void make_finding(evaluator& e, scratch& s, const detail::compiled_regime& regime,
                   const detail::compiled_rule& rule, const rule_verdict& v, finding_status status,
                   report_detail detail, const std::string& member_state, finding& f) {
-  f.rule = rule.info->id;
-  f.regime = regime.info->id;
-  f.jurisdiction = regime.info->jurisdiction;
+  f.rule = rule.info.id;
+  f.regime = regime.info.id;
+  f.jurisdiction = regime.info.jurisdiction;
   f.member_state = member_state;
-  f.severity = rule.info->severity;
+  f.severity = rule.info.severity;
   f.status = status;
   f.effective.reset();
   f.waiver.reset();
@@ -585,9 +585,9 @@ void make_finding(evaluator& e, scratch& s, const detail::compiled_regime& regim
       }
       f.message += ")";
     }
-    f.cite = rule.info->cite;
-    f.sources = regime.info->sources;
-    f.remedy = rule.info->remedy;
+    f.cite = rule.info.cite;
+    f.sources.assign(regime.info.sources.begin(), regime.info.sources.end());
+    f.remedy = rule.info.remedy;
   } else {
     f.message.clear();
     f.cite.clear();
@@ -725,7 +725,7 @@ struct market_pass {
   void judge_regime(std::uint32_t r) {
     const auto& regime = program.regimes[r];
     scope_result scope;  // `applies when` at as_of, evaluated on the first rule that needs it
-    if (regime.info->reach == regime_reach::government) {
+    if (regime.info.reach == regime_reach::government) {
       // A government's rules for its own systems say nothing of a deployment that does not
       // serve that government: they cover the market only when they may apply (design §5).
       e.set_as_of(options.as_of);
@@ -743,8 +743,8 @@ struct market_pass {
         if (!scope.valid) scope = evaluate_scope(e, s, regime);
         const rule_verdict v = judge(e, s, scope, regime, rule);
         rule_result& result = next_slot(mr.evaluated, evaluated_used, s.spare_results);
-        result.rule = rule.info->id;
-        result.severity = rule.info->severity;
+        result.rule = rule.info.id;
+        result.severity = rule.info.severity;
         result.outcome = v.outcome;
         if (v.outcome == rule_outcome::violation || v.outcome == rule_outcome::indeterminate) {
           make_finding(e, s, regime, rule, v,
@@ -773,12 +773,12 @@ struct market_pass {
   // extraterritorial reach is judged everywhere, but it carries another jurisdiction's law
   // abroad; it does not make the market's own law known, so it covers no market.
   void note_coverage(const detail::compiled_regime& regime) {
-    if (regime.info->reach == regime_reach::extraterritorial) return;
+    if (regime.info.reach == regime_reach::extraterritorial) return;
     if (!detail::dates_of(regime).in_force(options.as_of)) return;
     mr.covered = true;
     // Names only for a full report: a scan or a gate needs whether, not which.
     if (options.detail == report_detail::full) {
-      next_slot(mr.coverage, coverage_used, s.spare_strings) = regime.info->id;
+      next_slot(mr.coverage, coverage_used, s.spare_strings) = regime.info.id;
     }
   }
 };
@@ -816,12 +816,12 @@ void judge_invariants(const detail::program& program, const value& root, scratch
       // to the pools at the next evaluation and the pools grew by them on every profile.
       std::size_t evaluated_used = m.evaluated.size();
       rule_result& result = next_slot(m.evaluated, evaluated_used, s.spare_results);
-      result.rule = inv.info->id;
+      result.rule = inv.info.id;
       result.severity = rule_severity::block;
       result.outcome = rule_outcome::violation;
       std::size_t findings_used = m.findings.size();
       finding& f = next_slot(m.findings, findings_used, s.spare_findings);
-      f.rule = inv.info->id;
+      f.rule = inv.info.id;
       f.regime.clear();
       f.jurisdiction.clear();
       f.severity = rule_severity::block;
@@ -849,13 +849,13 @@ void judge_invariants(const detail::program& program, const value& root, scratch
       }
       if (options.detail == report_detail::full) {
         f.message.assign("The profile contradicts a cited fact: ");
-        f.message += inv.info->message;
-        f.cite = inv.info->cite;
-        f.sources = inv.info->sources;
+        f.message += inv.info.message;
+        f.cite = inv.info.cite;
+        f.sources = inv.info.sources;
         f.remedy.assign("Correct the profile: it states what invariant ");
-        f.remedy += inv.info->id;
+        f.remedy += inv.info.id;
         f.remedy += " rules out (";
-        f.remedy += inv.info->title;
+        f.remedy += inv.info.title;
         f.remedy += ")";
       } else {
         f.message.clear();

@@ -44,7 +44,7 @@ std::vector<std::string> judged_rules(const program& p, const std::string& marke
   lexgate::detail::for_each_judged_rule(
       p, market, as_of,
       [&](const auto&, const lexgate::detail::compiled_rule& rule, const std::string&,
-          const std::string&) { out.push_back(rule.info->id); });
+          const std::string&) { out.emplace_back(rule.info.id); });
   return out;
 }
 
@@ -60,7 +60,7 @@ TEST_CASE("the rules judged for a market are those the evaluator reports, in its
   REQUIRE(!table.index_of(undeclared));
   REQUIRE(table.declared_for(undeclared));
   std::set<std::string, std::less<>> invariants;
-  for (const auto& inv : p.invariants) invariants.insert(inv.info->id);
+  for (const auto& inv : p.invariants) invariants.insert(inv.info.id);
 
   const std::string as_of = "2026-06-01";
   const lexgate::profile facts = lexgate::testing::profile_from(
@@ -109,7 +109,7 @@ TEST_CASE("EU stands for its member states, each regime judged once per market",
   CHECK(std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end());
   // A member state's own regimes are among them (Italy's law on AI).
   bool italian = false;
-  for (const std::uint32_t r : visited) italian = italian || p.regimes[r].info->jurisdiction == "IT";
+  for (const std::uint32_t r : visited) italian = italian || p.regimes[r].info.jurisdiction == "IT";
   CHECK(italian);
 }
 
@@ -127,7 +127,7 @@ TEST_CASE("an undeclared subdivision is bound by its country's laws, not its gov
       [&](std::uint32_t r) { subdivision.push_back(r); });
   std::vector<std::uint32_t> expected;
   for (const std::uint32_t r : country) {
-    if (p.regimes[r].info->reach != lexgate::regime_reach::government) expected.push_back(r);
+    if (p.regimes[r].info.reach != lexgate::regime_reach::government) expected.push_back(r);
   }
   CHECK(subdivision == expected);
   CHECK(subdivision.size() < country.size());  // Japan's government guidance stays its own

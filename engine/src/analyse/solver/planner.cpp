@@ -164,13 +164,13 @@ class planner {
     encoder enc(c_, program_, texts_, w);
     for (const auto& t : targets_) {
       const bool rule_in =
-          std::find(c.rules.begin(), c.rules.end(), t.rule->info->id) != c.rules.end();
+          std::find(c.rules.begin(), c.rules.end(), t.rule->info.id) != c.rules.end();
       const auto& m = markets_[t.market];
       const bool market_in = std::find(c.markets.begin(), c.markets.end(), m) != c.markets.end();
       if (rule_in && market_in) s.add(enc.rule_holds(*t.regime, *t.rule, *t.code, options_.as_of));
     }
     for (const auto* inv : invariants_) {
-      if (std::find(c.invariants.begin(), c.invariants.end(), inv->info->id) != c.invariants.end()) {
+      if (std::find(c.invariants.begin(), c.invariants.end(), inv->info.id) != c.invariants.end()) {
         s.add(enc.invariant_holds(*inv, options_.as_of));
       }
     }
@@ -217,7 +217,7 @@ class planner {
     if (const auto core = minimal_core(s, lits, invariant_ids)) {
       bag.error("plan.invariant",
                 "the profile's fixed facts break invariant `" +
-                    invariants_[(*core)[0] - targets_.size()]->info->id +
+                    invariants_[(*core)[0] - targets_.size()]->info.id +
                     "`, and no change of the free attributes can mend it",
                 facts_.source ? facts_.source->name() : std::string(),
                 "correct the profile, or take the attribute out of `plan.fixed`");
@@ -305,7 +305,7 @@ class planner {
           program_, markets_[m], options_.as_of,
           [&](const compiled_regime& regime, const compiled_rule& rule, const std::string& code,
               const std::string&) {
-            if (static_cast<int>(rule.info->severity) > static_cast<int>(options_.threshold)) return;
+            if (static_cast<int>(rule.info.severity) > static_cast<int>(options_.threshold)) return;
             targets_.push_back({m, &regime, &rule, &code, true});
           });
     }
@@ -368,10 +368,10 @@ class planner {
   std::string describe(std::size_t i) const {
     if (i >= targets_.size()) {
       const auto& inv = *invariants_[i - targets_.size()];
-      return "invariant " + inv.info->id + " (" + lowercase_first(inv.info->title) + ")";
+      return "invariant " + inv.info.id + " (" + lowercase_first(inv.info.title) + ")";
     }
     const auto& t = targets_[i];
-    return "in " + markets_[t.market] + ", " + t.rule->info->id;
+    return "in " + markets_[t.market] + ", " + std::string(t.rule->info.id);
   }
 
   static std::string lowercase_first(std::string s) {
@@ -411,7 +411,7 @@ class planner {
     for (std::size_t i : core) {
       if (i >= targets_.size()) continue;
       unresolvable_rule u;
-      u.rule = targets_[i].rule->info->id;
+      u.rule = targets_[i].rule->info.id;
       u.market = markets_[m];
       u.attributes.assign(reads[i].begin(), reads[i].end());
       if (core.size() == 1) {
@@ -436,9 +436,9 @@ class planner {
     for (std::size_t i : core) {
       if (i < targets_.size()) {
         add_unique(market_ids, targets_[i].market);
-        add_unique(c.rules, targets_[i].rule->info->id);
+        add_unique(c.rules, std::string(targets_[i].rule->info.id));
       } else {
-        add_unique(c.invariants, invariants_[i - targets_.size()]->info->id);
+        add_unique(c.invariants, invariants_[i - targets_.size()]->info.id);
       }
     }
     std::sort(market_ids.begin(), market_ids.end());
@@ -692,7 +692,7 @@ class planner {
                       diagnostic_bag& bag) {
     std::set<std::string> accepted;  // unresolvable rules stay failing by design
     for (const auto& t : targets_) {
-      if (!t.active) accepted.insert(markets_[t.market] + " " + t.rule->info->id);
+      if (!t.active) accepted.insert(markets_[t.market] + " " + std::string(t.rule->info.id));
     }
     const std::set<std::string> after = failing(recheck(d.remediated));
     for (const auto& f : after) {
@@ -729,7 +729,7 @@ class planner {
     std::vector<std::string> out;
     for (const auto* inv : invariants_) {
       if (!enc.invariant_holds(*inv, options_.as_of).simplify().is_true()) {
-        out.push_back(inv->info->id);
+        out.push_back(inv->info.id);
       }
     }
     return out;
