@@ -62,7 +62,7 @@ class jurisdiction_table {
   /// Computes the transitive closure. Returns false when containment has a cycle.
   bool close();
 
-  bool known(std::string_view code) const { return index_.find(code) != index_.end(); }
+  bool known(std::string_view code) const { return index_of(code).has_value(); }
   /// Whether `code` is a valid market or place: a declared code, or an ISO 3166-2 subdivision
   /// (`JP-13`, `CA-ON`) of a declared ISO 3166-1 country that the library does not list. Any
   /// such code is valid; a library rule can only cover it through its country.
@@ -85,13 +85,12 @@ class jurisdiction_table {
  private:
   std::vector<std::string> codes_;
   // Hashed, and looked up by string_view: every jurisdiction a profile states is checked here.
-  struct code_hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view code) const {
-      return std::hash<std::string_view>{}(code);
-    }
-  };
-  std::unordered_map<std::string, std::uint32_t, code_hash, std::equal_to<>> index_;
+  // Open addressing over positions in `codes_` (position + 1; 0 marks an empty slot), at most
+  // half full: no allocation per code (the table is rebuilt at every start), and a lookup is a
+  // hash and mostly one comparison.
+  std::vector<std::uint32_t> slots_;
+  std::size_t slot_of(std::string_view code) const;  // the code's slot, or the empty one it takes
+  void grow(std::size_t codes);                      // room for `codes` codes
   std::vector<std::vector<std::uint32_t>> parents_;
   // covers_[outer * size() + inner]: one block for the whole matrix, since a library declares
   // hundreds of codes and the table is rebuilt at every start (compile/program_reader.cpp).

@@ -17,13 +17,30 @@ bool schema_type::has_enum_value(std::string_view v) const {
 }
 
 std::uint32_t jurisdiction_table::declare(const std::string& code) {
-  // Looked up first: emplacing a code already declared would build and free a map node.
-  if (const auto it = index_.find(std::string_view(code)); it != index_.end()) return it->second;
+  grow(codes_.size() + 1);
+  const std::size_t slot = slot_of(code);
+  if (slots_[slot] != 0) return slots_[slot] - 1;
   const auto index = static_cast<std::uint32_t>(codes_.size());
-  index_.emplace(code, index);
   codes_.push_back(code);
   parents_.emplace_back();
+  slots_[slot] = index + 1;
   return index;
+}
+
+std::size_t jurisdiction_table::slot_of(std::string_view code) const {
+  const std::size_t mask = slots_.size() - 1;  // a power of two, never zero here
+  for (std::size_t i = std::hash<std::string_view>{}(code) & mask;; i = (i + 1) & mask) {
+    const std::uint32_t s = slots_[i];
+    if (s == 0 || codes_[s - 1] == code) return i;
+  }
+}
+
+void jurisdiction_table::grow(std::size_t codes) {
+  std::size_t size = 16;
+  while (size < 2 * codes) size *= 2;
+  if (size <= slots_.size()) return;
+  slots_.assign(size, 0);
+  for (std::uint32_t i = 0; i < codes_.size(); ++i) slots_[slot_of(codes_[i])] = i + 1;
 }
 
 void jurisdiction_table::add_containment(const std::string& inner, const std::string& outer) {
@@ -38,7 +55,7 @@ void jurisdiction_table::add_containment(std::uint32_t inner, std::uint32_t oute
 void jurisdiction_table::reserve(std::size_t n) {
   codes_.reserve(n);
   parents_.reserve(n);
-  index_.reserve(n);
+  grow(n);
 }
 
 bool jurisdiction_table::close() {
@@ -62,9 +79,10 @@ bool jurisdiction_table::close() {
 }
 
 std::optional<std::uint32_t> jurisdiction_table::index_of(std::string_view code) const {
-  auto it = index_.find(code);
-  if (it == index_.end()) return {};
-  return it->second;
+  if (slots_.empty()) return {};
+  const std::uint32_t s = slots_[slot_of(code)];
+  if (s == 0) return {};
+  return s - 1;
 }
 
 bool jurisdiction_table::covers(std::uint32_t outer, std::uint32_t inner) const {
