@@ -149,7 +149,8 @@ bool expression_checker::is_literal(const checked_node& n) const {
                      [](const checked_node& k) { return k.code == op::constant; });
 }
 
-bool expression_checker::coerce(checked_node& literal, const schema_type* target, const ast::expr& where) {
+bool expression_checker::coerce(checked_node& literal, const schema_type* target,
+                                const ast::expr& where) {
   if (literal.code == op::list) {
     if (target->kind != type_kind::list) return compatible(literal.type, target);
     for (auto& item : literal.kids) {
@@ -208,15 +209,17 @@ bool expression_checker::coerce(checked_node& literal, const schema_type* target
   return compatible(literal.type, target);
 }
 
-std::optional<checked_node> expression_checker::condition(const ast::expr& e, const source_file& file) {
+std::optional<checked_node> expression_checker::condition(const ast::expr& e,
+                                                          const source_file& file) {
   file_ = &file;
   scope_.clear();
   start_expression();
   return expect_boolean(check(e), e, "a condition");
 }
 
-std::optional<checked_node> expression_checker::expect_boolean(std::optional<checked_node> n, const ast::expr& e,
-                                                       const char* role) {
+std::optional<checked_node> expression_checker::expect_boolean(std::optional<checked_node> n,
+                                                               const ast::expr& e,
+                                                               const char* role) {
   if (!n) return n;
   if (n->type->kind != type_kind::boolean) {
     error("check.type", std::string(role) + " must be a boolean, not `" + type_name(n->type) + "`",
@@ -229,7 +232,7 @@ std::optional<checked_node> expression_checker::expect_boolean(std::optional<che
 }
 
 std::optional<checked_node> expression_checker::placeholder(const std::string& path,
-                                                    const source_file& file, span where) {
+                                                            const source_file& file, span where) {
   file_ = &file;
   scope_.clear();
   start_expression();
@@ -460,7 +463,9 @@ std::optional<checked_node> expression_checker::visit_checked(const ast::expr& e
       return n;
     }
 
-    std::optional<checked_node> operator()(const ast::binary& b) const { return self.check_binary(e, b); }
+    std::optional<checked_node> operator()(const ast::binary& b) const {
+      return self.check_binary(e, b);
+    }
 
     std::optional<checked_node> operator()(const ast::quantified& q) const {
       return self.check_quantified(q);
@@ -469,7 +474,8 @@ std::optional<checked_node> expression_checker::visit_checked(const ast::expr& e
   return std::visit(visitor{*this, e}, e.node);
 }
 
-std::optional<checked_node> expression_checker::check_name(const ast::expr& e, const std::string& name) {
+std::optional<checked_node> expression_checker::check_name(const ast::expr& e,
+                                                           const std::string& name) {
   for (auto it = scope_.rbegin(); it != scope_.rend(); ++it) {
     if (it->name == name) {
       checked_node n;
@@ -545,7 +551,8 @@ std::optional<checked_node> expression_checker::check_name(const ast::expr& e, c
   return std::nullopt;
 }
 
-std::optional<checked_node> expression_checker::check_binary(const ast::expr& e, const ast::binary& b) {
+std::optional<checked_node> expression_checker::check_binary(const ast::expr& e,
+                                                             const ast::binary& b) {
   auto lhs = check(*b.lhs);
   auto rhs = check(*b.rhs);
   if (!lhs || !rhs) return std::nullopt;

@@ -29,7 +29,8 @@ class expression_checker {
   /// Checks an expression that must be a condition (boolean). Nothing on error.
   std::optional<checked_node> condition(const ast::expr& e, const source_file& file);
   /// Checks `{path}` text from a message: a built-in or a path from a root attribute.
-  std::optional<checked_node> placeholder(const std::string& path, const source_file& file, span where);
+  std::optional<checked_node> placeholder(const std::string& path, const source_file& file,
+                                          span where);
   /// Checks each definition once, standalone, so its errors are reported once.
   void check_definitions();
 
@@ -57,7 +58,8 @@ class expression_checker {
   std::optional<checked_node> check_name(const ast::expr& e, const std::string& name);
   std::optional<checked_node> check_binary(const ast::expr& e, const ast::binary& b);
   std::optional<checked_node> check_quantified(const ast::quantified& q);
-  std::optional<checked_node> expect_boolean(std::optional<checked_node> n, const ast::expr& e, const char* role);
+  std::optional<checked_node> expect_boolean(std::optional<checked_node> n, const ast::expr& e,
+                                             const char* role);
 
   /// Gives a literal (string, or list of strings) the type of what it is compared with,
   /// checking that each value belongs to it. False (and a diagnostic) when one does not.

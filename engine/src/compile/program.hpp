@@ -3,11 +3,13 @@
 // shared by every evaluation and thread.
 //
 // Flat rather than a tree of its own allocations: every expression node of the program sits in
-// one pool (`nodes`), a node's operands contiguous after it; constants, message parts and rules
-// likewise sit in one list each, referred to by pointer or span. A node's name and a message's
-// text are views into the program's bytes (static storage, when decoded from the embedded
-// program) or into `texts` (when compiled from rule text). So loading the program allocates a
-// few arrays instead of a string and a vector per node, and the program is compact to walk.
+// one pool (`nodes`), a node's operands contiguous after it; constants, message parts, sources
+// and rules likewise sit in one list each, referred to by pointer or span. Names, message texts
+// and the rules' and regimes' descriptions are views into the program's bytes (static storage,
+// when decoded from the embedded program) or into `texts` (when compiled from rule text, or
+// decoded from bytes the caller does not keep). So loading the program allocates a few arrays
+// instead of a string and a vector per node, and the program is compact to walk. Nothing in it
+// moves once built: the lists are never copied (`texts` and `regime_infos` cannot be).
 #pragma once
 
 #include <cstdint>
@@ -25,16 +27,16 @@
 
 namespace lexgate::detail {
 
-/// One expression node, as `checked_node` (check/checked.hpp) but flat.
-/// The expression's type is not kept: it was needed to check the rules, not to run them.
+/// One expression node, as `checked_node` (check/checked.hpp) but flat. The expression's type is
+/// not kept: it was needed to check the rules, not to run them.
 struct node {
   op code = op::constant;
   std::int32_t index = -1;
-  std::string_view name;           ///< Field name (for `field`/`root_field`), for missing-fact paths.
+  std::string_view name;  ///< Field name (for `field`/`root_field`), for missing-fact paths.
   /// In `program::constants` (where equal literals are kept once): a constant's value; for any
   /// other node, the absent value (the program's first constant). Never null in a program.
   const value* constant = nullptr;
-  std::span<const node> kids;      ///< In `program::nodes`, always after this node.
+  std::span<const node> kids;  ///< In `program::nodes`, always after this node.
 };
 
 /// A message with `{path}` placeholders split into text and compiled paths.

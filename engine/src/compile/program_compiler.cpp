@@ -3,8 +3,8 @@
 // pointers and spans taken while adding stay valid: nothing is ever moved.
 #include <algorithm>
 #include <map>
-#include <tuple>
 #include <stdexcept>
+#include <tuple>
 
 #include "compile/program.hpp"
 
@@ -60,8 +60,8 @@ struct sizes {
 
   const value* constant_of(const checked_node& n) const {
     if (!holds_constant(n)) return constants.data();
-    const std::uint32_t position = plain(n.constant) ? plain_constants.at(key(n.constant))
-                                                     : other_constants.at(&n);
+    const std::uint32_t position =
+        plain(n.constant) ? plain_constants.at(key(n.constant)) : other_constants.at(&n);
     return constants.data() + position;
   }
 };
@@ -221,8 +221,8 @@ void compile_program(program& p, std::vector<checked_regime> regimes,
   }
   // Reserved exactly: had any list grown past its reservation, the pointers into it would
   // dangle.
-  if (p.nodes.size() != n.nodes || p.message_parts.size() != n.parts ||
-      p.rules.size() != n.rules || p.sources.size() != sources) {
+  if (p.nodes.size() != n.nodes || p.message_parts.size() != n.parts || p.rules.size() != n.rules ||
+      p.sources.size() != sources) {
     throw std::logic_error("compile_program: a list of the program outgrew its reservation");
   }
   p.markets = build_market_index(p.regimes, p.schema.jurisdictions);

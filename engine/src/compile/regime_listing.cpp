@@ -6,7 +6,9 @@ namespace lexgate::detail {
 
 namespace {
 
-std::string text(std::string_view view) { return std::string(view); }
+std::string text(std::string_view view) {
+  return std::string(view);
+}
 
 rule_info listed(const rule_text& r) {
   rule_info out;

@@ -17,8 +17,9 @@ encoder::encoder(z3::context& c, const detail::program& program, const text_ids&
       market_(c.int_val(0)),
       as_of_(c.int_val(0)) {}
 
-z3::expr encoder::rule_holds(const detail::compiled_regime& regime, const detail::compiled_rule& rule,
-                             const std::string& market, date as_of) {
+z3::expr encoder::rule_holds(const detail::compiled_regime& regime,
+                             const detail::compiled_rule& rule, const std::string& market,
+                             date as_of) {
   touched_.clear();
   market_ = c_.int_val(texts_.find(market));
   as_of_ = c_.int_val(as_of.days);

@@ -309,8 +309,9 @@ class planner {
             targets_.push_back({m, &regime, &rule, &code, true});
           });
     }
-    detail::for_each_judged_invariant(
-        program_, options_.as_of, [&](const compiled_invariant& inv) { invariants_.push_back(&inv); });
+    detail::for_each_judged_invariant(program_, options_.as_of, [&](const compiled_invariant& inv) {
+      invariants_.push_back(&inv);
+    });
   }
 
   std::vector<std::size_t> active_of_market(std::size_t m) const {
