@@ -125,7 +125,7 @@ TEST_CASE("a missing env_file is unresolved, required or not, and not a crash") 
   CHECK(unresolved_says(d, "gone.env", "env_file `gone.env` is not among the artifacts"));
   CHECK(unresolved_says(d, "${ENV_DIR}/x.env", "is named by a variable"));
   CHECK(unresolved_says(d, "env_file", "without a `path`"));
-  CHECK(unresolved_says(d, "$MODEL", "`MODEL` is not defined"));
+  CHECK(unresolved_says(d, "$MODEL", "`MODEL` is set by the shell at `docker compose up`"));
   CHECK(d["facts"].empty());
 }
 
