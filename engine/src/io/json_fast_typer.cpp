@@ -355,10 +355,12 @@ class fast_typer {
   }
 
   // The last item goes first, so the first comes back first: an item returns to the index
-  // (and so to the path) it had.
+  // (and so to the path) it had. A pool keeps at most `pool_capacity` values, so a hostile
+  // file, giving each type in turn its longest list, costs bounded memory.
   static void move_items(std::vector<value>& items, std::size_t size, std::vector<value>& pool) {
+    constexpr std::size_t pool_capacity = 1024;
     while (items.size() > size) {
-      pool.push_back(std::move(items.back()));
+      if (pool.size() < pool_capacity) pool.push_back(std::move(items.back()));
       items.pop_back();
     }
     while (items.size() < size) {

@@ -23,7 +23,7 @@ namespace lexgate::detail {
 /// Values a container no longer needs, kept for the next container of the same type.
 struct value_pool {
   const schema_type* owner = nullptr;  ///< The list, map or record type that held them.
-  std::vector<value> values;           ///< The last one taken first.
+  std::vector<value> values;           ///< The last one taken first; bounded in number.
 };
 
 /// What the fast typer keeps from one line to the next, for one schema at a time.

@@ -64,6 +64,16 @@ std::vector<std::string> shifting_lines() {
   p["product"]["vendor"] = nullptr;
   p["product"]["capabilities"] = nullptr;
   add(p);
+  // A list longer than the typer keeps values for, emptied, then long again.
+  p["product"]["capabilities"] = json::array();
+  p["deployment"]["markets"] = json::array();
+  for (int i = 0; i < 1500; ++i) p["deployment"]["markets"].push_back(i % 2 == 0 ? "CN" : "IT");
+  add(p);
+  p["deployment"]["markets"] = {"IT"};
+  add(p);
+  p["deployment"]["markets"] = json::array();
+  for (int i = 0; i < 1200; ++i) p["deployment"]["markets"].push_back(i % 3 == 0 ? "DE" : "SG");
+  add(p);
   // And every generated profile after, with shapes of their own.
   for (std::uint64_t i = 0; i < 60; ++i) add(lexgate::bench::generate_profile(5, 100 + i));
   return lines;
