@@ -19,16 +19,6 @@ json derive(const std::string& path) {
   return json::parse(r.out);
 }
 
-// The derived model names, in order.
-std::vector<std::string> models(const json& derived) {
-  std::vector<std::string> out;
-  for (const auto& f : derived["facts"]) {
-    const std::string path = f["path"];
-    if (path.starts_with("product.models[") && path.ends_with("].name")) out.push_back(f["value"]);
-  }
-  return out;
-}
-
 const json* unresolved_at(const json& derived, const std::string& text) {
   for (const auto& u : derived["unresolved"]) {
     if (u["text"] == text) return &u;
@@ -52,7 +42,7 @@ TEST_CASE("compose interpolates a command's ${VAR} from the .env beside it, not 
   const std::string compose = dir.write("app/compose.yaml", kCommandFromInterpolation);
   dir.write("app/.env", "# what compose interpolates\nMODEL=deepseek-ai/DeepSeek-R1\n");
   const json d = derive(compose);
-  CHECK(models(d) == std::vector<std::string>{"deepseek-ai/DeepSeek-R1"});
+  CHECK(derived_models(d) == std::vector<std::string>{"deepseek-ai/DeepSeek-R1"});
   const json* name = fact_at(d, "product.models[0].name");
   REQUIRE(name != nullptr);
   // The value's evidence is the `.env` line, and the command's token beside it.
@@ -66,7 +56,7 @@ TEST_CASE("a compose ${VAR} that no .env sets is unresolved, not the service's v
   scratch_dir dir;
   const std::string compose = dir.write("app/compose.yaml", kCommandFromInterpolation);
   const json d = derive(compose);
-  CHECK(models(d).empty());
+  CHECK(derived_models(d).empty());
   const json* u = unresolved_at(d, "${MODEL}");
   REQUIRE(u != nullptr);
   CHECK(u->at("why").get<std::string>().find(
@@ -103,7 +93,7 @@ TEST_CASE("$$VAR in a compose script is the container shell's, from the service'
 )yaml");
   dir.write("app/.env", "MODEL=deepseek-ai/DeepSeek-R1\n");
   const json d = derive(compose);
-  CHECK(models(d) == std::vector<std::string>{"Qwen/Qwen2.5-7B-Instruct"});
+  CHECK(derived_models(d) == std::vector<std::string>{"Qwen/Qwen2.5-7B-Instruct"});
   CHECK(unresolved_at(d, "$$MODEL") == nullptr);
 }
 
@@ -131,7 +121,7 @@ TEST_CASE(
   // D_MODEL is set, so its default does not apply.
   dir.write("app/.env", "D_MODEL=deepseek-ai/DeepSeek-V3\n");
   const json d = derive(compose);
-  CHECK(models(d) ==
+  CHECK(derived_models(d) ==
         std::vector<std::string>{"Qwen/Qwen2.5-7B-Instruct", "deepseek-ai/DeepSeek-V3"});
   CHECK(unresolved_at(d, "${B_MODEL:?required}") != nullptr);
   CHECK(unresolved_at(d, "${C_MODEL:+mistralai/Mistral-7B-Instruct-v0.3}") != nullptr);
@@ -152,7 +142,7 @@ TEST_CASE("an environment value compose interpolates takes the .env's value and 
 )yaml");
   dir.write("app/.env", "UPSTREAM_HOST=api.deepseek.com\nUPSTREAM_MODEL=deepseek-chat\n");
   const json d = derive(compose);
-  CHECK(models(d) == std::vector<std::string>{"deepseek-chat"});
+  CHECK(derived_models(d) == std::vector<std::string>{"deepseek-chat"});
   const json* name = fact_at(d, "product.models[0].name");
   REQUIRE(name != nullptr);
   CHECK(name->dump().find(".env") != std::string::npos);
