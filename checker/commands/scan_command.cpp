@@ -192,19 +192,34 @@ json error_line(const input_file& file, const work_item& item, const diagnostic_
   return line;
 }
 
-// The JSON pointers of evidence paths as written in a line (quoted), by path: a fleet's
-// findings cite the same few paths line after line. Bounded: it starts afresh when full.
+// An evidence path's members as written in a line: `"path":"<path>"` and, for a JSON line,
+// `"pointer":"<JSON pointer>"`.
+struct evidence_texts {
+  std::string path;
+  std::string pointer;
+};
+
+// The members of evidence paths, by path: a fleet's findings cite the same few paths line after
+// line, and one lookup spares quoting the path and building its pointer again. Bounded: it
+// starts afresh when full.
 class pointer_texts {
  public:
-  std::string_view of(std::string_view path) {
+  const evidence_texts& of(std::string_view path) {
     if (auto it = known_.find(path); it != known_.end()) return it->second;
     if (known_.size() >= 4096) known_.clear();
-    std::string text;
+    using report_writers::operator""_key;
+    evidence_texts texts;
     {
-      report_writers::json_writer w(text);
+      report_writers::json_writer w(texts.path);
+      w.key("path"_key);
+      w.value(path);
+    }
+    {
+      report_writers::json_writer w(texts.pointer);
+      w.key("pointer"_key);
       w.json_pointer_value(path);
     }
-    return known_.emplace(std::string(path), std::move(text)).first->second;
+    return known_.emplace(std::string(path), std::move(texts)).first->second;
   }
 
  private:
@@ -212,7 +227,7 @@ class pointer_texts {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  std::unordered_map<std::string, std::string, text_hash, std::equal_to<>> known_;
+  std::unordered_map<std::string, evidence_texts, text_hash, std::equal_to<>> known_;
 };
 
 // What one worker thread keeps from one profile to the next.
@@ -222,7 +237,7 @@ struct worker_state {
   std::optional<profile> yaml_profile;
   report judged;                // evaluated into, reusing its memory
   evaluation_state evaluation;  // the evaluator's working memory, reused likewise
-  pointer_texts pointers;       // evidence pointers already written
+  pointer_texts pointers;       // evidence paths and pointers already written
   const derivation* observed = nullptr;  // `--artifacts`: every profile gets them
   const artifact_options* artifacts = nullptr;
 };
@@ -319,12 +334,14 @@ void write_line(const input_file& file, const work_item& item, const report& r,
       line.begin_array();
       for (const auto& e : f.evidence) {
         line.begin_object();
-        line.member("path"_key, e.path);
+        // `"path":"..."` (and `"pointer":"..."` below) written as they were cached, as if they
+        // were values: the member after each gets its comma all the same.
+        const evidence_texts& texts = pointers.of(e.path);
+        line.json_value(texts.path);
         line.key("value"_key);
         report_writers::write_typed(line, e.data);
         if (file.jsonl) {
-          line.key("pointer"_key);
-          line.json_value(pointers.of(e.path));
+          line.json_value(texts.pointer);
         } else {
           line.member("line"_key, std::int64_t{e.where.line});
           line.member("column"_key, std::int64_t{e.where.column});

@@ -3,6 +3,7 @@
 #include "io/json_fast_typer.hpp"
 #include "source/text_check.hpp"
 
+#include <bit>
 #include <cstring>
 #include <string_view>
 
@@ -51,32 +52,57 @@ bool same_name(const std::string& name, std::string_view key) {
 bool printable_ascii(std::string_view text) {
   constexpr std::uint64_t ones = 0x0101010101010101ull;
   constexpr std::uint64_t highs = 0x8080808080808080ull;
-  std::size_t i = 0;
-  for (; i + 8 <= text.size(); i += 8) {
+  // A byte of 0x80 or more, one below 0x20, or DEL (0x7F, the one byte that adding 1 to
+  // carries into the high bit). Borrows and carries only spread from a byte that matches.
+  auto bad = [](std::uint64_t w) { return ((w | (w - ones * 0x20) | (w + ones)) & highs) != 0; };
+  const char* p = text.data();
+  const std::size_t n = text.size();
+  if (n >= 8) {
     std::uint64_t w;
-    std::memcpy(&w, text.data() + i, sizeof w);
-    // A byte of 0x80 or more, one below 0x20, or DEL (0x7F, the one byte that adding 1 to
-    // carries into the high bit). Borrows and carries only spread from a byte that matches.
-    if (((w | (w - ones * 0x20) | (w + ones)) & highs) != 0) return false;
+    for (std::size_t i = 0; i + 8 < n; i += 8) {
+      std::memcpy(&w, p + i, sizeof w);
+      if (bad(w)) return false;
+    }
+    std::memcpy(&w, p + n - 8, sizeof w);  // the last eight, overlapping
+    return !bad(w);
   }
-  for (; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
+  if (n >= 4) {
+    // The first four and the last four (overlapping), as one word.
+    std::uint32_t a, b;
+    std::memcpy(&a, p, sizeof a);
+    std::memcpy(&b, p + n - 4, sizeof b);
+    return !bad(a | (std::uint64_t{b} << 32));
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(p[i]);
     if (c < 0x20 || c >= 0x7F) return false;
   }
   return true;
 }
 
+// Makes `text` hold `s`, leaving it untouched when it does already: most strings of a line are
+// those the previous line had in the same place, and comparing costs less than copying.
+void assign_text(std::string& text, std::string_view s) {
+  if (text.size() == s.size() && same_bytes(text.data(), s.data(), s.size())) return;
+  text.assign(s);
+}
+
 // Values reused from one profile to the next keep their paths: a value typed at path P again
-// (`paths_kept`) has the same path, and so do its children that were there before. Only new
-// values get their paths written, which spares a string copy for nearly every value.
+// (`paths_kept`) has the same path, and so do its children that were there before. A value
+// taken from a pool has its path compared, and written only when it differs; its children are
+// trusted when it was right, since every value's children were given paths below its own. Only
+// values in a new place get their paths written, which spares a string copy for nearly every
+// value.
 class fast_typer {
  public:
   fast_typer(const schema& s, const profile_limits& limits, std::uint32_t line,
              fast_typer_memory& memory)
-      : schema_(s), limits_(limits), line_(line), spare_(memory.spare), memory_(memory) {
+      : schema_(s), limits_(limits), line_(line), memory_(memory) {
     if (memory.codes != &s.jurisdictions) {
       memory.two_letter.fill(0);
       memory.codes = &s.jurisdictions;
+      memory.pools.clear();  // keyed by the types of another schema
+      memory.pool_owner.fill(nullptr);
     }
   }
 
@@ -97,6 +123,41 @@ class fast_typer {
   }
 
  private:
+  // A value inside a container, as `typed` types it: scalars, most of a profile's values, in
+  // place rather than in a call.
+  bool nested(element e, const schema_type& type, value& out, std::uint32_t depth,
+              bool paths_kept) {
+    switch (type.kind) {
+      case type_kind::record:
+      case type_kind::list:
+      case type_kind::map:
+        return typed(e, type, out, depth, paths_kept);
+      default:
+        if (depth > limits_.max_depth) return false;
+        out.where = {line_, 0};
+        return scalar(e, type, out);
+    }
+  }
+
+  bool scalar(element e, const schema_type& type, value& out) {
+    switch (type.kind) {
+      case type_kind::boolean:
+        // JSON's true and false only: a string "true" is a type error in the full path.
+        if (e.type() != element_type::BOOL) return false;
+        clear_container(out, type);
+        set_scalar(out, value::kind::boolean, e.get_bool().value_unsafe(), 0);
+        return true;
+      case type_kind::integer:
+        // Only what is an integer as written; the full path decides doubles such as `1.0`.
+        if (e.type() != element_type::INT64) return false;
+        clear_container(out, type);
+        set_scalar(out, value::kind::integer, false, e.get_int64().value_unsafe());
+        return true;
+      default:
+        return string_scalar(e, type, out);
+    }
+  }
+
   // Whether an absent value of `type` leaves a required key unset (a record with one, at any
   // depth): the full path reports each.
   static bool owes_required(const schema_type& type) {
@@ -114,10 +175,14 @@ class fast_typer {
     if (fields > 64) return false;  // more fields than the mask below holds
     set_container(out, value::kind::record);
     out.keys.clear();
-    const bool kept = resize_items(out.items, fields) == fields && paths_kept;
-    if (!kept) {
+    // Bit i: the paths below field i are right (see the class comment).
+    const std::uint64_t all = fields == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << fields) - 1;
+    std::uint64_t right = all;
+    if (resize_items(out.items, fields, type) != fields || !paths_kept) {
       for (std::size_t i = 0; i < fields; ++i) {
-        set_path(out.items[i].path, out.path, type.fields[i].name);
+        if (!place_path(out.items[i].path, out.path, type.fields[i].name)) {
+          right &= ~(std::uint64_t{1} << i);
+        }
       }
     }
     std::uint64_t given = 0;
@@ -137,18 +202,20 @@ class fast_typer {
       value& v = out.items[index];
       if (field.value.type() == element_type::NULL_VALUE) {
         if (type.fields[index].required || owes_required(*type.fields[index].type)) return false;
-        make_absent(v);
+        make_absent(v, *type.fields[index].type);
         continue;
       }
-      if (!typed(field.value, *type.fields[index].type, v, depth + 1, kept)) return false;
+      if (!nested(field.value, *type.fields[index].type, v, depth + 1, (right & bit) != 0)) {
+        return false;
+      }
       if (type.fields[index].required && v.k == value::kind::string && v.text.empty()) {
         return false;  // the full path reports an empty required key
       }
     }
-    for (std::size_t i = 0; i < fields; ++i) {
-      if ((given & (std::uint64_t{1} << i)) != 0) continue;
+    for (std::uint64_t missing = all & ~given; missing != 0; missing &= missing - 1) {
+      const auto i = static_cast<std::size_t>(std::countr_zero(missing));
       if (type.fields[i].required || owes_required(*type.fields[i].type)) return false;
-      make_absent(out.items[i]);
+      make_absent(out.items[i], *type.fields[i].type);
     }
     return true;
   }
@@ -173,19 +240,14 @@ class fast_typer {
     if (size > limits_.max_list_items) return false;
     set_container(out, value::kind::list);
     out.keys.clear();
-    const std::size_t before = resize_items(out.items, size);
+    const std::size_t before = resize_items(out.items, size, type);
     const std::size_t kept = paths_kept ? before : 0;
     std::size_t i = 0;
     for (element item : array) {
       if (item.type() == element_type::NULL_VALUE) return false;  // an empty list item
       value& v = out.items[i];
-      if (i >= kept) {
-        v.path.assign(out.path);
-        v.path += '[';
-        append_number(v.path, i);
-        v.path += ']';
-      }
-      if (!typed(item, *type.element, v, depth + 1, i < kept)) return false;
+      const bool right = i < kept || place_index(v.path, out.path, i);
+      if (!nested(item, *type.element, v, depth + 1, right)) return false;
       ++i;
     }
     return true;
@@ -195,7 +257,7 @@ class fast_typer {
     if (e.type() != element_type::OBJECT) return false;
     const simdjson::dom::object object = e.get_object().value_unsafe();
     set_container(out, value::kind::map);
-    resize_items(out.items, object.size());
+    resize_items(out.items, object.size(), type);
     out.keys.resize(object.size());
     std::size_t count = 0;
     for (simdjson::dom::key_value_pair field : object) {
@@ -206,35 +268,36 @@ class fast_typer {
       // An entry stated as null is dropped by the full path, which also checks its key for
       // duplicates; rare enough to leave to it.
       if (field.value.type() == element_type::NULL_VALUE) return false;
-      out.keys[count].assign(field.key);
-      set_path(out.items[count].path, out.path, field.key);
-      // Keys differ from one profile to the next: paths below are written afresh.
-      if (!typed(field.value, *type.element, out.items[count], depth + 1, false)) return false;
+      assign_text(out.keys[count], field.key);
+      // Keys differ from one profile to the next: the path of each entry is compared.
+      const bool right = place_path(out.items[count].path, out.path, field.key);
+      if (!nested(field.value, *type.element, out.items[count], depth + 1, right)) return false;
       ++count;
     }
     return true;
   }
 
-  bool scalar(element e, const schema_type& type, value& out) {
-    clear_contents(out);
-    switch (type.kind) {
-      case type_kind::boolean:
-        // JSON's true and false only: a string "true" is a type error in the full path.
-        if (e.type() != element_type::BOOL) return false;
-        out.k = value::kind::boolean;
-        out.boolean = e.get_bool().value_unsafe();
-        return true;
-      case type_kind::integer:
-        // Only what is an integer as written; the full path decides doubles such as `1.0`.
-        if (e.type() != element_type::INT64) return false;
-        out.k = value::kind::integer;
-        out.integer = e.get_int64().value_unsafe();
-        return true;
-      default:
-        break;
-    }
-    // Every other scalar type is written as a JSON string here; a number or a boolean where a
-    // string is expected is left to the full path, which converts or rejects it.
+  // Writes every member of a scalar but its path and position; a string's text is written by
+  // the caller.
+  static void set_scalar(value& out, value::kind k, bool boolean, std::int64_t integer) {
+    out.k = k;
+    out.boolean = boolean;
+    out.integer = integer;
+    if (k != value::kind::string) out.text.clear();
+  }
+
+  // A scalar's place held a scalar before, or nothing; a container only in a profile typed
+  // against another schema.
+  void clear_container(value& out, const schema_type& type) {
+    if (!out.items.empty()) move_items(out.items, 0, pool(type));
+    out.keys.clear();
+  }
+
+  // A scalar of every type but boolean and integer: each is written as a JSON string here; a
+  // number or a boolean where a string is expected is left to the full path, which converts or
+  // rejects it.
+  bool string_scalar(element e, const schema_type& type, value& out) {
+    clear_container(out, type);
     if (e.type() != element_type::STRING) return false;
     const std::string_view text = e.get_string().value_unsafe();
     if (!printable_ascii(text) && unprintable_at(text, false)) return false;  // reported there
@@ -242,8 +305,7 @@ class fast_typer {
     switch (type.kind) {
       case type_kind::date:
         if (auto d = date::parse(text)) {
-          out.k = value::kind::date;
-          out.integer = d->days;
+          set_scalar(out, value::kind::date, false, d->days);
           return true;
         }
         return false;
@@ -258,81 +320,118 @@ class fast_typer {
       default:
         return false;
     }
-    out.k = value::kind::string;
-    out.text.assign(text);
+    set_scalar(out, value::kind::string, false, 0);
+    assign_text(out.text, text);
     return true;
   }
 
-  // Sets the number of `items`, moving surplus values to the spare pool and taking new ones from
-  // it, so their memory outlives one profile. Returns how many were there before.
-  std::size_t resize_items(std::vector<value>& items, std::size_t size) {
+  // The pool of values that containers of type `owner` gave up.
+  std::vector<value>& pool(const schema_type& owner) {
+    auto& m = memory_;
+    constexpr std::size_t slots = std::tuple_size_v<decltype(m.pool_owner)>;
+    std::size_t slot = (reinterpret_cast<std::uintptr_t>(&owner) >> 4) % slots;
+    for (std::size_t probe = 0; probe < slots; ++probe, slot = (slot + 1) % slots) {
+      if (m.pool_owner[slot] == &owner) return m.pools[m.pool_index[slot]].values;
+      if (m.pool_owner[slot] == nullptr) {
+        m.pool_owner[slot] = &owner;
+        m.pool_index[slot] = static_cast<std::uint32_t>(m.pools.size());
+        return m.pools.emplace_back(value_pool{&owner, {}}).values;
+      }
+    }
+    // More container types than slots: sought the slow way.
+    for (auto& p : m.pools) {
+      if (p.owner == &owner) return p.values;
+    }
+    return m.pools.emplace_back(value_pool{&owner, {}}).values;
+  }
+
+  // Sets the number of `items` of a container of type `owner`, moving surplus values to its
+  // pool and taking new ones from it, so their memory outlives one profile. Returns how many
+  // were there before.
+  std::size_t resize_items(std::vector<value>& items, std::size_t size, const schema_type& owner) {
     const std::size_t before = items.size();
-    if (before != size) move_items(items, size);  // most values keep their shape
+    if (before != size) move_items(items, size, pool(owner));  // most values keep their shape
     return std::min(before, size);
   }
 
-  void move_items(std::vector<value>& items, std::size_t size) {
+  // The last item goes first, so the first comes back first: an item returns to the index
+  // (and so to the path) it had. A pool keeps at most `pool_capacity` values, so a hostile
+  // file, giving each type in turn its longest list, costs bounded memory.
+  static void move_items(std::vector<value>& items, std::size_t size, std::vector<value>& pool) {
+    constexpr std::size_t pool_capacity = 1024;
     while (items.size() > size) {
-      spare_.push_back(std::move(items.back()));
+      if (pool.size() < pool_capacity) pool.push_back(std::move(items.back()));
       items.pop_back();
     }
     while (items.size() < size) {
-      if (spare_.empty()) {
+      if (pool.empty()) {
         items.emplace_back();
       } else {
-        items.push_back(std::move(spare_.back()));
-        spare_.pop_back();
+        items.push_back(std::move(pool.back()));
+        pool.pop_back();
       }
     }
-  }
-
-  void release_items(value& v) {
-    if (!v.items.empty()) move_items(v.items, 0);
-  }
-
-  // The members only scalars use, as a new value has them.
-  static void clear_scalar(value& v) {
-    v.boolean = false;
-    v.integer = 0;
-    v.text.clear();
-  }
-
-  // Everything a value holds besides its kind, path and position.
-  void clear_contents(value& v) {
-    clear_scalar(v);
-    release_items(v);
-    v.keys.clear();
   }
 
   // A container keeps its items (and their memory); its scalar members are cleared.
   static void set_container(value& out, value::kind k) {
     out.k = k;
-    clear_scalar(out);
+    out.boolean = false;
+    out.integer = 0;
+    out.text.clear();
   }
 
   // An absent value keeps its path (missing facts name it) and nothing else. One that is absent
   // already holds nothing else: values become absent only here, or are new.
-  void make_absent(value& v) {
+  void make_absent(value& v, const schema_type& type) {
     if (v.k == value::kind::absent) return;
-    v.k = value::kind::absent;
-    clear_contents(v);
+    set_container(v, value::kind::absent);
+    if (!v.items.empty()) move_items(v.items, 0, pool(type));
+    v.keys.clear();
     v.where = {};
   }
 
-  static void set_path(std::string& path, const std::string& parent, std::string_view name) {
+  // Makes `path` the path of field `name` of `parent`; true when it was already.
+  static bool place_path(std::string& path, const std::string& parent, std::string_view name) {
+    const std::size_t p = parent.size();
+    if (p == 0) {
+      if (path.size() == name.size() && same_bytes(path.data(), name.data(), name.size())) {
+        return true;
+      }
+      path.assign(name);
+      return false;
+    }
+    if (path.size() == p + 1 + name.size() && path[p] == '.' &&
+        same_bytes(path.data() + p + 1, name.data(), name.size()) &&
+        same_bytes(path.data(), parent.data(), p)) {
+      return true;
+    }
     path.assign(parent);
-    if (!parent.empty()) path += '.';
+    path += '.';
     path += name;
+    return false;
   }
 
-  static void append_number(std::string& out, std::size_t n) {
-    char digits[20];
+  // Makes `path` the path of item `index` of `parent`; true when it was already.
+  static bool place_index(std::string& path, const std::string& parent, std::size_t index) {
+    char digits[22];
     std::size_t count = 0;
+    digits[count++] = ']';
     do {
-      digits[count++] = static_cast<char>('0' + n % 10);
-      n /= 10;
-    } while (n != 0);
-    while (count != 0) out += digits[--count];
+      digits[count++] = static_cast<char>('0' + index % 10);
+      index /= 10;
+    } while (index != 0);
+    digits[count++] = '[';
+    char suffix[22];
+    for (std::size_t k = 0; k < count; ++k) suffix[k] = digits[count - 1 - k];
+    const std::size_t p = parent.size();
+    if (path.size() == p + count && same_bytes(path.data() + p, suffix, count) &&
+        same_bytes(path.data(), parent.data(), p)) {
+      return true;
+    }
+    path.assign(parent);
+    path.append(suffix, count);
+    return false;
   }
 
   // Whether `code` is a valid market or place; two capital letters are answered from memory.
@@ -357,9 +456,28 @@ class fast_typer {
   const schema& schema_;
   const profile_limits& limits_;
   std::uint32_t line_;
-  std::vector<value>& spare_;
   fast_typer_memory& memory_;
 };
+
+}  // namespace
+
+namespace {
+
+// Where the root fields the checks below read sit in `s`, worked out once per schema.
+void learn_layout(const schema& s, fast_typer_memory& memory) {
+  if (memory.layout_of == &s) return;
+  memory.layout_of = &s;
+  auto index_in = [](const schema_type* record, int field, const char* name) {
+    if (field < 0) return -1;
+    const schema_type* t = record->fields[static_cast<std::size_t>(field)].type;
+    return t->kind == type_kind::record ? t->field_index(name) : -1;
+  };
+  memory.deployment = s.root->field_index("deployment");
+  memory.markets = index_in(s.root, memory.deployment, "markets");
+  memory.version = s.root->field_index("profile");
+  memory.product = s.root->field_index("product");
+  memory.product_id = index_in(s.root, memory.product, "id");
+}
 
 }  // namespace
 
@@ -369,26 +487,28 @@ bool type_json_profile_fast(simdjson::dom::element document, std::uint32_t line,
   fast_typer typer(schema, limits, line, memory);
   out.root.path.clear();
   if (!typer.typed(document, *schema.root, out.root, 0, true)) return false;
+  learn_layout(schema, memory);
   // No market is an error the full path reports (`profile.no_markets`).
-  const int deployment = schema.root->field_index("deployment");
-  if (deployment < 0) return false;
-  const value& d = out.root.items[static_cast<std::size_t>(deployment)];
+  if (memory.deployment < 0) return false;
+  const value& d = out.root.items[static_cast<std::size_t>(memory.deployment)];
   if (!d.present()) return false;
-  const int markets =
-      schema.root->fields[static_cast<std::size_t>(deployment)].type->field_index("markets");
-  if (markets < 0 || d.items[static_cast<std::size_t>(markets)].items.empty()) return false;
+  if (memory.markets < 0 || d.items[static_cast<std::size_t>(memory.markets)].items.empty()) {
+    return false;
+  }
   // Any version but the one this program reads is an error of the full path.
-  const int version = schema.root->field_index("profile");
-  if (version >= 0) {
-    const value& v = out.root.items[static_cast<std::size_t>(version)];
+  if (memory.version >= 0) {
+    const value& v = out.root.items[static_cast<std::size_t>(memory.version)];
     if (v.k == value::kind::integer && v.integer != profile_version) return false;
   }
-  out.id.clear();
-  const int product = schema.root->field_index("product");
-  if (product >= 0 && out.root.items[static_cast<std::size_t>(product)].present()) {
-    const value& p = out.root.items[static_cast<std::size_t>(product)];
-    const int id = schema.root->fields[static_cast<std::size_t>(product)].type->field_index("id");
-    if (id >= 0) out.id = p.items[static_cast<std::size_t>(id)].text;
+  const std::string* id = nullptr;
+  if (memory.product >= 0 && out.root.items[static_cast<std::size_t>(memory.product)].present()) {
+    const value& p = out.root.items[static_cast<std::size_t>(memory.product)];
+    if (memory.product_id >= 0) id = &p.items[static_cast<std::size_t>(memory.product_id)].text;
+  }
+  if (id != nullptr) {
+    assign_text(out.id, *id);
+  } else {
+    out.id.clear();
   }
   return true;
 }

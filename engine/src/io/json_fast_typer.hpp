@@ -20,10 +20,26 @@
 
 namespace lexgate::detail {
 
+/// Values a container no longer needs, kept for the next container of the same type.
+struct value_pool {
+  const schema_type* owner = nullptr;  ///< The list, map or record type that held them.
+  std::vector<value> values;           ///< The last one taken first; bounded in number.
+};
+
 /// What the fast typer keeps from one line to the next, for one schema at a time.
 struct fast_typer_memory {
-  /// Values a shorter list no longer needs, waiting for a longer one.
-  std::vector<value> spare;
+  /// Values a shorter list (or a record now absent) no longer needs, waiting for a longer one,
+  /// one pool per container type: a value comes back with the shape (and nearly always the
+  /// path and text) it had, where a shared pool handed a list of markets the records of a
+  /// list of models.
+  std::vector<value_pool> pools;
+  /// Which pool serves an owner, hashed by its address (open addressing; null: a free slot).
+  /// Pools are sought whenever a list changes length, several times a line.
+  std::array<const schema_type*, 128> pool_owner{};
+  std::array<std::uint32_t, 128> pool_index{};
+  /// The root fields the profile's checks read, by index (-1 when the schema has none).
+  const schema* layout_of = nullptr;
+  int deployment = -1, markets = -1, version = -1, product = -1, product_id = -1;
   /// Whether each two-letter code (`AA` to `ZZ`) is a valid market of `codes`: 0 when not asked
   /// yet, 1 when valid, 2 when not. Markets and places are written on every line, and the
   /// table's answer costs a hash and a lookup or two.
@@ -33,7 +49,7 @@ struct fast_typer_memory {
 
 /// Types `document`, found on line `line`, as a profile into `out`, reusing the memory of the
 /// values `out` held and what `memory` keeps. `out` must be a profile typed by this function
-/// before, or a new one, and `memory.spare` must hold only values this function put there.
+/// before, or a new one, and `memory.pools` must hold only values this function put there.
 /// False when the full path must decide: `out` is then unspecified, and must not be passed here
 /// again (a new profile must).
 bool type_json_profile_fast(simdjson::dom::element document, std::uint32_t line,
