@@ -2,6 +2,9 @@
 #include "report/printable_report.hpp"
 
 #include <algorithm>
+#include <memory>
+#include <span>
+#include <string_view>
 
 #include "lexgate/diagnostic.hpp"
 
@@ -10,6 +13,31 @@ namespace lexgate::report_writers {
 namespace {
 
 void clean(std::string& s) { s = printable(s); }
+
+// Text of the library a report refers to: left as it is when printable (as rule files are),
+// else pointed at a printable copy that the report keeps (`report::own_text`).
+void clean(std::string_view& s, report& owner) {
+  std::string p = printable(s);
+  if (p == s) return;
+  auto kept = std::make_shared<const std::string>(std::move(p));
+  s = *kept;
+  owner.own_text.push_back(std::move(kept));
+}
+
+void clean(std::vector<std::string_view>& items, report& owner) {
+  for (auto& s : items) clean(s, owner);
+}
+
+void clean(std::span<const std::string>& items, report& owner) {
+  if (std::all_of(items.begin(), items.end(),
+                  [](const std::string& s) { return printable(s) == s; })) {
+    return;
+  }
+  auto kept = std::make_shared<std::vector<std::string>>(items.begin(), items.end());
+  for (auto& s : *kept) clean(s);
+  items = *kept;
+  owner.own_text.push_back(std::move(kept));
+}
 
 void clean(std::vector<std::string>& items) {
   for (auto& s : items) clean(s);
@@ -30,12 +58,13 @@ void clean(conflict& c) {
   clean(c.explanation);
 }
 
-void clean(finding& f) {
-  for (std::string* s : {&f.rule, &f.regime, &f.jurisdiction, &f.message, &f.cite, &f.remedy,
-                         &f.member_state}) {
-    clean(*s);
+void clean(finding& f, report& owner) {
+  for (std::string_view* s :
+       {&f.rule, &f.regime, &f.jurisdiction, &f.cite, &f.remedy, &f.member_state}) {
+    clean(*s, owner);
   }
-  clean(f.sources);
+  clean(f.message);
+  clean(f.sources, owner);
   clean(f.missing);
   clean(f.unstated_exceptions);
   for (auto& e : f.evidence) {
@@ -59,9 +88,9 @@ report printable_copy(const report& r) {
   }
   for (auto& m : out.markets) {
     clean(m.market);
-    clean(m.coverage);
-    clean(m.member_states);
-    for (auto& f : m.findings) clean(f);
+    clean(m.coverage, out);
+    clean(m.member_states, out);
+    for (auto& f : m.findings) clean(f, out);
   }
   for (auto& c : out.conflicts) clean(c);
   for (auto& n : out.names) {

@@ -7,6 +7,7 @@
 #include "lexgate/evaluate.hpp"
 
 #include <algorithm>
+#include <memory>
 #include <string_view>
 #include <unordered_set>
 #include <utility>
@@ -99,6 +100,7 @@ struct detail::scratch {
   std::vector<finding> spare_findings;
   std::vector<evidence_item> spare_evidence;
   std::vector<std::string> spare_strings;
+  std::vector<std::string_view> spare_views;
   // A message being composed (see undecided_message).
   std::string text;
 };
@@ -509,7 +511,7 @@ void keep_first(std::vector<T>& items, std::size_t used, std::vector<T>& spare) 
 // Fills `f`, reusing its memory, from the verdict just judged (`e` still holds its facts).
 void make_finding(evaluator& e, scratch& s, const detail::checked_regime& regime,
                   const detail::checked_rule& rule, const rule_verdict& v, finding_status status,
-                  report_detail detail, const std::string& member_state, finding& f) {
+                  report_detail detail, std::string_view member_state, finding& f) {
   f.rule = rule.info.id;
   f.regime = regime.info.id;
   f.jurisdiction = regime.info.jurisdiction;
@@ -590,9 +592,9 @@ void make_finding(evaluator& e, scratch& s, const detail::checked_regime& regime
     f.remedy = rule.info.remedy;
   } else {
     f.message.clear();
-    f.cite.clear();
-    f.sources.clear();
-    f.remedy.clear();
+    f.cite = {};
+    f.sources = {};
+    f.remedy = {};
   }
 }
 
@@ -718,7 +720,7 @@ struct market_pass {
   void open_group(const std::string& market, const std::string& member) {
     e.set_market(market);
     member_state = &member;
-    if (!member.empty()) next_slot(mr.member_states, members_used, s.spare_strings) = member;
+    if (!member.empty()) next_slot(mr.member_states, members_used, s.spare_views) = member;
   }
 
   // Judges the regime at program position `r` in the group last opened.
@@ -778,7 +780,7 @@ struct market_pass {
     mr.covered = true;
     // Names only for a full report: a scan or a gate needs whether, not which.
     if (options.detail == report_detail::full) {
-      next_slot(mr.coverage, coverage_used, s.spare_strings) = regime.info.id;
+      next_slot(mr.coverage, coverage_used, s.spare_views) = regime.info.id;
     }
   }
 };
@@ -822,11 +824,11 @@ void judge_invariants(const detail::program& program, const value& root, scratch
       std::size_t findings_used = m.findings.size();
       finding& f = next_slot(m.findings, findings_used, s.spare_findings);
       f.rule = inv.info.id;
-      f.regime.clear();
-      f.jurisdiction.clear();
+      f.regime = {};
+      f.jurisdiction = {};
       f.severity = rule_severity::block;
       f.status = finding_status::violation;
-      f.member_state.clear();
+      f.member_state = {};
       f.missing.clear();
       f.unstated_exceptions.clear();
       f.effective.reset();
@@ -852,16 +854,19 @@ void judge_invariants(const detail::program& program, const value& root, scratch
         f.message += inv.info.message;
         f.cite = inv.info.cite;
         f.sources = inv.info.sources;
-        f.remedy.assign("Correct the profile: it states what invariant ");
-        f.remedy += inv.info.id;
-        f.remedy += " rules out (";
-        f.remedy += inv.info.title;
-        f.remedy += ")";
+        // Not the library's text as written: the report keeps it (`report::own_text`).
+        auto remedy = std::make_shared<std::string>("Correct the profile: it states what invariant ");
+        *remedy += inv.info.id;
+        *remedy += " rules out (";
+        *remedy += inv.info.title;
+        *remedy += ")";
+        f.remedy = *remedy;
+        out.own_text.push_back(std::move(remedy));
       } else {
         f.message.clear();
-        f.cite.clear();
-        f.sources.clear();
-        f.remedy.clear();
+        f.cite = {};
+        f.sources = {};
+        f.remedy = {};
       }
     }
   }
@@ -895,6 +900,7 @@ void evaluate(const library& rules, const profile& facts, const evaluate_options
   }
   out.conflicts.clear();
   out.drift.reset();
+  out.own_text.clear();
   // Compared first: a report reused for the same library keeps its reference without touching
   // the shared count.
   if (out.library_text.get() != rules.shared_program().get()) out.library_text = rules.shared_program();
@@ -912,8 +918,8 @@ void evaluate(const library& rules, const profile& facts, const evaluate_options
         program, market,
         [&](const std::string& code, const std::string& member) { pass.open_group(code, member); },
         [&](std::uint32_t r) { pass.judge_regime(r); });
-    keep_first(mr.coverage, pass.coverage_used, s.spare_strings);
-    keep_first(mr.member_states, pass.members_used, s.spare_strings);
+    keep_first(mr.coverage, pass.coverage_used, s.spare_views);
+    keep_first(mr.member_states, pass.members_used, s.spare_views);
     keep_first(mr.findings, pass.findings_used, s.spare_findings);
     keep_first(mr.evaluated, pass.evaluated_used, s.spare_results);
   });
