@@ -101,8 +101,13 @@ struct detail::scratch {
   std::vector<evidence_item> spare_evidence;
   std::vector<std::string> spare_strings;
   std::vector<std::string_view> spare_views;
-  // A message being composed (see undecided_message).
+  // A message being composed, and the buffer its undecided form is composed in (see
+  // undecided_message).
   std::string text;
+  std::string text_spare;
+  // Invariants' remedies, composed once (see judge_invariants) and shared with the reports that
+  // refer to them.
+  std::vector<std::shared_ptr<const std::string>> remedies;
 };
 
 namespace {
@@ -389,17 +394,18 @@ void render_message(evaluator& e, const detail::checked_rule& rule, std::string&
 
 // An indeterminate finding's message says what is unknown first: the rule's own message
 // states a violation, and read alone it would claim one the profile does not establish.
-void undecided_message(finding& f, std::string& buffer) {
+void undecided_message(const std::vector<std::string>& missing, std::string& message,
+                       std::string& buffer) {
   buffer.assign("Undecided: the profile does not state ");
-  for (std::size_t i = 0; i < f.missing.size(); ++i) {
+  for (std::size_t i = 0; i < missing.size(); ++i) {
     if (i != 0) buffer += ", ";
-    buffer += f.missing[i];
+    buffer += missing[i];
   }
-  if (f.missing.empty()) buffer += "every fact this rule needs";
+  if (missing.empty()) buffer += "every fact this rule needs";
   buffer += ". The rule is broken when: ";
-  buffer += f.message;
+  buffer += message;
   // Swapped, not moved: the old message's memory becomes the buffer of the next one.
-  f.message.swap(buffer);
+  message.swap(buffer);
 }
 
 // A regime's `applies when` in one market, evaluated once and replayed for each of its rules:
@@ -499,6 +505,13 @@ T& next_slot(std::vector<T>& items, std::size_t& used, std::vector<T>& spare) {
   return items[used++];
 }
 
+// Room for `n` elements: a list of a new report is sized once for what it may hold (an upper
+// bound known beforehand) rather than grown by doubling, each step an allocation and a move.
+template <class T>
+void reserve_at_least(std::vector<T>& items, std::size_t n) {
+  if (items.capacity() < n) items.reserve(n);
+}
+
 // Keeps the first `used` elements; the others go to the spare pool.
 template <class T>
 void keep_first(std::vector<T>& items, std::size_t used, std::vector<T>& spare) {
@@ -528,6 +541,9 @@ void make_finding(evaluator& e, scratch& s, const detail::checked_regime& regime
     // thousands (10,000 models) reads thousands, and a linear scan would be quadratic: past
     // `kLinearScan` items a hash set remembers what was seen.
     constexpr std::size_t kLinearScan = 64;
+    // Sized once for every fact recorded (duplicates included), rather than grown.
+    reserve_at_least(f.missing, e.missing().size());
+    reserve_at_least(f.evidence, e.reads().size());
     const bool many_missing = e.missing().size() > kLinearScan;
     std::unordered_set<std::string_view> missing_seen;
     for (const auto& m : e.missing()) {
@@ -577,16 +593,20 @@ void make_finding(evaluator& e, scratch& s, const detail::checked_regime& regime
   keep_first(f.unstated_exceptions, unstated_used, s.spare_strings);
   if (detail == report_detail::full) {
     // Last: rendering reads the profile again, into the evaluator's buffers consumed above.
-    render_message(e, rule, f.message);
-    if (v.outcome == rule_outcome::indeterminate) undecided_message(f, s.text);
+    // Composed in the working memory and copied once: appended part by part to a new report's
+    // empty string, the message grew, and allocated, several times.
+    std::string& text = s.text;
+    render_message(e, rule, text);
+    if (v.outcome == rule_outcome::indeterminate) undecided_message(f.missing, text, s.text_spare);
     if (!f.unstated_exceptions.empty()) {
-      f.message += " (no exemption stated: ";
+      text += " (no exemption stated: ";
       for (std::size_t i = 0; i < f.unstated_exceptions.size(); ++i) {
-        if (i != 0) f.message += ", ";
-        f.message += f.unstated_exceptions[i];
+        if (i != 0) text += ", ";
+        text += f.unstated_exceptions[i];
       }
-      f.message += ")";
+      text += ")";
     }
+    f.message.assign(text);
     f.cite = rule.info.cite;
     f.sources = regime.info.sources;
     f.remedy = rule.info.remedy;
@@ -854,14 +874,21 @@ void judge_invariants(const detail::program& program, const value& root, scratch
         f.message += inv.info.message;
         f.cite = inv.info.cite;
         f.sources = inv.info.sources;
-        // Not the library's text as written: the report keeps it (`report::own_text`).
-        auto remedy = std::make_shared<std::string>("Correct the profile: it states what invariant ");
-        *remedy += inv.info.id;
-        *remedy += " rules out (";
-        *remedy += inv.info.title;
-        *remedy += ")";
-        f.remedy = *remedy;
-        out.own_text.push_back(std::move(remedy));
+        // Not the library's text as written: composed once for this working memory, and shared
+        // with each report that refers to it (`report::own_text`).
+        std::string& text = s.text;
+        text.assign("Correct the profile: it states what invariant ");
+        text += inv.info.id;
+        text += " rules out (";
+        text += inv.info.title;
+        text += ")";
+        auto known = std::find_if(s.remedies.begin(), s.remedies.end(),
+                                  [&](const auto& r) { return *r == text; });
+        if (known == s.remedies.end()) {
+          known = s.remedies.insert(known, std::make_shared<const std::string>(text));
+        }
+        f.remedy = **known;
+        if (out.own_text.empty() || out.own_text.back() != *known) out.own_text.push_back(*known);
       } else {
         f.message.clear();
         f.cite = {};
@@ -908,10 +935,34 @@ void evaluate(const library& rules, const profile& facts, const evaluate_options
   scratch& s = state.scratch();
   evaluator e(program, facts.root, s, options.detail != report_detail::verdicts);
   std::size_t markets_used = 0;
+  if (out.markets.capacity() == 0) {
+    // A new report: its list of markets sized once (a reused one has room already).
+    std::size_t market_count = 0;
+    detail::for_each_market(program, facts.root, [&](const std::string&) { ++market_count; });
+    out.markets.reserve(market_count);
+  }
   detail::for_each_market(program, facts.root, [&](const std::string& market) {
     market_report& mr = next_slot(out.markets, markets_used, s.spare_markets);
     mr.market = market;
     mr.covered = false;
+    if (mr.evaluated.capacity() == 0) {
+      // A new market: each of its lists sized once for the most it may hold, counted over the
+      // regimes it judges (every rule of each, and each invariant, may add a result). A market
+      // of a reused report, or from the spare pool, has room already and skips the count.
+      std::size_t regimes = 0;
+      std::size_t rules = program.invariants.size();
+      std::size_t members = 0;
+      detail::for_each_judged_regime(
+          program, market,
+          [&](const std::string&, const std::string& member) { members += member.empty() ? 0 : 1; },
+          [&](std::uint32_t r) {
+            ++regimes;
+            rules += program.regimes[r].rules.size();
+          });
+      mr.evaluated.reserve(rules);
+      mr.member_states.reserve(members);
+      if (options.detail == report_detail::full) mr.coverage.reserve(regimes);
+    }
     market_pass pass{program, e, s, options, options.as_of.plus_days(options.upcoming_days), mr};
     // The regimes judged for this market, `EU`'s member states' included (compile/judged.hpp).
     detail::for_each_judged_regime(
