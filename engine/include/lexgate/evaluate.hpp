@@ -31,7 +31,9 @@ struct evidence_item {
   std::string path;     ///< `product.models[0].provider`
   std::string value;    ///< Rendered: `"DeepSeek"`.
   location where;       ///< In the profile file; line 0 for values the profile does not state.
-  lexgate::value data;  ///< The value itself, for typed output (JSON).
+  /// The value itself, for typed output (JSON). Without paths (its own and its items' `path`
+  /// are empty): `path` above says where it sits.
+  lexgate::value data;
 };
 
 struct waiver_note {

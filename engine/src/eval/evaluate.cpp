@@ -505,6 +505,22 @@ T& next_slot(std::vector<T>& items, std::size_t& used, std::vector<T>& spare) {
   return items[used++];
 }
 
+// A value as reports of evidence print it (`evidence_item::data`): its kind, content and
+// position, into `to`'s memory. Not the paths of the value and its items: the evidence item's
+// `path` says where it sits, no report reads them, and copying them was most of the evidence's
+// allocations.
+void copy_typed(const value& from, value& to) {
+  to.k = from.k;
+  to.boolean = from.boolean;
+  to.integer = from.integer;
+  to.text = from.text;
+  to.keys = from.keys;
+  to.where = from.where;
+  to.path.clear();
+  to.items.resize(from.items.size());
+  for (std::size_t i = 0; i < from.items.size(); ++i) copy_typed(from.items[i], to.items[i]);
+}
+
 // Room for `n` elements: a list of a new report is sized once for what it may hold (an upper
 // bound known beforehand) rather than grown by doubling, each step an allocation and a move.
 template <class T>
@@ -574,7 +590,7 @@ void make_finding(evaluator& e, scratch& s, const detail::checked_regime& regime
       render_value(*r, item.value);
       item.where = r->where;
       // Copied into the slot's reused memory: typed values are what reports of evidence print.
-      item.data = *r;
+      copy_typed(*r, item.data);
     }
   }
   keep_first(f.missing, missing_used, s.spare_strings);
@@ -866,7 +882,7 @@ void judge_invariants(const detail::program& program, const value& root, scratch
           item.value.clear();
           render_value(*r, item.value);
           item.where = r->where;
-          item.data = *r;  // typed values are what reports of evidence print
+          copy_typed(*r, item.data);  // typed values are what reports of evidence print
         }
       }
       if (options.detail == report_detail::full) {
