@@ -71,8 +71,9 @@ std::string render_markdown(const std::vector<report>& input) {
   std::string out;
   for (const auto& r : reports) {
     out += "## lexgate: " + markdown_code(r.profile_id) + " is " + icon(r.overall) + "\n\n";
-    out += "As of " + r.as_of.to_string() + ", rules `" + r.library_name + "` (sha256 `" +
-           r.library_digest.substr(0, 12) + "`), profile " + markdown_code(r.profile_path) + ".\n\n";
+    out += "As of " + r.as_of.to_string() + ", rules `" + std::string(r.library_name) +
+           "` (sha256 `" + std::string(r.library_digest.substr(0, 12)) + "`), profile " +
+           markdown_code(r.profile_path) + ".\n\n";
     out += std::string("Gate: **") + (r.fails_gate ? "fail" : "pass") + "** (`--fail-on " +
            to_string(r.gate.fail_on) + "`" +
            (r.gate.allow_indeterminate ? ", indeterminate allowed" : "") +

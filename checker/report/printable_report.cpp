@@ -82,8 +82,9 @@ void clean(finding& f, report& owner) {
 
 report printable_copy(const report& r) {
   report out = r;
-  for (std::string* s : {&out.library_name, &out.library_digest, &out.profile_id,
-                         &out.profile_path, &out.conflicts_not_analysed}) {
+  clean(out.library_name, out);
+  clean(out.library_digest, out);
+  for (std::string* s : {&out.profile_id, &out.profile_path, &out.conflicts_not_analysed}) {
     clean(*s);
   }
   for (auto& m : out.markets) {

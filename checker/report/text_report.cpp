@@ -110,8 +110,8 @@ std::string render_text(const std::vector<report>& input, const text_options& op
     if (!out.empty()) out += "\n";
     out += "lexgate " + std::string(version()) + " · profile " +
            (r.profile_id.empty() ? std::string("(no id)") : r.profile_id) + " (" + r.profile_path +
-           ") · as of " + r.as_of.to_string() + " · rules: " + r.library_name + " " +
-           r.library_digest.substr(0, 12) + "\n\n";
+           ") · as of " + r.as_of.to_string() + " · rules: " + std::string(r.library_name) +
+           " " + std::string(r.library_digest.substr(0, 12)) + "\n\n";
     if (options.explain && !r.names.empty()) {
       out += "names (resolved when the profile loaded):\n";
       for (const auto& n : r.names) {

@@ -129,8 +129,8 @@ struct gate_policy {
 
 struct report {
   date as_of;
-  std::string library_name;
-  std::string library_digest;
+  std::string_view library_name;    ///< Library text, like a finding's `rule`.
+  std::string_view library_digest;  ///< Library text, like a finding's `rule`.
   std::string profile_id;
   std::string profile_path;
   verdict overall = verdict::clear;
@@ -149,7 +149,8 @@ struct report {
   /// no artifacts were read.
   std::optional<std::vector<drift_item>> drift;
   /// The compiled library that judged the profile, whose text the report refers to
-  /// (`markets[].evaluated[].rule`, `coverage`, `member_states`, and a finding's `rule`, `regime`,
+  /// (`library_name`, `library_digest`, `markets[].evaluated[].rule`, `coverage`,
+  /// `member_states`, and a finding's `rule`, `regime`,
   /// `jurisdiction`, `cite`, `sources`, `remedy` and `member_state`): shared, so the report stays
   /// valid when the caller's `library` goes. Copies of the report share it too; what is copied
   /// out of a report (a finding, a market) refers to it and must not outlive it.
