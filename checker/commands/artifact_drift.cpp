@@ -18,17 +18,28 @@ void add_artifact_options(CLI::App& cmd, artifact_options& o) {
 }
 
 std::optional<derivation> read_observed(const artifact_options& o, const library& rules,
-                                        bool& ok) {
+                                        bool& ok, const std::vector<std::string>& outputs) {
   ok = true;
   if (o.paths.empty()) return std::nullopt;
   diagnostic_bag bag;
   auto set = read_artifacts(o.paths, bag);
   print_diagnostics(bag);
-  if (!set) {
+  if (!set || output_replaces_artifact(outputs, *set)) {
     ok = false;
     return std::nullopt;
   }
   return derive_facts(*set, rules);
+}
+
+bool output_replaces_artifact(const std::vector<std::string>& outputs, const artifact_set& set) {
+  std::vector<std::string> read;
+  for (const auto& f : set.files) {
+    if (f.kind != artifact_kind::ignored) read.push_back(f.file);
+  }
+  for (const auto& output : outputs) {
+    if (output_is_input(output, read, {})) return true;
+  }
+  return false;
 }
 
 profile evaluate_deployed(const library& rules, const profile& declared, const derivation& observed,

@@ -21,9 +21,15 @@ struct artifact_options {
 void add_artifact_options(CLI::App& cmd, artifact_options& o);
 
 /// The facts of the artifacts, read once for every profile; nothing when no artifacts are
-/// given. `ok` is false (and diagnostics printed) when they cannot be read.
+/// given. `ok` is false (and diagnostics printed) when they cannot be read, or when one of
+/// `outputs` would replace one of them.
 std::optional<derivation> read_observed(const artifact_options& o, const library& rules,
-                                        bool& ok);
+                                        bool& ok, const std::vector<std::string>& outputs = {});
+
+/// True, with `io.output_is_input` printed, when one of `outputs` is (through any link) a file
+/// the artifacts were read from: the report would replace a manifest. A report beside them, as
+/// a new file or over one lexgate does not read (an earlier report), is allowed.
+bool output_replaces_artifact(const std::vector<std::string>& outputs, const artifact_set& set);
 
 /// Judges `declared` with the observed facts added, into `out`, with the drift attached
 /// (left out under `--drift ignore`). Returns the profile judged.

@@ -91,8 +91,9 @@ exit_code run_check(const check_options& o) {
   // No report, from `--output` or any `--report`, may overwrite what the run reads.
   std::vector<std::string> inputs = o.profiles;
   if (!o.waivers.empty()) inputs.push_back(o.waivers);
-  // An artifact file named as the output would be replaced by the report. A report written
-  // into a folder of artifacts is allowed: reports are often kept beside the manifests.
+  // An artifact file named as the output would be replaced by the report; so would a file
+  // read from an artifact folder, which `read_observed` checks once it knows them. A report
+  // written into a folder of artifacts is allowed: reports are often kept beside the manifests.
   inputs.insert(inputs.end(), o.artifacts.paths.begin(), o.artifacts.paths.end());
   std::vector<std::string> rule_folders = o.rule_dirs;
   rule_folders.insert(rule_folders.end(), o.add_dirs.begin(), o.add_dirs.end());
@@ -119,7 +120,9 @@ exit_code run_check(const check_options& o) {
   }
 
   bool artifacts_ok = true;
-  const auto observed = read_observed(o.artifacts, *rules, artifacts_ok);
+  std::vector<std::string> outputs;
+  for (const auto& t : targets) outputs.push_back(t.file);
+  const auto observed = read_observed(o.artifacts, *rules, artifacts_ok, outputs);
   if (!artifacts_ok) return exit_code::error;
 
   std::vector<report> reports;

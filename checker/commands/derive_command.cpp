@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "commands/artifact_drift.hpp"
 #include "commands/commands.hpp"
 #include "lexgate/artifacts.hpp"
 #include "report/drift_report.hpp"
@@ -180,7 +181,7 @@ exit_code run_derive(const derive_options& o) {
   diagnostic_bag bag;
   auto set = read_artifacts(o.paths, bag);
   print_diagnostics(bag);
-  if (!set) return exit_code::error;
+  if (!set || output_replaces_artifact({o.output}, *set)) return exit_code::error;
   auto rules = load_rules(o.rule_dirs, o.add_dirs);
   if (!rules) return exit_code::error;
   const derivation d = derive_facts(*set, *rules);

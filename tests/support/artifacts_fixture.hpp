@@ -1,10 +1,12 @@
 // What the deployment-artifact tests share: the profiles they check artifacts against, and the
-// lookup of one fact in `lexgate derive --format json` output.
+// lookup of one fact, and of the model names, in `lexgate derive --format json` output.
 #pragma once
 
 #include <nlohmann/json.hpp>
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace lexgate::testing {
 
@@ -33,6 +35,16 @@ inline const nlohmann::json* fact_at(const nlohmann::json& derived, std::string_
     if (f["path"] == path) return &f;
   }
   return nullptr;
+}
+
+/// The names of every model in derive's JSON output, in order.
+inline std::vector<std::string> derived_models(const nlohmann::json& derived) {
+  std::vector<std::string> out;
+  for (const auto& f : derived["facts"]) {
+    const std::string path = f["path"];
+    if (path.starts_with("product.models[") && path.ends_with("].name")) out.push_back(f["value"]);
+  }
+  return out;
 }
 
 }  // namespace lexgate::testing

@@ -14,16 +14,6 @@ using json = nlohmann::json;
 
 namespace {
 
-// The names of every derived model.
-std::vector<std::string> models(const json& derived) {
-  std::vector<std::string> out;
-  for (const auto& f : derived["facts"]) {
-    const std::string path = f["path"];
-    if (path.starts_with("product.models[") && path.ends_with("].name")) out.push_back(f["value"]);
-  }
-  return out;
-}
-
 bool unresolved_says(const json& derived, const std::string& text, const std::string& why) {
   for (const auto& u : derived["unresolved"]) {
     if (u["text"] == text && u["why"].get<std::string>().find(why) != std::string::npos) return true;
@@ -79,7 +69,7 @@ TEST_CASE("env_file lists and the long form merge, environment: wins, later file
   const json d = derive(dir.path() + "/gw");
   // The env file's own model is overridden by `environment:`; the host comes from the later
   // env file; neither .env is read again on its own to claim what the service overrides.
-  CHECK(models(d) == std::vector<std::string>{"deepseek-reasoner"});
+  CHECK(derived_models(d) == std::vector<std::string>{"deepseek-reasoner"});
   const json* op = fact_at(d, "product.models[0].operator");
   REQUIRE(op != nullptr);
   CHECK((*op)["value"] == "DeepSeek");
@@ -125,7 +115,7 @@ TEST_CASE("a missing env_file is unresolved, required or not, and not a crash") 
   CHECK(unresolved_says(d, "gone.env", "env_file `gone.env` is not among the artifacts"));
   CHECK(unresolved_says(d, "${ENV_DIR}/x.env", "is named by a variable"));
   CHECK(unresolved_says(d, "env_file", "without a `path`"));
-  CHECK(unresolved_says(d, "$MODEL", "`MODEL` is not defined"));
+  CHECK(unresolved_says(d, "$MODEL", "`MODEL` is set by the shell at `docker compose up`"));
   CHECK(d["facts"].empty());
 }
 
@@ -149,7 +139,7 @@ TEST_CASE("an env_file outside the artifact folder, or a link leading out of it,
   CHECK(unresolved_says(d, "../outside.env", "lies outside the artifact folder"));
   CHECK(unresolved_says(d, "linked.env", "lies outside the artifact folder"));
   CHECK(unresolved_says(d, "/etc/hostname", "lies outside the artifact folder"));
-  CHECK(models(d).empty());
+  CHECK(derived_models(d).empty());
   // The link itself, met while walking the folder, is not read on its own either.
   bool link_listed = false;
   for (const auto& u : d["unresolved"]) {

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <sys/stat.h>
 
+#include "support/artifacts_fixture.hpp"
 #include "support/catch.hpp"
 #include "support/library_fixture.hpp"
 
@@ -12,15 +13,6 @@ using namespace lexgate::testing;
 using json = nlohmann::json;
 
 namespace {
-
-std::vector<std::string> model_names(const json& derived) {
-  std::vector<std::string> out;
-  for (const auto& f : derived["facts"]) {
-    const std::string path = f["path"];
-    if (path.starts_with("product.models[") && path.ends_with("].name")) out.push_back(f["value"]);
-  }
-  return out;
-}
 
 std::string why_of(const json& derived, const std::string& text) {
   for (const auto& u : derived["unresolved"]) {
@@ -58,7 +50,7 @@ services:
       LLM_MODEL: deepseek-chat
 )yaml");
   const json d = derive_ok(compose);
-  const auto names = model_names(d);
+  const auto names = derived_models(d);
   CHECK(std::find(names.begin(), names.end(), "Qwen/Qwen2.5-7B-Instruct") != names.end());
   // The service's own key wins over the merged one.
   CHECK(std::find(names.begin(), names.end(), "deepseek-chat") != names.end());
@@ -93,7 +85,7 @@ spec:
         - { name: LLM_MODEL, value: "$(UNDEFINED)" }
 )yaml");
   const json d = derive_ok(pod);
-  const auto names = model_names(d);
+  const auto names = derived_models(d);
   CHECK(names == std::vector<std::string>{"meta-llama/Llama-3.1-8B-Instruct", "Qwen/Qwen3-8B"});
   CHECK(why_of(d, "$(A)").find("refers back to itself") != std::string::npos);
   CHECK(why_of(d, "$(UNDEFINED)") == "`UNDEFINED` in `LLM_MODEL` is not defined in the environment");
@@ -156,7 +148,7 @@ spec:
     containers: {a: 1}
 )yaml");
   const json d = derive_ok(odd);
-  CHECK(model_names(d) == std::vector<std::string>{"Qwen/Qwen3-8B"});
+  CHECK(derived_models(d) == std::vector<std::string>{"Qwen/Qwen3-8B"});
   CHECK(why_of(d, "configMapKeyRef").find("key `model`") != std::string::npos);
 }
 
@@ -188,7 +180,7 @@ data:
           model: openai/deepseek-ai/DeepSeek-V3
 )yaml");
   const json d = derive_ok(cm);
-  CHECK(model_names(d) == std::vector<std::string>{"deepseek-ai/DeepSeek-V3"});
+  CHECK(derived_models(d) == std::vector<std::string>{"deepseek-ai/DeepSeek-V3"});
   bool siliconflow = false;
   for (const auto& f : d["facts"]) {
     for (const auto& e : f["evidence"]) siliconflow = siliconflow || e["text"] == "api.siliconflow.cn";

@@ -153,6 +153,9 @@ TEST_CASE("waivers are read strictly", "[hardening]") {
       {"  market: [AU]\n", "waiver.type"},         {"  market: { CN: 1 }\n", "waiver.type"},
       {"  profile: [p]\n", "waiver.type"},         {"  market: ''\n", "waiver.type"},
       {"  market: XX\n", "waiver.unknown_market"}, {"  markets: CN\n", "waiver.unknown_key"},
+      // Reports and CI annotations quote waivers: a control character would forge them.
+      {"  profile: \"p\\e]0;owned\\a\"\n", "waiver.control_character"},
+      {"  market: \"CN\\r\"\n", "waiver.control_character"},
   };
   for (const auto& [extra, code] : bad) {
     INFO(extra);
@@ -160,6 +163,19 @@ TEST_CASE("waivers are read strictly", "[hardening]") {
     CHECK(r.exit_code == 2);
     CHECK(has(r, code));
   }
+  // A justification may run over lines; its other control characters are refused, at the value.
+  const std::string lines = s.dir.write(
+      "lines.yaml",
+      "- rule: t.gate.filed\n  market: CN\n  approver: a\n  expires: 2030-01-01\n"
+      "  justification: |\n    first line\n    second line\n");
+  CHECK(s.check(kBlocked, {"--waivers", lines}).exit_code == 0);
+  const std::string bell = s.dir.write(
+      "bell.yaml",
+      "- rule: t.gate.filed\n  market: CN\n  approver: a\n  expires: 2030-01-01\n"
+      "  justification: \"ok\\x1b[2J\"\n");
+  auto r = s.check(kBlocked, {"--waivers", bell});
+  CHECK(r.exit_code == 2);
+  CHECK(has(r, "bell.yaml:5:18: error[waiver.control_character]"));
 }
 
 TEST_CASE("a scan of nothing is not a pass", "[hardening]") {

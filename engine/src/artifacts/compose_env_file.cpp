@@ -83,6 +83,27 @@ std::optional<fs::path> locate(const std::string& compose_file, const std::strin
   return real;
 }
 
+// Reads the variables of an env file into `env` (later lines override earlier ones, as compose
+// reads them); false, with why, when the file cannot be read or is over the limit.
+bool read_env_file(const fs::path& real, const std::string& shown, const artifact_folder& folder,
+                   std::vector<std::unique_ptr<env_file_text>>& files, environment& env,
+                   std::string& why) {
+  const source_ptr read = read_source_file(real.string(), why, folder.limits.max_file_bytes);
+  if (read == nullptr) {
+    why = "cannot be read (" + why + ")";
+    return false;
+  }
+  if (read->text().size() > folder.limits.max_file_bytes) {
+    why = "is larger than the limit of " + std::to_string(folder.limits.max_file_bytes) + " bytes";
+    return false;
+  }
+  auto text = std::make_unique<env_file_text>(shown, read->text());
+  text->lines = parse_dotenv(text->source.text());
+  for (const auto& l : text->lines) env[l.name] = {l.value.text, &l.value, nullptr, &text->source};
+  files.push_back(std::move(text));
+  return true;
+}
+
 }  // namespace
 
 std::string shown_env_file(const std::string& compose_file, const std::string& name) {
@@ -124,24 +145,21 @@ environment env_file_environment(reader_context& ctx, const yaml_node& service,
       unresolved(why);
       continue;
     }
-    const source_ptr read = read_source_file(real->string(), why, folder.limits.max_file_bytes);
-    if (read == nullptr) {
-      unresolved("cannot be read (" + why + ")");
-      continue;
+    if (!read_env_file(*real, shown_env_file(ctx.file().name(), name), folder, files, env, why)) {
+      unresolved(why);
     }
-    if (read->text().size() > folder.limits.max_file_bytes) {
-      unresolved("is larger than the limit of " + std::to_string(folder.limits.max_file_bytes) +
-                 " bytes");
-      continue;
-    }
-    auto text = std::make_unique<env_file_text>(shown_env_file(ctx.file().name(), name),
-                                                read->text());
-    text->lines = parse_dotenv(text->source.text());
-    // Later lines and later files override earlier ones, as compose reads them.
-    for (const auto& l : text->lines) {
-      env[l.name] = {l.value.text, &l.value, nullptr, &text->source};
-    }
-    files.push_back(std::move(text));
+  }
+  return env;
+}
+
+environment project_environment(reader_context& ctx, const artifact_folder& folder,
+                                 std::vector<std::unique_ptr<env_file_text>>& files) {
+  environment env;
+  std::string why;
+  // Without a readable `.env` every variable compose interpolates comes from the shell: each
+  // one a model or an address depends on is reported unresolved where it is used.
+  if (const auto real = locate(ctx.file().name(), ".env", folder.root, why)) {
+    read_env_file(*real, shown_env_file(ctx.file().name(), ".env"), folder, files, env, why);
   }
   return env;
 }

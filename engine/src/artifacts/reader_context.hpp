@@ -137,10 +137,27 @@ std::vector<std::size_t> model_arguments(const std::vector<command_token>& token
 
 /// What one container (or compose service) runs and calls: models on its command line (with
 /// `$(VAR)`, `${VAR}` and `$VAR` expanded from `env`), a serving runtime's model from its
-/// environment, API hosts in its environment and the models named beside them.
+/// environment, API hosts in its environment and the models named beside them. For a compose
+/// service, `project` holds the variables of the `.env` beside the compose file: compose
+/// interpolates the command's `${VAR}` and `$VAR` from it (and the shell) before the container
+/// starts, and only what `$$` escaped reaches the container's shell and `env`.
 void read_workload(reader_context& ctx, const std::string& image,
                    const std::vector<command_token>& tokens, const environment& env,
-                   const std::string& region);
+                   const std::string& region, const environment* project = nullptr);
+
+/// docker compose's interpolation of one value of a compose file: `${VAR}`, `$VAR`,
+/// `${VAR:-default}`, `${VAR-default}`, `${VAR:?error}`, `${VAR?error}`, `${VAR:+alt}` and
+/// `${VAR+alt}` from `project` (the `.env` beside the compose file), `$$` as a literal `$`.
+/// A variable `project` does not set comes from the shell at `docker compose up`: unknown
+/// here, so the value is unresolved (`why` says which variable), unless a default applies.
+struct interpolated {
+  std::string text;
+  bool unresolved = false;
+  std::string why;
+  /// The `.env` value that is the whole of the result, if the value is one reference.
+  const env_value* from = nullptr;
+};
+interpolated interpolate_compose(const std::string& value, const environment& project);
 
 /// Applies YAML merge keys (`<<: *defaults`) in a parsed document: a merged mapping's entries
 /// are added where the mapping does not set the key itself.
@@ -175,6 +192,10 @@ std::string shown_env_file(const std::string& compose_file, const std::string& n
 /// `root`): such a `.env` artifact is read through its services, not again on its own.
 void env_files_used(const yaml_node& doc, const std::string& compose_file, const std::string& root,
                     std::vector<std::string>& out);
+/// The variables of the `.env` beside a compose file, which compose interpolates the file's
+/// values from; empty when there is none inside the artifact folder.
+environment project_environment(reader_context& ctx, const artifact_folder& folder,
+                                std::vector<std::unique_ptr<env_file_text>>& files);
 environment env_file_environment(reader_context& ctx, const yaml_node& service,
                                  const artifact_folder& folder,
                                  std::vector<std::unique_ptr<env_file_text>>& files);

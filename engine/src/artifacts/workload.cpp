@@ -157,7 +157,7 @@ void add_model(reader_context& ctx, const std::string& model, artifact_position 
 
 void read_workload(reader_context& ctx, const std::string& image,
                    const std::vector<command_token>& tokens, const environment& declared,
-                   const std::string& region) {
+                   const std::string& region, const environment* project) {
   // Every value read for a model or an address is refused if no report may carry it, even
   // one that then turns out not to be an address (a line break makes `host_of` fail).
   bool any_address = false;
@@ -190,13 +190,27 @@ void read_workload(reader_context& ctx, const std::string& image,
       token = token.substr(eq + 1);
     }
     const artifact_position token_at = ctx.token_at(*tokens[i].node, token);
+    // A compose file's references are compose's, from its `.env`; what `$$` escaped is left
+    // for the container's shell, from the service's environment.
+    const env_value* from_project = nullptr;
+    if (project != nullptr) {
+      interpolated first = interpolate_compose(token, *project);
+      if (first.unresolved) {
+        ctx.unresolved(token_at, first.why);
+        continue;
+      }
+      token = std::move(first.text);
+      from_project = first.from;
+    }
     const expansion e = expand(token, declared);
     if (e.unresolved) {
       ctx.unresolved(token_at, "`" + e.name + "` " + e.why);
       continue;
     }
     if (e.text.empty()) continue;
-    if (e.from != nullptr) {
+    if (e.from == nullptr && from_project != nullptr && from_project->node != nullptr) {
+      add_model(ctx, e.text, ctx.env_at(*from_project, e.text), {token_at}, region);
+    } else if (e.from != nullptr) {
       used_env.push_back(e.name);
       add_model(ctx, e.text, ctx.env_at(*e.from, e.text), {token_at}, region);
     } else {

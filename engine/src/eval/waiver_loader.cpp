@@ -1,6 +1,7 @@
 // Reading waiver files (layer: evaluate).
 #include "io/yaml_events.hpp"
 #include "lexgate/waivers.hpp"
+#include "source/text_check.hpp"
 
 namespace lexgate {
 
@@ -42,6 +43,16 @@ std::optional<std::vector<waiver>> load_waivers(const source_ptr& file, const li
           error("waiver.missing", std::string("a waiver needs `") + key + "`", entry,
                 "justification, approver and expires are required");
         }
+        return {};
+      }
+      // Every report quotes a waiver (SARIF suppressions, JUnit, CI annotations): ESC, CR,
+      // NEL or U+2028 would forge or break them. A justification may run over lines.
+      const bool multiline = std::string_view(key) == "justification";
+      if (detail::unprintable_at(n->text, multiline)) {
+        error("waiver.control_character",
+              std::string("`") + key +
+                  "` holds a control character, a line separator or an encoded surrogate",
+              *n, multiline ? "write plain text" : "write plain text on one line");
         return {};
       }
       return n->text;
