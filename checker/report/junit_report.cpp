@@ -49,7 +49,10 @@ std::string render_junit(const std::vector<report>& reports) {
                    "\"/>\n    </testcase>\n";
         } else if (f != nullptr) {
           ++failures;
-          std::string detail = f->message + "\ncite: " + f->cite + "\nremedy: " + f->remedy;
+          std::string detail = f->message + "\ncite: ";
+          detail += f->cite;
+          detail += "\nremedy: ";
+          detail += f->remedy;
           for (const auto& x : f->missing) detail += "\nmissing: " + x;
           for (const name_resolution* n : finding_resolutions(r, *f)) {
             detail += std::string(name_only(*n) ? "\nname match: " : "\nresolved: ") +
@@ -83,7 +86,10 @@ std::string render_junit(const std::vector<report>& reports) {
         cases += "    </testcase>\n";
       }
       std::string coverage;
-      for (const auto& id : m.coverage) coverage += (coverage.empty() ? "" : ",") + id;
+      for (const auto& id : m.coverage) {
+        if (!coverage.empty()) coverage += ",";
+        coverage += id;
+      }
       // How the profile's company names resolved, so a failure that rests on one can be read.
       std::string names;
       for (const auto& n : r.names) {
@@ -91,7 +97,10 @@ std::string render_junit(const std::vector<report>& reports) {
                  "\"/>\n";
       }
       std::string members;
-      for (const auto& c : m.member_states) members += (members.empty() ? "" : ",") + c;
+      for (const auto& c : m.member_states) {
+        if (!members.empty()) members += ",";
+        members += c;
+      }
       const std::string properties =
           "    <properties>\n      <property name=\"verdict\" value=\"" +
           std::string(to_string(m.market_verdict)) + "\"/>\n      <property name=\"coverage\" value=\"" +

@@ -1,5 +1,6 @@
 // The Markdown report, for pull-request comments and CI job summaries (layer: report).
 #include <string>
+#include <string_view>
 
 #include "report/drift_report.hpp"
 #include "report/name_report.hpp"
@@ -11,7 +12,7 @@ namespace lexgate::report_writers {
 namespace {
 
 // Table cells may not hold `|` or line breaks; `<` would open HTML in a pull-request comment.
-std::string cell(std::string s) {
+std::string cell(std::string_view s) {
   std::string out;
   for (char c : s) {
     if (c == '|') {
@@ -47,10 +48,17 @@ const char* icon(verdict v) {
 std::string coverage_cell(const market_report& m) {
   if (!m.covered) return "none: nothing checked";
   std::string out;
-  for (const auto& id : m.coverage) out += (out.empty() ? "" : ", ") + ("`" + id + "`");
+  for (const auto& id : m.coverage) {
+    out += out.empty() ? "`" : ", `";
+    out += id;
+    out += "`";
+  }
   if (!m.member_states.empty()) {
     out += " (member states:";
-    for (const auto& s : m.member_states) out += " " + s;
+    for (const auto& s : m.member_states) {
+      out += " ";
+      out += s;
+    }
     out += ")";
   }
   return out;
@@ -63,8 +71,9 @@ std::string render_markdown(const std::vector<report>& input) {
   std::string out;
   for (const auto& r : reports) {
     out += "## lexgate: " + markdown_code(r.profile_id) + " is " + icon(r.overall) + "\n\n";
-    out += "As of " + r.as_of.to_string() + ", rules `" + r.library_name + "` (sha256 `" +
-           r.library_digest.substr(0, 12) + "`), profile " + markdown_code(r.profile_path) + ".\n\n";
+    out += "As of " + r.as_of.to_string() + ", rules `" + std::string(r.library_name) +
+           "` (sha256 `" + std::string(r.library_digest.substr(0, 12)) + "`), profile " +
+           markdown_code(r.profile_path) + ".\n\n";
     out += std::string("Gate: **") + (r.fails_gate ? "fail" : "pass") + "** (`--fail-on " +
            to_string(r.gate.fail_on) + "`" +
            (r.gate.allow_indeterminate ? ", indeterminate allowed" : "") +
@@ -84,12 +93,21 @@ std::string render_markdown(const std::vector<report>& input) {
       if (m.findings.empty()) continue;
       out += "\n### " + m.market + "\n\n";
       for (const auto& f : m.findings) {
-        out += "- **" + std::string(to_string(f.status)) + "** (" + to_string(f.severity) + ") `" +
-               f.rule + "`" +
-               (f.member_state.empty() ? std::string() : " (member state " + f.member_state + ")") +
-               " — " + cell(f.message) + "  \n";
+        out += "- **" + std::string(to_string(f.status)) + "** (" + to_string(f.severity) + ") `";
+        out += f.rule;
+        out += "`";
+        if (!f.member_state.empty()) {
+          out += " (member state ";
+          out += f.member_state;
+          out += ")";
+        }
+        out += " — " + cell(f.message) + "  \n";
         out += "  *" + cell(f.cite) + "*";
-        if (!f.sources.empty()) out += " · [source](" + f.sources.front() + ")";
+        if (!f.sources.empty()) {
+          out += " · [source](";
+          out += f.sources.front();
+          out += ")";
+        }
         out += "  \n";
         if (!f.missing.empty()) {
           out += "  Missing:";

@@ -53,11 +53,11 @@ std::string timestamp(const date& d) {
 }
 
 // OSCAL strings may not be empty or begin or end with white space.
-std::string nonempty(const std::string& text, const std::string& fallback) {
+std::string nonempty(std::string_view text, std::string_view fallback) {
   const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return fallback;
+  if (first == std::string_view::npos) return std::string(fallback);
   const auto last = text.find_last_not_of(" \t\r\n");
-  return text.substr(first, last - first + 1);
+  return std::string(text.substr(first, last - first + 1));
 }
 
 // A property value is one line of text.
@@ -123,7 +123,7 @@ std::string add_observation(const report& r, const market_report& m, const findi
   }
   json o;
   o["uuid"] = uuid_v5("observation|" + key);
-  o["title"] = "Profile values behind " + f.rule + " in " + m.market;
+  o["title"] = "Profile values behind " + std::string(f.rule) + " in " + m.market;
   o["description"] = nonempty(f.message, f.rule);
   o["methods"] = json::array({"EXAMINE"});
   o["types"] = json::array({"finding"});
@@ -144,7 +144,7 @@ std::string add_risk(const market_report& m, const finding& f, const std::string
   const char* status = w.expired ? "open" : "deviation-approved";
   json risk;
   risk["uuid"] = uuid_v5("risk|" + key);
-  risk["title"] = "Waiver of " + f.rule + " in " + m.market;
+  risk["title"] = "Waiver of " + std::string(f.rule) + " in " + m.market;
   risk["description"] = nonempty(w.justification, "no justification given");
   risk["statement"] = nonempty(f.message, f.rule);
   risk["props"] = json::array({prop("approver", w.approver),
@@ -222,7 +222,7 @@ void add_findings(const report& r, const library& rules, result_parts& parts) {
           out["related-risks"] =
               json::array({{{"risk-uuid", add_risk(m, *f, key, r.as_of, parts)}}});
         }
-        if (!f->remedy.empty()) out["remarks"] = "Remedy: " + f->remedy;
+        if (!f->remedy.empty()) out["remarks"] = "Remedy: " + std::string(f->remedy);
       }
       parts.findings.push_back(std::move(out));
     }

@@ -2,6 +2,9 @@
 #include "report/printable_report.hpp"
 
 #include <algorithm>
+#include <memory>
+#include <span>
+#include <string_view>
 
 #include "lexgate/diagnostic.hpp"
 
@@ -10,6 +13,33 @@ namespace lexgate::report_writers {
 namespace {
 
 void clean(std::string& s) { s = printable(s); }
+
+// Text of the library a report refers to: left as it is when printable (as rule files are),
+// else pointed at a printable copy that the report keeps (`report::own_text`).
+void clean(std::string_view& s, report& owner) {
+  std::string p = printable(s);
+  if (p == s) return;
+  auto kept = std::make_shared<const std::string>(std::move(p));
+  s = *kept;
+  owner.own_text.push_back(std::move(kept));
+}
+
+void clean(std::vector<std::string_view>& items, report& owner) {
+  for (auto& s : items) clean(s, owner);
+}
+
+void clean(std::span<const std::string_view>& items, report& owner) {
+  if (std::all_of(items.begin(), items.end(),
+                  [](std::string_view s) { return printable(s) == s; })) {
+    return;
+  }
+  auto texts = std::make_shared<std::vector<std::string>>();
+  for (std::string_view s : items) texts->push_back(printable(s));
+  auto views = std::make_shared<const std::vector<std::string_view>>(texts->begin(), texts->end());
+  items = *views;
+  owner.own_text.push_back(std::move(texts));
+  owner.own_text.push_back(std::move(views));
+}
 
 void clean(std::vector<std::string>& items) {
   for (auto& s : items) clean(s);
@@ -30,12 +60,13 @@ void clean(conflict& c) {
   clean(c.explanation);
 }
 
-void clean(finding& f) {
-  for (std::string* s : {&f.rule, &f.regime, &f.jurisdiction, &f.message, &f.cite, &f.remedy,
-                         &f.member_state}) {
-    clean(*s);
+void clean(finding& f, report& owner) {
+  for (std::string_view* s :
+       {&f.rule, &f.regime, &f.jurisdiction, &f.cite, &f.remedy, &f.member_state}) {
+    clean(*s, owner);
   }
-  clean(f.sources);
+  clean(f.message);
+  clean(f.sources, owner);
   clean(f.missing);
   clean(f.unstated_exceptions);
   for (auto& e : f.evidence) {
@@ -53,15 +84,16 @@ void clean(finding& f) {
 
 report printable_copy(const report& r) {
   report out = r;
-  for (std::string* s : {&out.library_name, &out.library_digest, &out.profile_id,
-                         &out.profile_path, &out.conflicts_not_analysed}) {
+  clean(out.library_name, out);
+  clean(out.library_digest, out);
+  for (std::string* s : {&out.profile_id, &out.profile_path, &out.conflicts_not_analysed}) {
     clean(*s);
   }
   for (auto& m : out.markets) {
     clean(m.market);
-    clean(m.coverage);
-    clean(m.member_states);
-    for (auto& f : m.findings) clean(f);
+    clean(m.coverage, out);
+    clean(m.member_states, out);
+    for (auto& f : m.findings) clean(f, out);
   }
   for (auto& c : out.conflicts) clean(c);
   for (auto& n : out.names) {

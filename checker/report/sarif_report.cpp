@@ -46,7 +46,7 @@ std::string fingerprint(const std::string& text) {
 std::string render_sarif(const std::vector<report>& reports, const library& rules) {
   // The driver lists every rule of the library, so rule metadata does not depend on findings.
   json rule_list = json::array();
-  std::map<std::string, std::size_t> index;
+  std::map<std::string, std::size_t, std::less<>> index;
   for (const auto& r : rules.regimes()) {
     for (const auto& rule : r.rules) {
       index[rule.id] = rule_list.size();
@@ -92,7 +92,8 @@ std::string render_sarif(const std::vector<report>& reports, const library& rule
       for (const auto& f : m.findings) {
         json result;
         result["ruleId"] = f.rule;
-        result["ruleIndex"] = index.count(f.rule) ? index[f.rule] : 0;
+        const auto indexed = index.find(f.rule);
+        result["ruleIndex"] = indexed != index.end() ? indexed->second : 0;
         // `error` exactly for the findings that fail the gate, so the dashboard and the exit
         // code agree; other open findings are warnings, the rest notes.
         const bool open =
@@ -108,7 +109,8 @@ std::string render_sarif(const std::vector<report>& reports, const library& rule
         } else if (f.status == finding_status::upcoming && f.effective) {
           text += " (in force from " + f.effective->to_string() + ")";
         }
-        text += ". Remedy: " + f.remedy;
+        text += ". Remedy: ";
+        text += f.remedy;
         // A finding that rests on a name match says so where a dashboard shows it.
         const auto resolutions = finding_resolutions(r, f);
         for (const name_resolution* n : resolutions) {
@@ -133,7 +135,7 @@ std::string render_sarif(const std::vector<report>& reports, const library& rule
                {{"artifactLocation", artifact},
                 {"region", {{"startLine", line}, {"startColumn", column}}}}}}});
         result["partialFingerprints"] = {
-            {"lexgateFinding/v1", fingerprint(f.rule + "|" + m.market + "|" + r.profile_id)}};
+            {"lexgateFinding/v1", fingerprint(std::string(f.rule) + "|" + m.market + "|" + r.profile_id)}};
         if (f.status == finding_status::waived && f.waiver) {
           result["suppressions"] = json::array(
               {{{"kind", "external"},

@@ -29,11 +29,18 @@ void render_finding(std::string& out, const finding& f, const report& r,
   if (f.status == finding_status::upcoming && f.effective) {
     status += " (from " + f.effective->to_string() + ")";
   }
-  out += "  " + status + "  [" + to_string(f.severity) + "] " + f.rule;
-  if (!f.member_state.empty()) out += "  (member state " + f.member_state + ")";
+  out += "  " + status + "  [" + to_string(f.severity) + "] ";
+  out += f.rule;
+  if (!f.member_state.empty()) {
+    out += "  (member state ";
+    out += f.member_state;
+    out += ")";
+  }
   out += "\n";
   out += "      " + f.message + "\n";
-  out += "      cite: " + f.cite + "\n";
+  out += "      cite: ";
+  out += f.cite;
+  out += "\n";
   if (!f.missing.empty()) {
     out += "      missing: ";
     for (std::size_t i = 0; i < f.missing.size(); ++i) out += (i ? ", " : "") + f.missing[i];
@@ -44,7 +51,11 @@ void render_finding(std::string& out, const finding& f, const report& r,
            f.waiver->expires.to_string() + ", approved by " + f.waiver->approver + ": " +
            f.waiver->justification + "\n";
   }
-  if (f.status != finding_status::waived) out += "      remedy: " + f.remedy + "\n";
+  if (f.status != finding_status::waived) {
+    out += "      remedy: ";
+    out += f.remedy;
+    out += "\n";
+  }
   if (!options.explain) {
     // A finding that rests on a model's name alone says so even without the evidence.
     for (const name_resolution* n : finding_resolutions(r, f)) {
@@ -63,7 +74,11 @@ void render_finding(std::string& out, const finding& f, const report& r,
         out += "        resolved: " + describe(*n) + "\n";
       }
     }
-    if (!f.sources.empty()) out += "      source: " + f.sources.front() + "\n";
+    if (!f.sources.empty()) {
+      out += "      source: ";
+      out += f.sources.front();
+      out += "\n";
+    }
   }
 }
 
@@ -73,7 +88,8 @@ std::string coverage_line(const market_report& m) {
   if (!m.member_states.empty()) {
     out += "  member states: ";
     for (std::size_t i = 0; i < m.member_states.size(); ++i) {
-      out += (i ? ", " : "") + m.member_states[i];
+      out += i ? ", " : "";
+      out += m.member_states[i];
     }
     out += "\n";
   }
@@ -82,7 +98,10 @@ std::string coverage_line(const market_report& m) {
            "; nothing was checked there\n";
   }
   out += "  coverage: ";
-  for (std::size_t i = 0; i < m.coverage.size(); ++i) out += (i ? ", " : "") + m.coverage[i];
+  for (std::size_t i = 0; i < m.coverage.size(); ++i) {
+    out += i ? ", " : "";
+    out += m.coverage[i];
+  }
   return out + "\n";
 }
 
@@ -95,8 +114,8 @@ std::string render_text(const std::vector<report>& input, const text_options& op
     if (!out.empty()) out += "\n";
     out += "lexgate " + std::string(version()) + " · profile " +
            (r.profile_id.empty() ? std::string("(no id)") : r.profile_id) + " (" + r.profile_path +
-           ") · as of " + r.as_of.to_string() + " · rules: " + r.library_name + " " +
-           r.library_digest.substr(0, 12) + "\n\n";
+           ") · as of " + r.as_of.to_string() + " · rules: " + std::string(r.library_name) +
+           " " + std::string(r.library_digest.substr(0, 12)) + "\n\n";
     if (options.explain && !r.names.empty()) {
       out += "names (resolved when the profile loaded):\n";
       for (const auto& n : r.names) {

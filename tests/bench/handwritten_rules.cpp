@@ -1125,7 +1125,7 @@ std::string compare_with_report(const handwritten_rules& hw,
     }
     for (const auto& f : m.findings) {
       if (f.status == finding_status::upcoming && hw.covers(f.rule)) {
-        theirs.push_back(m.market + " " + f.rule + " upcoming");
+        theirs.push_back(m.market + " " + std::string(f.rule) + " upcoming");
       }
     }
   }

@@ -99,7 +99,7 @@ TEST_CASE("government reach binds only the jurisdiction's own market", "[eval]")
   // No regime reaches AU-NSW at all (the ban binds the Commonwealth's own systems only), so
   // nothing was checked there: uncovered, never clear.
   CHECK(market(r, "AU-NSW")->market_verdict == verdict::uncovered);
-  CHECK(market(r, "AU")->coverage == std::vector<std::string>{"au.gov"});
+  CHECK(market(r, "AU")->coverage == std::vector<std::string_view>{"au.gov"});
 }
 
 TEST_CASE("an exception that holds clears the rule", "[eval]") {

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,7 +31,9 @@ struct evidence_item {
   std::string path;     ///< `product.models[0].provider`
   std::string value;    ///< Rendered: `"DeepSeek"`.
   location where;       ///< In the profile file; line 0 for values the profile does not state.
-  lexgate::value data;  ///< The value itself, for typed output (JSON).
+  /// The value itself, for typed output (JSON). Without paths (its own and its items' `path`
+  /// are empty): `path` above says where it sits.
+  lexgate::value data;
 };
 
 struct waiver_note {
@@ -40,23 +43,28 @@ struct waiver_note {
   bool expired = false;
 };
 
+/// A rule's or invariant's finding in one market. The fields that repeat the library's text
+/// (`rule`, `regime`, `jurisdiction`, `cite`, `sources`, `remedy`, `member_state`) refer to it
+/// rather than copy it: they are valid while the report they came in lives (it keeps the library's
+/// text, `report::library_text`, and any text of its own, `report::own_text`). A finding copied
+/// out of its report must not outlive both.
 struct finding {
-  std::string rule;
-  std::string regime;
-  std::string jurisdiction;
+  std::string_view rule;
+  std::string_view regime;  ///< Empty for an invariant's finding.
+  std::string_view jurisdiction;
   rule_severity severity = rule_severity::block;
   finding_status status = finding_status::violation;
   std::string message;  ///< With its placeholders filled in.
-  std::string cite;
-  std::vector<std::string> sources;
-  std::string remedy;
+  std::string_view cite;
+  std::span<const std::string_view> sources;
+  std::string_view remedy;
   std::vector<std::string> missing;  ///< Facts the profile omits that left the outcome unknown.
   /// Facts of the rule's `unless` exception that the profile does not state. An exception must
   /// be established: unstated, it does not hold, and the rule applies ("no exemption stated").
   std::vector<std::string> unstated_exceptions;
   /// For a market that stands for several (`EU`), the member state whose own rules gave this
   /// finding; empty for rules of the market itself.
-  std::string member_state;
+  std::string_view member_state;
   std::vector<evidence_item> evidence;
   std::optional<date> effective;      ///< For `upcoming`: the day it comes into force.
   std::optional<waiver_note> waiver;  ///< The waiver that waives it, or that expired.
@@ -77,10 +85,12 @@ struct market_report {
   /// Whether a regime in force reaches this market by its jurisdiction (territory or
   /// government). A market no regime covers is `uncovered`: nothing was checked for it.
   bool covered = false;
-  /// Those regimes, by id (filled at `report_detail::full` only).
-  std::vector<std::string> coverage;
-  /// For `EU`: the member states whose own regimes were judged as part of this market.
-  std::vector<std::string> member_states;
+  /// Those regimes, by id (filled at `report_detail::full` only); library text, like a
+  /// finding's `regime`.
+  std::vector<std::string_view> coverage;
+  /// For `EU`: the member states whose own regimes were judged as part of this market (library
+  /// text).
+  std::vector<std::string_view> member_states;
   /// Whether this market fails the gate of `report::gate`.
   bool fails_gate = false;
   std::vector<finding> findings;
@@ -119,8 +129,8 @@ struct gate_policy {
 
 struct report {
   date as_of;
-  std::string library_name;
-  std::string library_digest;
+  std::string_view library_name;    ///< Library text, like a finding's `rule`.
+  std::string_view library_digest;  ///< Library text, like a finding's `rule`.
   std::string profile_id;
   std::string profile_path;
   verdict overall = verdict::clear;
@@ -138,9 +148,17 @@ struct report {
   /// How the profile differs from its deployment artifacts (`check --artifacts`); absent when
   /// no artifacts were read.
   std::optional<std::vector<drift_item>> drift;
-  /// The compiled library that judged the profile, which `markets[].evaluated[].rule` refers to:
-  /// shared, so the report stays valid when the caller's `library` goes.
+  /// The compiled library that judged the profile, whose text the report refers to
+  /// (`library_name`, `library_digest`, `markets[].evaluated[].rule`, `coverage`,
+  /// `member_states`, and a finding's `rule`, `regime`,
+  /// `jurisdiction`, `cite`, `sources`, `remedy` and `member_state`): shared, so the report stays
+  /// valid when the caller's `library` goes. Copies of the report share it too; what is copied
+  /// out of a report (a finding, a market) refers to it and must not outlive it.
   std::shared_ptr<const void> library_text;
+  /// Text the report's views refer to that is not the library's: an invariant's remedy, text
+  /// made printable (report writers). Shared by copies of the report, like `library_text`.
+  /// Each is a `std::string`, a `std::vector<std::string>` or a `std::vector<std::string_view>`.
+  std::vector<std::shared_ptr<const void>> own_text;
 };
 
 /// How much of each finding `evaluate` fills in. Verdicts, statuses and `evaluated` are always

@@ -7,6 +7,7 @@
 #include "lexgate/evaluate.hpp"
 
 #include <algorithm>
+#include <memory>
 #include <string_view>
 #include <unordered_set>
 #include <utility>
@@ -99,8 +100,18 @@ struct detail::scratch {
   std::vector<finding> spare_findings;
   std::vector<evidence_item> spare_evidence;
   std::vector<std::string> spare_strings;
-  // A message being composed (see undecided_message).
+  std::vector<std::string_view> spare_views;
+  // A message being composed, and the buffer its undecided form is composed in (see
+  // undecided_message).
   std::string text;
+  std::string text_spare;
+  // Invariants' remedies, composed once (see judge_invariants) and shared with the reports that
+  // refer to them.
+  std::vector<std::shared_ptr<const std::string>> remedies;
+  // Invariants' sources as the views a finding holds, made once per invariant and shared with
+  // the reports that refer to them, like the remedies (their text is the library's).
+  std::vector<std::pair<const void*, std::shared_ptr<const std::vector<std::string_view>>>>
+      invariant_sources;
 };
 
 namespace {
@@ -387,17 +398,18 @@ void render_message(evaluator& e, const detail::compiled_rule& rule, std::string
 
 // An indeterminate finding's message says what is unknown first: the rule's own message
 // states a violation, and read alone it would claim one the profile does not establish.
-void undecided_message(finding& f, std::string& buffer) {
+void undecided_message(const std::vector<std::string>& missing, std::string& message,
+                       std::string& buffer) {
   buffer.assign("Undecided: the profile does not state ");
-  for (std::size_t i = 0; i < f.missing.size(); ++i) {
+  for (std::size_t i = 0; i < missing.size(); ++i) {
     if (i != 0) buffer += ", ";
-    buffer += f.missing[i];
+    buffer += missing[i];
   }
-  if (f.missing.empty()) buffer += "every fact this rule needs";
+  if (missing.empty()) buffer += "every fact this rule needs";
   buffer += ". The rule is broken when: ";
-  buffer += f.message;
+  buffer += message;
   // Swapped, not moved: the old message's memory becomes the buffer of the next one.
-  f.message.swap(buffer);
+  message.swap(buffer);
 }
 
 // A regime's `applies when` in one market, evaluated once and replayed for each of its rules:
@@ -497,6 +509,29 @@ T& next_slot(std::vector<T>& items, std::size_t& used, std::vector<T>& spare) {
   return items[used++];
 }
 
+// A value as reports of evidence print it (`evidence_item::data`): its kind, content and
+// position, into `to`'s memory. Not the paths of the value and its items: the evidence item's
+// `path` says where it sits, no report reads them, and copying them was most of the evidence's
+// allocations.
+void copy_typed(const value& from, value& to) {
+  to.k = from.k;
+  to.boolean = from.boolean;
+  to.integer = from.integer;
+  to.text = from.text;
+  to.keys = from.keys;
+  to.where = from.where;
+  to.path.clear();
+  to.items.resize(from.items.size());
+  for (std::size_t i = 0; i < from.items.size(); ++i) copy_typed(from.items[i], to.items[i]);
+}
+
+// Room for `n` elements: a list of a new report is sized once for what it may hold (an upper
+// bound known beforehand) rather than grown by doubling, each step an allocation and a move.
+template <class T>
+void reserve_at_least(std::vector<T>& items, std::size_t n) {
+  if (items.capacity() < n) items.reserve(n);
+}
+
 // Keeps the first `used` elements; the others go to the spare pool.
 template <class T>
 void keep_first(std::vector<T>& items, std::size_t used, std::vector<T>& spare) {
@@ -509,7 +544,7 @@ void keep_first(std::vector<T>& items, std::size_t used, std::vector<T>& spare) 
 // Fills `f`, reusing its memory, from the verdict just judged (`e` still holds its facts).
 void make_finding(evaluator& e, scratch& s, const detail::compiled_regime& regime,
                   const detail::compiled_rule& rule, const rule_verdict& v, finding_status status,
-                  report_detail detail, const std::string& member_state, finding& f) {
+                  report_detail detail, std::string_view member_state, finding& f) {
   f.rule = rule.info.id;
   f.regime = regime.info.id;
   f.jurisdiction = regime.info.jurisdiction;
@@ -526,6 +561,9 @@ void make_finding(evaluator& e, scratch& s, const detail::compiled_regime& regim
     // thousands (10,000 models) reads thousands, and a linear scan would be quadratic: past
     // `kLinearScan` items a hash set remembers what was seen.
     constexpr std::size_t kLinearScan = 64;
+    // Sized once for every fact recorded (duplicates included), rather than grown.
+    reserve_at_least(f.missing, e.missing().size());
+    reserve_at_least(f.evidence, e.reads().size());
     const bool many_missing = e.missing().size() > kLinearScan;
     std::unordered_set<std::string_view> missing_seen;
     for (const auto& m : e.missing()) {
@@ -556,7 +594,7 @@ void make_finding(evaluator& e, scratch& s, const detail::compiled_regime& regim
       render_value(*r, item.value);
       item.where = r->where;
       // Copied into the slot's reused memory: typed values are what reports of evidence print.
-      item.data = *r;
+      copy_typed(*r, item.data);
     }
   }
   keep_first(f.missing, missing_used, s.spare_strings);
@@ -575,24 +613,28 @@ void make_finding(evaluator& e, scratch& s, const detail::compiled_regime& regim
   keep_first(f.unstated_exceptions, unstated_used, s.spare_strings);
   if (detail == report_detail::full) {
     // Last: rendering reads the profile again, into the evaluator's buffers consumed above.
-    render_message(e, rule, f.message);
-    if (v.outcome == rule_outcome::indeterminate) undecided_message(f, s.text);
+    // Composed in the working memory and copied once: appended part by part to a new report's
+    // empty string, the message grew, and allocated, several times.
+    std::string& text = s.text;
+    render_message(e, rule, text);
+    if (v.outcome == rule_outcome::indeterminate) undecided_message(f.missing, text, s.text_spare);
     if (!f.unstated_exceptions.empty()) {
-      f.message += " (no exemption stated: ";
+      text += " (no exemption stated: ";
       for (std::size_t i = 0; i < f.unstated_exceptions.size(); ++i) {
-        if (i != 0) f.message += ", ";
-        f.message += f.unstated_exceptions[i];
+        if (i != 0) text += ", ";
+        text += f.unstated_exceptions[i];
       }
-      f.message += ")";
+      text += ")";
     }
+    f.message.assign(text);
     f.cite = rule.info.cite;
-    f.sources.assign(regime.info.sources.begin(), regime.info.sources.end());
+    f.sources = regime.info.sources;
     f.remedy = rule.info.remedy;
   } else {
     f.message.clear();
-    f.cite.clear();
-    f.sources.clear();
-    f.remedy.clear();
+    f.cite = {};
+    f.sources = {};
+    f.remedy = {};
   }
 }
 
@@ -718,7 +760,7 @@ struct market_pass {
   void open_group(const std::string& market, const std::string& member) {
     e.set_market(market);
     member_state = &member;
-    if (!member.empty()) next_slot(mr.member_states, members_used, s.spare_strings) = member;
+    if (!member.empty()) next_slot(mr.member_states, members_used, s.spare_views) = member;
   }
 
   // Judges the regime at program position `r` in the group last opened.
@@ -778,7 +820,7 @@ struct market_pass {
     mr.covered = true;
     // Names only for a full report: a scan or a gate needs whether, not which.
     if (options.detail == report_detail::full) {
-      next_slot(mr.coverage, coverage_used, s.spare_strings) = regime.info.id;
+      next_slot(mr.coverage, coverage_used, s.spare_views) = regime.info.id;
     }
   }
 };
@@ -822,11 +864,11 @@ void judge_invariants(const detail::program& program, const value& root, scratch
       std::size_t findings_used = m.findings.size();
       finding& f = next_slot(m.findings, findings_used, s.spare_findings);
       f.rule = inv.info.id;
-      f.regime.clear();
-      f.jurisdiction.clear();
+      f.regime = {};
+      f.jurisdiction = {};
       f.severity = rule_severity::block;
       f.status = finding_status::violation;
-      f.member_state.clear();
+      f.member_state = {};
       f.missing.clear();
       f.unstated_exceptions.clear();
       f.effective.reset();
@@ -844,24 +886,46 @@ void judge_invariants(const detail::program& program, const value& root, scratch
           item.value.clear();
           render_value(*r, item.value);
           item.where = r->where;
-          item.data = *r;  // typed values are what reports of evidence print
+          copy_typed(*r, item.data);  // typed values are what reports of evidence print
         }
       }
       if (options.detail == report_detail::full) {
         f.message.assign("The profile contradicts a cited fact: ");
         f.message += inv.info.message;
         f.cite = inv.info.cite;
-        f.sources = inv.info.sources;
-        f.remedy.assign("Correct the profile: it states what invariant ");
-        f.remedy += inv.info.id;
-        f.remedy += " rules out (";
-        f.remedy += inv.info.title;
-        f.remedy += ")";
+        auto listed = std::find_if(s.invariant_sources.begin(), s.invariant_sources.end(),
+                                   [&](const auto& l) { return l.first == &inv; });
+        if (listed == s.invariant_sources.end()) {
+          listed = s.invariant_sources.emplace(
+              listed, &inv,
+              std::make_shared<const std::vector<std::string_view>>(inv.info.sources.begin(),
+                                                                    inv.info.sources.end()));
+        }
+        f.sources = *listed->second;
+        if (std::find(out.own_text.begin(), out.own_text.end(), listed->second) ==
+            out.own_text.end()) {
+          out.own_text.push_back(listed->second);
+        }
+        // Not the library's text as written: composed once for this working memory, and shared
+        // with each report that refers to it (`report::own_text`).
+        std::string& text = s.text;
+        text.assign("Correct the profile: it states what invariant ");
+        text += inv.info.id;
+        text += " rules out (";
+        text += inv.info.title;
+        text += ")";
+        auto known = std::find_if(s.remedies.begin(), s.remedies.end(),
+                                  [&](const auto& r) { return *r == text; });
+        if (known == s.remedies.end()) {
+          known = s.remedies.insert(known, std::make_shared<const std::string>(text));
+        }
+        f.remedy = **known;
+        if (out.own_text.empty() || out.own_text.back() != *known) out.own_text.push_back(*known);
       } else {
         f.message.clear();
-        f.cite.clear();
-        f.sources.clear();
-        f.remedy.clear();
+        f.cite = {};
+        f.sources = {};
+        f.remedy = {};
       }
     }
   }
@@ -895,6 +959,7 @@ void evaluate(const library& rules, const profile& facts, const evaluate_options
   }
   out.conflicts.clear();
   out.drift.reset();
+  out.own_text.clear();
   // Compared first: a report reused for the same library keeps its reference without touching
   // the shared count.
   if (out.library_text.get() != rules.shared_program().get()) out.library_text = rules.shared_program();
@@ -902,18 +967,42 @@ void evaluate(const library& rules, const profile& facts, const evaluate_options
   scratch& s = state.scratch();
   evaluator e(program, facts.root, s, options.detail != report_detail::verdicts);
   std::size_t markets_used = 0;
+  if (out.markets.capacity() == 0) {
+    // A new report: its list of markets sized once (a reused one has room already).
+    std::size_t market_count = 0;
+    detail::for_each_market(program, facts.root, [&](const std::string&) { ++market_count; });
+    out.markets.reserve(market_count);
+  }
   detail::for_each_market(program, facts.root, [&](const std::string& market) {
     market_report& mr = next_slot(out.markets, markets_used, s.spare_markets);
     mr.market = market;
     mr.covered = false;
+    if (mr.evaluated.capacity() == 0) {
+      // A new market: each of its lists sized once for the most it may hold, counted over the
+      // regimes it judges (every rule of each, and each invariant, may add a result). A market
+      // of a reused report, or from the spare pool, has room already and skips the count.
+      std::size_t regimes = 0;
+      std::size_t rules = program.invariants.size();
+      std::size_t members = 0;
+      detail::for_each_judged_regime(
+          program, market,
+          [&](const std::string&, const std::string& member) { members += member.empty() ? 0 : 1; },
+          [&](std::uint32_t r) {
+            ++regimes;
+            rules += program.regimes[r].rules.size();
+          });
+      mr.evaluated.reserve(rules);
+      mr.member_states.reserve(members);
+      if (options.detail == report_detail::full) mr.coverage.reserve(regimes);
+    }
     market_pass pass{program, e, s, options, options.as_of.plus_days(options.upcoming_days), mr};
     // The regimes judged for this market, `EU`'s member states' included (compile/judged.hpp).
     detail::for_each_judged_regime(
         program, market,
         [&](const std::string& code, const std::string& member) { pass.open_group(code, member); },
         [&](std::uint32_t r) { pass.judge_regime(r); });
-    keep_first(mr.coverage, pass.coverage_used, s.spare_strings);
-    keep_first(mr.member_states, pass.members_used, s.spare_strings);
+    keep_first(mr.coverage, pass.coverage_used, s.spare_views);
+    keep_first(mr.member_states, pass.members_used, s.spare_views);
     keep_first(mr.findings, pass.findings_used, s.spare_findings);
     keep_first(mr.evaluated, pass.evaluated_used, s.spare_results);
   });

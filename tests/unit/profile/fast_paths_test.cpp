@@ -116,9 +116,9 @@ TEST_CASE("evaluating into a reused report gives the fresh report, at every leve
           for (auto& f : m.findings) {
             if (detail == report_detail::full) continue;
             f.message.clear();
-            f.cite.clear();
-            f.sources.clear();
-            f.remedy.clear();
+            f.cite = {};
+            f.sources = {};
+            f.remedy = {};
             if (detail == report_detail::evidence) continue;
             f.missing.clear();
             f.unstated_exceptions.clear();
