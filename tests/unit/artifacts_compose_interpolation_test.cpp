@@ -150,3 +150,23 @@ TEST_CASE("an environment value compose interpolates takes the .env's value and 
   REQUIRE(hosting != nullptr);
   CHECK(hosting->at("value") == "provider-api");
 }
+
+TEST_CASE("a compose variable that interpolates to nothing is unresolved, not \"no model\"") {
+  scratch_dir dir;
+  const std::string compose = dir.write("app/compose.yaml", R"yaml(services:
+  a:
+    image: example/runner
+    command: ["vllm", "serve", "${A_MODEL}"]
+  b:
+    image: example/runner
+    command: ["vllm", "serve", "${B_MODEL:-}"]
+)yaml");
+  dir.write("app/.env", "A_MODEL=\n");
+  const json d = derive(compose);
+  CHECK(derived_models(d).empty());
+  for (const char* text : {"${A_MODEL}", "${B_MODEL:-}"}) {
+    const json* u = unresolved_at(d, text);
+    REQUIRE(u != nullptr);
+    CHECK(u->at("why").get<std::string>().find("empty unless the shell") != std::string::npos);
+  }
+}

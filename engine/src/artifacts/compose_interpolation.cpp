@@ -111,6 +111,11 @@ interpolated interpolate_compose(const std::string& value, const environment& pr
     }
     i = end;
   }
+  // An empty result leaves the value to the shell, which may set the variable: unknown here,
+  // as an unset one is, never read as "no model".
+  if (references > 0 && out.text.empty()) {
+    return fail("the value is empty unless the shell at `docker compose up` sets its variables");
+  }
   if (references == 1 && !other_text) out.from = last;
   return out;
 }
