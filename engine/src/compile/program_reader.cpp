@@ -63,11 +63,11 @@ class reader {
     } else if constexpr (codec::not_written<T>) {
       // Not written (program_writer.cpp).
     } else if constexpr (std::is_same_v<T, std::string>) {
-      // Built in place rather than assigned: most strings are empty or short, and the program
-      // holds thousands of them.
+      // Assigned in place, with no string in between: most strings are empty or short, and the
+      // program holds thousands of them.
       const std::size_t n = count(1);
       if (n == 0) return;
-      v = std::string(in_.data() + pos_, n);
+      v.assign(in_.data() + pos_, n);
       pos_ += n;
     } else if constexpr (std::is_same_v<T, value>) {
       // Most expression nodes are not constants: their value is absent, written as one byte.
@@ -116,6 +116,7 @@ class reader {
     } else if constexpr (std::is_same_v<T, entity_registry>) {
       std::vector<entity_info> all;
       get(all, depth);
+      v.reserve(all.size());
       for (auto& e : all) v.add(std::move(e));
       v.index();
     } else if constexpr (codec::optional_of<T>::value) {

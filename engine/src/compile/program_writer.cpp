@@ -75,7 +75,11 @@ class writer {
       out_.append(v.bytes());
     } else if constexpr (std::is_same_v<T, jurisdiction_table>) {
       put(v.codes());
-      for (std::uint32_t i = 0; i < v.size(); ++i) put(v.parents(i));
+      for (std::uint32_t i = 0; i < v.size(); ++i) {
+        const auto parents = v.parents(i);
+        count(parents.size());
+        for (const std::uint32_t parent : parents) raw(parent);
+      }
     } else if constexpr (std::is_same_v<T, entity_registry>) {
       put(v.all());
     } else if constexpr (codec::optional_of<T>::value) {
