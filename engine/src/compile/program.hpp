@@ -3,13 +3,15 @@
 // shared by every evaluation and thread.
 //
 // Flat rather than a tree of its own allocations: every expression node of the program sits in
-// one pool (`nodes`), a node's operands contiguous after it; constants, message parts, sources
-// and rules likewise sit in one list each, referred to by pointer or span. Names, message texts
-// and the rules' and regimes' descriptions are views into the program's bytes (static storage,
-// when decoded from the embedded program) or into `texts` (when compiled from rule text, or
-// decoded from bytes the caller does not keep). So loading the program allocates a few arrays
-// instead of a string and a vector per node, and the program is compact to walk. Nothing in it
-// moves once built: the lists are never copied (`texts` and `regime_infos` cannot be).
+// one pool (`nodes`), a node's operands contiguous after it, and a node holds no pointer, so the
+// embedded program's nodes are used where they lie in its bytes; constants, message parts,
+// sources and rules sit in one list each, referred to by position, pointer or span. Message
+// texts and the rules' and regimes' descriptions are views into the program's bytes (static
+// storage, when decoded from the embedded program) or into `texts` (when compiled from rule text,
+// or decoded from bytes the caller does not keep). So loading the program checks its nodes and
+// allocates a few arrays instead of a string and a vector per node, and the program is compact to
+// walk. Nothing in it moves once built: the lists are never copied (`texts`, `nodes` and
+// `regime_infos` cannot be).
 #pragma once
 
 #include <cstdint>
