@@ -82,8 +82,26 @@ bool printable_ascii(std::string_view text) {
 
 // Makes `text` hold `s`, leaving it untouched when it does already: most strings of a line are
 // those the previous line had in the same place, and comparing costs less than copying.
+// When it differs, the bytes are copied into the memory `text` has, wherever it suffices:
+// `assign` goes through the general `_M_replace`, which costs several times the copy of a short
+// string.
 void assign_text(std::string& text, std::string_view s) {
-  if (text.size() == s.size() && same_bytes(text.data(), s.data(), s.size())) return;
+  const std::size_t had = text.size();
+  const std::size_t n = s.size();
+  if (had == n) {
+    if (!same_bytes(text.data(), s.data(), n)) std::memcpy(text.data(), s.data(), n);
+    return;
+  }
+  if (n < had) {
+    text.resize(n);  // shortens in place
+    std::memcpy(text.data(), s.data(), n);
+    return;
+  }
+  if (n <= text.capacity()) {
+    text.append(s.data() + had, n - had);  // in place: the capacity suffices
+    std::memcpy(text.data(), s.data(), had);
+    return;
+  }
   text.assign(s);
 }
 
