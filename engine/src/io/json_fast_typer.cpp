@@ -143,17 +143,35 @@ class fast_typer {
  private:
   // A value inside a container, as `typed` types it: scalars, most of a profile's values, in
   // place rather than in a call.
-  bool nested(element e, const schema_type& type, value& out, std::uint32_t depth,
+  [[gnu::always_inline]] bool nested(element e, const schema_type& type, value& out, std::uint32_t depth,
               bool paths_kept) {
     switch (type.kind) {
       case type_kind::record:
       case type_kind::list:
       case type_kind::map:
         return typed(e, type, out, depth, paths_kept);
+      case type_kind::boolean:
+      case type_kind::integer: {
+        // Booleans and integers, half a profile's values, typed here without a call: the same
+        // steps as `scalar`.
+        if (depth > limits_.max_depth) return false;
+        out.where = {line_, 0};
+        const element_type t = e.type();
+        if (type.kind == type_kind::boolean) {
+          if (t != element_type::BOOL) return false;
+          clear_container(out, type);
+          set_scalar(out, value::kind::boolean, e.get_bool().value_unsafe(), 0);
+          return true;
+        }
+        if (t != element_type::INT64) return false;
+        clear_container(out, type);
+        set_scalar(out, value::kind::integer, false, e.get_int64().value_unsafe());
+        return true;
+      }
       default:
         if (depth > limits_.max_depth) return false;
         out.where = {line_, 0};
-        return scalar(e, type, out);
+        return string_scalar(e, type, out);
     }
   }
 
@@ -308,13 +326,13 @@ class fast_typer {
   // against another schema.
   void clear_container(value& out, const schema_type& type) {
     if (!out.items.empty()) move_items(out.items, 0, pool(type));
-    out.keys.clear();
+    if (!out.keys.empty()) out.keys.clear();
   }
 
   // A scalar of every type but boolean and integer: each is written as a JSON string here; a
   // number or a boolean where a string is expected is left to the full path, which converts or
   // rejects it.
-  bool string_scalar(element e, const schema_type& type, value& out) {
+  [[gnu::noinline]] bool string_scalar(element e, const schema_type& type, value& out) {
     clear_container(out, type);
     if (e.type() != element_type::STRING) return false;
     const std::string_view text = e.get_string().value_unsafe();
