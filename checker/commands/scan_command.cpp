@@ -422,6 +422,7 @@ exit_code run_scan(const scan_options& o) {
   // written last only so far: enough to keep every worker busy, few enough that memory holds
   // a few blocks and their lines' results, not the whole input.
   constexpr std::size_t chunk = 64;
+  constexpr std::size_t yaml_chunk = 4;
   const std::size_t max_blocks = 2 + (std::size_t{wanted} + 3) / 4;
   struct chunk_work {
     std::size_t index = 0;  // in input order
@@ -532,9 +533,12 @@ exit_code run_scan(const scan_options& o) {
       }
       ++blocks_in_use;
       {
+        // A YAML file takes a hundred times a JSON line's time: its chunks are smaller, so a
+        // folder of a few dozen keeps every worker busy.
+        const std::size_t size = files[items.front().file].jsonl ? chunk : yaml_chunk;
         std::lock_guard lock(mutex);
-        for (std::size_t i = 0; i < items.size(); i += chunk) {
-          const std::size_t end = std::min(items.size(), i + chunk);
+        for (std::size_t i = 0; i < items.size(); i += size) {
+          const std::size_t end = std::min(items.size(), i + size);
           queue.push_back({created++, {items.begin() + static_cast<std::ptrdiff_t>(i),
                                        items.begin() + static_cast<std::ptrdiff_t>(end)}});
           results.emplace_back();
