@@ -4,7 +4,9 @@
 #include "source/text_check.hpp"
 
 #include <bit>
+#include <charconv>
 #include <cstring>
+#include <optional>
 #include <string_view>
 
 #include "lexgate/date.hpp"
@@ -340,8 +342,8 @@ class fast_typer {
     if (text.size() > limits_.max_string_bytes) return false;
     switch (type.kind) {
       case type_kind::date:
-        if (auto d = date::parse(text)) {
-          set_scalar(out, value::kind::date, false, d->days);
+        if (auto days = date_of(text)) {
+          set_scalar(out, value::kind::date, false, *days);
           return true;
         }
         return false;
@@ -450,16 +452,15 @@ class fast_typer {
 
   // Makes `path` the path of item `index` of `parent`; true when it was already.
   static bool place_index(std::string& path, const std::string& parent, std::size_t index) {
-    char digits[22];
-    std::size_t count = 0;
-    digits[count++] = ']';
-    do {
-      digits[count++] = static_cast<char>('0' + index % 10);
-      index /= 10;
-    } while (index != 0);
-    digits[count++] = '[';
-    char suffix[22];
-    for (std::size_t k = 0; k < count; ++k) suffix[k] = digits[count - 1 - k];
+    char suffix[24];
+    std::size_t count = 1;
+    suffix[0] = '[';
+    if (index < 10) {
+      suffix[count++] = static_cast<char>('0' + index);  // nearly every list is that short
+    } else {
+      count = static_cast<std::size_t>(std::to_chars(suffix + 1, suffix + 22, index).ptr - suffix);
+    }
+    suffix[count++] = ']';
     const std::size_t p = parent.size();
     if (path.size() == p + count && same_bytes(path.data() + p, suffix, count) &&
         same_bytes(path.data(), parent.data(), p)) {
@@ -479,6 +480,24 @@ class fast_typer {
       return known == 1;
     }
     return schema_.jurisdictions.valid(code);
+  }
+
+  // `date::parse(text)`'s days, answered from memory for a date met lately.
+  std::optional<std::int32_t> date_of(std::string_view text) {
+    if (text.size() != 10) {
+      if (auto d = date::parse(text)) return d->days;
+      return std::nullopt;
+    }
+    std::uint64_t head;
+    std::uint16_t tail;
+    std::memcpy(&head, text.data(), sizeof head);
+    std::memcpy(&tail, text.data() + 8, sizeof tail);
+    auto& known = memory_.dates[((head ^ tail) * 0x9E3779B97F4A7C15ull) >> 59];
+    if (known.valid && known.head == head && known.tail == tail) return known.days;
+    auto d = date::parse(text);
+    if (!d) return std::nullopt;
+    known = {head, tail, true, d->days};
+    return d->days;
   }
 
   // `type.has_enum_value(text)`, comparing lengths first.
