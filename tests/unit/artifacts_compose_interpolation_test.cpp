@@ -170,3 +170,18 @@ TEST_CASE("a compose variable that interpolates to nothing is unresolved, not \"
     CHECK(u->at("why").get<std::string>().find("empty unless the shell") != std::string::npos);
   }
 }
+
+TEST_CASE("a .env beside the compose file that cannot be read is named as the reason") {
+  scratch_dir dir;
+  const std::string compose = dir.write("app/compose.yaml", kCommandFromInterpolation);
+  // A folder where the `.env` would be: there, but not a file compose could read either.
+  dir.write("app/.env/keep", "MODEL=deepseek-ai/DeepSeek-R1\n");
+  const json d = derive(compose);
+  CHECK(derived_models(d).empty());
+  const json* u = unresolved_at(d, "${MODEL}");
+  REQUIRE(u != nullptr);
+  const std::string why = u->at("why").get<std::string>();
+  CHECK(why.find("or by the `.env` beside the compose file, which is not a regular file") !=
+        std::string::npos);
+  CHECK(why.find("does not set it") == std::string::npos);
+}

@@ -152,16 +152,23 @@ environment env_file_environment(reader_context& ctx, const yaml_node& service,
   return env;
 }
 
-environment project_environment(reader_context& ctx, const artifact_folder& folder,
-                                 std::vector<std::unique_ptr<env_file_text>>& files) {
-  environment env;
+compose_project project_environment(reader_context& ctx, const artifact_folder& folder,
+                                    std::vector<std::unique_ptr<env_file_text>>& files) {
+  compose_project project;
+  const std::string shown = shown_env_file(ctx.file().name(), ".env");
+  // Without a `.env` every variable compose interpolates comes from the shell: each one a
+  // model or an address depends on is reported unresolved where it is used. So it is when the
+  // `.env` is there but not read, and the report says why rather than that it sets nothing.
   std::string why;
-  // Without a readable `.env` every variable compose interpolates comes from the shell: each
-  // one a model or an address depends on is reported unresolved where it is used.
   if (const auto real = locate(ctx.file().name(), ".env", folder.root, why)) {
-    read_env_file(*real, shown_env_file(ctx.file().name(), ".env"), folder, files, env, why);
+    if (!read_env_file(*real, shown, folder, files, project.variables, why)) project.unread = why;
+    return project;
   }
-  return env;
+  std::error_code ec;
+  const bool there = !folder.root.empty() &&
+                     fs::symlink_status(shown, ec).type() != fs::file_type::not_found && !ec;
+  if (there) project.unread = why;
+  return project;
 }
 
 }  // namespace lexgate::detail

@@ -22,7 +22,7 @@ constexpr std::string_view kOperators[] = {":-", ":?", ":+", "-", "?", "+"};
 
 }  // namespace
 
-interpolated interpolate_compose(const std::string& value, const environment& project) {
+interpolated interpolate_compose(const std::string& value, const compose_project& project) {
   interpolated out;
   std::size_t references = 0;
   bool other_text = false;
@@ -82,14 +82,20 @@ interpolated interpolate_compose(const std::string& value, const environment& pr
       continue;
     }
     ++references;
-    const auto it = project.find(name);
-    const env_value* set = it != project.end() ? &it->second : nullptr;
+    const auto it = project.variables.find(name);
+    const env_value* set = it != project.variables.end() ? &it->second : nullptr;
     const bool colon = op.starts_with(":");
     // `:-`, `:?` and `:+` treat a variable set to nothing as unset.
     const bool holds = set != nullptr && !(colon && set->text.empty());
-    const std::string shell = "`" + std::string(name) +
-                              "` is set by the shell at `docker compose up`: the `.env` beside "
-                              "the compose file does not set it";
+    const std::string shell =
+        project.unread.empty()
+            ? "`" + std::string(name) +
+                  "` is set by the shell at `docker compose up`: the `.env` beside the compose "
+                  "file does not set it"
+            : "`" + std::string(name) +
+                  "` is set by the shell at `docker compose up` or by the `.env` beside the "
+                  "compose file, which " +
+                  project.unread;
     const char kind = op.empty() ? '=' : op.back();
     if (kind == '=' || kind == '?') {
       if (set == nullptr || (kind == '?' && !holds)) return fail(shell);

@@ -10,7 +10,8 @@ namespace {
 // from the `.env` beside the compose file (`project`). A model or address variable given
 // without a value, or whose value needs a variable only the shell at `docker compose up` may
 // set, is unknown here, so unresolved.
-environment service_env(reader_context& ctx, const yaml_node& service, const environment& project) {
+environment service_env(reader_context& ctx, const yaml_node& service,
+                        const compose_project& project) {
   environment env;
   const yaml_node* e = service.find("environment");
   if (e == nullptr) return env;
@@ -87,7 +88,7 @@ void read_compose(reader_context& ctx, const yaml_node& doc, artifact_file& file
   if (services == nullptr || services->k != yaml_node::kind::mapping) return;
   // The files' texts stay alive while the observations that point into them are made.
   std::vector<std::unique_ptr<env_file_text>> env_files;
-  const environment project = project_environment(ctx, folder, env_files);
+  const compose_project project = project_environment(ctx, folder, env_files);
   for (std::size_t i = 0; i < services->size(); ++i) {
     const yaml_node& s = services->value(i);
     if (s.k != yaml_node::kind::mapping) continue;

@@ -37,6 +37,15 @@ struct env_value {
 };
 using environment = std::map<std::string, env_value, std::less<>>;
 
+/// What compose interpolates a compose file's values from, besides the shell: the variables of
+/// the `.env` beside it.
+struct compose_project {
+  environment variables;
+  /// Why a `.env` that is there was not read (unreadable, not a regular file, outside the
+  /// artifact folder, over the size limit); empty when it was read or there is none.
+  std::string unread;
+};
+
 /// Every string the readers report passes through here (positions, observations, unresolved
 /// references, resource names): one that holds a control character, a line separator or an
 /// encoded surrogate is refused as `artifact.control_character` at its position, as profiles
@@ -143,7 +152,7 @@ std::vector<std::size_t> model_arguments(const std::vector<command_token>& token
 /// starts, and only what `$$` escaped reaches the container's shell and `env`.
 void read_workload(reader_context& ctx, const std::string& image,
                    const std::vector<command_token>& tokens, const environment& env,
-                   const std::string& region, const environment* project = nullptr);
+                   const std::string& region, const compose_project* project = nullptr);
 
 /// docker compose's interpolation of one value of a compose file: `${VAR}`, `$VAR`,
 /// `${VAR:-default}`, `${VAR-default}`, `${VAR:?error}`, `${VAR?error}`, `${VAR:+alt}` and
@@ -157,7 +166,7 @@ struct interpolated {
   /// The `.env` value that is the whole of the result, if the value is one reference.
   const env_value* from = nullptr;
 };
-interpolated interpolate_compose(const std::string& value, const environment& project);
+interpolated interpolate_compose(const std::string& value, const compose_project& project);
 
 /// Applies YAML merge keys (`<<: *defaults`) in a parsed document: a merged mapping's entries
 /// are added where the mapping does not set the key itself.
@@ -193,9 +202,10 @@ std::string shown_env_file(const std::string& compose_file, const std::string& n
 void env_files_used(const yaml_node& doc, const std::string& compose_file, const std::string& root,
                     std::vector<std::string>& out);
 /// The variables of the `.env` beside a compose file, which compose interpolates the file's
-/// values from; empty when there is none inside the artifact folder.
-environment project_environment(reader_context& ctx, const artifact_folder& folder,
-                                std::vector<std::unique_ptr<env_file_text>>& files);
+/// values from; none when there is no `.env` inside the artifact folder, or when it is there
+/// but cannot be read (`unread` then says why).
+compose_project project_environment(reader_context& ctx, const artifact_folder& folder,
+                                    std::vector<std::unique_ptr<env_file_text>>& files);
 environment env_file_environment(reader_context& ctx, const yaml_node& service,
                                  const artifact_folder& folder,
                                  std::vector<std::unique_ptr<env_file_text>>& files);

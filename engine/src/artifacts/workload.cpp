@@ -157,7 +157,7 @@ void add_model(reader_context& ctx, const std::string& model, artifact_position 
 
 void read_workload(reader_context& ctx, const std::string& image,
                    const std::vector<command_token>& tokens, const environment& declared,
-                   const std::string& region, const environment* project) {
+                   const std::string& region, const compose_project* project) {
   // Every value read for a model or an address is refused if no report may carry it, even
   // one that then turns out not to be an address (a line break makes `host_of` fail).
   bool any_address = false;
