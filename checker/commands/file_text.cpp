@@ -1,47 +1,98 @@
 #include "commands/file_text.hpp"
 
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 
 namespace lexgate::cli {
 
 namespace {
 
 constexpr std::size_t kChunk = std::size_t{1} << 16;  // asked of each read
+// A block's usual size: lines enough for several chunks of work, small enough to stay in the
+// cache between the read that fills it and the parser that reads it.
+constexpr std::size_t kBlock = std::size_t{1} << 20;
 
 }  // namespace
 
-// Room for one more chunk after the text: the buffer doubles when the input is longer than
-// announced (or was not announced, as on a pipe). Its bytes are not initialised: reads fill
-// them, and only the text read is ever looked at.
-void file_text::reserve_chunk() {
-  if (capacity_ - size_ >= kChunk) return;
-  const std::size_t capacity = std::max(2 * capacity_, size_ + kChunk);
-  auto bigger = std::make_unique_for_overwrite<char[]>(capacity);
-  if (size_ != 0) std::memcpy(bigger.get(), data_.get(), size_);
-  data_ = std::move(bigger);
-  capacity_ = capacity;
+file_text::~file_text() {
+  if (fd_ >= 0) ::close(fd_);
 }
 
-// Reads what `read_some` returns, straight into the buffer, until the end, an error, or a line
-// longer than the limit.
-template <typename ReadSome>
-bool file_text::read_bounded(std::size_t max_line_bytes, ReadSome read_some) {
-  std::size_t line_start = 0;  // where the line being read began
+bool file_text::open(const std::string& path, std::size_t max_line_bytes) {
+  if (fd_ >= 0) ::close(fd_);
+  in_ = nullptr;
+  max_line_bytes_ = max_line_bytes;
+  carry_.clear();
+  done_ = failed_ = false;
+  fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  return fd_ >= 0;
+}
+
+void file_text::read(std::istream& in, std::size_t max_line_bytes) {
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
+  in_ = &in;
+  max_line_bytes_ = max_line_bytes;
+  carry_.clear();
+  done_ = failed_ = false;
+}
+
+long file_text::read_some(char* buffer, std::size_t size) {
+  if (in_ != nullptr) {
+    if (!*in_) return in_->bad() ? -1L : 0L;
+    in_->read(buffer, static_cast<std::streamsize>(size));
+    if (in_->bad()) return -1L;
+    return static_cast<long>(in_->gcount());
+  }
   for (;;) {
-    reserve_chunk();
-    char* const chunk = data_.get() + size_;
+    const ssize_t n = ::read(fd_, buffer, size);
+    if (n >= 0 || errno != EINTR) return static_cast<long>(n);
+  }
+}
+
+// Reads 64 KiB at a time into the block until it is full, the input ends, a read fails, or a
+// line passes the limit; each read is checked for that as it comes, so the input ends at the
+// same byte whatever the size of the blocks.
+bool file_text::next(text_block& block) {
+  if (done_) return false;
+  const std::size_t wanted = std::max(kBlock, carry_.size() + kChunk);
+  if (block.capacity < wanted) {
+    // Not initialised: reads fill it, and only the text read is ever looked at.
+    block.data = std::make_unique_for_overwrite<char[]>(wanted);
+    block.capacity = wanted;
+  }
+  std::size_t size = carry_.size();
+  if (size != 0) std::memcpy(block.data.get(), carry_.data(), size);
+  carry_.clear();
+  std::size_t line_start = 0;  // where the line being read began: the block begins one
+  while (!done_) {
+    if (block.capacity - size < kChunk) {
+      if (line_start > 0) break;  // full of whole lines
+      // One line fills the block: it grows, up to the limit and a read.
+      const std::size_t capacity = std::max(2 * block.capacity, size + kChunk);
+      auto bigger = std::make_unique_for_overwrite<char[]>(capacity);
+      std::memcpy(bigger.get(), block.data.get(), size);
+      block.data = std::move(bigger);
+      block.capacity = capacity;
+    }
+    char* const chunk = block.data.get() + size;
     const long got = read_some(chunk, kChunk);
-    if (got < 0) return false;
-    if (got == 0) return true;
-    const std::size_t before = size_;
-    size_ += static_cast<std::size_t>(got);
+    if (got < 0) {
+      error_ = errno;
+      failed_ = done_ = true;
+      size = line_start;  // the lines read whole before the error
+      break;
+    }
+    if (got == 0) {
+      done_ = true;
+      break;
+    }
+    const std::size_t before = size;
+    size += static_cast<std::size_t>(got);
     for (std::size_t i = static_cast<std::size_t>(got); i > 0; --i) {
       if (chunk[i - 1] == '\n') {
         line_start = before + i;
@@ -49,44 +100,17 @@ bool file_text::read_bounded(std::size_t max_line_bytes, ReadSome read_some) {
       }
     }
     // One byte over is enough for the loader to report the line as too long.
-    if (size_ - line_start > max_line_bytes) {
-      size_ = line_start + max_line_bytes + 1;
-      return true;
+    if (size - line_start > max_line_bytes_) {
+      size = line_start + max_line_bytes_ + 1;
+      done_ = true;
     }
   }
-}
-
-bool file_text::open(const std::string& path, std::size_t max_line_bytes) {
-  size_ = 0;
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return false;
-  struct stat info {};
-  if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0 &&
-      capacity_ < static_cast<std::size_t>(info.st_size) + kChunk) {
-    // The whole file and the last read's chunk, which finds its end, in one allocation.
-    data_ = std::make_unique_for_overwrite<char[]>(static_cast<std::size_t>(info.st_size) + kChunk);
-    capacity_ = static_cast<std::size_t>(info.st_size) + kChunk;
+  if (!done_) {
+    carry_.assign(block.data.get() + line_start, size - line_start);
+    size = line_start;
   }
-  const bool ok = read_bounded(max_line_bytes, [fd](char* buffer, std::size_t size) {
-    for (;;) {
-      const ssize_t n = ::read(fd, buffer, size);
-      if (n >= 0 || errno != EINTR) return static_cast<long>(n);
-    }
-  });
-  const int saved = errno;
-  ::close(fd);
-  errno = saved;
-  return ok;
-}
-
-bool file_text::read(std::istream& in, std::size_t max_line_bytes) {
-  size_ = 0;
-  return read_bounded(max_line_bytes, [&in](char* buffer, std::size_t size) {
-    if (!in) return in.bad() ? -1L : 0L;
-    in.read(buffer, static_cast<std::streamsize>(size));
-    if (in.bad()) return -1L;
-    return static_cast<long>(in.gcount());
-  });
+  block.size = size;
+  return size != 0 || !done_;
 }
 
 }  // namespace lexgate::cli

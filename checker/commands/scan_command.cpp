@@ -7,9 +7,11 @@
 #include <spdlog/spdlog.h>
 #include <algorithm>
 #include <atomic>
+#include <bit>
 #include <cerrno>
 #include <condition_variable>
 #include <cstring>
+#include <deque>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -23,7 +25,7 @@
 
 #include "commands/artifact_drift.hpp"
 #include "commands/commands.hpp"
-#include "commands/file_text.hpp"
+#include "commands/scan_feed.hpp"
 #include "commands/scan_walk.hpp"
 #include "lexgate/profile.hpp"
 #include "lexgate/profile_json.hpp"
@@ -48,21 +50,6 @@ struct scan_options {
   std::string format = "jsonl";
   std::string waivers;
   artifact_options artifacts;
-};
-
-/// A file to scan: a YAML profile, or a JSON Lines file held whole in memory.
-struct input_file {
-  std::string path;
-  bool jsonl = false;
-  file_text text;     ///< JSON Lines only.
-  source_ptr source;  ///< JSON Lines only: names the file in profiles and diagnostics.
-};
-
-/// One profile to scan: a YAML file, or one line of a JSON Lines file.
-struct work_item {
-  std::size_t file = 0;
-  std::uint32_t line = 0;  ///< 1-based, JSON Lines only.
-  std::string_view text;   ///< The line, JSON Lines only.
 };
 
 /// A profile's id and where it was read: the profile's file (an index into the input files)
@@ -97,22 +84,17 @@ std::vector<input_file> input_files(const scan_options& o, diagnostic_bag& bag,
   std::vector<input_file> out;
   if (o.input == "-") {
     if (o.jsonl) {
-      input_file& in = out.emplace_back();
-      in.path = "-";
-      in.jsonl = true;
-      if (!in.text.read(std::cin, profile_limits{}.max_file_bytes)) {
-        bag.error("io.read", "cannot read JSON Lines from standard input", "-");
-      }
+      out.push_back(input_file{"-", true, {}});  // read as it is scanned
       return out;
     }
     for (std::string line; std::getline(std::cin, line);) {
-      if (!line.empty()) out.push_back(input_file{line, is_jsonl(line), {}, {}});
+      if (!line.empty()) out.push_back(input_file{line, is_jsonl(line), {}});
     }
     return out;
   }
   std::error_code ec;
   if (fs::is_regular_file(o.input, ec)) {
-    out.push_back(input_file{o.input, o.jsonl || is_jsonl(o.input), {}, {}});
+    out.push_back(input_file{o.input, o.jsonl || is_jsonl(o.input), {}});
     return out;
   }
   if (!fs::is_directory(o.input, ec)) {
@@ -127,48 +109,14 @@ std::vector<input_file> input_files(const scan_options& o, diagnostic_bag& bag,
   for (const auto& path : walk.not_profiles) {
     spdlog::info("{}: not a profile (no top-level `profile:`); skipped", path);
   }
-  for (auto& path : walk.yaml) out.push_back(input_file{std::move(path), false, {}, {}});
-  for (auto& path : walk.jsonl) out.push_back(input_file{std::move(path), true, {}, {}});
+  for (auto& path : walk.yaml) out.push_back(input_file{std::move(path), false, {}});
+  for (auto& path : walk.jsonl) out.push_back(input_file{std::move(path), true, {}});
   for (const auto& p : walk.problems) bag.error(p.code, p.message, p.path, p.hint);
   if (!walk.error.empty()) {
     bag.error("io.scan", "cannot read `" + o.input + "`: " + walk.error, o.input);
   }
   std::sort(out.begin(), out.end(),
             [](const input_file& a, const input_file& b) { return a.path < b.path; });
-  return out;
-}
-
-// Reads the JSON Lines files and lists every profile to scan, in input order.
-std::vector<work_item> work_items(std::vector<input_file>& files, diagnostic_bag& bag) {
-  std::vector<work_item> out;
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    input_file& f = files[i];
-    if (!f.jsonl) {
-      out.push_back({i, 0, {}});
-      continue;
-    }
-    if (f.path != "-") {
-      // Mapped whole, and the lines are views into it: a JSON Lines file can be large, and
-      // source_file would copy it and index its lines.
-      if (!f.text.open(f.path, profile_limits{}.max_file_bytes)) {
-        bag.error("io.read", "cannot read JSON Lines file: " + std::string(std::strerror(errno)),
-                  f.path);
-        continue;
-      }
-    }
-    f.source = std::make_shared<const source_file>(f.path, std::string());
-    const std::string_view text = f.text.view();
-    std::uint32_t line = 0;
-    for (std::size_t start = 0; start < text.size();) {
-      std::size_t end = text.find('\n', start);
-      if (end == std::string_view::npos) end = text.size();
-      ++line;
-      const std::string_view row = text.substr(start, end - start);
-      // Blank lines separate nothing in JSON Lines; they are skipped, not errors.
-      if (row.find_first_not_of(" \t\r") != std::string_view::npos) out.push_back({i, line, row});
-      start = end + 1;
-    }
-  }
   return out;
 }
 
@@ -223,9 +171,27 @@ class pointer_texts {
   }
 
  private:
+  // Eight bytes at a time: paths are a few dozen bytes, looked up several times a line, and
+  // `std::hash` takes them a byte or four at a time. The table is bounded, and a path only finds
+  // its own texts, so a weaker mix than std::hash's costs a longer probe at worst.
   struct text_hash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    std::size_t operator()(std::string_view s) const {
+      constexpr std::uint64_t k = 0x9E3779B97F4A7C15ull;
+      std::uint64_t h = s.size() * k;
+      std::size_t i = 0;
+      for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, s.data() + i, sizeof w);
+        h = (std::rotl(h, 23) ^ w) * k;
+      }
+      if (i < s.size()) {
+        std::uint64_t w = 0;
+        std::memcpy(&w, s.data() + i, s.size() - i);
+        h = (std::rotl(h, 23) ^ w) * k;
+      }
+      return static_cast<std::size_t>(h ^ (h >> 29));
+    }
   };
   std::unordered_map<std::string, evidence_texts, text_hash, std::equal_to<>> known_;
 };
@@ -441,67 +407,87 @@ exit_code run_scan(const scan_options& o) {
   diagnostic_bag bag;
   std::size_t not_profiles = 0;
   auto files = input_files(o, bag, not_profiles);
-  const auto paths = work_items(files, bag);
-  if (!bag.has_errors() && paths.empty()) {
-    // Nothing judged is not a pass: an empty folder or input would otherwise gate nothing.
-    bag.error("scan.empty", "no profile to judge in `" + o.input + "`", o.input,
-              "scan takes `*.yaml`, `*.yml` and `*.jsonl` profiles; a gate with nothing to "
-              "judge fails");
-  }
+  scan_feed feed(files);
+  feed.readable(bag);
   print_diagnostics(bag);
   if (bag.has_errors()) return exit_code::error;
 
-  // No more threads than there are chunks of work to hand out (see below).
   const unsigned wanted =
       std::max(1u, o.threads != 0 ? o.threads : std::thread::hardware_concurrency());
-  unsigned threads = static_cast<unsigned>(
-      std::min<std::size_t>(wanted, std::max<std::size_t>(1, (paths.size() + 63) / 64)));
-  // Workers claim chunks of profiles in order; the main thread writes each chunk's lines as soon
-  // as it and all before it are done, so output is in input order whatever the thread count.
-  // Chunks, not single profiles, so the hand-off costs one lock and one wake-up per chunk: a
-  // JSON line is judged in microseconds, less than a thread switch.
-  const std::size_t chunk =
-      std::clamp<std::size_t>(paths.size() / (std::size_t{threads} * 16), 1, 64);
-  const std::size_t chunks = (paths.size() + chunk - 1) / chunk;
-  std::vector<chunk_result> results(chunks);
-  std::vector<char> done(chunks, 0);
-  std::atomic<std::size_t> next{0};
+  // The main thread reads the input a block at a time and hands its profiles out in chunks;
+  // workers claim chunks in order; the main thread writes each chunk's lines as soon as it and
+  // all before it are done, so output is in input order whatever the thread count. Chunks, not
+  // single profiles, so the hand-off costs one lock and one wake-up per chunk: a JSON line is
+  // judged in microseconds, less than a thread switch. Blocks are read ahead of the chunk
+  // written last only so far: enough to keep every worker busy, few enough that memory holds
+  // a few blocks and their lines' results, not the whole input.
+  constexpr std::size_t chunk = 64;
+  constexpr std::size_t yaml_chunk = 4;
+  const std::size_t max_blocks = 2 + (std::size_t{wanted} + 3) / 4;
+  struct chunk_work {
+    std::size_t index = 0;  // in input order
+    std::vector<work_item> items;
+  };
   std::mutex mutex;
-  std::condition_variable ready;
-  std::vector<std::thread> workers;
-  for (unsigned t = 0; t < threads; ++t) {
-    // The system may refuse a thread: the scan goes on with those it has (at least one).
-    try {
-      workers.emplace_back([&] {
-        worker_state state;
-        if (observed) {
-          state.observed = &*observed;
-          state.artifacts = &o.artifacts;
-        }
-        std::size_t line_bytes = 0;  // of the last chunk: the next one is about as long
-        for (std::size_t c = next++; c < chunks; c = next++) {
-          chunk_result batch;
-          batch.lines.reserve(line_bytes + line_bytes / 8);
-          const std::size_t end = std::min(paths.size(), (c + 1) * chunk);
-          for (std::size_t i = c * chunk; i < end; ++i) {
-            scan_one(*rules, files[paths[i].file], paths[i], state, eval, o, waivers, batch);
-          }
-          line_bytes = batch.lines.size();
-          {
-            std::lock_guard lock(mutex);
-            results[c] = std::move(batch);
-            done[c] = 1;
-          }
-          ready.notify_one();
-        }
-      });
-    } catch (const std::system_error& e) {
-      if (workers.empty()) throw;
-      spdlog::warn("scan: {} of {} threads started ({})", workers.size(), threads, e.what());
-      threads = static_cast<unsigned>(workers.size());
-      break;
+  std::condition_variable work_ready;    // workers wait for chunks
+  std::condition_variable result_ready;  // the main thread waits for results
+  std::deque<chunk_work> queue;          // chunks not yet claimed
+  bool closed = false;                   // no more chunks will come
+  std::deque<chunk_result> results;      // chunk `written_chunks + i` at i, until written
+  std::deque<char> done;                 // whether it is
+  std::size_t written_chunks = 0;
+
+  auto work = [&] {
+    worker_state state;
+    if (observed) {
+      state.observed = &*observed;
+      state.artifacts = &o.artifacts;
     }
-  }
+    std::size_t line_bytes = 0;  // of the last chunk: the next one is about as long
+    for (;;) {
+      chunk_work claimed;
+      {
+        std::unique_lock lock(mutex);
+        work_ready.wait(lock, [&] { return !queue.empty() || closed; });
+        if (queue.empty()) return;
+        claimed = std::move(queue.front());
+        queue.pop_front();
+      }
+      chunk_result batch;
+      batch.lines.reserve(line_bytes + line_bytes / 8);
+      for (const work_item& item : claimed.items) {
+        scan_one(*rules, files[item.file], item, state, eval, o, waivers, batch);
+      }
+      line_bytes = batch.lines.size();
+      {
+        std::lock_guard lock(mutex);
+        results[claimed.index - written_chunks] = std::move(batch);
+        done[claimed.index - written_chunks] = 1;
+      }
+      result_ready.notify_one();
+    }
+  };
+  std::vector<std::thread> workers;
+  bool refused = false;  // the system refused a thread: no more are asked for
+  auto close_queue = [&] {
+    {
+      std::lock_guard lock(mutex);
+      closed = true;
+    }
+    work_ready.notify_all();
+  };
+
+  std::vector<text_block> blocks;  // read into; a block is free again once its lines are written
+  std::vector<std::size_t> free_blocks;
+  std::size_t blocks_in_use = 0;
+  std::deque<std::pair<std::size_t, bool>> chunk_block;  // per chunk not written: its block,
+                                                         // and whether it is the block's last
+  std::vector<work_item> items;
+  diagnostic_bag read_bag;
+  bool reading = true;
+  std::size_t created = 0;  // chunks handed out
+  std::size_t total = 0;    // profiles handed out
+
   const bool progress = ::isatty(STDERR_FILENO) != 0;
   std::size_t counts[verdict_count] = {};
   std::size_t errors = 0;
@@ -510,13 +496,78 @@ exit_code run_scan(const scan_options& o) {
   std::string buffer;
   std::vector<profile_seen> ids;
   std::vector<report> reports;
-  for (std::size_t c = 0; c < chunks; ++c) {
+  for (;;) {
     chunk_result batch;
+    bool judged = false;
     {
       std::unique_lock lock(mutex);
-      ready.wait(lock, [&] { return done[c] != 0; });
-      batch = std::move(results[c]);
+      for (;;) {
+        if (!done.empty() && done.front() != 0) {
+          batch = std::move(results.front());
+          results.pop_front();
+          done.pop_front();
+          ++written_chunks;
+          judged = true;
+          break;
+        }
+        if (reading ? blocks_in_use < max_blocks : written_chunks == created) break;
+        result_ready.wait(lock);
+      }
     }
+    if (!judged) {
+      if (!reading) break;
+      // Read the next profiles, and hand them out.
+      std::size_t b = blocks.size();
+      if (free_blocks.empty()) {
+        blocks.emplace_back();
+      } else {
+        b = free_blocks.back();
+        free_blocks.pop_back();
+      }
+      items.clear();
+      if (!feed.next(blocks[b], items, read_bag)) {
+        free_blocks.push_back(b);
+        reading = false;
+        close_queue();
+        continue;
+      }
+      ++blocks_in_use;
+      {
+        // A YAML file takes a hundred times a JSON line's time: its chunks are smaller, so a
+        // folder of a few dozen keeps every worker busy.
+        const std::size_t size = files[items.front().file].jsonl ? chunk : yaml_chunk;
+        std::lock_guard lock(mutex);
+        for (std::size_t i = 0; i < items.size(); i += size) {
+          const std::size_t end = std::min(items.size(), i + size);
+          queue.push_back({created++, {items.begin() + static_cast<std::ptrdiff_t>(i),
+                                       items.begin() + static_cast<std::ptrdiff_t>(end)}});
+          results.emplace_back();
+          done.push_back(0);
+          chunk_block.emplace_back(b, end == items.size());
+        }
+      }
+      work_ready.notify_all();
+      total += items.size();
+      // A worker for each 64 profiles, up to the number wanted: a small input does not start
+      // threads it cannot keep busy. The system may refuse a thread: the scan goes on with
+      // those it has (at least one).
+      while (!refused && workers.size() < wanted && workers.size() * chunk < total) {
+        try {
+          workers.emplace_back(work);
+        } catch (const std::system_error& e) {
+          if (workers.empty()) throw;
+          spdlog::warn("scan: {} of {} threads started ({})", workers.size(),
+                       std::min<std::size_t>(wanted, (total + chunk - 1) / chunk), e.what());
+          refused = true;
+        }
+      }
+      continue;
+    }
+    if (chunk_block.front().second) {
+      free_blocks.push_back(chunk_block.front().first);
+      --blocks_in_use;
+    }
+    chunk_block.pop_front();
     // A chunk's lines, once they reach the size of a write, go out as they are: appending them
     // to the buffer first copied every byte of the output once more.
     if (buffer.empty() && batch.lines.size() >= (1u << 16)) {
@@ -537,17 +588,42 @@ exit_code run_scan(const scan_options& o) {
     if (buffer.size() >= (1u << 16) || (progress && written / 100 != before / 100)) {
       std::cout.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
       buffer.clear();
-      if (progress) std::cerr << "\rlexgate scan: " << written << "/" << paths.size() << std::flush;
+      // The total is known once the input is read to its end.
+      if (progress) {
+        std::cerr << "\rlexgate scan: " << written;
+        if (!reading) std::cerr << "/" << total;
+        std::cerr << std::flush;
+      }
     }
+  }
+  for (auto& w : workers) w.join();
+  const unsigned threads = static_cast<unsigned>(workers.size());
+  if (read_bag.has_errors()) {
+    // The lines judged before a read failed are written; the scan fails all the same.
+    if (o.format == "jsonl") {
+      std::cout.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    }
+    std::cout.flush();
+    if (progress && written > 0) std::cerr << "\n";
+    print_diagnostics(read_bag);
+    return exit_code::error;
+  }
+  if (total == 0) {
+    // Nothing judged is not a pass: an empty folder or input would otherwise gate nothing.
+    diagnostic_bag empty;
+    empty.error("scan.empty", "no profile to judge in `" + o.input + "`", o.input,
+                "scan takes `*.yaml`, `*.yml` and `*.jsonl` profiles; a gate with nothing to "
+                "judge fails");
+    print_diagnostics(empty);
+    return exit_code::error;
   }
   if (o.format == "sarif") buffer += report_writers::render_sarif(reports, *rules);
   if (o.format == "junit") buffer += report_writers::render_junit(reports);
   std::cout.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-  for (auto& w : workers) w.join();
   std::cout.flush();
   warn_duplicate_ids(ids, files);
   if (progress) std::cerr << "\r";
-  std::cerr << "lexgate scan: " << paths.size() << " profiles on " << threads
+  std::cerr << "lexgate scan: " << total << " profiles on " << threads
             << " threads: " << counts[static_cast<int>(verdict::blocked)] << " blocked, "
             << counts[static_cast<int>(verdict::indeterminate)] << " indeterminate, "
             << counts[static_cast<int>(verdict::uncovered)] << " uncovered, "

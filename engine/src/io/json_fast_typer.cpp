@@ -4,7 +4,9 @@
 #include "source/text_check.hpp"
 
 #include <bit>
+#include <charconv>
 #include <cstring>
+#include <optional>
 #include <string_view>
 
 #include "lexgate/date.hpp"
@@ -82,8 +84,26 @@ bool printable_ascii(std::string_view text) {
 
 // Makes `text` hold `s`, leaving it untouched when it does already: most strings of a line are
 // those the previous line had in the same place, and comparing costs less than copying.
+// When it differs, the bytes are copied into the memory `text` has, wherever it suffices:
+// `assign` goes through the general `_M_replace`, which costs several times the copy of a short
+// string.
 void assign_text(std::string& text, std::string_view s) {
-  if (text.size() == s.size() && same_bytes(text.data(), s.data(), s.size())) return;
+  const std::size_t had = text.size();
+  const std::size_t n = s.size();
+  if (had == n) {
+    if (!same_bytes(text.data(), s.data(), n)) std::memcpy(text.data(), s.data(), n);
+    return;
+  }
+  if (n < had) {
+    text.resize(n);  // shortens in place
+    std::memcpy(text.data(), s.data(), n);
+    return;
+  }
+  if (n <= text.capacity()) {
+    text.append(s.data() + had, n - had);  // in place: the capacity suffices
+    std::memcpy(text.data(), s.data(), had);
+    return;
+  }
   text.assign(s);
 }
 
@@ -125,17 +145,35 @@ class fast_typer {
  private:
   // A value inside a container, as `typed` types it: scalars, most of a profile's values, in
   // place rather than in a call.
-  bool nested(element e, const schema_type& type, value& out, std::uint32_t depth,
+  [[gnu::always_inline]] bool nested(element e, const schema_type& type, value& out, std::uint32_t depth,
               bool paths_kept) {
     switch (type.kind) {
       case type_kind::record:
       case type_kind::list:
       case type_kind::map:
         return typed(e, type, out, depth, paths_kept);
+      case type_kind::boolean:
+      case type_kind::integer: {
+        // Booleans and integers, half a profile's values, typed here without a call: the same
+        // steps as `scalar`.
+        if (depth > limits_.max_depth) return false;
+        out.where = {line_, 0};
+        const element_type t = e.type();
+        if (type.kind == type_kind::boolean) {
+          if (t != element_type::BOOL) return false;
+          clear_container(out, type);
+          set_scalar(out, value::kind::boolean, e.get_bool().value_unsafe(), 0);
+          return true;
+        }
+        if (t != element_type::INT64) return false;
+        clear_container(out, type);
+        set_scalar(out, value::kind::integer, false, e.get_int64().value_unsafe());
+        return true;
+      }
       default:
         if (depth > limits_.max_depth) return false;
         out.where = {line_, 0};
-        return scalar(e, type, out);
+        return string_scalar(e, type, out);
     }
   }
 
@@ -290,13 +328,13 @@ class fast_typer {
   // against another schema.
   void clear_container(value& out, const schema_type& type) {
     if (!out.items.empty()) move_items(out.items, 0, pool(type));
-    out.keys.clear();
+    if (!out.keys.empty()) out.keys.clear();
   }
 
   // A scalar of every type but boolean and integer: each is written as a JSON string here; a
   // number or a boolean where a string is expected is left to the full path, which converts or
   // rejects it.
-  bool string_scalar(element e, const schema_type& type, value& out) {
+  [[gnu::noinline]] bool string_scalar(element e, const schema_type& type, value& out) {
     clear_container(out, type);
     if (e.type() != element_type::STRING) return false;
     const std::string_view text = e.get_string().value_unsafe();
@@ -304,8 +342,8 @@ class fast_typer {
     if (text.size() > limits_.max_string_bytes) return false;
     switch (type.kind) {
       case type_kind::date:
-        if (auto d = date::parse(text)) {
-          set_scalar(out, value::kind::date, false, d->days);
+        if (auto days = date_of(text)) {
+          set_scalar(out, value::kind::date, false, *days);
           return true;
         }
         return false;
@@ -414,16 +452,15 @@ class fast_typer {
 
   // Makes `path` the path of item `index` of `parent`; true when it was already.
   static bool place_index(std::string& path, const std::string& parent, std::size_t index) {
-    char digits[22];
-    std::size_t count = 0;
-    digits[count++] = ']';
-    do {
-      digits[count++] = static_cast<char>('0' + index % 10);
-      index /= 10;
-    } while (index != 0);
-    digits[count++] = '[';
-    char suffix[22];
-    for (std::size_t k = 0; k < count; ++k) suffix[k] = digits[count - 1 - k];
+    char suffix[24];
+    std::size_t count = 1;
+    suffix[0] = '[';
+    if (index < 10) {
+      suffix[count++] = static_cast<char>('0' + index);  // nearly every list is that short
+    } else {
+      count = static_cast<std::size_t>(std::to_chars(suffix + 1, suffix + 22, index).ptr - suffix);
+    }
+    suffix[count++] = ']';
     const std::size_t p = parent.size();
     if (path.size() == p + count && same_bytes(path.data() + p, suffix, count) &&
         same_bytes(path.data(), parent.data(), p)) {
@@ -443,6 +480,24 @@ class fast_typer {
       return known == 1;
     }
     return schema_.jurisdictions.valid(code);
+  }
+
+  // `date::parse(text)`'s days, answered from memory for a date met lately.
+  std::optional<std::int32_t> date_of(std::string_view text) {
+    if (text.size() != 10) {
+      if (auto d = date::parse(text)) return d->days;
+      return std::nullopt;
+    }
+    std::uint64_t head;
+    std::uint16_t tail;
+    std::memcpy(&head, text.data(), sizeof head);
+    std::memcpy(&tail, text.data() + 8, sizeof tail);
+    auto& known = memory_.dates[((head ^ tail) * 0x9E3779B97F4A7C15ull) >> 59];
+    if (known.valid && known.head == head && known.tail == tail) return known.days;
+    auto d = date::parse(text);
+    if (!d) return std::nullopt;
+    known = {head, tail, true, d->days};
+    return d->days;
   }
 
   // `type.has_enum_value(text)`, comparing lengths first.

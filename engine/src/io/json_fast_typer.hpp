@@ -45,6 +45,15 @@ struct fast_typer_memory {
   /// table's answer costs a hash and a lookup or two.
   const jurisdiction_table* codes = nullptr;
   std::array<std::uint8_t, 26 * 26> two_letter{};
+  /// Dates (`YYYY-MM-DD`) met lately and their days, in a small table indexed by a hash of the
+  /// text: a fleet's lines repeat a few dates, and parsing one checks every field of it.
+  struct known_date {
+    std::uint64_t head = 0;  // the first eight bytes
+    std::uint16_t tail = 0;  // the last two
+    bool valid = false;      // the entry holds a date
+    std::int32_t days = 0;
+  };
+  std::array<known_date, 32> dates{};
 };
 
 /// Types `document`, found on line `line`, as a profile into `out`, reusing the memory of the
