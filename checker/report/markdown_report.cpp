@@ -67,7 +67,8 @@ std::string coverage_cell(const market_report& m) {
 }  // namespace
 
 std::string render_markdown(const std::vector<report>& input) {
-  const std::vector<report> reports = printable_copy(input);  // names and values: no controls
+  std::vector<report> copy;  // names and values: no controls
+  const std::vector<report>& reports = printable_reports(input, copy);
   std::string out;
   for (const auto& r : reports) {
     out += "## lexgate: " + markdown_code(r.profile_id) + " is " + icon(r.overall) + "\n\n";

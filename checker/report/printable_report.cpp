@@ -12,106 +12,138 @@ namespace lexgate::report_writers {
 
 namespace {
 
-void clean(std::string& s) { s = printable(s); }
-
-// Text of the library a report refers to: left as it is when printable (as rule files are),
-// else pointed at a printable copy that the report keeps (`report::own_text`).
-void clean(std::string_view& s, report& owner) {
-  std::string p = printable(s);
-  if (p == s) return;
-  auto kept = std::make_shared<const std::string>(std::move(p));
-  s = *kept;
-  owner.own_text.push_back(std::move(kept));
+// Every string of a report, visited in one place: `printable_copy` cleans them, and
+// `printable_reports` first asks whether any needs it. `R` is `report` or `const report`; `F`
+// takes each kind of text a report holds (a string, a view of library text, a list of either).
+template <class R, class F>
+void each_value_text(R& v, F& f) {
+  f.text(v.text);
+  f.text(v.path);
+  for (auto& k : v.keys) f.text(k);
+  for (auto& item : v.items) each_value_text(item, f);
 }
 
-void clean(std::vector<std::string_view>& items, report& owner) {
-  for (auto& s : items) clean(s, owner);
-}
-
-void clean(std::span<const std::string_view>& items, report& owner) {
-  if (std::all_of(items.begin(), items.end(),
-                  [](std::string_view s) { return printable(s) == s; })) {
-    return;
+template <class C, class F>
+void each_conflict_text(C& c, F& f) {
+  for (auto* list : {&c.markets, &c.rules, &c.invariants, &c.attributes}) {
+    for (auto& s : *list) f.text(s);
   }
-  auto texts = std::make_shared<std::vector<std::string>>();
-  for (std::string_view s : items) texts->push_back(printable(s));
-  auto views = std::make_shared<const std::vector<std::string_view>>(texts->begin(), texts->end());
-  items = *views;
-  owner.own_text.push_back(std::move(texts));
-  owner.own_text.push_back(std::move(views));
+  f.text(c.explanation);
 }
+
+template <class R, class F>
+void each_text(R& r, F& f) {
+  f.library(r.library_name);
+  f.library(r.library_digest);
+  for (auto* s : {&r.profile_id, &r.profile_path, &r.conflicts_not_analysed}) f.text(*s);
+  for (auto& m : r.markets) {
+    f.text(m.market);
+    for (auto& s : m.coverage) f.library(s);
+    for (auto& s : m.member_states) f.library(s);
+    for (auto& fi : m.findings) {
+      for (auto* s : {&fi.rule, &fi.regime, &fi.jurisdiction, &fi.cite, &fi.remedy,
+                      &fi.member_state}) {
+        f.library(*s);
+      }
+      f.text(fi.message);
+      f.library_list(fi.sources);
+      for (auto& s : fi.missing) f.text(s);
+      for (auto& s : fi.unstated_exceptions) f.text(s);
+      for (auto& e : fi.evidence) {
+        f.text(e.path);
+        f.text(e.value);
+        each_value_text(e.data, f);
+      }
+      if (fi.waiver) {
+        f.text(fi.waiver->justification);
+        f.text(fi.waiver->approver);
+      }
+    }
+  }
+  for (auto& c : r.conflicts) each_conflict_text(c, f);
+  for (auto& n : r.names) {
+    for (auto* s : {&n.path, &n.written, &n.entity, &n.country, &n.matched, &n.from}) f.text(*s);
+  }
+  if (r.drift) {
+    for (auto& d : *r.drift) {
+      f.text(d.path);
+      each_value_text(d.declared, f);
+      each_value_text(d.observed, f);
+      f.text(d.message);
+      for (auto& e : d.evidence) {
+        for (auto* s : {&e.file, &e.resource, &e.origin, &e.text}) f.text(*s);
+      }
+    }
+  }
+}
+
+// Whether every text it is shown is printable already.
+struct all_printable {
+  bool yes = true;
+  void text(std::string_view s) { yes = yes && is_printable(s); }
+  void library(std::string_view s) { text(s); }
+  void library_list(std::span<const std::string_view> items) {
+    for (std::string_view s : items) text(s);
+  }
+};
+
+// Makes every text it is shown printable: a string in place; text of the library a report
+// refers to is left as it is when printable (as rule files are), else pointed at a printable
+// copy that the report keeps (`report::own_text`).
+struct cleaner {
+  report& owner;
+
+  void text(std::string& s) {
+    if (!is_printable(s)) s = printable(s);
+  }
+  void library(std::string_view& s) {
+    if (is_printable(s)) return;
+    auto kept = std::make_shared<const std::string>(printable(s));
+    s = *kept;
+    owner.own_text.push_back(std::move(kept));
+  }
+  void library_list(std::span<const std::string_view>& items) {
+    if (std::all_of(items.begin(), items.end(), [](std::string_view s) { return is_printable(s); })) {
+      return;
+    }
+    auto texts = std::make_shared<std::vector<std::string>>();
+    for (std::string_view s : items) texts->push_back(printable(s));
+    auto views =
+        std::make_shared<const std::vector<std::string_view>>(texts->begin(), texts->end());
+    items = *views;
+    owner.own_text.push_back(std::move(texts));
+    owner.own_text.push_back(std::move(views));
+  }
+};
+
+struct plain_cleaner {
+  void text(std::string& s) {
+    if (!is_printable(s)) s = printable(s);
+  }
+};
+
+void clean(value& v) {
+  plain_cleaner c;
+  each_value_text(v, c);
+}
+
+void clean(std::string& s) { plain_cleaner{}.text(s); }
 
 void clean(std::vector<std::string>& items) {
   for (auto& s : items) clean(s);
 }
 
-void clean(value& v) {
-  clean(v.text);
-  clean(v.path);
-  clean(v.keys);
-  for (auto& item : v.items) clean(item);
-}
-
 void clean(conflict& c) {
-  clean(c.markets);
-  clean(c.rules);
-  clean(c.invariants);
-  clean(c.attributes);
-  clean(c.explanation);
-}
-
-void clean(finding& f, report& owner) {
-  for (std::string_view* s :
-       {&f.rule, &f.regime, &f.jurisdiction, &f.cite, &f.remedy, &f.member_state}) {
-    clean(*s, owner);
-  }
-  clean(f.message);
-  clean(f.sources, owner);
-  clean(f.missing);
-  clean(f.unstated_exceptions);
-  for (auto& e : f.evidence) {
-    clean(e.path);
-    clean(e.value);
-    clean(e.data);
-  }
-  if (f.waiver) {
-    clean(f.waiver->justification);
-    clean(f.waiver->approver);
-  }
+  plain_cleaner f;
+  each_conflict_text(c, f);
 }
 
 }  // namespace
 
 report printable_copy(const report& r) {
   report out = r;
-  clean(out.library_name, out);
-  clean(out.library_digest, out);
-  for (std::string* s : {&out.profile_id, &out.profile_path, &out.conflicts_not_analysed}) {
-    clean(*s);
-  }
-  for (auto& m : out.markets) {
-    clean(m.market);
-    clean(m.coverage, out);
-    clean(m.member_states, out);
-    for (auto& f : m.findings) clean(f, out);
-  }
-  for (auto& c : out.conflicts) clean(c);
-  for (auto& n : out.names) {
-    for (std::string* s : {&n.path, &n.written, &n.entity, &n.country, &n.matched, &n.from}) {
-      clean(*s);
-    }
-  }
-  if (out.drift) {
-    for (auto& d : *out.drift) {
-      clean(d.path);
-      clean(d.declared);
-      clean(d.observed);
-      clean(d.message);
-      for (auto& e : d.evidence) {
-        for (std::string* s : {&e.file, &e.resource, &e.origin, &e.text}) clean(*s);
-      }
-    }
-  }
+  cleaner c{out};
+  each_text(out, c);
   return out;
 }
 
@@ -120,6 +152,15 @@ std::vector<report> printable_copy(const std::vector<report>& reports) {
   out.reserve(reports.size());
   for (const auto& r : reports) out.push_back(printable_copy(r));
   return out;
+}
+
+const std::vector<report>& printable_reports(const std::vector<report>& reports,
+                                             std::vector<report>& copy) {
+  all_printable check;
+  for (const auto& r : reports) each_text(r, check);
+  if (check.yes) return reports;
+  copy = printable_copy(reports);
+  return copy;
 }
 
 std::string markdown_code(std::string_view text) {

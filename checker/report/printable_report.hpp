@@ -18,6 +18,12 @@ report printable_copy(const report& r);
 std::vector<report> printable_copy(const std::vector<report>& reports);
 plan_report printable_copy(const plan_report& plan);
 
+/// `reports` themselves when every string in them is printable already (as is usual), else
+/// their printable copy, kept in `copy`: what `printable_copy` gives, without copying reports
+/// that need nothing.
+const std::vector<report>& printable_reports(const std::vector<report>& reports,
+                                             std::vector<report>& copy);
+
 /// `text` as a Markdown code span, fenced by more backticks than it holds in a row (CommonMark),
 /// so a profile id or a file name with a backtick cannot end the span and inject Markdown or HTML
 /// into a pull-request comment.

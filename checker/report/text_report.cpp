@@ -108,7 +108,8 @@ std::string coverage_line(const market_report& m) {
 }  // namespace
 
 std::string render_text(const std::vector<report>& input, const text_options& options) {
-  const std::vector<report> reports = printable_copy(input);  // names and values: no controls
+  std::vector<report> copy;  // names and values: no controls
+  const std::vector<report>& reports = printable_reports(input, copy);
   std::string out;
   for (const auto& r : reports) {
     if (!out.empty()) out += "\n";

@@ -66,6 +66,9 @@ class diagnostic_bag {
 /// name: a name can then forge no terminal title, CI annotation or log line.
 std::string printable(std::string_view text);
 
+/// Whether `printable(text)` is `text` itself: nothing in it to replace.
+bool is_printable(std::string_view text);
+
 /// Renders a diagnostic the way a compiler does:
 ///   file:line:col: error[code]: message
 ///      12 |   the source line

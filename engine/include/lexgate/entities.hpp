@@ -63,6 +63,8 @@ class entity_registry {
  public:
   /// Adds an entity; `index()` must run after the last one. Returns its position.
   std::uint32_t add(entity_info e);
+  /// Room for `n` entities, added next.
+  void reserve(std::size_t n);
   /// Builds the lookup tables. The checker has already refused names claimed twice; should one
   /// remain, the entity declared first keeps it.
   void index();

@@ -6,9 +6,11 @@
 #include <deque>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "lexgate/entities.hpp"
@@ -79,8 +81,10 @@ class jurisdiction_table {
   /// undeclared subdivision lies inside its country.
   bool covers(std::string_view outer, std::string_view inner) const;
   bool covers(std::uint32_t outer, std::uint32_t inner) const;
-  /// The codes `code` lies directly inside.
-  const std::vector<std::uint32_t>& parents(std::uint32_t index) const { return parents_[index]; }
+  /// The codes `code` lies directly inside, in the order first recorded (after `close()`).
+  std::span<const std::uint32_t> parents(std::uint32_t index) const {
+    return lists(parent_starts_, parent_items_, index);
+  }
 
  private:
   std::vector<std::string> codes_;
@@ -91,10 +95,23 @@ class jurisdiction_table {
   std::vector<std::uint32_t> slots_;
   std::size_t slot_of(std::string_view code) const;  // the code's slot, or the empty one it takes
   void grow(std::size_t codes);                      // room for `codes` codes
-  std::vector<std::vector<std::uint32_t>> parents_;
-  // covers_[outer * size() + inner]: one block for the whole matrix, since a library declares
-  // hundreds of codes and the table is rebuilt at every start (compile/program_reader.cpp).
-  std::vector<bool> covers_;
+  // Containment as recorded, (inner, outer), until `close()` lays it out by code.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> recorded_;
+  // Each code's parents, and each code's ancestors (every code it lies inside, transitively),
+  // as lists in one array each, code i's from starts[i] to starts[i + 1]: a few arrays for the
+  // whole table rather than a list per code or a size() × size() matrix, since a library
+  // declares hundreds of codes, a code lies inside few, and the table is rebuilt at every start
+  // (compile/program_reader.cpp).
+  std::vector<std::uint32_t> parent_starts_;
+  std::vector<std::uint32_t> parent_items_;
+  std::vector<std::uint32_t> ancestor_starts_;
+  std::vector<std::uint32_t> ancestor_items_;
+  static std::span<const std::uint32_t> lists(const std::vector<std::uint32_t>& starts,
+                                              const std::vector<std::uint32_t>& items,
+                                              std::uint32_t index) {
+    if (std::size_t{index} + 1 >= starts.size()) return {};
+    return {items.data() + starts[index], starts[index + 1] - starts[index]};
+  }
 };
 
 /// The schema: a root record type plus the types it uses, the jurisdictions and the entities.

@@ -89,23 +89,34 @@ const char* to_string(match_kind how) {
 }
 
 std::string normalize_company_name(std::string_view name) {
-  std::vector<std::string> words;
-  std::string word;
-  for (const char c : name) {
-    if (ascii_alnum(c) || static_cast<unsigned char>(c) >= 0x80) {
-      word += lower(c);
-    } else if (!word.empty()) {
-      words.push_back(std::move(word));
-      word.clear();
-    }
+  // The words (runs of ASCII letters and digits, and of non-ASCII bytes), lowercased and
+  // joined, without the suffixes that end the name, as long as a word is left. Found from the
+  // end first, so nothing is built for the words dropped.
+  auto word_char = [](char c) { return ascii_alnum(c) || static_cast<unsigned char>(c) >= 0x80; };
+  std::size_t words = 0;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    if (word_char(name[i]) && (i == 0 || !word_char(name[i - 1]))) ++words;
   }
-  if (!word.empty()) words.push_back(std::move(word));
-  while (words.size() > 1 &&
-         std::find(kSuffixes.begin(), kSuffixes.end(), words.back()) != kSuffixes.end()) {
-    words.pop_back();
+  std::size_t end = name.size();  // the kept words end before `end`
+  while (words > 1) {
+    std::size_t last_end = end;
+    while (last_end > 0 && !word_char(name[last_end - 1])) --last_end;
+    std::size_t last_start = last_end;
+    while (last_start > 0 && word_char(name[last_start - 1])) --last_start;
+    const std::string_view last = name.substr(last_start, last_end - last_start);
+    const bool suffix = std::any_of(kSuffixes.begin(), kSuffixes.end(), [&](std::string_view s) {
+      return s.size() == last.size() &&
+             std::equal(s.begin(), s.end(), last.begin(), [](char a, char b) { return a == lower(b); });
+    });
+    if (!suffix) break;
+    end = last_start;
+    --words;
   }
   std::string out;
-  for (const auto& w : words) out += w;
+  out.reserve(end);
+  for (std::size_t i = 0; i < end; ++i) {
+    if (word_char(name[i])) out += lower(name[i]);
+  }
   return out;
 }
 
@@ -114,11 +125,22 @@ std::uint32_t entity_registry::add(entity_info e) {
   return static_cast<std::uint32_t>(entities_.size() - 1);
 }
 
+void entity_registry::reserve(std::size_t n) { entities_.reserve(n); }
+
 void entity_registry::index() {
   names_.clear();
   orgs_.clear();
   families_.clear();
   hosts_.clear();
+  // Sized once for every name and organisation, rather than rehashed as they come.
+  std::size_t names = 0;
+  std::size_t orgs = 0;
+  for (const entity_info& e : entities_) {
+    orgs += e.hugging_face_orgs.size() + e.modelscope_orgs.size();
+    names += 1 + e.names.size();
+  }
+  names_.reserve(names + orgs);
+  orgs_.reserve(orgs);
   for (std::uint32_t i = 0; i < entities_.size(); ++i) {
     const entity_info& e = entities_[i];
     auto add_name = [&](const std::string& n, match_kind how) {

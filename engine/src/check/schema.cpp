@@ -22,20 +22,23 @@ std::uint32_t jurisdiction_table::declare(const std::string& code) {
   if (slots_[slot] != 0) return slots_[slot] - 1;
   const auto index = static_cast<std::uint32_t>(codes_.size());
   codes_.push_back(code);
-  parents_.emplace_back();
   slots_[slot] = index + 1;
   return index;
 }
 
 std::size_t jurisdiction_table::slot_of(std::string_view code) const {
   const std::size_t mask = slots_.size() - 1;  // a power of two, never zero here
-  for (std::size_t i = std::hash<std::string_view>{}(code) & mask;; i = (i + 1) & mask) {
+  // FNV-1a: codes are a few letters, for which it is cheaper than std::hash's and as good.
+  std::size_t h = 14695981039346656037ull;
+  for (const char c : code) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  for (std::size_t i = (h ^ (h >> 32)) & mask;; i = (i + 1) & mask) {
     const std::uint32_t s = slots_[i];
     if (s == 0 || codes_[s - 1] == code) return i;
   }
 }
 
 void jurisdiction_table::grow(std::size_t codes) {
+  if (2 * codes <= slots_.size()) return;  // at most half full already
   std::size_t size = 16;
   while (size < 2 * codes) size *= 2;
   if (size <= slots_.size()) return;
@@ -48,33 +51,59 @@ void jurisdiction_table::add_containment(const std::string& inner, const std::st
 }
 
 void jurisdiction_table::add_containment(std::uint32_t inner, std::uint32_t outer) {
-  auto& ps = parents_[inner];
-  if (std::find(ps.begin(), ps.end(), outer) == ps.end()) ps.push_back(outer);
+  recorded_.emplace_back(inner, outer);
 }
 
 void jurisdiction_table::reserve(std::size_t n) {
   codes_.reserve(n);
-  parents_.reserve(n);
   grow(n);
 }
 
 bool jurisdiction_table::close() {
-  const std::size_t n = codes_.size();
-  covers_.assign(n * n, false);
+  const auto n = static_cast<std::uint32_t>(codes_.size());
+  // Each code's parents, in the order first recorded, each once.
+  // (A table read from a program records them in code order already.)
+  const auto by_inner = [](const auto& a, const auto& b) { return a.first < b.first; };
+  if (!std::is_sorted(recorded_.begin(), recorded_.end(), by_inner)) {
+    std::stable_sort(recorded_.begin(), recorded_.end(), by_inner);
+  }
+  parent_starts_.assign(std::size_t{n} + 1, 0);
+  parent_items_.clear();
+  parent_items_.reserve(recorded_.size());
+  std::size_t next = 0;
+  for (std::uint32_t inner = 0; inner < n; ++inner) {
+    parent_starts_[inner] = static_cast<std::uint32_t>(parent_items_.size());
+    for (; next < recorded_.size() && recorded_[next].first == inner; ++next) {
+      const std::uint32_t outer = recorded_[next].second;
+      const auto first = parent_items_.begin() + parent_starts_[inner];
+      if (std::find(first, parent_items_.end(), outer) == parent_items_.end()) {
+        parent_items_.push_back(outer);
+      }
+    }
+  }
+  parent_starts_[n] = static_cast<std::uint32_t>(parent_items_.size());
+  // Each code's ancestors: walk up from it; reaching it again is a cycle.
+  ancestor_starts_.assign(std::size_t{n} + 1, 0);
+  ancestor_items_.clear();
+  std::vector<std::uint32_t> seen(n, 0);  // the code + 1 whose walk last reached each code
   std::vector<std::uint32_t> stack;
-  for (std::size_t inner = 0; inner < n; ++inner) {
-    // Walk up from `inner`; every ancestor covers it.
-    stack.assign(parents_[inner].begin(), parents_[inner].end());
+  for (std::uint32_t inner = 0; inner < n; ++inner) {
+    ancestor_starts_[inner] = static_cast<std::uint32_t>(ancestor_items_.size());
+    const auto own = parents(inner);
+    if (own.empty()) continue;  // most codes lie inside none
+    stack.assign(own.begin(), own.end());
     while (!stack.empty()) {
       const auto outer = stack.back();
       stack.pop_back();
       if (outer == inner) return false;  // a cycle
-      if (covers_[outer * n + inner]) continue;
-      covers_[outer * n + inner] = true;
-      stack.insert(stack.end(), parents_[outer].begin(), parents_[outer].end());
+      if (seen[outer] == inner + 1) continue;
+      seen[outer] = inner + 1;
+      ancestor_items_.push_back(outer);
+      const auto up = parents(outer);
+      stack.insert(stack.end(), up.begin(), up.end());
     }
-    covers_[inner * n + inner] = true;
   }
+  ancestor_starts_[n] = static_cast<std::uint32_t>(ancestor_items_.size());
   return true;
 }
 
@@ -87,9 +116,8 @@ std::optional<std::uint32_t> jurisdiction_table::index_of(std::string_view code)
 
 bool jurisdiction_table::covers(std::uint32_t outer, std::uint32_t inner) const {
   if (outer == inner) return true;
-  const std::size_t n = codes_.size();
-  if (outer >= n || inner >= n || covers_.size() != n * n) return false;
-  return covers_[outer * n + inner];
+  const auto ancestors = lists(ancestor_starts_, ancestor_items_, inner);
+  return std::find(ancestors.begin(), ancestors.end(), outer) != ancestors.end();
 }
 
 namespace {

@@ -3,23 +3,27 @@
 // shared by every evaluation and thread.
 //
 // Flat rather than a tree of its own allocations: every expression node of the program sits in
-// one pool (`nodes`), a node's operands contiguous after it; constants, message parts, sources
-// and rules likewise sit in one list each, referred to by pointer or span. Names, message texts
-// and the rules' and regimes' descriptions are views into the program's bytes (static storage,
-// when decoded from the embedded program) or into `texts` (when compiled from rule text, or
-// decoded from bytes the caller does not keep). So loading the program allocates a few arrays
-// instead of a string and a vector per node, and the program is compact to walk. Nothing in it
-// moves once built: the lists are never copied (`texts` and `regime_infos` cannot be).
+// one pool (`nodes`), a node's operands contiguous after it, and a node holds no pointer, so the
+// embedded program's nodes are used where they lie in its bytes; constants, message parts,
+// sources and rules sit in one list each, referred to by position, pointer or span. Message
+// texts and the rules' and regimes' descriptions are views into the program's bytes (static
+// storage, when decoded from the embedded program) or into `texts` (when compiled from rule text,
+// or decoded from bytes the caller does not keep). So loading the program checks its nodes and
+// allocates a few arrays instead of a string and a vector per node, and the program is compact to
+// walk. Nothing in it moves once built: the lists are never copied (`texts`, `nodes` and
+// `regime_infos` cannot be).
 #pragma once
 
 #include <cstdint>
 #include <deque>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "check/checked.hpp"
@@ -27,16 +31,78 @@
 
 namespace lexgate::detail {
 
-/// One expression node, as `checked_node` (check/checked.hpp) but flat. The expression's type is
-/// not kept: it was needed to check the rules, not to run them.
+/// One expression node, as `checked_node` (check/checked.hpp) but flat and free of pointers, so
+/// the embedded program's nodes are used where they lie in its bytes, never copied: its operands
+/// and its name are found from the node's own address (the operands so many bytes further on in
+/// the pool, the name so many bytes further on, in the pool's text after the last node), its
+/// constant by position in `program::constants`. Every field is a fixed-size integer and none
+/// is padding, so the bytes are the same wherever the pool lies. The expression's type is not
+/// kept: it was needed to check the rules, not to run them.
 struct node {
   op code = op::constant;
+  std::uint8_t zero8 = 0;  ///< Always zero, like `zero16`: no byte of a node is undefined.
+  std::uint16_t zero16 = 0;
   std::int32_t index = -1;
-  std::string_view name;  ///< Field name (for `field`/`root_field`), for missing-fact paths.
+  std::uint32_t name_at = 0;    ///< Bytes from this node to its name's first character.
+  std::uint32_t name_size = 0;  ///< Field name (`field`/`root_field`), for missing-fact paths.
   /// In `program::constants` (where equal literals are kept once): a constant's value; for any
-  /// other node, the absent value (the program's first constant). Never null in a program.
-  const value* constant = nullptr;
-  std::span<const node> kids;  ///< In `program::nodes`, always after this node.
+  /// other node, the absent value (the program's first constant).
+  std::uint32_t constant = 0;
+  /// Bytes (a whole number of nodes) from this node to its first operand: always after it.
+  std::uint32_t kids_at = 0;
+  std::uint32_t kids_size = 0;
+
+  std::span<const node> kids() const {
+    return {reinterpret_cast<const node*>(reinterpret_cast<const char*>(this) + kids_at),
+            kids_size};
+  }
+  std::string_view name() const {
+    return {reinterpret_cast<const char*>(this) + name_at, name_size};
+  }
+};
+static_assert(sizeof(node) == 28 && alignof(node) == 4 &&
+                  std::has_unique_object_representations_v<node>,
+              "a node's bytes are its fields and nothing else");
+
+/// The program's nodes, an operand after its node, then their names' text: in the embedded
+/// program's bytes, or in a buffer of its own (compiled from rule text, or copied from bytes
+/// the caller does not keep or that are not aligned for nodes). Never copied, so nodes, and
+/// the pointers into it the rules and message parts hold, stay where they are.
+class node_pool {
+ public:
+  node_pool() = default;
+  node_pool(const node_pool&) = delete;
+  node_pool& operator=(const node_pool&) = delete;
+
+  /// A buffer of its own for `nodes` default-constructed nodes and `text` bytes of names.
+  void allocate(std::size_t nodes, std::size_t text);
+  /// The nodes lie in memory that outlives the pool.
+  void refer(const node* nodes, std::size_t count, std::size_t text) {
+    nodes_ = {nodes, count};
+    text_ = text;
+  }
+
+  const node* data() const { return nodes_.data(); }
+  std::size_t size() const { return nodes_.size(); }
+  bool empty() const { return nodes_.empty(); }
+  const node& operator[](std::size_t i) const { return nodes_[i]; }
+  auto begin() const { return nodes_.begin(); }
+  auto end() const { return nodes_.end(); }
+  /// The names' text, right after the last node.
+  std::size_t text_size() const { return text_; }
+  /// The nodes and their text as the bytes they are (what the codec writes).
+  std::string_view bytes() const {
+    return {reinterpret_cast<const char*>(nodes_.data()), nodes_.size_bytes() + text_};
+  }
+
+  /// For the compiler, while it fills its own buffer.
+  node* mutable_data() { return owned_.get(); }
+  char* mutable_text() { return reinterpret_cast<char*>(owned_.get() + nodes_.size()); }
+
+ private:
+  std::unique_ptr<node[]> owned_;
+  std::span<const node> nodes_;
+  std::size_t text_ = 0;
 };
 
 /// A message with `{path}` placeholders split into text and compiled paths.
@@ -145,7 +211,7 @@ struct program {
   text_store texts;
   lexgate::schema schema;
   std::vector<value> constants;
-  std::vector<node> nodes;
+  node_pool nodes;
   std::vector<message_part> message_parts;
   std::vector<std::string_view> sources;  ///< The regimes' sources.
   std::vector<compiled_rule> rules;

@@ -15,7 +15,15 @@
 namespace lexgate::detail {
 
 /// Bumped whenever what the codec writes changes.
-inline constexpr std::uint32_t program_codec_format = 4;
+inline constexpr std::uint32_t program_codec_format = 5;
+
+/// Written after the layout fingerprint as it lies in memory: bytes written on a machine of the
+/// other byte order read it back reversed, and are refused (nodes are used where they lie).
+inline constexpr std::uint32_t program_byte_order = 0x01020304u;
+
+/// Where a program's nodes start in its bytes, counted from the first byte, is a multiple of
+/// this, so bytes that start so aligned hold their nodes aligned.
+inline constexpr std::size_t kNodeAlignment = 8;
 
 /// The program's bytes. Fails (returns false, `why` set) only on a program the codec cannot
 /// represent: a type pointer outside the program's own schema.

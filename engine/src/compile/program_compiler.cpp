@@ -1,6 +1,7 @@
 // Checked trees → the flat program (see program.hpp). Every list of the program is reserved to
-// its final size (or, for the constants, complete) before anything points into it, so the
-// pointers and spans taken while adding stay valid: nothing is ever moved.
+// its final size (or, for the constants, complete; for the nodes and their names, allocated)
+// before anything points into it, so the pointers and spans taken while adding stay valid:
+// nothing is ever moved.
 #include <algorithm>
 #include <map>
 #include <stdexcept>
@@ -30,6 +31,7 @@ bool holds_constant(const checked_node& n) {
 // node that is no constant points at); then the number of nodes, parts and rules.
 struct sizes {
   std::size_t nodes = 0;
+  std::size_t name_text = 0;
   std::size_t parts = 0;
   std::size_t rules = 0;
   std::vector<value>& constants;
@@ -45,6 +47,7 @@ struct sizes {
 
   void add(const checked_node& n) {
     nodes += 1;
+    name_text += n.name.size();
     if (holds_constant(n)) {
       const auto position = static_cast<std::uint32_t>(constants.size());
       const bool added = plain(n.constant)
@@ -58,22 +61,23 @@ struct sizes {
     if (n) add(*n);
   }
 
-  const value* constant_of(const checked_node& n) const {
-    if (!holds_constant(n)) return constants.data();
-    const std::uint32_t position =
-        plain(n.constant) ? plain_constants.at(key(n.constant)) : other_constants.at(&n);
-    return constants.data() + position;
+  std::uint32_t constant_of(const checked_node& n) const {
+    if (!holds_constant(n)) return 0;
+    return plain(n.constant) ? plain_constants.at(key(n.constant)) : other_constants.at(&n);
   }
 };
 
 class compiler {
  public:
-  compiler(program& p, const sizes& n) : p_(p), sizes_(n) {}
+  compiler(program& p, const sizes& n) : p_(p), sizes_(n), nodes_(p.nodes.mutable_data()) {}
+
+  std::size_t nodes_used() const { return used_; }
+  std::size_t text_used() const { return text_used_; }
 
   const node* tree(const checked_node& n) {
-    node& root = p_.nodes.emplace_back();
+    const std::size_t root = take(1);
     fill(root, n);
-    return &root;
+    return nodes_ + root;
   }
   const node* tree(const std::optional<checked_node>& n) { return n ? tree(*n) : nullptr; }
 
@@ -127,22 +131,45 @@ class compiler {
  private:
   std::string_view keep(const std::string& text) { return p_.texts.keep(text); }
 
+  // The next `count` nodes of the pool (sized in advance: see compile_program).
+  std::size_t take(std::size_t count) {
+    if (count > sizes_.nodes - used_) {
+      throw std::logic_error("compile_program: more nodes than were counted");
+    }
+    used_ += count;
+    return used_ - count;
+  }
+
   // A node's operands are laid out together right after it is filled, then each is filled in
-  // turn: operands always come after their node, so a program's nodes cannot form a cycle.
-  void fill(node& out, const checked_node& n) {
+  // turn: operands always come after their node, so a program's nodes cannot form a cycle. Its
+  // name goes to the pool's text, in the order the nodes are filled.
+  void fill(std::size_t at, const checked_node& n) {
+    node& out = nodes_[at];
     out.code = n.code;
     out.index = n.index;
-    out.name = p_.texts.keep(n.name);
+    if (!n.name.empty()) {
+      if (n.name.size() > sizes_.name_text - text_used_) {
+        throw std::logic_error("compile_program: more name text than was counted");
+      }
+      char* text = p_.nodes.mutable_text() + text_used_;
+      n.name.copy(text, n.name.size());
+      text_used_ += n.name.size();
+      out.name_at = static_cast<std::uint32_t>(text - reinterpret_cast<char*>(&out));
+      out.name_size = static_cast<std::uint32_t>(n.name.size());
+    }
     out.constant = sizes_.constant_of(n);
     if (n.kids.empty()) return;
-    const std::size_t first = p_.nodes.size();
-    p_.nodes.resize(first + n.kids.size());
-    out.kids = {p_.nodes.data() + first, n.kids.size()};
-    for (std::size_t i = 0; i < n.kids.size(); ++i) fill(p_.nodes[first + i], n.kids[i]);
+    const std::size_t first = take(n.kids.size());
+    out.kids_at = static_cast<std::uint32_t>((first - at) * sizeof(node));
+    out.kids_size = static_cast<std::uint32_t>(n.kids.size());
+    for (std::size_t i = 0; i < n.kids.size(); ++i) fill(first + i, n.kids[i]);
   }
 
   program& p_;
   const sizes& sizes_;
+  node* nodes_;
+  std::size_t used_ = 0;
+  std::size_t text_used_ = 0;
 };
 
 }  // namespace
@@ -174,7 +201,7 @@ void compile_program(program& p, std::vector<checked_regime> regimes,
     n.add(v.when);
     n.add(v.requirement);
   }
-  p.nodes.reserve(n.nodes);
+  p.nodes.allocate(n.nodes, n.name_text);
   p.message_parts.reserve(n.parts);
   p.rules.reserve(n.rules);
 
@@ -221,11 +248,19 @@ void compile_program(program& p, std::vector<checked_regime> regimes,
   }
   // Reserved exactly: had any list grown past its reservation, the pointers into it would
   // dangle.
-  if (p.nodes.size() != n.nodes || p.message_parts.size() != n.parts || p.rules.size() != n.rules ||
+  if (c.nodes_used() != n.nodes || c.text_used() != n.name_text ||
+      p.message_parts.size() != n.parts || p.rules.size() != n.rules ||
       p.sources.size() != sources) {
     throw std::logic_error("compile_program: a list of the program outgrew its reservation");
   }
   p.markets = build_market_index(p.regimes, p.schema.jurisdictions);
+}
+
+void node_pool::allocate(std::size_t nodes, std::size_t text) {
+  // The text in node-sized slots after the nodes, so the one buffer is aligned for both.
+  owned_ = std::make_unique<node[]>(nodes + (text + sizeof(node) - 1) / sizeof(node));
+  nodes_ = {owned_.get(), nodes};
+  text_ = text;
 }
 
 }  // namespace lexgate::detail

@@ -56,7 +56,11 @@ namespace lexgate::detail {
 BOOST_DESCRIBE_ENUM(op, constant, list, root_field, field, map_lookup, variable, market, as_of,
                     logical_not, logical_and, logical_or, exists, eq, ne, lt, le, gt, ge, in,
                     contains, subset_of, intersects, within, any, all)
-BOOST_DESCRIBE_STRUCT(node, (), (code, index, name, constant, kids))
+// A node is written as it lies in memory (program_writer.cpp), its fields described for the
+// layout fingerprint.
+BOOST_DESCRIBE_STRUCT(node, (),
+                      (code, zero8, zero16, index, name_at, name_size, constant, kids_at,
+                       kids_size))
 BOOST_DESCRIBE_STRUCT(message_part, (), (text, path))
 BOOST_DESCRIBE_STRUCT(rule_text, (),
                       (id, local_id, regime, cite, severity, forbids, message, remedy, effective,
@@ -147,6 +151,7 @@ constexpr std::size_t least_bytes() {
   } else if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, std::string_view> ||
                        sequence_of<T>::value ||
                        std::is_pointer_v<T> || std::is_same_v<T, jurisdiction_table> ||
+                       std::is_same_v<T, node_pool> ||
                        std::is_same_v<T, entity_registry>) {
     return 4;
   } else if constexpr (optional_of<T>::value || std::is_same_v<T, value>) {
@@ -193,6 +198,8 @@ constexpr std::uint64_t shape(std::uint64_t h) {
     return shape<typename span_of<T>::element>(mix(h, 10));
   } else if constexpr (not_written<T>) {
     return mix(h, 11);
+  } else if constexpr (std::is_same_v<T, node_pool>) {
+    return shape<node>(mix(h, 12));
   } else {
     return mix(h, 8);
   }

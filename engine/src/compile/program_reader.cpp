@@ -6,7 +6,9 @@
 // is already what it should be. Names and texts are views into the bytes, which outlive the
 // program (see decode_program).
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
+#include <span>
 
 #include "compile/program_codec.hpp"
 #include "compile/program_layout.hpp"
@@ -61,11 +63,11 @@ class reader {
     } else if constexpr (codec::not_written<T>) {
       // Not written (program_writer.cpp).
     } else if constexpr (std::is_same_v<T, std::string>) {
-      // Built in place rather than assigned: most strings are empty or short, and the program
-      // holds thousands of them.
+      // Assigned in place, with no string in between: most strings are empty or short, and the
+      // program holds thousands of them.
       const std::size_t n = count(1);
       if (n == 0) return;
-      v = std::string(in_.data() + pos_, n);
+      v.assign(in_.data() + pos_, n);
       pos_ += n;
     } else if constexpr (std::is_same_v<T, value>) {
       // Most expression nodes are not constants: their value is absent, written as one byte.
@@ -77,39 +79,29 @@ class reader {
     } else if constexpr (std::is_pointer_v<T>) {
       using element = std::remove_cvref_t<std::remove_pointer_t<T>>;
       const auto i = raw<std::uint32_t>();
-      const std::vector<element>* list = list_of<element>();
+      const std::span<const element> list = list_of<element>();
       v = nullptr;
       if (i == kNone) return;
-      if (!ok_ || list == nullptr || i >= list->size()) {
+      if (!ok_ || i >= list.size()) {
         ok_ = false;
         return;
       }
-      v = list->data() + i;
+      v = list.data() + i;
     } else if constexpr (codec::span_of<T>::value) {
       using element = typename codec::span_of<T>::element;
       const auto first = raw<std::uint32_t>();
       const auto n = raw<std::uint32_t>();
-      const std::vector<element>* list = list_of<element>();
+      const std::span<const element> list = list_of<element>();
       v = {};
       if (!ok_ || n == 0) {
         if (first != 0) ok_ = false;  // an empty span is written as (0, 0)
         return;
       }
-      if (list == nullptr || first > list->size() || n > list->size() - first) {
+      if (first > list.size() || n > list.size() - first) {
         ok_ = false;
         return;
       }
-      if constexpr (std::is_same_v<element, node>) {
-        // A node's operands come after it, and nest no deeper than the limit.
-        if (first <= node_ || depth_[node_] >= kMaxDepth) {
-          ok_ = false;
-          return;
-        }
-        for (std::size_t k = first; k < first + n; ++k) {
-          depth_[k] = std::max<std::uint16_t>(depth_[k], depth_[node_] + 1);
-        }
-      }
-      v = {list->data() + first, n};
+      v = list.subspan(first, n);
     } else if constexpr (std::is_same_v<T, program>) {
       constants_ = &v.constants;
       nodes_ = &v.nodes;
@@ -117,11 +109,14 @@ class reader {
       sources_ = &v.sources;
       rules_ = &v.rules;
       fields(v, depth);
+    } else if constexpr (std::is_same_v<T, node_pool>) {
+      pool(v);
     } else if constexpr (std::is_same_v<T, jurisdiction_table>) {
       table(v, depth);
     } else if constexpr (std::is_same_v<T, entity_registry>) {
       std::vector<entity_info> all;
       get(all, depth);
+      v.reserve(all.size());
       for (auto& e : all) v.add(std::move(e));
       v.index();
     } else if constexpr (codec::optional_of<T>::value) {
@@ -135,10 +130,8 @@ class reader {
       v.resize(count(codec::least_bytes<element>()));
       // Types refer to one another, later ones too: every type exists before any is read.
       if constexpr (std::is_same_v<element, schema_type>) types_ = &v;
-      if constexpr (std::is_same_v<element, node>) depth_.assign(v.size(), 0);
       for (std::size_t i = 0; i < v.size(); ++i) {
         if (!ok_) return;
-        if constexpr (std::is_same_v<element, node>) node_ = i;
         get(v[i], depth + 1);
       }
     } else if constexpr (codec::is_described<T>) {
@@ -171,12 +164,68 @@ class reader {
   // The program's list that references to E point into (program_layout.hpp orders the lists
   // before what refers to them; a list not read yet is empty, so a reference into it fails).
   template <class E>
-  const std::vector<E>* list_of() const {
-    if constexpr (std::is_same_v<E, value>) return constants_;
-    if constexpr (std::is_same_v<E, node>) return nodes_;
-    if constexpr (std::is_same_v<E, message_part>) return parts_;
-    if constexpr (std::is_same_v<E, std::string_view>) return sources_;
-    if constexpr (std::is_same_v<E, compiled_rule>) return rules_;
+  std::span<const E> list_of() const {
+    if constexpr (std::is_same_v<E, value>) return *constants_;
+    if constexpr (std::is_same_v<E, node>) return {nodes_->data(), nodes_->size()};
+    if constexpr (std::is_same_v<E, message_part>) return *parts_;
+    if constexpr (std::is_same_v<E, std::string_view>) return *sources_;
+    if constexpr (std::is_same_v<E, compiled_rule>) return *rules_;
+  }
+
+  // The nodes and their names' text, used where they lie when the bytes are aligned for nodes
+  // (as the embedded program's are), else copied into the pool's own buffer once; then every
+  // node checked as the walkers rely on: a known operator, its name inside the names' text,
+  // its constant in the list, its operands inside the pool and after it, nesting no deeper
+  // than the limit.
+  void pool(node_pool& out) {
+    const std::size_t n = count(sizeof(node));
+    const std::size_t text = raw<std::uint32_t>();
+    const auto pad = raw<std::uint8_t>();
+    if (!ok_ || pad >= kNodeAlignment || in_.size() - pos_ < pad) {
+      ok_ = false;
+      return;
+    }
+    for (std::size_t i = 0; i < pad; ++i) {
+      if (in_[pos_ + i] != '\0') ok_ = false;
+    }
+    pos_ += pad;
+    const std::size_t node_bytes = n * sizeof(node);
+    if (!ok_ || in_.size() - pos_ < node_bytes || in_.size() - pos_ - node_bytes < text) {
+      ok_ = false;
+      return;
+    }
+    const char* at = in_.data() + pos_;
+    if (reinterpret_cast<std::uintptr_t>(at) % alignof(node) == 0) {
+      out.refer(reinterpret_cast<const node*>(at), n, text);
+    } else {
+      out.allocate(n, text);
+      std::memcpy(static_cast<void*>(out.mutable_data()), at, node_bytes + text);
+    }
+    pos_ += node_bytes + text;
+    depth_.assign(n, 0);
+    const std::size_t constants = constants_->size();
+    for (std::size_t i = 0; i < n; ++i) {
+      const node& x = out[i];
+      const std::uint64_t name = i * sizeof(node) + std::uint64_t{x.name_at};
+      const bool well_formed =
+          static_cast<std::uint8_t>(x.code) <= codec::last_enumerator<op>() && x.zero8 == 0 &&
+          x.zero16 == 0 && x.constant < constants &&
+          (x.name_size == 0 ? x.name_at == 0
+                            : name >= node_bytes && name + x.name_size <= node_bytes + text) &&
+          (x.kids_size == 0 ? x.kids_at == 0
+                            : x.kids_at > 0 && x.kids_at % sizeof(node) == 0 &&
+                                  i + x.kids_at / sizeof(node) + std::uint64_t{x.kids_size} <= n &&
+                                  depth_[i] < kMaxDepth);
+      if (!well_formed) {
+        ok_ = false;
+        return;
+      }
+      const auto below = static_cast<std::uint16_t>(depth_[i] + 1);
+      const std::size_t first = i + x.kids_at / sizeof(node);
+      for (std::size_t k = first; k < first + x.kids_size; ++k) {
+        depth_[k] = std::max(depth_[k], below);
+      }
+    }
   }
 
   // A type by its position in the schema's type list; -1 for none.
@@ -222,11 +271,10 @@ class reader {
   bool ok_ = true;
   const std::deque<schema_type>* types_ = nullptr;
   const std::vector<value>* constants_ = nullptr;
-  const std::vector<node>* nodes_ = nullptr;
+  const node_pool* nodes_ = nullptr;
   const std::vector<message_part>* parts_ = nullptr;
   const std::vector<std::string_view>* sources_ = nullptr;
   const std::vector<compiled_rule>* rules_ = nullptr;
-  std::size_t node_ = 0;               // the node being read
   std::vector<std::uint16_t> depth_;  // each node's depth below the expression holding it
 };
 
@@ -240,6 +288,7 @@ std::shared_ptr<const program> decode_program(std::string_view bytes,
     reader header(bytes.substr(kMagic.size()));
     if (header.raw<std::uint32_t>() != program_codec_format) return nullptr;
     if (header.raw<std::uint64_t>() != program_layout_fingerprint) return nullptr;
+    if (header.raw<std::uint32_t>() != program_byte_order) return nullptr;
   }
   auto p = std::make_shared<program>();
   // Names and texts are views into the bytes: the caller's when they live as long as the
@@ -248,6 +297,7 @@ std::shared_ptr<const program> decode_program(std::string_view bytes,
   reader r(bytes.substr(kMagic.size()));
   r.raw<std::uint32_t>();
   r.raw<std::uint64_t>();
+  r.raw<std::uint32_t>();
   r.get(*p, 0);
   if (!r.ok() || !r.at_end() || p->digest.empty() || p->digest != expected_digest) return nullptr;
   for (const auto& regime_entry : p->regimes) {
@@ -270,11 +320,8 @@ std::shared_ptr<const program> decode_program(std::string_view bytes,
                           p->markets.regimes_for.size() == p->schema.jurisdictions.size() &&
                           p->markets.members_of.size() == p->schema.jurisdictions.size();
   if (!consistent) return nullptr;
-  // What the walkers dereference without looking: every node's value, every rule's assertion,
-  // every invariant's requirement.
-  for (const auto& n : p->nodes) {
-    if (n.constant == nullptr) return nullptr;
-  }
+  // What the walkers dereference without looking: every rule's assertion, every invariant's
+  // requirement (every node's constant was checked with the nodes).
   for (const auto& rule : p->rules) {
     if (rule.assertion == nullptr) return nullptr;
   }

@@ -64,9 +64,22 @@ class writer {
       sources_ = &v.sources;
       rules_ = &v.rules;
       fields(v);
+    } else if constexpr (std::is_same_v<T, node_pool>) {
+      // The nodes and their names as they lie in memory, aligned for nodes from the start of
+      // the bytes, so the reader can use them where they are (program_reader.cpp).
+      count(v.size());
+      count(v.text_size());
+      const std::size_t pad = (kNodeAlignment - (out_.size() + 1) % kNodeAlignment) % kNodeAlignment;
+      raw(static_cast<std::uint8_t>(pad));
+      out_.append(pad, '\0');
+      out_.append(v.bytes());
     } else if constexpr (std::is_same_v<T, jurisdiction_table>) {
       put(v.codes());
-      for (std::uint32_t i = 0; i < v.size(); ++i) put(v.parents(i));
+      for (std::uint32_t i = 0; i < v.size(); ++i) {
+        const auto parents = v.parents(i);
+        count(parents.size());
+        for (const std::uint32_t parent : parents) raw(parent);
+      }
     } else if constexpr (std::is_same_v<T, entity_registry>) {
       put(v.all());
     } else if constexpr (codec::optional_of<T>::value) {
@@ -111,19 +124,19 @@ class writer {
   // An element of one of the program's lists, as its position there.
   template <class E>
   std::uint32_t position(const E* element) {
-    const std::vector<E>* list = nullptr;
-    if constexpr (std::is_same_v<E, value>) list = constants_;
-    if constexpr (std::is_same_v<E, node>) list = nodes_;
-    if constexpr (std::is_same_v<E, message_part>) list = parts_;
-    if constexpr (std::is_same_v<E, std::string_view>) list = sources_;
-    if constexpr (std::is_same_v<E, compiled_rule>) list = rules_;
+    std::span<const E> list;
+    if constexpr (std::is_same_v<E, value>) list = *constants_;
+    if constexpr (std::is_same_v<E, node>) list = {nodes_->data(), nodes_->size()};
+    if constexpr (std::is_same_v<E, message_part>) list = *parts_;
+    if constexpr (std::is_same_v<E, std::string_view>) list = *sources_;
+    if constexpr (std::is_same_v<E, compiled_rule>) list = *rules_;
     const std::less<const E*> before;
-    if (list == nullptr || before(element, list->data()) ||
-        !before(element, list->data() + list->size())) {
+    if (list.data() == nullptr || before(element, list.data()) ||
+        !before(element, list.data() + list.size())) {
       ok_ = false;
       return kNone;
     }
-    return static_cast<std::uint32_t>(element - list->data());
+    return static_cast<std::uint32_t>(element - list.data());
   }
 
   // A type as its position in the schema's type list; -1 for none.
@@ -146,7 +159,7 @@ class writer {
   std::string out_;
   std::map<const schema_type*, std::int32_t> type_index_;
   const std::vector<value>* constants_ = nullptr;
-  const std::vector<node>* nodes_ = nullptr;
+  const node_pool* nodes_ = nullptr;
   const std::vector<message_part>* parts_ = nullptr;
   const std::vector<std::string_view>* sources_ = nullptr;
   const std::vector<compiled_rule>* rules_ = nullptr;
@@ -160,6 +173,7 @@ bool encode_program(const program& p, std::string& out, std::string& why) {
   w.bytes() = "lexgate-program";
   w.raw(program_codec_format);
   w.raw(program_layout_fingerprint);
+  w.raw(program_byte_order);
   w.put(p);
   if (!w.ok()) {
     why = "an expression's type is not one of the program's schema types, or a reference is not "

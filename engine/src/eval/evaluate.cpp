@@ -151,7 +151,7 @@ class evaluator {
   const value* fetch(const node& n) {
     switch (n.code) {
       case op::constant:
-        return n.constant;
+        return &constants_[n.constant];
       case op::market:
         return &market_;
       case op::as_of:
@@ -162,7 +162,7 @@ class evaluator {
         return present(root_.items[n.index]);
       case op::field: {
         const std::size_t mark = missing_.size();
-        const value* record = fetch(n.kids[0]);
+        const value* record = fetch(n.kids()[0]);
         if (record == nullptr) {
           // Name the whole fact (`compliance.exemption`), not just its absent parent.
           truncate(missing_, mark);
@@ -172,8 +172,8 @@ class evaluator {
         return present(record->items[n.index]);
       }
       case op::map_lookup: {
-        const value* map = fetch(n.kids[0]);
-        const value* key = operand(n.kids[1]);
+        const value* map = fetch(n.kids()[0]);
+        const value* key = operand(n.kids()[1]);
         if (map == nullptr || key == nullptr) return nullptr;
         const value* fallback = nullptr;
         for (std::size_t i = 0; i < map->keys.size(); ++i) {
@@ -202,13 +202,13 @@ class evaluator {
   std::string path_text(const node& n) const {
     switch (n.code) {
       case op::root_field:
-        return std::string(n.name);
+        return std::string(n.name());
       case op::field:
-        return path_text(n.kids[0]).append(".").append(n.name);
+        return path_text(n.kids()[0]).append(".").append(n.name());
       case op::variable:
-        return slots_[n.index] != nullptr ? slots_[n.index]->path : std::string(n.name);
+        return slots_[n.index] != nullptr ? slots_[n.index]->path : std::string(n.name());
       case op::map_lookup:
-        return path_text(n.kids[0]) + "[...]";
+        return path_text(n.kids()[0]) + "[...]";
       default:
         return "?";
     }
@@ -236,14 +236,15 @@ class evaluator {
   // values (no copy into a temporary vector).
   struct list_view {
     bool known = false;
-    const std::span<const node>* literal = nullptr;
+    std::span<const node> literal;  ///< With `constants`, when the operand is a list literal.
+    const value* constants = nullptr;
     const std::vector<value>* items = nullptr;
 
     template <class Test>
     bool any(Test&& test) const {
-      if (literal != nullptr) {
-        for (const auto& k : *literal) {
-          if (test(*k.constant)) return true;
+      if (constants != nullptr) {
+        for (const auto& k : literal) {
+          if (test(constants[k.constant])) return true;
         }
       } else if (items != nullptr) {
         for (const auto& v : *items) {
@@ -256,14 +257,15 @@ class evaluator {
 
   // The items of a list operand (a path or a list literal); `known` is false when unknown.
   list_view list(const node& n) {
-    if (n.code == op::list) return {true, &n.kids, nullptr};
+    if (n.code == op::list) return {true, n.kids(), constants_, nullptr};
     const value* v = operand(n);
     if (v == nullptr) return {};
-    return {true, nullptr, &v->items};
+    return {true, {}, nullptr, &v->items};
   }
 
   // The operations compile/operators.hpp asks of a domain.
   static tv truth_of(bool b) { return b ? tv::yes : tv::no; }
+  const value& constant(const node& n) const { return constants_[n.constant]; }
   template <class Each>
   tv all_of(std::span<const node> kids, Each&& each) {
     return decide(kids, tv::no, each);
@@ -352,10 +354,11 @@ class evaluator {
       return body();
     };
     tv r;
-    if (n.kids[0].code == op::list) {
-      r = decide(n.kids[0].kids, decider, [&](const node& k) { return bind(*k.constant); });
+    if (n.kids()[0].code == op::list) {
+      r = decide(n.kids()[0].kids(), decider,
+                 [&](const node& k) { return bind(constants_[k.constant]); });
     } else {
-      const value* list_value = fetch(n.kids[0]);
+      const value* list_value = fetch(n.kids()[0]);
       if (list_value == nullptr) return tv::unknown;
       r = decide(list_value->items, decider, bind);
     }
@@ -368,6 +371,7 @@ class evaluator {
   std::uint64_t steps_ = 0;
   bool explain_;
   const detail::program& program_;
+  const value* constants_ = program_.constants.data();  // a constant node's value, by position
   const value& root_;
   std::vector<const value*>& slots_;
   std::vector<missing_fact>& missing_;

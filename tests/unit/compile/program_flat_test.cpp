@@ -3,6 +3,8 @@
 // program was compiled from text, decoded from the embedded bytes or decoded from a buffer since
 // freed, and bytes whose references break those rules are refused.
 #include <cstddef>
+#include <cstring>
+#include <functional>
 #include <memory>
 #include <set>
 #include <string>
@@ -30,10 +32,10 @@ void require_flat(const program& p) {
   const node* first = p.nodes.data();
   const node* end = first + p.nodes.size();
   for (const node& n : p.nodes) {
-    REQUIRE(n.constant != nullptr);
-    if (n.kids.empty()) continue;
-    CHECK(n.kids.data() > &n);
-    CHECK(n.kids.data() + n.kids.size() <= end);
+    REQUIRE(n.constant < p.constants.size());
+    if (n.kids().empty()) continue;
+    CHECK(n.kids().data() > &n);
+    CHECK(n.kids().data() + n.kids().size() <= end);
   }
   std::set<std::tuple<int, bool, std::int64_t, std::string>> seen;
   for (const value& v : p.constants) {
@@ -63,7 +65,20 @@ TEST_CASE("the standard library's program is flat, compiled from text or decoded
                                       lexgate::detail::program_bytes::static_storage);
   REQUIRE(decoded);
   require_flat(*decoded);
+  // The embedded nodes are used where they lie, not copied.
+  const std::string_view embedded = lexgate::detail::embedded_standard_program();
+  const auto* at = reinterpret_cast<const char*>(decoded->nodes.data());
+  CHECK(std::less_equal<const char*>()(embedded.data(), at));
+  CHECK(std::less<const char*>()(at, embedded.data() + embedded.size()));
   CHECK(decoded->nodes.size() == text->program().nodes.size());
+  for (std::size_t i = 0; i < decoded->nodes.size(); ++i) {
+    const node& a = text->program().nodes[i];
+    const node& b = decoded->nodes[i];
+    REQUIRE(a.code == b.code);
+    REQUIRE(a.name() == b.name());
+    REQUIRE(a.constant == b.constant);
+    REQUIRE(a.kids().size() == b.kids().size());
+  }
   CHECK(decoded->constants.size() == text->program().constants.size());
   // The listing built on first use is the same from either.
   const lexgate::library from_bytes(decoded);
@@ -104,8 +119,9 @@ TEST_CASE("a program decoded from a buffer keeps its own copy of the text", "[co
 }
 
 TEST_CASE("bytes whose operands do not follow their node are refused", "[codec]") {
-  // A requirement `a and b`, compiled; then the same program with the `and` made its own
-  // operand (a cycle), and with an operand list running past the last node.
+  // A requirement `a and b`, compiled; then the same bytes with the `and` made its own operand
+  // (a cycle), with an operand list running past the last node, with a constant or a name
+  // outside its list, and with an unknown operator.
   auto p = std::make_unique<program>();
   p->name = "flat";
   p->digest = "0123";
@@ -113,19 +129,70 @@ TEST_CASE("bytes whose operands do not follow their node are refused", "[codec]"
   inv.info.id = "flat.kept";
   inv.requirement.code = op::logical_and;
   inv.requirement.kids.resize(2);  // two constants
+  inv.requirement.kids[1].name = "b";
   lexgate::detail::compile_program(*p, {}, {inv}, {{inv.info.id, {}}});
   REQUIRE(p->nodes.size() == 3);
   const std::string good = bytes_of(*p);
   CHECK(decode_program(good, "0123"));
+  const auto kept = decode_program(good, "0123", lexgate::detail::program_bytes::static_storage);
+  REQUIRE(kept);
+  REQUIRE(kept->nodes[2].name() == "b");
+  // Where the nodes lie in the bytes (decoded in place: `good` outlives `kept`).
+  const auto pool = static_cast<std::size_t>(
+      reinterpret_cast<const char*>(kept->nodes.data()) - good.data());
+  auto with = [&](std::size_t i, std::uint32_t node::*field, std::uint32_t v) {
+    std::string bytes = good;
+    node n;
+    std::memcpy(&n, bytes.data() + pool + i * sizeof(node), sizeof(node));
+    n.*field = v;
+    std::memcpy(bytes.data() + pool + i * sizeof(node), &n, sizeof(node));
+    return bytes;
+  };
+  constexpr std::uint32_t one = sizeof(node);  // an operand's place: bytes to it
+  CHECK(decode_program(with(0, &node::kids_at, one), "0123"));  // as written
+  CHECK_FALSE(decode_program(with(0, &node::kids_at, 0), "0123"));  // itself and node 1
+  CHECK_FALSE(decode_program(with(0, &node::kids_at, 2 * one), "0123"));  // past the last node
+  CHECK_FALSE(decode_program(with(0, &node::kids_at, one + 1), "0123"));  // inside a node
+  CHECK_FALSE(decode_program(with(0, &node::kids_size, 3), "0123"));
+  CHECK_FALSE(decode_program(with(1, &node::kids_size, 1), "0123"));  // a leaf with no place
+  CHECK_FALSE(decode_program(with(1, &node::constant, 7), "0123"));
+  CHECK_FALSE(decode_program(with(2, &node::name_size, 2), "0123"));  // past the text
+  CHECK_FALSE(decode_program(with(2, &node::name_at, 1), "0123"));    // inside the nodes
+  {
+    std::string bytes = good;
+    bytes[pool] = static_cast<char>(0x7f);  // node 0's operator
+    CHECK_FALSE(decode_program(bytes, "0123"));
+  }
+}
 
-  const std::span<const node> kids = p->nodes[0].kids;
-  p->nodes[0].kids = {p->nodes.data(), 2};  // the node itself and its first operand
-  const std::string cycle = bytes_of(*p);
-  CHECK_FALSE(decode_program(cycle, "0123"));
+TEST_CASE("nodes nest no deeper than the codec's limit", "[codec]") {
+  auto nested = [](int depth) {
+    auto p = std::make_unique<program>();
+    p->name = "deep";
+    p->digest = "0123";
+    checked_invariant inv;
+    inv.info.id = "deep.kept";
+    checked_node* at = &inv.requirement;
+    for (int i = 0; i < depth; ++i) {
+      at->code = op::logical_not;
+      at->kids.resize(1);
+      at = &at->kids[0];
+    }
+    lexgate::detail::compile_program(*p, {}, {inv}, {{inv.info.id, {}}});
+    return bytes_of(*p);
+  };
+  CHECK(decode_program(nested(512), "0123"));
+  CHECK_FALSE(decode_program(nested(513), "0123"));
+}
 
-  p->nodes[0].kids = kids;
-  p->nodes[1].kids = {p->nodes.data() + 2, 1};  // fine: after node 1
-  CHECK(decode_program(bytes_of(*p), "0123"));
-  p->nodes[2].kids = {p->nodes.data() + 2, 1};  // node 2 its own operand
-  CHECK_FALSE(decode_program(bytes_of(*p), "0123"));
+TEST_CASE("nodes are read from bytes that are not aligned for them", "[codec]") {
+  const std::string_view embedded = lexgate::detail::embedded_standard_program();
+  std::string shifted(embedded.size() + 1, '\0');
+  embedded.copy(shifted.data() + 1, embedded.size());
+  const auto p = decode_program(std::string_view(shifted).substr(1),
+                                lexgate::detail::embedded_rules_digest(),
+                                lexgate::detail::program_bytes::static_storage);
+  REQUIRE(p);
+  require_flat(*p);
+  CHECK(bytes_of(*p) == embedded);
 }

@@ -154,6 +154,7 @@ struct toy_domain {
     std::vector<value> values;
   };
   std::vector<std::optional<value>> slots = std::vector<std::optional<value>>(4);
+  const std::vector<value>* constants = nullptr;  // the program's
 
   static Truth from_bool(bool b) {
     if constexpr (std::is_same_v<Truth, tv>) {
@@ -170,6 +171,7 @@ struct toy_domain {
     }
   }
   Truth truth_of(bool b) const { return from_bool(b); }
+  const value& constant(const node& n) const { return (*constants)[n.constant]; }
   template <class Each>
   Truth all_of(std::span<const node> kids, Each&& each) {
     Truth r = from_bool(true);
@@ -181,14 +183,14 @@ struct toy_domain {
     return ops::negate(all_of(kids, [&](const node& k) { return ops::negate(each(k)); }));
   }
   item operand(const node& n) const {
-    if (n.code == op::constant) return {*n.constant};
+    if (n.code == op::constant) return {constant(n)};
     if (n.code == op::variable) return {slots[static_cast<std::size_t>(n.index)]};
     return {};
   }
   items list(const node& n) const {
     if (n.code != op::list) return {};
     items out{true, {}};
-    for (const auto& k : n.kids) out.values.push_back(*k.constant);
+    for (const auto& k : n.kids()) out.values.push_back(constant(k));
     return out;
   }
   Truth exists(const node& n) const { return from_bool(operand(n).v.has_value()); }
@@ -220,7 +222,7 @@ struct toy_domain {
   }
   template <class Body>
   Truth quantify(const node& n, bool any, Body&& body) {
-    const items l = list(n.kids[0]);
+    const items l = list(n.kids()[0]);
     if (!l.known) return unknown();
     auto& slot = slots[static_cast<std::size_t>(n.index)];
     Truth r = from_bool(!any);
@@ -290,6 +292,7 @@ tv both_ways(const checked_node& tree) {
   const node& n = *p.invariants.at(0).requirement;
   toy_domain<tv> three;
   toy_domain<bool_rails> two;
+  three.constants = two.constants = &p.constants;
   const tv a = lexgate::detail::test(three, n);
   const tv b = from_rails(lexgate::detail::test(two, n));
   CHECK(a == b);

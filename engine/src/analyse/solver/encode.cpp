@@ -119,7 +119,7 @@ val encoder::lookup(const val& map, const val& key) {
 val encoder::eval(const node& n) {
   switch (n.code) {
     case op::constant: {
-      const value& v = *n.constant;
+      const value& v = constant(n);
       switch (v.k) {
         case value::kind::boolean:
           return {c_.bool_val(true), c_.bool_val(v.boolean)};
@@ -135,7 +135,7 @@ val encoder::eval(const node& n) {
     case op::list: {
       val out{c_.bool_val(true), c_.int_val(0)};
       out.is_list = true;
-      for (const auto& k : n.kids) out.elems.push_back({c_.bool_val(true), nullptr, eval(k).v});
+      for (const auto& k : n.kids()) out.elems.push_back({c_.bool_val(true), nullptr, eval(k).v});
       return out;
     }
     case op::market:
@@ -150,14 +150,14 @@ val encoder::eval(const node& n) {
     case op::root_field:
       return of_sym(world_.root().items[static_cast<std::size_t>(n.index)], c_.bool_val(true));
     case op::field: {
-      const val record = eval(n.kids[0]);
+      const val record = eval(n.kids()[0]);
       if (record.s == nullptr) throw unsupported("a field of something that is not a record");
       return of_sym(record.s->items[static_cast<std::size_t>(n.index)], record.known);
     }
     case op::map_lookup: {
-      const val map = eval(n.kids[0]);
+      const val map = eval(n.kids()[0]);
       if (map.s == nullptr) throw unsupported("a lookup in something that is not a map");
-      return lookup(map, eval(n.kids[1]));
+      return lookup(map, eval(n.kids()[1]));
     }
     default: {
       // A condition used as a value (a definition compared with `true`).
@@ -185,7 +185,7 @@ z3::expr encoder::covered(const z3::expr& inner, const z3::expr& outer) {
 
 template <class Body>
 sym_truth encoder::quantify(const node& n, bool any, Body&& body) {
-  const val list = eval(n.kids[0]);
+  const val list = eval(n.kids()[0]);
   z3::expr_vector t(c_);
   z3::expr_vector f(c_);
   auto& slot = slots_[static_cast<std::size_t>(n.index)];

@@ -67,6 +67,7 @@ class encoder {
   sym_truth test(const detail::node& n);
 
   sym_truth truth_of(bool b) { return {c_.bool_val(b), c_.bool_val(!b)}; }
+  const value& constant(const detail::node& n) const { return program_.constants[n.constant]; }
   template <class Each>
   sym_truth all_of(std::span<const detail::node> kids, Each&& each) {
     auto [t, f] = rails_of(kids, each);

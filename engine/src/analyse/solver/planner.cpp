@@ -45,9 +45,10 @@ std::vector<std::string> markets_of(const detail::program& program, const value&
 }
 
 // Every text the rules or the profile can compare, so that each gets an id.
-void collect_texts(const detail::node& n, text_ids& texts) {
-  if (n.constant->k == value::kind::string) texts.intern(n.constant->text);
-  for (const auto& k : n.kids) collect_texts(k, texts);
+void collect_texts(const detail::program& p, const detail::node& n, text_ids& texts) {
+  const value& constant = p.constants[n.constant];
+  if (constant.k == value::kind::string) texts.intern(constant.text);
+  for (const auto& k : n.kids()) collect_texts(p, k, texts);
 }
 void collect_texts(const value& v, text_ids& texts) {
   if (v.k == value::kind::string) texts.intern(v.text);
@@ -108,16 +109,16 @@ class planner {
     // Z3's memory limit is a process-wide setting; every analysis sets the same value.
     z3::set_param("memory_max_size", static_cast<int>(kSolverMemoryMiB));
     for (const auto& r : program_.regimes) {
-      if (r.applies_when != nullptr) collect_texts(*r.applies_when, texts_);
+      if (r.applies_when != nullptr) collect_texts(program_, *r.applies_when, texts_);
       for (const auto& rule : r.rules) {
-        if (rule.when != nullptr) collect_texts(*rule.when, texts_);
-        collect_texts(*rule.assertion, texts_);
-        if (rule.unless != nullptr) collect_texts(*rule.unless, texts_);
+        if (rule.when != nullptr) collect_texts(program_, *rule.when, texts_);
+        collect_texts(program_, *rule.assertion, texts_);
+        if (rule.unless != nullptr) collect_texts(program_, *rule.unless, texts_);
       }
     }
     for (const auto& inv : program_.invariants) {
-      if (inv.when != nullptr) collect_texts(*inv.when, texts_);
-      collect_texts(*inv.requirement, texts_);
+      if (inv.when != nullptr) collect_texts(program_, *inv.when, texts_);
+      collect_texts(program_, *inv.requirement, texts_);
     }
     for (const auto& t : program_.schema.types) {
       for (const auto& v : t.enum_values) texts_.intern(v);
