@@ -94,6 +94,10 @@ struct detail::scratch {
   // The values of `market` and `as_of` in rules, set for each market and date judged.
   value market = named_value(value::kind::string, "deployment.markets");
   value as_of = named_value(value::kind::date, "");
+  // A definition's truth where a value is wanted (evaluator::fetch): made once here, not for
+  // each evaluator (two a profile).
+  const value yes = boolean_value(true);
+  const value no = boolean_value(false);
   // Parts of reports one evaluation no longer needed, for the next (see next_slot).
   std::vector<market_report> spare_markets;
   std::vector<rule_result> spare_results;
@@ -130,7 +134,9 @@ class evaluator {
         missing_(s.missing),
         reads_(s.reads),
         market_(s.market),
-        as_of_(s.as_of) {
+        as_of_(s.as_of),
+        true_(s.yes),
+        false_(s.no) {
     slots_.assign(program.max_slots, nullptr);
     missing_.clear();
     reads_.clear();
@@ -378,8 +384,8 @@ class evaluator {
   std::vector<const value*>& reads_;
   value& market_;
   value& as_of_;
-  value true_ = boolean_value(true);
-  value false_ = boolean_value(false);
+  const value& true_;
+  const value& false_;
 };
 
 void render_message(evaluator& e, const detail::compiled_rule& rule, std::string& out) {
@@ -877,14 +883,15 @@ void judge_invariants(const detail::program& program, const value& root, scratch
       f.unstated_exceptions.clear();
       f.effective.reset();
       f.waiver.reset();
-      keep_first(f.evidence, 0, s.spare_evidence);
+      // Written over the slot's own items first (a reused finding has some), the rest after.
+      std::size_t evidence_used = 0;
       if (options.detail != report_detail::verdicts) {
         for (const value* r : e.reads()) {
-          if (std::any_of(f.evidence.begin(), f.evidence.end(),
+          const auto filled = f.evidence.begin() + static_cast<std::ptrdiff_t>(evidence_used);
+          if (std::any_of(f.evidence.begin(), filled,
                           [&](const evidence_item& x) { return x.path == r->path; })) {
             continue;
           }
-          std::size_t evidence_used = f.evidence.size();
           evidence_item& item = next_slot(f.evidence, evidence_used, s.spare_evidence);
           item.path = r->path;
           item.value.clear();
@@ -893,6 +900,7 @@ void judge_invariants(const detail::program& program, const value& root, scratch
           copy_typed(*r, item.data);  // typed values are what reports of evidence print
         }
       }
+      keep_first(f.evidence, evidence_used, s.spare_evidence);
       if (options.detail == report_detail::full) {
         f.message.assign("The profile contradicts a cited fact: ");
         f.message += inv.info.message;
