@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <memory>
 #include <string_view>
+#include <type_traits>
 #include <unordered_set>
 #include <utility>
 
@@ -100,11 +101,9 @@ struct detail::scratch {
   const value no = boolean_value(false);
   // Parts of reports one evaluation no longer needed, for the next (see next_slot).
   std::vector<market_report> spare_markets;
-  std::vector<rule_result> spare_results;
   std::vector<finding> spare_findings;
   std::vector<evidence_item> spare_evidence;
   std::vector<std::string> spare_strings;
-  std::vector<std::string_view> spare_views;
   // A message being composed, and the buffer its undecided form is composed in (see
   // undecided_message).
   std::string text;
@@ -519,6 +518,17 @@ T& next_slot(std::vector<T>& items, std::size_t& used, std::vector<T>& spare) {
   return items[used++];
 }
 
+// Elements that hold no memory of their own (a rule's result, a view of library text) need no
+// spare pool: past the end a slot is added, and those no longer needed are dropped. Through a
+// pool, each went out and came back by a move when one market of a reused report judged more
+// rules than the market before it in that place.
+template <class T>
+  requires std::is_trivially_copyable_v<T>
+T& next_slot(std::vector<T>& items, std::size_t& used) {
+  if (used == items.size()) items.emplace_back();
+  return items[used++];
+}
+
 // A value as reports of evidence print it (`evidence_item::data`): its kind, content and
 // position, into `to`'s memory. Not the paths of the value and its items: the evidence item's
 // `path` says where it sits, no report reads them, and copying them was most of the evidence's
@@ -528,10 +538,11 @@ void copy_typed(const value& from, value& to) {
   to.boolean = from.boolean;
   to.integer = from.integer;
   to.text = from.text;
-  to.keys = from.keys;
+  // Most evidence is a scalar: the lists are copied or resized only when either side has items.
+  if (!from.keys.empty() || !to.keys.empty()) to.keys = from.keys;
   to.where = from.where;
   to.path.clear();
-  to.items.resize(from.items.size());
+  if (to.items.size() != from.items.size()) to.items.resize(from.items.size());
   for (std::size_t i = 0; i < from.items.size(); ++i) copy_typed(from.items[i], to.items[i]);
 }
 
@@ -549,6 +560,13 @@ void keep_first(std::vector<T>& items, std::size_t used, std::vector<T>& spare) 
     spare.push_back(std::move(items.back()));
     items.pop_back();
   }
+}
+
+// Keeps the first `used` elements of a list without a spare pool (see next_slot).
+template <class T>
+  requires std::is_trivially_copyable_v<T>
+void keep_first(std::vector<T>& items, std::size_t used) {
+  items.erase(items.begin() + static_cast<std::ptrdiff_t>(used), items.end());
 }
 
 // Fills `f`, reusing its memory, from the verdict just judged (`e` still holds its facts).
@@ -770,7 +788,7 @@ struct market_pass {
   void open_group(const std::string& market, const std::string& member) {
     e.set_market(market);
     member_state = &member;
-    if (!member.empty()) next_slot(mr.member_states, members_used, s.spare_views) = member;
+    if (!member.empty()) next_slot(mr.member_states, members_used) = member;
   }
 
   // Judges the regime at program position `r` in the group last opened.
@@ -794,7 +812,7 @@ struct market_pass {
         e.set_as_of(options.as_of);
         if (!scope.valid) scope = evaluate_scope(e, s, regime);
         const rule_verdict v = judge(e, s, scope, regime, rule);
-        rule_result& result = next_slot(mr.evaluated, evaluated_used, s.spare_results);
+        rule_result& result = next_slot(mr.evaluated, evaluated_used);
         result.rule = rule.info.id;
         result.severity = rule.info.severity;
         result.outcome = v.outcome;
@@ -830,7 +848,7 @@ struct market_pass {
     mr.covered = true;
     // Names only for a full report: a scan or a gate needs whether, not which.
     if (options.detail == report_detail::full) {
-      next_slot(mr.coverage, coverage_used, s.spare_views) = regime.info.id;
+      next_slot(mr.coverage, coverage_used) = regime.info.id;
     }
   }
 };
@@ -867,7 +885,7 @@ void judge_invariants(const detail::program& program, const value& root, scratch
       // From the spare pools like every other part of a reused report: appended new, they went
       // to the pools at the next evaluation and the pools grew by them on every profile.
       std::size_t evaluated_used = m.evaluated.size();
-      rule_result& result = next_slot(m.evaluated, evaluated_used, s.spare_results);
+      rule_result& result = next_slot(m.evaluated, evaluated_used);
       result.rule = inv.info.id;
       result.severity = rule_severity::block;
       result.outcome = rule_outcome::violation;
@@ -1013,10 +1031,10 @@ void evaluate(const library& rules, const profile& facts, const evaluate_options
         program, market,
         [&](const std::string& code, const std::string& member) { pass.open_group(code, member); },
         [&](std::uint32_t r) { pass.judge_regime(r); });
-    keep_first(mr.coverage, pass.coverage_used, s.spare_views);
-    keep_first(mr.member_states, pass.members_used, s.spare_views);
+    keep_first(mr.coverage, pass.coverage_used);
+    keep_first(mr.member_states, pass.members_used);
     keep_first(mr.findings, pass.findings_used, s.spare_findings);
-    keep_first(mr.evaluated, pass.evaluated_used, s.spare_results);
+    keep_first(mr.evaluated, pass.evaluated_used);
   });
   keep_first(out.markets, markets_used, s.spare_markets);
   judge_invariants(program, facts.root, s, options, out);
