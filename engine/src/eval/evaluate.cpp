@@ -115,6 +115,12 @@ struct detail::scratch {
   // the reports that refer to them, like the remedies (their text is the library's).
   std::vector<std::pair<const void*, std::shared_ptr<const std::vector<std::string_view>>>>
       invariant_sources;
+  // The jurisdiction table's position of each constant of the program `codes_of`, for
+  // `within "EU"`: looked up once, not on every profile. -2: not looked up yet; -1: not a
+  // listed code. The program is known by its owner, which a weak reference keeps distinct from
+  // any program made later (its address may be reused; its owner's is not while referred to).
+  std::weak_ptr<const detail::program> codes_of;
+  std::vector<std::int64_t> constant_codes;
 };
 
 namespace {
@@ -123,6 +129,8 @@ using detail::scratch;
 
 class evaluator {
  public:
+  static constexpr std::int64_t kNotLookedUp = -2;
+
   // `explain`: record the values read and the facts missing, for evidence; outcomes do not
   // depend on them, so a caller that wants verdicts only can skip the bookkeeping.
   evaluator(const detail::program& program, const value& root, scratch& s, bool explain)
@@ -135,13 +143,17 @@ class evaluator {
         market_(s.market),
         as_of_(s.as_of),
         true_(s.yes),
-        false_(s.no) {
+        false_(s.no),
+        constant_codes_(s.constant_codes) {
     slots_.assign(program.max_slots, nullptr);
     missing_.clear();
     reads_.clear();
   }
 
-  void set_market(const std::string& code) { market_.text = code; }
+  void set_market(const std::string& code) {
+    market_.text = code;
+    market_code_ = kNotLookedUp;
+  }
   void set_as_of(date d) { as_of_.integer = d.days; }
 
   std::vector<missing_fact>& missing() { return missing_; }
@@ -297,8 +309,33 @@ class evaluator {
   static bool equal(const value* a, const value& b) { return same(*a, b); }
   static bool equal(const value& a, const value& b) { return same(a, b); }
   static std::int64_t number(const value* v) { return v->integer; }
-  bool covers(const value* outer, const value* inner) const {
-    return program_.schema.jurisdictions.covers(outer->text, inner->text);
+  // What jurisdiction_table::covers(outer, inner) answers for the texts, with the outer code's
+  // position remembered when it is a constant or the market.
+  bool covers(const value* outer, const value* inner) {
+    const auto& table = program_.schema.jurisdictions;
+    if (std::string_view(outer->text) == inner->text) return table.valid(inner->text);
+    const std::int64_t o = code_of(outer);
+    if (o < 0) return false;
+    const auto i = table.declared_for(inner->text);
+    return i && table.covers(static_cast<std::uint32_t>(o), *i);
+  }
+  // The position of `v`'s text in the jurisdiction table (jurisdiction_table::index_of), or -1.
+  std::int64_t code_of(const value* v) {
+    const auto& table = program_.schema.jurisdictions;
+    auto look_up = [&] {
+      const auto i = table.index_of(v->text);
+      return i ? std::int64_t{*i} : std::int64_t{-1};
+    };
+    if (v == &market_) {
+      if (market_code_ == kNotLookedUp) market_code_ = look_up();
+      return market_code_;
+    }
+    if (v >= constants_ && v < constants_ + constant_codes_.size()) {
+      std::int64_t& code = constant_codes_[static_cast<std::size_t>(v - constants_)];
+      if (code == kNotLookedUp) code = look_up();
+      return code;
+    }
+    return look_up();
   }
   template <class Pred>
   static bool some(const list_view& l, Pred&& pred) {
@@ -385,6 +422,8 @@ class evaluator {
   value& as_of_;
   const value& true_;
   const value& false_;
+  std::int64_t market_code_ = kNotLookedUp;
+  std::vector<std::int64_t>& constant_codes_;
 };
 
 void render_message(evaluator& e, const detail::compiled_rule& rule, std::string& out) {
@@ -995,6 +1034,11 @@ void evaluate(const library& rules, const profile& facts, const evaluate_options
   if (out.library_text.get() != rules.shared_program().get()) out.library_text = rules.shared_program();
 
   scratch& s = state.scratch();
+  if (s.codes_of.owner_before(rules.shared_program()) ||
+      rules.shared_program().owner_before(s.codes_of)) {  // another program than last time
+    s.codes_of = rules.shared_program();
+    s.constant_codes.assign(program.constants.size(), evaluator::kNotLookedUp);
+  }
   evaluator e(program, facts.root, s, options.detail != report_detail::verdicts);
   std::size_t markets_used = 0;
   if (out.markets.capacity() == 0) {
