@@ -33,7 +33,13 @@ std::size_t jurisdiction_table::slot_of(std::string_view code) const {
   for (const char c : code) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
   for (std::size_t i = (h ^ (h >> 32)) & mask;; i = (i + 1) & mask) {
     const std::uint32_t s = slots_[i];
-    if (s == 0 || codes_[s - 1] == code) return i;
+    if (s == 0) return i;
+    // Compared in line: a code is a few bytes, fewer than a call to memcmp costs.
+    const std::string& listed = codes_[s - 1];
+    if (listed.size() != code.size()) continue;
+    std::size_t k = 0;
+    while (k < code.size() && listed[k] == code[k]) ++k;
+    if (k == code.size()) return i;
   }
 }
 

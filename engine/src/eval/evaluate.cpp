@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <memory>
 #include <string_view>
+#include <type_traits>
 #include <unordered_set>
 #include <utility>
 
@@ -94,13 +95,15 @@ struct detail::scratch {
   // The values of `market` and `as_of` in rules, set for each market and date judged.
   value market = named_value(value::kind::string, "deployment.markets");
   value as_of = named_value(value::kind::date, "");
+  // A definition's truth where a value is wanted (evaluator::fetch): made once here, not for
+  // each evaluator (two a profile).
+  const value yes = boolean_value(true);
+  const value no = boolean_value(false);
   // Parts of reports one evaluation no longer needed, for the next (see next_slot).
   std::vector<market_report> spare_markets;
-  std::vector<rule_result> spare_results;
   std::vector<finding> spare_findings;
   std::vector<evidence_item> spare_evidence;
   std::vector<std::string> spare_strings;
-  std::vector<std::string_view> spare_views;
   // A message being composed, and the buffer its undecided form is composed in (see
   // undecided_message).
   std::string text;
@@ -112,6 +115,12 @@ struct detail::scratch {
   // the reports that refer to them, like the remedies (their text is the library's).
   std::vector<std::pair<const void*, std::shared_ptr<const std::vector<std::string_view>>>>
       invariant_sources;
+  // The jurisdiction table's position of each constant of the program `codes_of`, for
+  // `within "EU"`: looked up once, not on every profile. -2: not looked up yet; -1: not a
+  // listed code. The program is known by its owner, which a weak reference keeps distinct from
+  // any program made later (its address may be reused; its owner's is not while referred to).
+  std::weak_ptr<const detail::program> codes_of;
+  std::vector<std::int64_t> constant_codes;
 };
 
 namespace {
@@ -120,6 +129,8 @@ using detail::scratch;
 
 class evaluator {
  public:
+  static constexpr std::int64_t kNotLookedUp = -2;
+
   // `explain`: record the values read and the facts missing, for evidence; outcomes do not
   // depend on them, so a caller that wants verdicts only can skip the bookkeeping.
   evaluator(const detail::program& program, const value& root, scratch& s, bool explain)
@@ -130,13 +141,19 @@ class evaluator {
         missing_(s.missing),
         reads_(s.reads),
         market_(s.market),
-        as_of_(s.as_of) {
+        as_of_(s.as_of),
+        true_(s.yes),
+        false_(s.no),
+        constant_codes_(s.constant_codes) {
     slots_.assign(program.max_slots, nullptr);
     missing_.clear();
     reads_.clear();
   }
 
-  void set_market(const std::string& code) { market_.text = code; }
+  void set_market(const std::string& code) {
+    market_.text = code;
+    market_code_ = kNotLookedUp;
+  }
   void set_as_of(date d) { as_of_.integer = d.days; }
 
   std::vector<missing_fact>& missing() { return missing_; }
@@ -292,8 +309,33 @@ class evaluator {
   static bool equal(const value* a, const value& b) { return same(*a, b); }
   static bool equal(const value& a, const value& b) { return same(a, b); }
   static std::int64_t number(const value* v) { return v->integer; }
-  bool covers(const value* outer, const value* inner) const {
-    return program_.schema.jurisdictions.covers(outer->text, inner->text);
+  // What jurisdiction_table::covers(outer, inner) answers for the texts, with the outer code's
+  // position remembered when it is a constant or the market.
+  bool covers(const value* outer, const value* inner) {
+    const auto& table = program_.schema.jurisdictions;
+    if (std::string_view(outer->text) == inner->text) return table.valid(inner->text);
+    const std::int64_t o = code_of(outer);
+    if (o < 0) return false;
+    const auto i = table.declared_for(inner->text);
+    return i && table.covers(static_cast<std::uint32_t>(o), *i);
+  }
+  // The position of `v`'s text in the jurisdiction table (jurisdiction_table::index_of), or -1.
+  std::int64_t code_of(const value* v) {
+    const auto& table = program_.schema.jurisdictions;
+    auto look_up = [&] {
+      const auto i = table.index_of(v->text);
+      return i ? std::int64_t{*i} : std::int64_t{-1};
+    };
+    if (v == &market_) {
+      if (market_code_ == kNotLookedUp) market_code_ = look_up();
+      return market_code_;
+    }
+    if (v >= constants_ && v < constants_ + constant_codes_.size()) {
+      std::int64_t& code = constant_codes_[static_cast<std::size_t>(v - constants_)];
+      if (code == kNotLookedUp) code = look_up();
+      return code;
+    }
+    return look_up();
   }
   template <class Pred>
   static bool some(const list_view& l, Pred&& pred) {
@@ -378,8 +420,10 @@ class evaluator {
   std::vector<const value*>& reads_;
   value& market_;
   value& as_of_;
-  value true_ = boolean_value(true);
-  value false_ = boolean_value(false);
+  const value& true_;
+  const value& false_;
+  std::int64_t market_code_ = kNotLookedUp;
+  std::vector<std::int64_t>& constant_codes_;
 };
 
 void render_message(evaluator& e, const detail::compiled_rule& rule, std::string& out) {
@@ -513,6 +557,17 @@ T& next_slot(std::vector<T>& items, std::size_t& used, std::vector<T>& spare) {
   return items[used++];
 }
 
+// Elements that hold no memory of their own (a rule's result, a view of library text) need no
+// spare pool: past the end a slot is added, and those no longer needed are dropped. Through a
+// pool, each went out and came back by a move when one market of a reused report judged more
+// rules than the market before it in that place.
+template <class T>
+  requires std::is_trivially_copyable_v<T>
+T& next_slot(std::vector<T>& items, std::size_t& used) {
+  if (used == items.size()) items.emplace_back();
+  return items[used++];
+}
+
 // A value as reports of evidence print it (`evidence_item::data`): its kind, content and
 // position, into `to`'s memory. Not the paths of the value and its items: the evidence item's
 // `path` says where it sits, no report reads them, and copying them was most of the evidence's
@@ -522,10 +577,11 @@ void copy_typed(const value& from, value& to) {
   to.boolean = from.boolean;
   to.integer = from.integer;
   to.text = from.text;
-  to.keys = from.keys;
+  // Most evidence is a scalar: the lists are copied or resized only when either side has items.
+  if (!from.keys.empty() || !to.keys.empty()) to.keys = from.keys;
   to.where = from.where;
   to.path.clear();
-  to.items.resize(from.items.size());
+  if (to.items.size() != from.items.size()) to.items.resize(from.items.size());
   for (std::size_t i = 0; i < from.items.size(); ++i) copy_typed(from.items[i], to.items[i]);
 }
 
@@ -543,6 +599,13 @@ void keep_first(std::vector<T>& items, std::size_t used, std::vector<T>& spare) 
     spare.push_back(std::move(items.back()));
     items.pop_back();
   }
+}
+
+// Keeps the first `used` elements of a list without a spare pool (see next_slot).
+template <class T>
+  requires std::is_trivially_copyable_v<T>
+void keep_first(std::vector<T>& items, std::size_t used) {
+  items.erase(items.begin() + static_cast<std::ptrdiff_t>(used), items.end());
 }
 
 // Fills `f`, reusing its memory, from the verdict just judged (`e` still holds its facts).
@@ -764,7 +827,7 @@ struct market_pass {
   void open_group(const std::string& market, const std::string& member) {
     e.set_market(market);
     member_state = &member;
-    if (!member.empty()) next_slot(mr.member_states, members_used, s.spare_views) = member;
+    if (!member.empty()) next_slot(mr.member_states, members_used) = member;
   }
 
   // Judges the regime at program position `r` in the group last opened.
@@ -788,7 +851,7 @@ struct market_pass {
         e.set_as_of(options.as_of);
         if (!scope.valid) scope = evaluate_scope(e, s, regime);
         const rule_verdict v = judge(e, s, scope, regime, rule);
-        rule_result& result = next_slot(mr.evaluated, evaluated_used, s.spare_results);
+        rule_result& result = next_slot(mr.evaluated, evaluated_used);
         result.rule = rule.info.id;
         result.severity = rule.info.severity;
         result.outcome = v.outcome;
@@ -824,7 +887,7 @@ struct market_pass {
     mr.covered = true;
     // Names only for a full report: a scan or a gate needs whether, not which.
     if (options.detail == report_detail::full) {
-      next_slot(mr.coverage, coverage_used, s.spare_views) = regime.info.id;
+      next_slot(mr.coverage, coverage_used) = regime.info.id;
     }
   }
 };
@@ -861,7 +924,7 @@ void judge_invariants(const detail::program& program, const value& root, scratch
       // From the spare pools like every other part of a reused report: appended new, they went
       // to the pools at the next evaluation and the pools grew by them on every profile.
       std::size_t evaluated_used = m.evaluated.size();
-      rule_result& result = next_slot(m.evaluated, evaluated_used, s.spare_results);
+      rule_result& result = next_slot(m.evaluated, evaluated_used);
       result.rule = inv.info.id;
       result.severity = rule_severity::block;
       result.outcome = rule_outcome::violation;
@@ -877,14 +940,15 @@ void judge_invariants(const detail::program& program, const value& root, scratch
       f.unstated_exceptions.clear();
       f.effective.reset();
       f.waiver.reset();
-      keep_first(f.evidence, 0, s.spare_evidence);
+      // Written over the slot's own items first (a reused finding has some), the rest after.
+      std::size_t evidence_used = 0;
       if (options.detail != report_detail::verdicts) {
         for (const value* r : e.reads()) {
-          if (std::any_of(f.evidence.begin(), f.evidence.end(),
+          const auto filled = f.evidence.begin() + static_cast<std::ptrdiff_t>(evidence_used);
+          if (std::any_of(f.evidence.begin(), filled,
                           [&](const evidence_item& x) { return x.path == r->path; })) {
             continue;
           }
-          std::size_t evidence_used = f.evidence.size();
           evidence_item& item = next_slot(f.evidence, evidence_used, s.spare_evidence);
           item.path = r->path;
           item.value.clear();
@@ -893,6 +957,7 @@ void judge_invariants(const detail::program& program, const value& root, scratch
           copy_typed(*r, item.data);  // typed values are what reports of evidence print
         }
       }
+      keep_first(f.evidence, evidence_used, s.spare_evidence);
       if (options.detail == report_detail::full) {
         f.message.assign("The profile contradicts a cited fact: ");
         f.message += inv.info.message;
@@ -969,6 +1034,11 @@ void evaluate(const library& rules, const profile& facts, const evaluate_options
   if (out.library_text.get() != rules.shared_program().get()) out.library_text = rules.shared_program();
 
   scratch& s = state.scratch();
+  if (s.codes_of.owner_before(rules.shared_program()) ||
+      rules.shared_program().owner_before(s.codes_of)) {  // another program than last time
+    s.codes_of = rules.shared_program();
+    s.constant_codes.assign(program.constants.size(), evaluator::kNotLookedUp);
+  }
   evaluator e(program, facts.root, s, options.detail != report_detail::verdicts);
   std::size_t markets_used = 0;
   if (out.markets.capacity() == 0) {
@@ -1005,10 +1075,10 @@ void evaluate(const library& rules, const profile& facts, const evaluate_options
         program, market,
         [&](const std::string& code, const std::string& member) { pass.open_group(code, member); },
         [&](std::uint32_t r) { pass.judge_regime(r); });
-    keep_first(mr.coverage, pass.coverage_used, s.spare_views);
-    keep_first(mr.member_states, pass.members_used, s.spare_views);
+    keep_first(mr.coverage, pass.coverage_used);
+    keep_first(mr.member_states, pass.members_used);
     keep_first(mr.findings, pass.findings_used, s.spare_findings);
-    keep_first(mr.evaluated, pass.evaluated_used, s.spare_results);
+    keep_first(mr.evaluated, pass.evaluated_used);
   });
   keep_first(out.markets, markets_used, s.spare_markets);
   judge_invariants(program, facts.root, s, options, out);
