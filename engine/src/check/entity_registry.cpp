@@ -112,11 +112,13 @@ std::string normalize_company_name(std::string_view name) {
     end = last_start;
     --words;
   }
-  std::string out;
-  out.reserve(end);
+  // Written through a pointer into room for every character, then cut to what was kept.
+  std::string out(end, '\0');
+  char* kept = out.data();
   for (std::size_t i = 0; i < end; ++i) {
-    if (word_char(name[i])) out += lower(name[i]);
+    if (word_char(name[i])) *kept++ = lower(name[i]);
   }
+  out.resize(static_cast<std::size_t>(kept - out.data()));
   return out;
 }
 
@@ -144,18 +146,18 @@ void entity_registry::index() {
   for (std::uint32_t i = 0; i < entities_.size(); ++i) {
     const entity_info& e = entities_[i];
     auto add_name = [&](const std::string& n, match_kind how) {
-      const std::string key = normalize_company_name(n);
-      if (!key.empty()) names_.emplace(key, entry{i, how});
+      std::string key = normalize_company_name(n);
+      if (!key.empty()) names_.try_emplace(std::move(key), entry{i, how});
     };
     add_name(e.name, match_kind::name);
     for (const auto& n : e.names) add_name(n, match_kind::name);
     for (const auto& n : e.hugging_face_orgs) {
       add_name(n, match_kind::hugging_face_org);
-      orgs_.emplace(lowercase(n), entry{i, match_kind::hugging_face_org});
+      orgs_.try_emplace(lowercase(n), entry{i, match_kind::hugging_face_org});
     }
     for (const auto& n : e.modelscope_orgs) {
       add_name(n, match_kind::modelscope_org);
-      orgs_.emplace(lowercase(n), entry{i, match_kind::modelscope_org});
+      orgs_.try_emplace(lowercase(n), entry{i, match_kind::modelscope_org});
     }
     for (const auto& f : e.model_families) families_.emplace_back(lowercase(f), i);
     for (const auto& h : e.api_hosts) hosts_.emplace_back(lowercase(h), i);
