@@ -245,9 +245,10 @@ class reader {
   void table(jurisdiction_table& table, int depth) {
     const std::size_t n = count(4);  // each code at least its length
     table.reserve(n);
-    std::string code;
+    // Each code is declared from the bytes themselves: the table keeps its own copy.
+    std::string_view code;
     for (std::size_t i = 0; i < n && ok_; ++i) {
-      code.clear();
+      code = {};
       get(code, depth);
       table.declare(code);
     }
