@@ -6,6 +6,7 @@
 
 #include "commands/artifact_drift.hpp"
 #include "commands/commands.hpp"
+#include "commands/shared_options.hpp"
 #include "commands/lazy_range.hpp"
 #include "commands/report_targets.hpp"
 #include "lexgate/evaluate.hpp"
