@@ -91,26 +91,24 @@ const char* to_string(match_kind how) {
 std::string normalize_company_name(std::string_view name) {
   // The words (runs of ASCII letters and digits, and of non-ASCII bytes), lowercased and
   // joined, without the suffixes that end the name, as long as a word is left. Found from the
-  // end first, so nothing is built for the words dropped.
+  // end, so nothing is built, nor even counted, for the words before them.
   auto word_char = [](char c) { return ascii_alnum(c) || static_cast<unsigned char>(c) >= 0x80; };
-  std::size_t words = 0;
-  for (std::size_t i = 0; i < name.size(); ++i) {
-    if (word_char(name[i]) && (i == 0 || !word_char(name[i - 1]))) ++words;
-  }
   std::size_t end = name.size();  // the kept words end before `end`
-  while (words > 1) {
+  for (;;) {
     std::size_t last_end = end;
     while (last_end > 0 && !word_char(name[last_end - 1])) --last_end;
     std::size_t last_start = last_end;
     while (last_start > 0 && word_char(name[last_start - 1])) --last_start;
+    std::size_t before = last_start;  // the end of a word before the last, if any
+    while (before > 0 && !word_char(name[before - 1])) --before;
+    if (before == 0) break;  // the last word left stays, suffix or not
     const std::string_view last = name.substr(last_start, last_end - last_start);
     const bool suffix = std::any_of(kSuffixes.begin(), kSuffixes.end(), [&](std::string_view s) {
       return s.size() == last.size() &&
              std::equal(s.begin(), s.end(), last.begin(), [](char a, char b) { return a == lower(b); });
     });
     if (!suffix) break;
-    end = last_start;
-    --words;
+    end = before;
   }
   // Written through a pointer into room for every character, then cut to what was kept.
   std::string out(end, '\0');
