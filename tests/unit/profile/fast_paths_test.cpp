@@ -12,6 +12,7 @@
 #include "report/json_writer.hpp"
 #include "support/catch.hpp"
 #include "support/profile_compare.hpp"
+#include "unit/profile/typed_both_ways.hpp"
 
 namespace {
 
@@ -62,24 +63,20 @@ TEST_CASE("JSON lines typed by the fast path into one reused profile equal the f
     }
     const std::string line = p.dump();
     const auto number = static_cast<std::uint32_t>(i + 1);
-    lexgate::diagnostic_bag fast_bag;
-    lexgate::diagnostic_bag full_bag;
-    const bool fast = reader.load_into(line, number, file, lib->profile_schema(), fast_bag, reused);
-    const auto full = lexgate::detail::load_json_profile_full(line, number, file,
-                                                              lib->profile_schema(), full_bag);
+    const auto t =
+        lexgate::testing::type_both_ways(reader, reused, line, number, file, lib->profile_schema());
     INFO("line " << number << ": " << line);
-    REQUIRE(fast == full.has_value());
-    CHECK(lexgate::testing::diagnostics_text(fast_bag) ==
-          lexgate::testing::diagnostics_text(full_bag));
-    if (!fast) {
+    REQUIRE(t.fast == t.full.has_value());
+    CHECK(t.fast_diagnostics == t.full_diagnostics);
+    if (!t.fast) {
       ++invalid;
       CHECK(reused.root.items.empty());  // emptied, ready for the next line
       continue;
     }
     ++valid;
-    CHECK(reused.id == full->id);
-    CHECK(reused.source == full->source);
-    const std::string d = lexgate::testing::value_difference(reused.root, full->root);
+    CHECK(reused.id == t.full->id);
+    CHECK(reused.source == t.full->source);
+    const std::string d = lexgate::testing::value_difference(reused.root, t.full->root);
     CHECK(d.empty());
   }
   CHECK(invalid == errors_made);  // variants 3, 4 and 5 are errors, and only they

@@ -10,6 +10,7 @@
 #include "lexgate/profile_json.hpp"
 #include "support/catch.hpp"
 #include "support/profile_compare.hpp"
+#include "unit/profile/typed_both_ways.hpp"
 
 namespace {
 
@@ -93,21 +94,16 @@ TEST_CASE("JSON lines of changing shapes typed into one reused profile equal the
   const auto lines = shifting_lines();
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const auto number = static_cast<std::uint32_t>(i + 1);
-    lexgate::diagnostic_bag fast_bag;
-    lexgate::diagnostic_bag full_bag;
-    const bool fast =
-        reader.load_into(lines[i], number, file, lib->profile_schema(), fast_bag, reused);
-    const auto full = lexgate::detail::load_json_profile_full(lines[i], number, file,
-                                                              lib->profile_schema(), full_bag);
+    const auto t = lexgate::testing::type_both_ways(reader, reused, lines[i], number, file,
+                                                    lib->profile_schema());
     INFO("line " << number << ": " << lines[i]);
-    REQUIRE(fast == full.has_value());
-    CHECK(lexgate::testing::diagnostics_text(fast_bag) ==
-          lexgate::testing::diagnostics_text(full_bag));
-    if (!fast) continue;
+    REQUIRE(t.fast == t.full.has_value());
+    CHECK(t.fast_diagnostics == t.full_diagnostics);
+    if (!t.fast) continue;
     ++valid;
-    CHECK(reused.id == full->id);
-    CHECK(lexgate::testing::value_difference(reused.root, full->root).empty());
-    CHECK(reused.resolutions.size() == full->resolutions.size());
+    CHECK(reused.id == t.full->id);
+    CHECK(lexgate::testing::value_difference(reused.root, t.full->root).empty());
+    CHECK(reused.resolutions.size() == t.full->resolutions.size());
   }
   // Only the line with an unknown key is refused: every other shape was typed and compared.
   CHECK(valid == lines.size() - 1);

@@ -10,6 +10,7 @@
 #include "lexgate/profile_json.hpp"
 #include "support/catch.hpp"
 #include "support/profile_compare.hpp"
+#include "unit/profile/typed_both_ways.hpp"
 
 namespace {
 
@@ -68,21 +69,16 @@ TEST_CASE("dates and list paths the JSON typer remembers give the full typer's p
   const auto lines = lines_with_dates();
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const auto number = static_cast<std::uint32_t>(i + 1);
-    lexgate::diagnostic_bag fast_bag;
-    lexgate::diagnostic_bag full_bag;
-    const bool fast =
-        reader.load_into(lines[i], number, file, lib->profile_schema(), fast_bag, reused);
-    const auto full = lexgate::detail::load_json_profile_full(lines[i], number, file,
-                                                              lib->profile_schema(), full_bag);
+    const auto t = lexgate::testing::type_both_ways(reader, reused, lines[i], number, file,
+                                                    lib->profile_schema());
     INFO("line " << number << ": " << lines[i]);
-    REQUIRE(fast == full.has_value());
-    CHECK(lexgate::testing::diagnostics_text(fast_bag) ==
-          lexgate::testing::diagnostics_text(full_bag));
-    if (!fast) {
+    REQUIRE(t.fast == t.full.has_value());
+    CHECK(t.fast_diagnostics == t.full_diagnostics);
+    if (!t.fast) {
       ++refused;
       continue;
     }
-    CHECK(lexgate::testing::value_difference(reused.root, full->root).empty());
+    CHECK(lexgate::testing::value_difference(reused.root, t.full->root).empty());
   }
   // The two lines with a date that is none, after every 50th: refused, the others typed.
   CHECK(refused == 2 * 6);
