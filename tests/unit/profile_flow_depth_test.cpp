@@ -36,7 +36,8 @@ TEST_CASE("flow nesting past the limit is refused at the bracket past it", "[pro
   REQUIRE(braces.has_value());
   CHECK(braces->where.line == 2);
   CHECK(braces->where.column == 16);
-  CHECK_FALSE(depth_error("a: [[[1]]]\nb: [[[2]]]\n", 3).has_value());
+  // Closing brackets count down: two lists of three levels under one mapping are four deep.
+  CHECK_FALSE(depth_error("a: [[[1]]]\nb: [[[2]]]\n", 4).has_value());
 }
 
 TEST_CASE("brackets in comments and quoted scalars do not count", "[profile]") {
