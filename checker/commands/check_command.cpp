@@ -6,6 +6,8 @@
 
 #include "commands/artifact_drift.hpp"
 #include "commands/commands.hpp"
+#include "commands/shared_options.hpp"
+#include "commands/lazy_range.hpp"
 #include "commands/report_targets.hpp"
 #include "lexgate/evaluate.hpp"
 #include "lexgate/plan.hpp"
@@ -208,14 +210,16 @@ void add_check_command(CLI::App& app, exit_code& result) {
                 "Show the profile values (with line:column) that decided each finding");
   cmd->add_flag("--no-conflicts", o->no_conflicts,
                 "Skip the conflict analysis of deployments that are not clear");
+  // The integer defaults are written as capture_default_str() would write them, without the
+  // string stream it formats them through.
   cmd->add_option("--timeout", o->conflict_timeout_seconds,
                   "Give up the conflict analysis after SECONDS in all (the verdict stands)")
-      ->check(CLI::Range(1, 3600))
-      ->capture_default_str();
+      ->check(lazy_range(1, 3600))
+      ->default_str(std::to_string(o->conflict_timeout_seconds));
   cmd->add_option("--upcoming-days", o->upcoming_days,
                   "Report rules coming into force within this many days as upcoming")
-      ->check(CLI::Range(0, 3650))
-      ->capture_default_str();
+      ->check(lazy_range(0, 3650))
+      ->default_str(std::to_string(o->upcoming_days));
   add_artifact_options(*cmd, o->artifacts);
   cmd->callback([o, &result] { result = run_check(*o); });
 }

@@ -1,9 +1,13 @@
 // The `lexgate` subcommands. Each adds itself to the CLI11 app and sets `result` when run.
 #pragma once
 
-#include <CLI/CLI.hpp>
-
 #include "commands/common.hpp"
+
+// Declared only: the files that add options include CLI11 (commands/shared_options.hpp), and
+// every file including it constructs CLI11's validator objects at every start.
+namespace CLI {
+class App;
+}  // namespace CLI
 
 namespace lexgate::cli {
 

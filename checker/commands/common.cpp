@@ -46,12 +46,6 @@ std::optional<library> load_rules(const std::vector<std::string>& rule_dirs,
   return rules;
 }
 
-void add_overlay_option(CLI::App& command, std::vector<std::string>& add_dirs) {
-  command.add_option("--add-rules", add_dirs,
-                     "Rule files (*.rules) in DIR on top of the standard library or --rules "
-                     "(repeatable); `extend schema { ... }` may add attributes");
-}
-
 std::optional<date> parse_as_of(const std::string& text) {
   auto d = date::parse(text);
   if (!d) {

@@ -1,7 +1,6 @@
 // What every command shares: exit codes, loading the rule library, printing diagnostics.
 #pragma once
 
-#include <CLI/CLI.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,20 +26,6 @@ void print_diagnostics(const diagnostic_bag& bag);
 /// under `--add-rules` directories on top. Prints diagnostics.
 std::optional<library> load_rules(const std::vector<std::string>& rule_dirs,
                                   const std::vector<std::string>& add_dirs = {});
-
-/// Adds `--add-rules DIR` (repeatable) to a command that loads rules.
-void add_overlay_option(CLI::App& command, std::vector<std::string>& add_dirs);
-
-/// Checks that `--as-of` was given a value: `--as-of ""` (an unset variable in a CI script)
-/// must not silently mean today.
-inline CLI::Validator non_empty_date() {
-  return CLI::Validator(
-      [](std::string& text) {
-        return text.empty() ? std::string("an empty date; give a day as YYYY-MM-DD")
-                            : std::string();
-      },
-      "DATE");
-}
 
 /// Parses `--as-of`; prints an error and returns nothing on a bad date.
 std::optional<date> parse_as_of(const std::string& text);

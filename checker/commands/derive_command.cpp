@@ -5,6 +5,7 @@
 
 #include "commands/artifact_drift.hpp"
 #include "commands/commands.hpp"
+#include "commands/shared_options.hpp"
 #include "lexgate/artifacts.hpp"
 #include "report/drift_report.hpp"
 

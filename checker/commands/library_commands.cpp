@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "commands/commands.hpp"
+#include "commands/shared_options.hpp"
 #include "commands/entity_views.hpp"
 #include "lexgate/entities.hpp"
 #include "lexgate/evaluate.hpp"

@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "commands/commands.hpp"
+#include "commands/shared_options.hpp"
 #include "lexgate/evaluate.hpp"
 #include "lexgate/plan.hpp"
 #include "lexgate/profile.hpp"

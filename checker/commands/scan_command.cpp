@@ -25,6 +25,7 @@
 
 #include "commands/artifact_drift.hpp"
 #include "commands/commands.hpp"
+#include "commands/shared_options.hpp"
 #include "commands/scan_feed.hpp"
 #include "commands/scan_walk.hpp"
 #include "lexgate/profile.hpp"

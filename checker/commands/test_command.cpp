@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "commands/commands.hpp"
+#include "commands/shared_options.hpp"
 #include "lexgate/cases.hpp"
 
 namespace lexgate::cli {

@@ -54,7 +54,7 @@ struct schema_type {
 class jurisdiction_table {
  public:
   /// Declares a code; returns its index.
-  std::uint32_t declare(const std::string& code);
+  std::uint32_t declare(std::string_view code);
   /// Records that `inner` lies inside `outer` (both declared). Call `close()` after the last one.
   void add_containment(const std::string& inner, const std::string& outer);
   /// The same by index (both below `size()`), for a table rebuilt from a compiled program.

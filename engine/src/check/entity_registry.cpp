@@ -91,32 +91,32 @@ const char* to_string(match_kind how) {
 std::string normalize_company_name(std::string_view name) {
   // The words (runs of ASCII letters and digits, and of non-ASCII bytes), lowercased and
   // joined, without the suffixes that end the name, as long as a word is left. Found from the
-  // end first, so nothing is built for the words dropped.
+  // end, so nothing is built, nor even counted, for the words before them.
   auto word_char = [](char c) { return ascii_alnum(c) || static_cast<unsigned char>(c) >= 0x80; };
-  std::size_t words = 0;
-  for (std::size_t i = 0; i < name.size(); ++i) {
-    if (word_char(name[i]) && (i == 0 || !word_char(name[i - 1]))) ++words;
-  }
   std::size_t end = name.size();  // the kept words end before `end`
-  while (words > 1) {
+  for (;;) {
     std::size_t last_end = end;
     while (last_end > 0 && !word_char(name[last_end - 1])) --last_end;
     std::size_t last_start = last_end;
     while (last_start > 0 && word_char(name[last_start - 1])) --last_start;
+    std::size_t before = last_start;  // the end of a word before the last, if any
+    while (before > 0 && !word_char(name[before - 1])) --before;
+    if (before == 0) break;  // the last word left stays, suffix or not
     const std::string_view last = name.substr(last_start, last_end - last_start);
     const bool suffix = std::any_of(kSuffixes.begin(), kSuffixes.end(), [&](std::string_view s) {
       return s.size() == last.size() &&
              std::equal(s.begin(), s.end(), last.begin(), [](char a, char b) { return a == lower(b); });
     });
     if (!suffix) break;
-    end = last_start;
-    --words;
+    end = before;
   }
-  std::string out;
-  out.reserve(end);
+  // Written through a pointer into room for every character, then cut to what was kept.
+  std::string out(end, '\0');
+  char* kept = out.data();
   for (std::size_t i = 0; i < end; ++i) {
-    if (word_char(name[i])) out += lower(name[i]);
+    if (word_char(name[i])) *kept++ = lower(name[i]);
   }
+  out.resize(static_cast<std::size_t>(kept - out.data()));
   return out;
 }
 
@@ -144,18 +144,18 @@ void entity_registry::index() {
   for (std::uint32_t i = 0; i < entities_.size(); ++i) {
     const entity_info& e = entities_[i];
     auto add_name = [&](const std::string& n, match_kind how) {
-      const std::string key = normalize_company_name(n);
-      if (!key.empty()) names_.emplace(key, entry{i, how});
+      std::string key = normalize_company_name(n);
+      if (!key.empty()) names_.try_emplace(std::move(key), entry{i, how});
     };
     add_name(e.name, match_kind::name);
     for (const auto& n : e.names) add_name(n, match_kind::name);
     for (const auto& n : e.hugging_face_orgs) {
       add_name(n, match_kind::hugging_face_org);
-      orgs_.emplace(lowercase(n), entry{i, match_kind::hugging_face_org});
+      orgs_.try_emplace(lowercase(n), entry{i, match_kind::hugging_face_org});
     }
     for (const auto& n : e.modelscope_orgs) {
       add_name(n, match_kind::modelscope_org);
-      orgs_.emplace(lowercase(n), entry{i, match_kind::modelscope_org});
+      orgs_.try_emplace(lowercase(n), entry{i, match_kind::modelscope_org});
     }
     for (const auto& f : e.model_families) families_.emplace_back(lowercase(f), i);
     for (const auto& h : e.api_hosts) hosts_.emplace_back(lowercase(h), i);

@@ -16,12 +16,12 @@ bool schema_type::has_enum_value(std::string_view v) const {
   return std::find(enum_values.begin(), enum_values.end(), v) != enum_values.end();
 }
 
-std::uint32_t jurisdiction_table::declare(const std::string& code) {
+std::uint32_t jurisdiction_table::declare(std::string_view code) {
   grow(codes_.size() + 1);
   const std::size_t slot = slot_of(code);
   if (slots_[slot] != 0) return slots_[slot] - 1;
   const auto index = static_cast<std::uint32_t>(codes_.size());
-  codes_.push_back(code);
+  codes_.emplace_back(code);
   slots_[slot] = index + 1;
   return index;
 }

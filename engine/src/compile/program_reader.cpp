@@ -63,11 +63,13 @@ class reader {
     } else if constexpr (codec::not_written<T>) {
       // Not written (program_writer.cpp).
     } else if constexpr (std::is_same_v<T, std::string>) {
-      // Assigned in place, with no string in between: most strings are empty or short, and the
-      // program holds thousands of them.
+      // Appended in place, with no string in between: most strings are empty or short, and the
+      // program holds thousands of them. The string is fresh (empty), and appending skips the
+      // overlap checks that assigning does.
       const std::size_t n = count(1);
       if (n == 0) return;
-      v.assign(in_.data() + pos_, n);
+      v.clear();
+      v.append(in_.data() + pos_, n);
       pos_ += n;
     } else if constexpr (std::is_same_v<T, value>) {
       // Most expression nodes are not constants: their value is absent, written as one byte.
@@ -243,9 +245,10 @@ class reader {
   void table(jurisdiction_table& table, int depth) {
     const std::size_t n = count(4);  // each code at least its length
     table.reserve(n);
-    std::string code;
+    // Each code is declared from the bytes themselves: the table keeps its own copy.
+    std::string_view code;
     for (std::size_t i = 0; i < n && ok_; ++i) {
-      code.clear();
+      code = {};
       get(code, depth);
       table.declare(code);
     }

@@ -9,6 +9,8 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <array>
+#include <cstring>
 #include <functional>
 #include <map>
 #include <sstream>
@@ -233,36 +235,55 @@ class tree_builder : public YAML::EventHandler {
   std::size_t nodes_ = 0;
 };
 
+// The bytes that matter to the count outside quotes and comments; every other byte is passed
+// over with one look-up, as nearly all of a profile is.
+constexpr std::array<bool, 256> kFlowBytes = [] {
+  std::array<bool, 256> t{};
+  for (const char c : std::string_view("#\"'[]{}")) t[static_cast<unsigned char>(c)] = true;
+  return t;
+}();
+
 // yaml-cpp's own nesting guard allows 500 levels; flow collections are counted here first so
 // that a file of nothing but `[[[[…` is refused before yaml-cpp recurses into it.
 std::optional<std::size_t> too_deep_flow(const std::string& s, std::uint32_t limit) {
   std::uint32_t depth = 0;
-  char quote = 0;
-  bool comment = false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  while (i < n) {
     const char c = s[i];
-    if (comment) {
-      comment = c != '\n';
+    if (!kFlowBytes[static_cast<unsigned char>(c)]) {
+      ++i;
       continue;
     }
-    if (quote != 0) {
-      if (c == '\\' && quote == '"') {
-        ++i;
-      } else if (c == quote) {
-        quote = 0;
+    if (c == '#') {
+      if (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '\n') {
+        // A comment, to the end of its line (the line feed included).
+        const void* end = std::memchr(s.data() + i, '\n', n - i);
+        if (end == nullptr) return std::nullopt;
+        i = static_cast<std::size_t>(static_cast<const char*>(end) - s.data()) + 1;
+        continue;
       }
-      continue;
-    }
-    if (c == '#' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '\n')) {
-      comment = true;
-    } else if ((c == '"' || c == '\'') &&
-               (i == 0 || std::string_view(" \t\n[{,:-").find(s[i - 1]) != std::string::npos)) {
-      quote = c;
+    } else if (c == '"' || c == '\'') {
+      if (i == 0 || std::string_view(" \t\n[{,:-").find(s[i - 1]) != std::string::npos) {
+        // A quoted scalar, to its closing quote; in double quotes a backslash escapes a byte.
+        ++i;
+        while (i < n) {
+          const char d = s[i];
+          if (d == '\\' && c == '"') {
+            i += 2;
+          } else {
+            ++i;
+            if (d == c) break;
+          }
+        }
+        continue;
+      }
     } else if (c == '[' || c == '{') {
       if (++depth > limit) return i;
-    } else if ((c == ']' || c == '}') && depth > 0) {
+    } else if (depth > 0) {  // `]` or `}`
       --depth;
     }
+    ++i;
   }
   return std::nullopt;
 }

@@ -163,60 +163,74 @@ LEXGATE_RULE(end_of_file, x3::unused_type,
 
 const x3::rule<class file_class, cst::file> file = "rule file";
 
-const auto reserved =
-    x3::lexeme[(x3::lit("and") | "or" | "not" | "any" | "all" | "in" | "contains" | "subset" |
-                "of" | "intersects" | "within" | "exists" | "true" | "false" | "regime" | "rule" |
-                "define" | "enum" | "schema" | "jurisdictions") >>
-               !x3::char_("a-zA-Z0-9_")];
+// Each definition is built the first time the parser uses it. X3 fills its character sets in
+// at run time, so definitions at namespace scope would be built at the start of every run of
+// every program linking the grammar, most of which never parse a rule file (`lexgate check`
+// runs the embedded program). Each `name_def` below stands for the built definition, as
+// BOOST_SPIRIT_DEFINE expects; the types, and so the parser and its messages, are unchanged.
+#define LEXGATE_DEF(name, ...)             \
+  const auto& name##_built() {             \
+    static const auto built = __VA_ARGS__; \
+    return built;                          \
+  }
 
-const auto identifier_def = !reserved >>
-                            x3::lexeme[x3::raw[x3::char_("a-z_") >> *x3::char_("a-z0-9_")]] >>
-                            !x3::char_("A-Z-");
-const auto word_def = x3::lexeme[x3::raw[x3::char_("a-z0-9") >> *x3::char_("a-z0-9-")]];
-const auto code_def = x3::lexeme[x3::raw[x3::repeat(2)[x3::char_("A-Z")] >>
+auto reserved() {
+  return x3::lexeme[(x3::lit("and") | "or" | "not" | "any" | "all" | "in" | "contains" | "subset" |
+                     "of" | "intersects" | "within" | "exists" | "true" | "false" | "regime" |
+                     "rule" | "define" | "enum" | "schema" | "jurisdictions") >>
+                    !x3::char_("a-zA-Z0-9_")];
+}
+
+LEXGATE_DEF(identifier_def, !reserved() >>
+                                x3::lexeme[x3::raw[x3::char_("a-z_") >> *x3::char_("a-z0-9_")]] >>
+                                !x3::char_("A-Z-"))
+LEXGATE_DEF(word_def, x3::lexeme[x3::raw[x3::char_("a-z0-9") >> *x3::char_("a-z0-9-")]])
+LEXGATE_DEF(code_def, x3::lexeme[x3::raw[x3::repeat(2)[x3::char_("A-Z")] >>
                                          -('-' >> x3::repeat(1, 3)[x3::char_("A-Z0-9")])] >>
-                                 !x3::char_("a-zA-Z0-9_-")];
-const auto regime_id_def = x3::lexeme[x3::raw[+x3::char_("a-z0-9_") % '.']];
-const auto string_end_def = x3::lit('"');
-const auto string_literal_def =
-    x3::lexeme[('"' >> x3::raw[*(('\\' >> (x3::char_ - x3::eol)) |
-                                (x3::char_ - '"' - '\\' - x3::eol))]) > string_end];
-const auto digit = x3::char_("0-9");
-const auto date_literal_def =
-    x3::lexeme[x3::raw[x3::repeat(4)[digit] >> '-' >> x3::repeat(2)[digit] >> '-' >>
-                       x3::repeat(2)[digit]] >>
-               !x3::char_("a-zA-Z0-9_")];
-const auto integer_literal_def =
-    x3::lexeme[x3::raw[-x3::char_('-') >> +digit] >> !x3::char_("a-zA-Z0-9_")];
-const auto boolean_literal_def =
-    x3::lexeme[x3::raw[(x3::lit("true") | "false")] >> !x3::char_("a-zA-Z0-9_")];
+                                 !x3::char_("a-zA-Z0-9_-")])
+LEXGATE_DEF(regime_id_def, x3::lexeme[x3::raw[+x3::char_("a-z0-9_") % '.']])
+LEXGATE_DEF(string_end_def, x3::lit('"'))
+LEXGATE_DEF(string_literal_def,
+            x3::lexeme[('"' >> x3::raw[*(('\\' >> (x3::char_ - x3::eol)) |
+                                         (x3::char_ - '"' - '\\' - x3::eol))]) > string_end])
+auto digit() {
+  return x3::char_("0-9");
+}
+LEXGATE_DEF(date_literal_def,
+            x3::lexeme[x3::raw[x3::repeat(4)[digit()] >> '-' >> x3::repeat(2)[digit()] >> '-' >>
+                               x3::repeat(2)[digit()]] >>
+                       !x3::char_("a-zA-Z0-9_")])
+LEXGATE_DEF(integer_literal_def,
+            x3::lexeme[x3::raw[-x3::char_('-') >> +digit()] >> !x3::char_("a-zA-Z0-9_")])
+LEXGATE_DEF(boolean_literal_def,
+            x3::lexeme[x3::raw[(x3::lit("true") | "false")] >> !x3::char_("a-zA-Z0-9_")])
 
-const auto expression_def = and_level >> *(kw("or") > and_level);
-const auto and_level_def = not_level >> *(kw("and") > not_level);
-const auto not_level_def = skipped[negation | quantifier | comparison];
-const auto negation_def = x3::raw[kw("not")] > not_level;
-const auto quantifier_colon_def = x3::lit(':');
-const auto quantifier_def =
-    x3::lexeme[x3::raw[x3::lit("any") | "all"] >> !x3::char_("a-zA-Z0-9_")] > identifier >
-    kw("in") > postfix > quantifier_colon > expression;
-const auto comparison_operator_def =
-    skipped[x3::string("==") | x3::string("!=") | x3::string("<=") | x3::string(">=") |
-            x3::string("<") | x3::string(">") | (kw("in") >> x3::attr(std::string("in"))) |
-            (kw("contains") >> x3::attr(std::string("contains"))) |
-            (kw("subset") > kw("of") >> x3::attr(std::string("subset of"))) |
-            (kw("intersects") >> x3::attr(std::string("intersects"))) |
-            (kw("within") >> x3::attr(std::string("within")))];
-const auto comparison_def = postfix >> -(comparison_operator > postfix);
-const auto postfix_def = primary >> *accessor;
-const auto accessor_def =
-    (x3::raw[x3::lit('.')] >> identifier) | (x3::raw[x3::lit('[')] > expression > ']');
-const auto primary_def = skipped[date_literal | integer_literal | string_literal | boolean_literal |
-                                 list_literal | exists_expression | parenthesized | identifier];
-const auto list_end_def = x3::lit(']');
-const auto list_literal_def = ('[' >> -(expression % ',') >> -x3::lit(',')) > list_end;
-const auto exists_expression_def = x3::raw[kw("exists")] > postfix;
-const auto paren_end_def = x3::lit(')');
-const auto parenthesized_def = x3::raw[x3::lit('(')] > expression > paren_end;
+LEXGATE_DEF(expression_def, and_level >> *(kw("or") > and_level))
+LEXGATE_DEF(and_level_def, not_level >> *(kw("and") > not_level))
+LEXGATE_DEF(not_level_def, skipped[negation | quantifier | comparison])
+LEXGATE_DEF(negation_def, x3::raw[kw("not")] > not_level)
+LEXGATE_DEF(quantifier_colon_def, x3::lit(':'))
+LEXGATE_DEF(quantifier_def,
+            x3::lexeme[x3::raw[x3::lit("any") | "all"] >> !x3::char_("a-zA-Z0-9_")] > identifier >
+                kw("in") > postfix > quantifier_colon > expression)
+LEXGATE_DEF(comparison_operator_def,
+            skipped[x3::string("==") | x3::string("!=") | x3::string("<=") | x3::string(">=") |
+                    x3::string("<") | x3::string(">") | (kw("in") >> x3::attr(std::string("in"))) |
+                    (kw("contains") >> x3::attr(std::string("contains"))) |
+                    (kw("subset") > kw("of") >> x3::attr(std::string("subset of"))) |
+                    (kw("intersects") >> x3::attr(std::string("intersects"))) |
+                    (kw("within") >> x3::attr(std::string("within")))])
+LEXGATE_DEF(comparison_def, postfix >> -(comparison_operator > postfix))
+LEXGATE_DEF(postfix_def, primary >> *accessor)
+LEXGATE_DEF(accessor_def,
+            (x3::raw[x3::lit('.')] >> identifier) | (x3::raw[x3::lit('[')] > expression > ']'))
+LEXGATE_DEF(primary_def, skipped[date_literal | integer_literal | string_literal | boolean_literal |
+                                 list_literal | exists_expression | parenthesized | identifier])
+LEXGATE_DEF(list_end_def, x3::lit(']'))
+LEXGATE_DEF(list_literal_def, ('[' >> -(expression % ',') >> -x3::lit(',')) > list_end)
+LEXGATE_DEF(exists_expression_def, x3::raw[kw("exists")] > postfix)
+LEXGATE_DEF(paren_end_def, x3::lit(')'))
+LEXGATE_DEF(parenthesized_def, x3::raw[x3::lit('(')] > expression > paren_end)
 
 using kind = cst::clause_kind;
 template <class Parser>
@@ -224,7 +238,8 @@ auto clause(const char* keyword, kind k, Parser value) {
   return (kw(keyword) >> x3::attr(k)) > value;
 }
 
-const auto rule_clause_def =
+LEXGATE_DEF(
+    rule_clause_def,
     skipped[clause("cite", kind::cite, string_literal) | clause("severity", kind::severity, word) |
             clause("when", kind::when, expression) | clause("require", kind::require, expression) |
             clause("forbid", kind::forbid, expression) |
@@ -232,11 +247,12 @@ const auto rule_clause_def =
             clause("message", kind::message, string_literal) |
             clause("remedy", kind::remedy, string_literal) |
             clause("effective", kind::effective, date_literal) |
-            clause("until", kind::until, date_literal)];
-const auto rule_end_def = x3::lit('}');
-const auto rule_declaration_def = kw("rule") > identifier > '{' > *rule_clause > rule_end;
+            clause("until", kind::until, date_literal)])
+LEXGATE_DEF(rule_end_def, x3::lit('}'))
+LEXGATE_DEF(rule_declaration_def, kw("rule") > identifier > '{' > *rule_clause > rule_end)
 
-const auto regime_clause_def =
+LEXGATE_DEF(
+    regime_clause_def,
     skipped[clause("title", kind::title, string_literal) |
             clause("authority", kind::authority, string_literal) |
             clause("jurisdiction", kind::jurisdiction, code) |
@@ -245,25 +261,27 @@ const auto regime_clause_def =
             clause("until", kind::until, date_literal) |
             clause("source", kind::source, string_literal) |
             (kw("applies") > kw("when") >> x3::attr(kind::applies_when) > expression) |
-            (&kw("rule") >> x3::attr(kind::rule) >> rule_declaration)];
-const auto regime_end_def = x3::lit('}');
-const auto regime_def = kw("regime") > regime_id > '{' > *regime_clause > regime_end;
+            (&kw("rule") >> x3::attr(kind::rule) >> rule_declaration)])
+LEXGATE_DEF(regime_end_def, x3::lit('}'))
+LEXGATE_DEF(regime_def, kw("regime") > regime_id > '{' > *regime_clause > regime_end)
 
 // `invariant` is a keyword only where an item starts: elsewhere it is an ordinary name.
-const auto invariant_id_def = regime_id_def;
-const auto invariant_clause_def =
+LEXGATE_DEF(invariant_id_def, regime_id_def_built())
+LEXGATE_DEF(
+    invariant_clause_def,
     skipped[clause("title", kind::title, string_literal) |
             clause("cite", kind::cite, string_literal) |
             clause("source", kind::source, string_literal) |
             clause("when", kind::when, expression) | clause("require", kind::require, expression) |
             clause("message", kind::message, string_literal) |
             clause("effective", kind::effective, date_literal) |
-            clause("until", kind::until, date_literal)];
-const auto invariant_end_def = x3::lit('}');
-const auto invariant_def = kw("invariant") > invariant_id > '{' > *invariant_clause > invariant_end;
+            clause("until", kind::until, date_literal)])
+LEXGATE_DEF(invariant_end_def, x3::lit('}'))
+LEXGATE_DEF(invariant_def, kw("invariant") > invariant_id > '{' > *invariant_clause > invariant_end)
 
 // `entity` is a keyword only where an item starts, like `invariant`.
-const auto entity_clause_def =
+LEXGATE_DEF(
+    entity_clause_def,
     skipped[clause("name", kind::display_name, string_literal) |
             clause("country", kind::country, code) | clause("parent", kind::parent, identifier) |
             clause("legal", kind::legal, string_literal) |
@@ -272,31 +290,88 @@ const auto entity_clause_def =
             clause("modelscope", kind::modelscope, string_literal) |
             clause("family", kind::family, string_literal) |
             clause("api_host", kind::api_host, string_literal) |
-            clause("source", kind::source, string_literal)];
-const auto entity_end_def = x3::lit('}');
-const auto entity_def = kw("entity") > identifier > '{' > *entity_clause > entity_end;
+            clause("source", kind::source, string_literal)])
+LEXGATE_DEF(entity_end_def, x3::lit('}'))
+LEXGATE_DEF(entity_def, kw("entity") > identifier > '{' > *entity_clause > entity_end)
 
-const auto definition_def = kw("define") > identifier > '=' > expression;
-const auto enumeration_def = kw("enum") > identifier > '{' > (word % ',') > -x3::lit(',') > '}';
+LEXGATE_DEF(definition_def, kw("define") > identifier > '=' > expression)
+LEXGATE_DEF(enumeration_def, kw("enum") > identifier > '{' > (word % ',') > -x3::lit(',') > '}')
 
-const auto container_type_def =
-    x3::lexeme[x3::raw[x3::lit("list") | "map"] >> !x3::char_("a-zA-Z0-9_")] > kw("of") > type;
-const auto type_def = container_type | record | identifier;
-const auto field_def = (identifier >> ':') > type > *(identifier >> !x3::lit(':'));
-const auto field_end_def = x3::lit('}');
-const auto record_def = '{' > *field > field_end;
+LEXGATE_DEF(container_type_def,
+            x3::lexeme[x3::raw[x3::lit("list") | "map"] >> !x3::char_("a-zA-Z0-9_")] > kw("of") >
+                type)
+LEXGATE_DEF(type_def, container_type | record | identifier)
+LEXGATE_DEF(field_def, (identifier >> ':') > type > *(identifier >> !x3::lit(':')))
+LEXGATE_DEF(field_end_def, x3::lit('}'))
+LEXGATE_DEF(record_def, '{' > *field > field_end)
 // `extend schema { ... }` adds attributes to the schema another file declares.
-const auto schema_keyword_def = kw("schema");
-const auto schema_def = x3::raw[(kw("extend") > schema_keyword) | kw("schema")] > record;
-const auto jurisdiction_entry = x3::rule<class entry_class, cst::jurisdiction_entry>{
-    "jurisdiction code"} = (code % ',') >> -(kw("in") > code);
-const auto jurisdictions_end_def = x3::lit('}');
-const auto jurisdictions_def = kw("jurisdictions") > '{' > *jurisdiction_entry > jurisdictions_end;
+LEXGATE_DEF(schema_keyword_def, kw("schema"))
+LEXGATE_DEF(schema_def, x3::raw[(kw("extend") > schema_keyword) | kw("schema")] > record)
+class entry_class;
+LEXGATE_DEF(jurisdiction_entry, x3::rule<class entry_class, cst::jurisdiction_entry>{
+                                    "jurisdiction code"} = (code % ',') >> -(kw("in") > code))
+LEXGATE_DEF(jurisdictions_end_def, x3::lit('}'))
+LEXGATE_DEF(jurisdictions_def,
+            kw("jurisdictions") > '{' > *jurisdiction_entry_built() > jurisdictions_end)
 
-const auto item_def =
-    skipped[regime | invariant | entity | definition | enumeration | schema | jurisdictions];
-const auto end_of_file_def = x3::eoi;
-const auto file_def = *item > end_of_file;
+LEXGATE_DEF(
+    item_def,
+    skipped[regime | invariant | entity | definition | enumeration | schema | jurisdictions])
+LEXGATE_DEF(end_of_file_def, x3::eoi)
+LEXGATE_DEF(file_def, *item > end_of_file)
+
+#define identifier_def identifier_def_built()
+#define word_def word_def_built()
+#define code_def code_def_built()
+#define regime_id_def regime_id_def_built()
+#define string_end_def string_end_def_built()
+#define string_literal_def string_literal_def_built()
+#define date_literal_def date_literal_def_built()
+#define integer_literal_def integer_literal_def_built()
+#define boolean_literal_def boolean_literal_def_built()
+#define expression_def expression_def_built()
+#define and_level_def and_level_def_built()
+#define not_level_def not_level_def_built()
+#define negation_def negation_def_built()
+#define quantifier_colon_def quantifier_colon_def_built()
+#define quantifier_def quantifier_def_built()
+#define comparison_operator_def comparison_operator_def_built()
+#define comparison_def comparison_def_built()
+#define postfix_def postfix_def_built()
+#define accessor_def accessor_def_built()
+#define primary_def primary_def_built()
+#define list_end_def list_end_def_built()
+#define list_literal_def list_literal_def_built()
+#define exists_expression_def exists_expression_def_built()
+#define paren_end_def paren_end_def_built()
+#define parenthesized_def parenthesized_def_built()
+#define rule_clause_def rule_clause_def_built()
+#define rule_end_def rule_end_def_built()
+#define rule_declaration_def rule_declaration_def_built()
+#define regime_clause_def regime_clause_def_built()
+#define regime_end_def regime_end_def_built()
+#define regime_def regime_def_built()
+#define invariant_id_def invariant_id_def_built()
+#define invariant_clause_def invariant_clause_def_built()
+#define invariant_end_def invariant_end_def_built()
+#define invariant_def invariant_def_built()
+#define entity_clause_def entity_clause_def_built()
+#define entity_end_def entity_end_def_built()
+#define entity_def entity_def_built()
+#define definition_def definition_def_built()
+#define enumeration_def enumeration_def_built()
+#define container_type_def container_type_def_built()
+#define type_def type_def_built()
+#define field_def field_def_built()
+#define field_end_def field_end_def_built()
+#define record_def record_def_built()
+#define schema_keyword_def schema_keyword_def_built()
+#define schema_def schema_def_built()
+#define jurisdictions_end_def jurisdictions_end_def_built()
+#define jurisdictions_def jurisdictions_def_built()
+#define item_def item_def_built()
+#define end_of_file_def end_of_file_def_built()
+#define file_def file_def_built()
 
 BOOST_SPIRIT_DEFINE(identifier, word, code, regime_id, invariant_id, string_literal, date_literal,
                     integer_literal, boolean_literal, expression, and_level, not_level, negation,
@@ -304,10 +379,12 @@ BOOST_SPIRIT_DEFINE(identifier, word, code, regime_id, invariant_id, string_lite
                     list_literal, exists_expression, parenthesized, string_end, list_end, paren_end,
                     quantifier_colon, rule_clause, rule_end, rule_declaration, regime_clause,
                     regime_end, regime, invariant_clause, invariant_end, invariant, entity_clause,
-                    entity_end, entity, definition,
-                    enumeration, type, container_type, field, field_end, record, schema,
-                    jurisdictions, jurisdictions_end, item, end_of_file, file)
+                    entity_end, entity, definition, enumeration, type, container_type, field,
+                    field_end, record, schema, jurisdictions, jurisdictions_end, item, end_of_file,
+                    file)
 BOOST_SPIRIT_DEFINE(schema_keyword)
+
+#undef LEXGATE_DEF
 
 // Literal tokens that can fail an expectation, in the words shown to people.
 std::string phrase_of(const std::string& which) {
