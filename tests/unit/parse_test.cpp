@@ -584,6 +584,14 @@ TEST_CASE("each expectation names what belongs there", "[parse]") {
   expect_error("define x = any m in l m", "parse.expected", 1, 23,
                "expected `:` before the quantifier's condition, found `m`");
   expect_error("define x = not", "parse.expected", 1, 15, "expected expression, found end of file");
+  // Keywords an expectation requires are named as written, never as the parser's C++ type.
+  expect_error("define x = a subset b", "parse.expected", 1, 21, "expected `of`, found `b`");
+  expect_error("define x = any m x", "parse.expected", 1, 18, "expected `in`, found `x`");
+  expect_error("regime a.b {\n  applies x\n}", "parse.expected", 2, 11,
+               "expected `when`, found `x`");
+  expect_error("enum e { A }", "parse.expected", 1, 10,
+               "expected word (lowercase letters, digits and `-`), found `A`");
+  expect_error("schema { a: map }", "parse.expected", 1, 17, "expected `of`, found `}`");
 }
 
 TEST_CASE("text after the last item is unexpected", "[parse]") {

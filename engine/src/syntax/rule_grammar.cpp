@@ -152,6 +152,11 @@ LEXGATE_RULE(field_end, x3::unused_type, "attribute (`name: type`) or `}`")
 LEXGATE_RULE(record, cst::record_type, "record type `{ name: type ... }`")
 LEXGATE_RULE(schema, cst::schema_decl, "schema")
 LEXGATE_RULE(schema_keyword, x3::unused_type, "`schema`")
+// Keywords an expectation requires, named so that a failure reads "expected `of`".
+LEXGATE_RULE(in_keyword, x3::unused_type, "`in`")
+LEXGATE_RULE(of_keyword, x3::unused_type, "`of`")
+LEXGATE_RULE(when_keyword, x3::unused_type, "`when`")
+LEXGATE_RULE(enum_words, std::vector<cst::name>, "word (lowercase letters, digits and `-`)")
 LEXGATE_RULE(jurisdictions, cst::jurisdictions_decl, "jurisdictions")
 LEXGATE_RULE(jurisdictions_end, x3::unused_type, "jurisdiction code or `}`")
 LEXGATE_RULE(item, cst::item, "item")
@@ -212,12 +217,12 @@ LEXGATE_DEF(negation_def, x3::raw[kw("not")] > not_level)
 LEXGATE_DEF(quantifier_colon_def, x3::lit(':'))
 LEXGATE_DEF(quantifier_def,
             x3::lexeme[x3::raw[x3::lit("any") | "all"] >> !x3::char_("a-zA-Z0-9_")] > identifier >
-                kw("in") > postfix > quantifier_colon > expression)
+                in_keyword > postfix > quantifier_colon > expression)
 LEXGATE_DEF(comparison_operator_def,
             skipped[x3::string("==") | x3::string("!=") | x3::string("<=") | x3::string(">=") |
                     x3::string("<") | x3::string(">") | (kw("in") >> x3::attr(std::string("in"))) |
                     (kw("contains") >> x3::attr(std::string("contains"))) |
-                    (kw("subset") > kw("of") >> x3::attr(std::string("subset of"))) |
+                    ((kw("subset") > of_keyword) >> x3::attr(std::string("subset of"))) |
                     (kw("intersects") >> x3::attr(std::string("intersects"))) |
                     (kw("within") >> x3::attr(std::string("within")))])
 LEXGATE_DEF(comparison_def, postfix >> -(comparison_operator > postfix))
@@ -260,7 +265,7 @@ LEXGATE_DEF(
             clause("effective", kind::effective, date_literal) |
             clause("until", kind::until, date_literal) |
             clause("source", kind::source, string_literal) |
-            (kw("applies") > kw("when") >> x3::attr(kind::applies_when) > expression) |
+            ((kw("applies") > when_keyword) >> x3::attr(kind::applies_when) > expression) |
             (&kw("rule") >> x3::attr(kind::rule) >> rule_declaration)])
 LEXGATE_DEF(regime_end_def, x3::lit('}'))
 LEXGATE_DEF(regime_def, kw("regime") > regime_id > '{' > *regime_clause > regime_end)
@@ -295,10 +300,11 @@ LEXGATE_DEF(entity_end_def, x3::lit('}'))
 LEXGATE_DEF(entity_def, kw("entity") > identifier > '{' > *entity_clause > entity_end)
 
 LEXGATE_DEF(definition_def, kw("define") > identifier > '=' > expression)
-LEXGATE_DEF(enumeration_def, kw("enum") > identifier > '{' > (word % ',') > -x3::lit(',') > '}')
+LEXGATE_DEF(enum_words_def, word % ',')
+LEXGATE_DEF(enumeration_def, kw("enum") > identifier > '{' > enum_words > -x3::lit(',') > '}')
 
 LEXGATE_DEF(container_type_def,
-            x3::lexeme[x3::raw[x3::lit("list") | "map"] >> !x3::char_("a-zA-Z0-9_")] > kw("of") >
+            x3::lexeme[x3::raw[x3::lit("list") | "map"] >> !x3::char_("a-zA-Z0-9_")] > of_keyword >
                 type)
 LEXGATE_DEF(type_def, container_type | record | identifier)
 LEXGATE_DEF(field_def, (identifier >> ':') > type > *(identifier >> !x3::lit(':')))
@@ -306,6 +312,9 @@ LEXGATE_DEF(field_end_def, x3::lit('}'))
 LEXGATE_DEF(record_def, '{' > *field > field_end)
 // `extend schema { ... }` adds attributes to the schema another file declares.
 LEXGATE_DEF(schema_keyword_def, kw("schema"))
+LEXGATE_DEF(in_keyword_def, kw("in"))
+LEXGATE_DEF(of_keyword_def, kw("of"))
+LEXGATE_DEF(when_keyword_def, kw("when"))
 LEXGATE_DEF(schema_def, x3::raw[(kw("extend") > schema_keyword) | kw("schema")] > record)
 class entry_class;
 LEXGATE_DEF(jurisdiction_entry, x3::rule<class entry_class, cst::jurisdiction_entry>{
@@ -366,6 +375,10 @@ LEXGATE_DEF(file_def, *item > end_of_file)
 #define field_end_def field_end_def_built()
 #define record_def record_def_built()
 #define schema_keyword_def schema_keyword_def_built()
+#define in_keyword_def in_keyword_def_built()
+#define of_keyword_def of_keyword_def_built()
+#define when_keyword_def when_keyword_def_built()
+#define enum_words_def enum_words_def_built()
 #define schema_def schema_def_built()
 #define jurisdictions_end_def jurisdictions_end_def_built()
 #define jurisdictions_def jurisdictions_def_built()
@@ -382,7 +395,7 @@ BOOST_SPIRIT_DEFINE(identifier, word, code, regime_id, invariant_id, string_lite
                     entity_end, entity, definition, enumeration, type, container_type, field,
                     field_end, record, schema, jurisdictions, jurisdictions_end, item, end_of_file,
                     file)
-BOOST_SPIRIT_DEFINE(schema_keyword)
+BOOST_SPIRIT_DEFINE(schema_keyword, in_keyword, of_keyword, when_keyword, enum_words)
 
 #undef LEXGATE_DEF
 
@@ -394,6 +407,9 @@ std::string phrase_of(const std::string& which) {
   if (which.size() > 2 && which.front() == '"' && which.back() == '"') {
     return "`" + which.substr(1, which.size() - 2) + "`";
   }
+  // Every parser an expectation fails on is a rule with a phrase or a literal; X3 names any
+  // other by its C++ type, which must never reach a person.
+  if (which.find("spirit") != std::string::npos) return "rule syntax";
   return which;
 }
 
