@@ -134,8 +134,6 @@ std::string window(std::string_view text, std::uint32_t& column) {
 // acts on (ESC, CR, BEL, NEL, U+2028, a line break inside a value) and every byte that is not
 // UTF-8 becomes one U+FFFD, so a quoted line can neither forge a title or an annotation nor move
 // the caret.
-bool is_printable(std::string_view text) { return !detail::unprintable_at(text, false); }
-
 std::string printable(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -155,6 +153,8 @@ std::string printable(std::string_view text) {
   }
   return out;
 }
+
+bool is_printable(std::string_view text) { return !detail::unprintable_at(text, false); }
 
 std::string render_diagnostic(const diagnostic& d) {
   std::string out;
