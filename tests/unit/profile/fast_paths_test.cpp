@@ -45,12 +45,8 @@ void vary(nlohmann::ordered_json& p, std::uint64_t variant) {
 
 TEST_CASE("JSON lines typed by the fast path into one reused profile equal the full typer's",
           "[profile][jsonl][fast]") {
-  lexgate::diagnostic_bag library_bag;
-  const auto lib = lexgate::load_standard_library(library_bag);
-  REQUIRE(lib);
-  const auto file = std::make_shared<const lexgate::source_file>("fleet.jsonl", "");
-  lexgate::json_profile_reader reader;
-  lexgate::profile reused;
+  lexgate::testing::typer_pair typers;
+  lexgate::profile& reused = typers.reused;
   std::size_t valid = 0;
   std::size_t invalid = 0;
   std::size_t errors_made = 0;
@@ -63,8 +59,7 @@ TEST_CASE("JSON lines typed by the fast path into one reused profile equal the f
     }
     const std::string line = p.dump();
     const auto number = static_cast<std::uint32_t>(i + 1);
-    const auto t =
-        lexgate::testing::type_both_ways(reader, reused, line, number, file, lib->profile_schema());
+    const auto t = typers.type(line, number);
     INFO("line " << number << ": " << line);
     REQUIRE(t.fast == t.full.has_value());
     CHECK(t.fast_diagnostics == t.full_diagnostics);

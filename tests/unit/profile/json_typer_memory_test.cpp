@@ -59,18 +59,13 @@ std::vector<std::string> lines_with_dates() {
 
 TEST_CASE("dates and list paths the JSON typer remembers give the full typer's profile",
           "[profile][jsonl][fast]") {
-  lexgate::diagnostic_bag library_bag;
-  const auto lib = lexgate::load_standard_library(library_bag);
-  REQUIRE(lib);
-  const auto file = std::make_shared<const lexgate::source_file>("fleet.jsonl", "");
-  lexgate::json_profile_reader reader;
-  lexgate::profile reused;
+  lexgate::testing::typer_pair typers;
+  lexgate::profile& reused = typers.reused;
   std::size_t refused = 0;
   const auto lines = lines_with_dates();
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const auto number = static_cast<std::uint32_t>(i + 1);
-    const auto t = lexgate::testing::type_both_ways(reader, reused, lines[i], number, file,
-                                                    lib->profile_schema());
+    const auto t = typers.type(lines[i], number);
     INFO("line " << number << ": " << lines[i]);
     REQUIRE(t.fast == t.full.has_value());
     CHECK(t.fast_diagnostics == t.full_diagnostics);

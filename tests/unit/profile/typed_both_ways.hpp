@@ -1,14 +1,17 @@
-// One JSON line typed both ways: by the fast path into a reused profile, as `scan` does, and by
+// JSON lines typed both ways: by the fast path into one reused profile, as `scan` does, and by
 // the full typer. The tests that hold the fast path to the full typer compare the two.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "io/profile_reader.hpp"
+#include "lexgate/library.hpp"
 #include "lexgate/profile.hpp"
 #include "lexgate/profile_json.hpp"
+#include "support/catch.hpp"
 #include "support/profile_compare.hpp"
 
 namespace lexgate::testing {
@@ -20,17 +23,34 @@ struct typed_both_ways {
   std::string full_diagnostics;
 };
 
-inline typed_both_ways type_both_ways(json_profile_reader& reader, profile& reused,
-                                      const std::string& line, std::uint32_t number,
-                                      const source_ptr& file, const schema& s) {
-  diagnostic_bag fast_bag;
-  diagnostic_bag full_bag;
-  typed_both_ways out;
-  out.fast = reader.load_into(line, number, file, s, fast_bag, reused);
-  out.full = detail::load_json_profile_full(line, number, file, s, full_bag);
-  out.fast_diagnostics = diagnostics_text(fast_bag);
-  out.full_diagnostics = diagnostics_text(full_bag);
-  return out;
-}
+/// The standard library's schema, one file name for every line, and the fast path's reader and
+/// reused profile, kept from one line to the next.
+class typer_pair {
+ public:
+  typer_pair() {
+    diagnostic_bag bag;
+    library_ = load_standard_library(bag);
+    REQUIRE(library_);
+  }
+
+  typed_both_ways type(const std::string& line, std::uint32_t number) {
+    diagnostic_bag fast_bag;
+    diagnostic_bag full_bag;
+    typed_both_ways out;
+    out.fast = reader_.load_into(line, number, file_, library_->profile_schema(), fast_bag, reused);
+    out.full =
+        detail::load_json_profile_full(line, number, file_, library_->profile_schema(), full_bag);
+    out.fast_diagnostics = diagnostics_text(fast_bag);
+    out.full_diagnostics = diagnostics_text(full_bag);
+    return out;
+  }
+
+  profile reused;  ///< What the fast path typed the last line into.
+
+ private:
+  std::optional<library> library_;
+  source_ptr file_ = std::make_shared<const source_file>("fleet.jsonl", "");
+  json_profile_reader reader_;
+};
 
 }  // namespace lexgate::testing
