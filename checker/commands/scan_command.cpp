@@ -187,8 +187,15 @@ class pointer_texts {
         h = (std::rotl(h, 23) ^ w) * k;
       }
       if (i < s.size()) {
+        // The last few bytes: the last eight, shifted past the bytes already taken, when the
+        // path has eight (a copy of a variable length is a call to memcpy); else byte by byte.
         std::uint64_t w = 0;
-        std::memcpy(&w, s.data() + i, s.size() - i);
+        if (s.size() >= 8) {
+          std::memcpy(&w, s.data() + s.size() - 8, sizeof w);
+          w >>= 8 * (8 - (s.size() - i));
+        } else {
+          for (std::size_t j = s.size(); j-- > i;) w = (w << 8) | static_cast<unsigned char>(s[j]);
+        }
         h = (std::rotl(h, 23) ^ w) * k;
       }
       return static_cast<std::size_t>(h ^ (h >> 29));
@@ -444,7 +451,10 @@ exit_code run_scan(const scan_options& o) {
       state.observed = &*observed;
       state.artifacts = &o.artifacts;
     }
-    std::size_t line_bytes = 0;  // of the last chunk: the next one is about as long
+    // Of the longest chunk so far: the next one is about as long. Reserved with a quarter
+    // more, so a chunk's lines seldom outgrow their string (each time they do, every byte
+    // written so far is copied again).
+    std::size_t line_bytes = 0;
     for (;;) {
       chunk_work claimed;
       {
@@ -455,11 +465,11 @@ exit_code run_scan(const scan_options& o) {
         queue.pop_front();
       }
       chunk_result batch;
-      batch.lines.reserve(line_bytes + line_bytes / 8);
+      batch.lines.reserve(line_bytes + line_bytes / 4);
       for (const work_item& item : claimed.items) {
         scan_one(*rules, files[item.file], item, state, eval, o, waivers, batch);
       }
-      line_bytes = batch.lines.size();
+      line_bytes = std::max(line_bytes, batch.lines.size());
       {
         std::lock_guard lock(mutex);
         results[claimed.index - written_chunks] = std::move(batch);
@@ -569,9 +579,14 @@ exit_code run_scan(const scan_options& o) {
       --blocks_in_use;
     }
     chunk_block.pop_front();
-    // A chunk's lines, once they reach the size of a write, go out as they are: appending them
-    // to the buffer first copied every byte of the output once more.
-    if (buffer.empty() && batch.lines.size() >= (1u << 16)) {
+    // A chunk's lines, once they reach the size of a write, go out as they are (after what the
+    // buffer holds): appending them to the buffer first copied every byte of the output once
+    // more.
+    if (batch.lines.size() >= (1u << 16)) {
+      if (!buffer.empty()) {
+        std::cout.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        buffer.clear();
+      }
       std::cout.write(batch.lines.data(), static_cast<std::streamsize>(batch.lines.size()));
     } else {
       buffer += batch.lines;

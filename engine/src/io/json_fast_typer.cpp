@@ -1,6 +1,7 @@
 // JSON profiles typed straight from simdjson's DOM into a reused profile (see the header for when
 // this path gives up and the full path decides).
 #include "io/json_fast_typer.hpp"
+#include "io/short_text.hpp"
 #include "source/text_check.hpp"
 
 #include <bit>
@@ -18,34 +19,8 @@ namespace {
 using simdjson::dom::element;
 using simdjson::dom::element_type;
 
-// Whether the `n` bytes at `a` and `b` are the same, compared inline a word at a time: names and
-// enum values are short, and a call to memcmp cost more than the comparison.
-bool same_bytes(const char* a, const char* b, std::size_t n) {
-  auto word = [](const char* p) {
-    std::uint64_t w;
-    std::memcpy(&w, p, sizeof w);
-    return w;
-  };
-  auto half = [](const char* p) {
-    std::uint32_t w;
-    std::memcpy(&w, p, sizeof w);
-    return w;
-  };
-  if (n >= 8) {
-    for (std::size_t i = 0; i + 8 < n; i += 8) {
-      if (word(a + i) != word(b + i)) return false;
-    }
-    return word(a + n - 8) == word(b + n - 8);  // the last eight, overlapping
-  }
-  if (n >= 4) return half(a) == half(b) && half(a + n - 4) == half(b + n - 4);
-  for (std::size_t i = 0; i < n; ++i) {
-    if (a[i] != b[i]) return false;
-  }
-  return true;
-}
-
 // Whether `name` is `key`: lengths first, as most fields a key is tried against differ in it.
-bool same_name(const std::string& name, std::string_view key) {
+[[gnu::always_inline]] inline bool same_name(const std::string& name, std::string_view key) {
   return name.size() == key.size() && same_bytes(name.data(), key.data(), key.size());
 }
 
@@ -80,31 +55,6 @@ bool printable_ascii(std::string_view text) {
     if (c < 0x20 || c >= 0x7F) return false;
   }
   return true;
-}
-
-// Makes `text` hold `s`, leaving it untouched when it does already: most strings of a line are
-// those the previous line had in the same place, and comparing costs less than copying.
-// When it differs, the bytes are copied into the memory `text` has, wherever it suffices:
-// `assign` goes through the general `_M_replace`, which costs several times the copy of a short
-// string.
-void assign_text(std::string& text, std::string_view s) {
-  const std::size_t had = text.size();
-  const std::size_t n = s.size();
-  if (had == n) {
-    if (!same_bytes(text.data(), s.data(), n)) std::memcpy(text.data(), s.data(), n);
-    return;
-  }
-  if (n < had) {
-    text.resize(n);  // shortens in place
-    std::memcpy(text.data(), s.data(), n);
-    return;
-  }
-  if (n <= text.capacity()) {
-    text.append(s.data() + had, n - had);  // in place: the capacity suffices
-    std::memcpy(text.data(), s.data(), had);
-    return;
-  }
-  text.assign(s);
 }
 
 // Values reused from one profile to the next keep their paths: a value typed at path P again
