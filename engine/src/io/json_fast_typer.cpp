@@ -70,6 +70,7 @@ class fast_typer {
       : schema_(s), limits_(limits), line_(line), memory_(memory) {
     if (memory.codes != &s.jurisdictions) {
       memory.two_letter.fill(0);
+      memory.longer_codes.fill({});
       memory.codes = &s.jurisdictions;
       memory.pools.clear();  // keyed by the types of another schema
       memory.pool_owner.fill(nullptr);
@@ -284,7 +285,7 @@ class fast_typer {
   // A scalar of every type but boolean and integer: each is written as a JSON string here; a
   // number or a boolean where a string is expected is left to the full path, which converts or
   // rejects it.
-  [[gnu::noinline]] bool string_scalar(element e, const schema_type& type, value& out) {
+  [[gnu::always_inline]] bool string_scalar(element e, const schema_type& type, value& out) {
     clear_container(out, type);
     if (e.type() != element_type::STRING) return false;
     const std::string_view text = e.get_string().value_unsafe();
@@ -421,15 +422,28 @@ class fast_typer {
     return false;
   }
 
-  // Whether `code` is a valid market or place; two capital letters are answered from memory.
+  // Whether `code` is a valid market or place; two capital letters, and codes of four to eight
+  // bytes met lately, are answered from memory.
   bool valid_code(std::string_view code) {
-    if (code.size() == 2 && code[0] >= 'A' && code[0] <= 'Z' && code[1] >= 'A' && code[1] <= 'Z') {
+    const std::size_t n = code.size();
+    if (n == 2 && code[0] >= 'A' && code[0] <= 'Z' && code[1] >= 'A' && code[1] <= 'Z') {
       std::uint8_t& known = memory_.two_letter[static_cast<std::size_t>(code[0] - 'A') * 26 +
                                                static_cast<std::size_t>(code[1] - 'A')];
       if (known == 0) known = schema_.jurisdictions.valid(code) ? 1 : 2;
       return known == 1;
     }
-    return schema_.jurisdictions.valid(code);
+    if (n < 4 || n > 8) return schema_.jurisdictions.valid(code);
+    // Its first four bytes and its last four (overlapping) hold every byte of the code, so with
+    // its size they tell it from any other.
+    std::uint32_t first, last;
+    std::memcpy(&first, code.data(), sizeof first);
+    std::memcpy(&last, code.data() + n - 4, sizeof last);
+    const std::uint64_t bytes = first | (std::uint64_t{last} << 32);
+    auto& known = memory_.longer_codes[((bytes ^ n) * 0x9E3779B97F4A7C15ull) >> 59];
+    if (known.size == n && known.bytes == bytes) return known.valid;
+    const bool valid = schema_.jurisdictions.valid(code);
+    known = {bytes, static_cast<std::uint8_t>(n), valid};
+    return valid;
   }
 
   // `date::parse(text)`'s days, answered from memory for a date met lately.
