@@ -10,6 +10,10 @@
 #include <optional>
 #include <string_view>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "lexgate/date.hpp"
 
 namespace lexgate::detail {
@@ -24,9 +28,10 @@ using simdjson::dom::element_type;
   return name.size() == key.size() && same_bytes(name.data(), key.data(), key.size());
 }
 
-// Whether every byte of `text` is printable ASCII (0x20 to 0x7E), eight at a time: then
-// `unprintable_at` has nothing to find, and nearly every string of a profile is such text.
-bool printable_ascii(std::string_view text) {
+// Whether every byte of `text` is printable ASCII (0x20 to 0x7E), eight at a time (sixteen
+// with SSE2, which every x86-64 has): then `unprintable_at` has nothing to find, and nearly
+// every string of a profile is such text. Inline, as the call cost about as much as the test.
+[[gnu::always_inline]] inline bool printable_ascii(std::string_view text) {
   constexpr std::uint64_t ones = 0x0101010101010101ull;
   constexpr std::uint64_t highs = 0x8080808080808080ull;
   // A byte of 0x80 or more, one below 0x20, or DEL (0x7F, the one byte that adding 1 to
@@ -34,6 +39,21 @@ bool printable_ascii(std::string_view text) {
   auto bad = [](std::uint64_t w) { return ((w | (w - ones * 0x20) | (w + ones)) & highs) != 0; };
   const char* p = text.data();
   const std::size_t n = text.size();
+#if defined(__SSE2__)
+  if (n > 16) {
+    // As signed bytes, 0x80 and above are negative: below 0x20 takes them too.
+    auto bad16 = [](const char* at) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+      const __m128i low = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20));
+      const __m128i del = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f));
+      return _mm_movemask_epi8(_mm_or_si128(low, del)) != 0;
+    };
+    for (std::size_t i = 0; i + 16 < n; i += 16) {
+      if (bad16(p + i)) return false;
+    }
+    return !bad16(p + n - 16);  // the last sixteen, overlapping
+  }
+#endif
   if (n >= 8) {
     std::uint64_t w;
     for (std::size_t i = 0; i + 8 < n; i += 8) {
