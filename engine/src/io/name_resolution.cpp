@@ -125,7 +125,7 @@ class resolver {
     }
     if (operator_country == nullptr) return;
     if ((operator_entity == nullptr || operator_entity->country.empty() ||
-         how_of(*op) == match_kind::name_within) &&
+         guessed_within(*op)) &&
         !operator_country->present() && source_country != nullptr && source_country->present()) {
       // An operator the registry does not know, defaulted from a party whose country the
       // profile states: that stated country is the operator's.
@@ -158,7 +158,7 @@ class resolver {
   // guess may be wrong, and a country would then turn a missing fact into a false one.
   void country(value* c, const entity_info* e, const value* named_by) {
     if (c == nullptr || e == nullptr || e->country.empty() || named_by == nullptr) return;
-    if (how_of(*named_by) == match_kind::name_within) return;
+    if (guessed_within(*named_by)) return;
     if (!c->present()) {
       set(*c, e->country, named_by->where);
       c->k = value::kind::string;
@@ -213,6 +213,12 @@ class resolver {
     return match_kind::name;
   }
 
+  // Whether `v` was resolved by a known name inside an unknown one: `how_of(v)` is
+  // `name_within`. Rare, and asked of every country: the steps are searched only when one is.
+  bool guessed_within(const value& v) const {
+    return any_within_ && how_of(v) == match_kind::name_within;
+  }
+
   // Records a step, reusing the slots (and string memory) of the profile's previous list.
   void note(const value& target, const std::string& written, const entity_info* e,
             match_kind how, const std::string& matched, const char* from, location where) {
@@ -238,6 +244,7 @@ class resolver {
       r.country.clear();
     }
     r.how = how;
+    if (how == match_kind::name_within) any_within_ = true;
     assign_text(r.matched, matched);
     assign_text(r.from, from);
     r.where = where;
@@ -249,6 +256,7 @@ class resolver {
   bool json_;
   resolution_memory* memory_;
   bool ok_ = true;
+  bool any_within_ = false;  // a step recorded so far is a `name_within` guess
   std::size_t used_ = 0;
 };
 
