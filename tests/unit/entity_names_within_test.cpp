@@ -9,6 +9,7 @@
 #include "lexgate/entities.hpp"
 #include "lexgate/library.hpp"
 #include "support/catch.hpp"
+#include "support/check_report.hpp"
 #include "support/library_fixture.hpp"
 
 using namespace lexgate;
@@ -36,16 +37,7 @@ std::string government_profile(const std::string& provider) {
 }
 
 json check_json(const std::string& path) {
-  const auto r = run_lexgate({"check", path, "--as-of", kAsOf, "--format", "json"});
-  INFO(r.err);
-  REQUIRE((r.exit_code == 0 || r.exit_code == 1));
-  return json::parse(r.out);
-}
-
-std::map<std::string, std::string> verdicts(const json& report) {
-  std::map<std::string, std::string> out;
-  for (const auto& m : report["markets"]) out[m["market"]] = m["verdict"];
-  return out;
+  return lexgate::testing::check_json(path, kAsOf);
 }
 
 const json* name_step(const json& report, const std::string& path) {
@@ -100,7 +92,8 @@ TEST_CASE("a known name inside an unknown one resolves as a guess; short or part
 
 TEST_CASE("DeepSeek under its full legal names is blocked where DeepSeek is", "[entities][cli]") {
   scratch_dir dir;
-  const auto expected = verdicts(check_json(dir.write("ref.yaml", government_profile("DeepSeek"))));
+  const auto expected =
+      market_verdicts(check_json(dir.write("ref.yaml", government_profile("DeepSeek"))));
   REQUIRE(expected.size() == 3);
   CHECK(expected.at("TW") == "blocked");
   for (const char* legal : {"Hangzhou DeepSeek Artificial Intelligence Basic Technology Research "
@@ -108,7 +101,7 @@ TEST_CASE("DeepSeek under its full legal names is blocked where DeepSeek is", "[
                             "杭州深度求索人工智能基础技术研究有限公司"}) {
     INFO(legal);
     const auto report = check_json(dir.write("legal.yaml", government_profile(legal)));
-    CHECK(verdicts(report) == expected);
+    CHECK(market_verdicts(report) == expected);
     const json* step = name_step(report, "product.models[0].provider");
     REQUIRE(step != nullptr);
     CHECK((*step)["by"] == "name");
@@ -122,7 +115,7 @@ TEST_CASE("a guessed company is judged as that company, flagged as a guess, and 
   const std::string path =
       dir.write("guess.yaml", government_profile("DeepSeek Research Lab (Hangzhou)"));
   const auto report = check_json(path);
-  const auto v = verdicts(report);
+  const auto v = market_verdicts(report);
   CHECK(v.at("AU") == "blocked");
   CHECK(v.at("TW") == "blocked");
   CHECK(v.at("US-TX") == "blocked");
@@ -168,7 +161,7 @@ TEST_CASE("an operator defaulted from a guessed provider takes the provider's st
                 "hosting: provider-api }\n"
                 "deployment: { markets: [IT] }\n"
                 "data: { personal_data: true, transfers: [] }\n"));
-  CHECK(verdicts(report).at("IT") == "blocked");
+  CHECK(market_verdicts(report).at("IT") == "blocked");
   bool transfer = false;
   bool garante = false;
   for (const auto& f : report["markets"][0]["findings"]) {
