@@ -308,6 +308,15 @@ TEST_CASE("the public lookups resolve model ids, hosts and company names", "[ent
   REQUIRE(m);
   CHECK(m->entity->id == "alibaba");
   CHECK_FALSE(resolve_model(*lib, "my-own-model"));
+  // deepseek-ai names every model deepseek-*: the older families resolve too, a look-alike not.
+  for (const char* id : {"deepseek-coder-v2-instruct", "deepseek-llm-67b-chat", "DeepSeek-V2.5"}) {
+    INFO(id);
+    m = resolve_model(*lib, id);
+    REQUIRE(m);
+    CHECK(m->entity->id == "deepseek");
+    CHECK(m->how == match_kind::model_family);
+  }
+  CHECK_FALSE(resolve_model(*lib, "deepseekish-model"));
 
   auto h = resolve_api_host(*lib, "https://ark.cn-beijing.volces.com/api/v3");
   REQUIRE(h);
