@@ -18,8 +18,8 @@ namespace lexgate {
 
 /// Parses JSON profiles with simdjson. Holds the parser's buffers, reused from one profile to
 /// the next, and what it worked out about the schema (valid market codes, company names): make
-/// one per thread, for one schema. Given another schema it starts afresh; once a schema it was
-/// used with is destroyed, it must not be used again.
+/// one per thread. Given another schema than the call before it starts afresh, even when that
+/// schema was made where a destroyed one was (`schema::identity` tells them apart).
 class json_profile_reader {
  public:
   json_profile_reader();
@@ -40,7 +40,8 @@ class json_profile_reader {
   /// The same as `load`, into `out`, reusing the memory of the profile `out` held: a scan that
   /// loads line after line into one profile allocates almost nothing once warm. Returns false
   /// on errors (in `bag`), and `out` is then an empty profile. `out` must be a new profile or
-  /// one this reader loaded.
+  /// one this reader loaded: with this schema, unless the call before gave another (the reader
+  /// then starts afresh, `out` included).
   bool load_into(std::string_view json, std::uint32_t line, const source_ptr& file,
                  const schema& schema, diagnostic_bag& bag, profile& out,
                  const profile_limits& limits = {});

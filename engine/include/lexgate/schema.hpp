@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -114,6 +115,40 @@ class jurisdiction_table {
   }
 };
 
+/// What tells one schema object from every other, for what remembers its answers about a
+/// schema from one call to the next (a JSON reader's valid codes, field layouts and company
+/// names): an address does not, since a schema made after one is destroyed may take its place.
+/// Each schema holds a token of its own, made with it; a weak reference to the token keeps its
+/// control block, and so its owner, distinct from any token made later (`std::weak_ptr::
+/// owner_before`), the way the evaluator knows a library by its program. A copy is another
+/// schema, and so are a schema assigned to and one moved from: their content is no longer what
+/// was seen. A schema changed in place keeps its token: do not change one while it is in use.
+class schema_identity {
+ public:
+  schema_identity() : token_(fresh()) {}
+  schema_identity(const schema_identity&) : token_(fresh()) {}
+  schema_identity(schema_identity&& from) : token_(fresh()) { from.token_ = fresh(); }
+  schema_identity& operator=(const schema_identity& other) {
+    if (this != &other) token_ = fresh();
+    return *this;
+  }
+  schema_identity& operator=(schema_identity&& from) {
+    if (this != &from) {
+      token_ = fresh();
+      from.token_ = fresh();
+    }
+    return *this;
+  }
+  ~schema_identity() = default;
+
+  /// Never empty; the same object for as long as the schema holds this identity.
+  const std::shared_ptr<const void>& token() const { return token_; }
+
+ private:
+  static std::shared_ptr<const void> fresh() { return std::make_shared<const char>('\0'); }
+  std::shared_ptr<const void> token_;
+};
+
 /// The schema: a root record type plus the types it uses, the jurisdictions and the entities.
 /// Types live in a deque so pointers to them stay valid as more are added.
 struct schema {
@@ -122,6 +157,8 @@ struct schema {
   jurisdiction_table jurisdictions;
   /// The companies profiles name; resolution happens when a profile is loaded.
   entity_registry entities;
+  /// Which schema this is, to what remembers answers about one (see schema_identity).
+  schema_identity identity;
 
   /// Adds a type and returns a stable pointer to it.
   const schema_type* add(schema_type t);

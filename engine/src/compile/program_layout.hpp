@@ -49,7 +49,7 @@ BOOST_DESCRIBE_STRUCT(entity_info, (),
                       (id, name, country, parent, names, hugging_face_orgs, modelscope_orgs,
                        model_families, api_hosts, sources, file, where))
 // The entity registry likewise: written as its entities, rebuilt through `add` and `index`.
-BOOST_DESCRIBE_STRUCT(schema, (), (types, root, jurisdictions, entities))
+BOOST_DESCRIBE_STRUCT(schema, (), (types, root, jurisdictions, entities, identity))
 }  // namespace lexgate
 
 namespace lexgate::detail {
@@ -108,11 +108,12 @@ struct span_of<std::span<const T>> : std::true_type {
   using element = T;
 };
 
-/// What a program holds but does not write: storage for its text, and the listing built from
-/// its regimes when asked for.
+/// What a program holds but does not write: storage for its text, the listing built from its
+/// regimes when asked for, and its schema's identity (each program read is a schema of its own).
 template <class T>
-inline constexpr bool not_written =
-    std::is_same_v<T, text_store> || std::is_same_v<T, regime_listing>;
+inline constexpr bool not_written = std::is_same_v<T, text_store> ||
+                                    std::is_same_v<T, regime_listing> ||
+                                    std::is_same_v<T, schema_identity>;
 
 template <class T>
 struct optional_of : std::false_type {};

@@ -44,7 +44,8 @@ class writer {
       count(v.size());
       out_.append(v);
     } else if constexpr (codec::not_written<T>) {
-      // Not written: the reader keeps its own text; the listing is built when asked for.
+      // Not written: the reader keeps its own text; the listing is built when asked for; the
+      // schema read gets an identity of its own.
     } else if constexpr (std::is_same_v<T, value>) {
       // A value as default-constructed (an expression node that is not a constant) is one byte.
       const bool absent = is_default(v);

@@ -87,15 +87,7 @@ class fast_typer {
  public:
   fast_typer(const schema& s, const profile_limits& limits, std::uint32_t line,
              fast_typer_memory& memory)
-      : schema_(s), limits_(limits), line_(line), memory_(memory) {
-    if (memory.codes != &s.jurisdictions) {
-      memory.two_letter.fill(0);
-      memory.longer_codes.fill({});
-      memory.codes = &s.jurisdictions;
-      memory.pools.clear();  // keyed by the types of another schema
-      memory.pool_owner.fill(nullptr);
-    }
-  }
+      : schema_(s), limits_(limits), line_(line), memory_(memory) {}
 
   // `out.path` is already set by the caller; every other member is written here.
   bool typed(element e, const schema_type& type, value& out, std::uint32_t depth, bool paths_kept) {
@@ -502,10 +494,13 @@ class fast_typer {
 
 namespace {
 
-// Where the root fields the checks below read sit in `s`, worked out once per schema.
-void learn_layout(const schema& s, fast_typer_memory& memory) {
-  if (memory.layout_of == &s) return;
-  memory.layout_of = &s;
+// Forgets what `memory` knew of another schema, and works out where the root fields the checks
+// below read sit in `s`. The dates stay: a date's days do not depend on the schema.
+void start_afresh(const schema& s, fast_typer_memory& memory) {
+  memory.two_letter.fill(0);
+  memory.longer_codes.fill({});
+  memory.pools.clear();  // keyed by the types of the other schema
+  memory.pool_owner.fill(nullptr);
   auto index_in = [](const schema_type* record, int field, const char* name) {
     if (field < 0) return -1;
     const schema_type* t = record->fields[static_cast<std::size_t>(field)].type;
@@ -523,10 +518,14 @@ void learn_layout(const schema& s, fast_typer_memory& memory) {
 bool type_json_profile_fast(simdjson::dom::element document, std::uint32_t line,
                             const schema& schema, const profile_limits& limits,
                             fast_typer_memory& memory, profile& out) {
+  if (!memory.schema.same(schema)) {
+    start_afresh(schema, memory);
+    // Its values' paths were placed by the other schema's fields, and would be trusted.
+    out.root = value{};
+  }
   fast_typer typer(schema, limits, line, memory);
   out.root.path.clear();
   if (!typer.typed(document, *schema.root, out.root, 0, true)) return false;
-  learn_layout(schema, memory);
   // No market is an error the full path reports (`profile.no_markets`).
   if (memory.deployment < 0) return false;
   const value& d = out.root.items[static_cast<std::size_t>(memory.deployment)];

@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "io/schema_memory.hpp"
 #include "lexgate/profile.hpp"
 #include "lexgate/schema.hpp"
 
@@ -26,8 +27,11 @@ struct value_pool {
   std::vector<value> values;           ///< The last one taken first; bounded in number.
 };
 
-/// What the fast typer keeps from one line to the next, for one schema at a time.
+/// What the fast typer keeps from one line to the next, for one schema at a time: given
+/// another, it forgets all of it but the dates.
 struct fast_typer_memory {
+  /// The schema the rest answers for.
+  remembered_schema schema;
   /// Values a shorter list (or a record now absent) no longer needs, waiting for a longer one,
   /// one pool per container type: a value comes back with the shape (and nearly always the
   /// path and text) it had, where a shared pool handed a list of markets the records of a
@@ -38,12 +42,10 @@ struct fast_typer_memory {
   std::array<const schema_type*, 128> pool_owner{};
   std::array<std::uint32_t, 128> pool_index{};
   /// The root fields the profile's checks read, by index (-1 when the schema has none).
-  const schema* layout_of = nullptr;
   int deployment = -1, markets = -1, version = -1, product = -1, product_id = -1;
-  /// Whether each two-letter code (`AA` to `ZZ`) is a valid market of `codes`: 0 when not asked
-  /// yet, 1 when valid, 2 when not. Markets and places are written on every line, and the
+  /// Whether each two-letter code (`AA` to `ZZ`) is a valid market of the schema: 0 when not
+  /// asked yet, 1 when valid, 2 when not. Markets and places are written on every line, and the
   /// table's answer costs a hash and a lookup or two.
-  const jurisdiction_table* codes = nullptr;
   std::array<std::uint8_t, 26 * 26> two_letter{};
   /// Longer codes of up to eight bytes met lately (`US-NY`, `CN-BJ`) and whether each is valid,
   /// in a small table indexed by a hash of the code, for the same reason.
@@ -65,8 +67,10 @@ struct fast_typer_memory {
 };
 
 /// Types `document`, found on line `line`, as a profile into `out`, reusing the memory of the
-/// values `out` held and what `memory` keeps. `out` must be a profile typed by this function
-/// before, or a new one, and `memory.pools` must hold only values this function put there.
+/// values `out` held and what `memory` keeps. `out` must be a new profile, or one typed by this
+/// function with `memory` and the same schema (given another schema than the last call's, it
+/// starts afresh, `out` included), and `memory.pools` must hold only values this function put
+/// there.
 /// False when the full path must decide: `out` is then unspecified, and must not be passed here
 /// again (a new profile must).
 bool type_json_profile_fast(simdjson::dom::element document, std::uint32_t line,

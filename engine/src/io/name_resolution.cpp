@@ -290,8 +290,7 @@ resolution_layout layout_of(const schema& s) {
 }
 
 void resolution_memory::use(const schema& s) {
-  if (schema_ == &s) return;
-  schema_ = &s;
+  if (schema_.same(s)) return;
   layout_ = layout_of(s);
   known_.clear();
 }

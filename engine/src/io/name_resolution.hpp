@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "io/schema_memory.hpp"
 #include "io/short_text.hpp"
 #include "lexgate/diagnostic.hpp"
 #include "lexgate/entities.hpp"
@@ -56,7 +57,7 @@ class resolution_memory {
  private:
   static constexpr std::size_t capacity = 4096;
   void use(const schema& s);
-  const schema* schema_ = nullptr;
+  remembered_schema schema_;  // the schema the layout and the answers are for
   resolution_layout layout_;
   std::unordered_map<std::string, std::optional<entity_match>, short_text_hash, std::equal_to<>>
       known_;
