@@ -80,9 +80,11 @@ using simdjson::dom::element_type;
 // Values reused from one profile to the next keep their paths: a value typed at path P again
 // (`paths_kept`) has the same path, and so do its children that were there before. A value
 // taken from a pool has its path compared, and written only when it differs; its children are
-// trusted when it was right, since every value's children were given paths below its own. Only
-// values in a new place get their paths written, which spares a string copy for nearly every
-// value.
+// trusted when it was right, since every value's children were given paths below its own. The
+// items of one container were all given paths below its path, so items that come back together
+// (a container's own after it moved, a whole list another container gave up) are all right
+// when the first one is. Only values in a new place get their paths written, which spares a
+// string copy for nearly every value.
 class fast_typer {
  public:
   fast_typer(const schema& s, const profile_limits& limits, std::uint32_t line,
@@ -179,7 +181,12 @@ class fast_typer {
     // Bit i: the paths below field i are right (see the class comment).
     const std::uint64_t all = fields == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << fields) - 1;
     std::uint64_t right = all;
-    if (resize_items(out.items, fields, type) != fields || !paths_kept) {
+    const std::size_t had = resize_items(out.items, fields, type);
+    // Fields that were one record's before (its own, or another's given up whole) sit under
+    // one path: when the first field's is right, all are.
+    if ((had != fields || !paths_kept) &&
+        !((had == fields || had == exchanged) && fields > 0 &&
+          is_field_path(out.items[0].path, out.path, type.fields[0].name))) {
       for (std::size_t i = 0; i < fields; ++i) {
         if (!place_path(out.items[i].path, out.path, type.fields[i].name)) {
           right &= ~(std::uint64_t{1} << i);
@@ -241,8 +248,14 @@ class fast_typer {
     if (size > limits_.max_list_items) return false;
     set_container(out, value::kind::list);
     out.keys.clear();
-    const std::size_t before = resize_items(out.items, size, type);
-    const std::size_t kept = paths_kept ? before : 0;
+    const std::size_t had = resize_items(out.items, size, type);
+    // How many items have the paths they need, first to last. Items that were one list's before
+    // (this one's, or another's given up whole) sit under one path: when the first item's is
+    // right, all of them are.
+    std::size_t kept = paths_kept && had != exchanged ? had : 0;
+    if (kept == 0 && had != 0 && size != 0 && is_first_item_path(out.items[0].path, out.path)) {
+      kept = had == exchanged ? size : had;
+    }
     std::size_t i = 0;
     for (element item : array) {
       if (item.type() == element_type::NULL_VALUE) return false;  // an empty list item
@@ -290,7 +303,7 @@ class fast_typer {
   // A scalar's place held a scalar before, or nothing; a container only in a profile typed
   // against another schema.
   void clear_container(value& out, const schema_type& type) {
-    if (!out.items.empty()) move_items(out.items, 0, pool(type));
+    if (!out.items.empty()) resize_items(out.items, 0, type);
     if (!out.keys.empty()) out.keys.clear();
   }
 
@@ -326,33 +339,93 @@ class fast_typer {
     return true;
   }
 
-  // The pool of values that containers of type `owner` gave up.
-  std::vector<value>& pool(const schema_type& owner) {
+  // The pool of what containers of type `owner` gave up.
+  value_pool& pool(const schema_type& owner) {
     auto& m = memory_;
     constexpr std::size_t slots = std::tuple_size_v<decltype(m.pool_owner)>;
     std::size_t slot = (reinterpret_cast<std::uintptr_t>(&owner) >> 4) % slots;
     for (std::size_t probe = 0; probe < slots; ++probe, slot = (slot + 1) % slots) {
-      if (m.pool_owner[slot] == &owner) return m.pools[m.pool_index[slot]].values;
+      if (m.pool_owner[slot] == &owner) return m.pools[m.pool_index[slot]];
       if (m.pool_owner[slot] == nullptr) {
         m.pool_owner[slot] = &owner;
         m.pool_index[slot] = static_cast<std::uint32_t>(m.pools.size());
-        return m.pools.emplace_back(value_pool{&owner, {}}).values;
+        return new_pool(owner);
       }
     }
     // More container types than slots: sought the slow way.
     for (auto& p : m.pools) {
-      if (p.owner == &owner) return p.values;
+      if (p.owner == &owner) return p;
     }
-    return m.pools.emplace_back(value_pool{&owner, {}}).values;
+    return new_pool(owner);
   }
 
-  // Sets the number of `items` of a container of type `owner`, moving surplus values to its
-  // pool and taking new ones from it, so their memory outlives one profile. Returns how many
-  // were there before.
-  std::size_t resize_items(std::vector<value>& items, std::size_t size, const schema_type& owner) {
+  value_pool& new_pool(const schema_type& owner) {
+    value_pool& p = memory_.pools.emplace_back();
+    p.owner = &owner;
+    return p;
+  }
+
+  // What `resize_items` returns when the items are another container's.
+  static constexpr std::size_t exchanged = ~std::size_t{0};
+
+  // Sets the number of `items` of a container of type `owner`, so that their memory outlives
+  // one profile: by exchanging them for a list of the new length that a container of the type
+  // gave up (`exchanged` is returned), or else by moving surplus values to its pool and taking
+  // new ones from it (how many of the items there are now were there before is returned).
+  [[gnu::always_inline]] std::size_t resize_items(std::vector<value>& items, std::size_t size,
+                                                  const schema_type& owner) {
+    if (items.size() == size) return size;  // nearly always, for records
+    return change_items(items, size, owner);
+  }
+
+  // `resize_items` when the number changes.
+  [[gnu::noinline]] std::size_t change_items(std::vector<value>& items, std::size_t size,
+                                             const schema_type& owner) {
     const std::size_t before = items.size();
-    if (before != size) move_items(items, size, pool(owner));  // most values keep their shape
+    value_pool& p = pool(owner);
+    switch (exchange_items(items, size, p)) {
+      case exchange::whole:
+        return exchanged;
+      case exchange::parked:
+        return 0;  // the items are single values, each with a path of its own
+      case exchange::none:
+        break;
+    }
+    move_items(items, size, p.values);  // most values keep their shape
     return std::min(before, size);
+  }
+
+  enum class exchange : std::uint8_t { none, whole, parked };
+
+  // Gives `items` `size` values by exchanging lists with the pool: for a list of that length it
+  // gave up (`whole`), or else, when `items` can wait there for a container of their length,
+  // for values taken one by one (`parked`); `none` when neither (the values are then moved one
+  // by one). Lists change length from one profile to the next among a few lengths: once each
+  // has been seen, a change is one exchange, where moving each value costs about as much as
+  // typing it. The pool keeps a bounded number of lists, of bounded length.
+  static exchange exchange_items(std::vector<value>& items, std::size_t size, value_pool& p) {
+    constexpr std::size_t longest_list = 64;
+    const std::size_t before = items.size();
+    for (std::uint32_t i = 0; i < p.lists_held; ++i) {
+      if (p.list_sizes[i] != size) continue;
+      items.swap(p.lists[i]);
+      if (before == 0) {  // nothing to keep: the place goes to the last list
+        const std::uint32_t last = --p.lists_held;
+        p.lists[i].swap(p.lists[last]);
+        p.list_sizes[i] = p.list_sizes[last];
+      } else {
+        p.list_sizes[i] = static_cast<std::uint32_t>(before);
+      }
+      return exchange::whole;
+    }
+    if (before == 0 || before > longest_list || p.lists_held == value_pool::most_lists) {
+      return exchange::none;
+    }
+    const std::uint32_t i = p.lists_held++;
+    p.lists[i].swap(items);  // the place held an empty list
+    p.list_sizes[i] = static_cast<std::uint32_t>(before);
+    move_items(items, size, p.values);
+    return exchange::parked;
   }
 
   // The last item goes first, so the first comes back first: an item returns to the index
@@ -387,7 +460,7 @@ class fast_typer {
   void make_absent(value& v, const schema_type& type) {
     if (v.k == value::kind::absent) return;
     set_container(v, value::kind::absent);
-    if (!v.items.empty()) move_items(v.items, 0, pool(type));
+    if (!v.items.empty()) resize_items(v.items, 0, type);
     v.keys.clear();
     v.where = {};
   }
@@ -411,6 +484,23 @@ class fast_typer {
     path += '.';
     path += name;
     return false;
+  }
+
+  // Whether `path` is the path of field `name` of `parent`.
+  static bool is_field_path(const std::string& path, const std::string& parent,
+                            std::string_view name) {
+    const std::size_t p = parent.size();
+    if (p == 0) return path.size() == name.size() && same_bytes(path.data(), name.data(), name.size());
+    return path.size() == p + 1 + name.size() && path[p] == '.' &&
+           same_bytes(path.data() + p + 1, name.data(), name.size()) &&
+           same_bytes(path.data(), parent.data(), p);
+  }
+
+  // Whether `path` is the path of the first item of `parent`.
+  static bool is_first_item_path(const std::string& path, const std::string& parent) {
+    const std::size_t p = parent.size();
+    return path.size() == p + 3 && path[p] == '[' && path[p + 1] == '0' && path[p + 2] == ']' &&
+           same_bytes(path.data(), parent.data(), p);
   }
 
   // Makes `path` the path of item `index` of `parent`; true when it was already.

@@ -25,6 +25,12 @@ namespace lexgate::detail {
 struct value_pool {
   const schema_type* owner = nullptr;  ///< The list, map or record type that held them.
   std::vector<value> values;           ///< The last one taken first; bounded in number.
+  /// Whole lists of items, each the items of one container once, taken back by length: the
+  /// first `lists_held`, their lengths in `list_sizes` (compared without reading the lists).
+  static constexpr std::size_t most_lists = 8;
+  std::uint32_t lists_held = 0;
+  std::array<std::uint32_t, most_lists> list_sizes{};
+  std::array<std::vector<value>, most_lists> lists;
 };
 
 /// What the fast typer keeps from one line to the next, for one schema at a time: given
