@@ -18,6 +18,7 @@
 #include "compile/program.hpp"
 #include "compile/rule_dates.hpp"
 #include "compile/semantics.hpp"
+#include "eval/program_memo.hpp"
 
 namespace lexgate {
 
@@ -121,6 +122,8 @@ struct detail::scratch {
   // any program made later (its address may be reused; its owner's is not while referred to).
   std::weak_ptr<const detail::program> codes_of;
   std::vector<std::int64_t> constant_codes;
+  // The rules' timing and the scopes that read only `market`, for the program last judged.
+  detail::program_memo memo;
 };
 
 namespace {
@@ -158,6 +161,11 @@ class evaluator {
 
   std::vector<missing_fact>& missing() { return missing_; }
   std::vector<const value*>& reads() { return reads_; }
+  bool explains() const { return explain_; }
+  /// The value of `market` in rules (what a read of it records).
+  const value* market_value() const { return &market_; }
+  /// The market's position in the jurisdiction table, or -1 when it is not a listed code.
+  std::int64_t market_code() { return code_of(&market_); }
 
   // Conditions: the operators of compile/operators.hpp over this domain (three-valued values
   // read from the profile, with their reads and missing facts recorded).
@@ -467,16 +475,39 @@ struct scope_result {
   tv outcome = tv::yes;
 };
 
-// Evaluates `applies when` into the scope buffers of `s` (judge replays them).
-scope_result evaluate_scope(evaluator& e, scratch& s, const detail::compiled_regime& regime) {
+// Evaluates `applies when` of the regime at program position `r` into the scope buffers of `s`
+// (judge replays them). A scope that reads only `market` is evaluated once per market code and
+// library (detail::program_memo), then replayed: the same outcome and the same reads of `market`,
+// never a missing fact.
+scope_result evaluate_scope(evaluator& e, scratch& s, std::uint32_t r,
+                            const detail::compiled_regime& regime) {
+  using entry = detail::program_memo::scope_entry;
   scope_result out;
   out.valid = true;
   s.scope_missing.clear();
   s.scope_reads.clear();
   if (!regime.applies_when) return out;
+  entry* known = nullptr;
+  if (s.memo.market_only(r)) {
+    const std::int64_t code = e.market_code();
+    if (code >= 0) known = s.memo.scope(r, static_cast<std::uint32_t>(code));
+  }
+  if (known != nullptr && (known->filled == entry::state::with_reads ||
+                           (known->filled == entry::state::outcome_only && !e.explains()))) {
+    out.outcome = known->outcome;
+    if (e.explains()) s.scope_reads.assign(known->market_reads, e.market_value());
+    return out;
+  }
   e.missing().clear();
   e.reads().clear();
   out.outcome = e.test(*regime.applies_when);
+  if (known != nullptr && e.missing().empty() && e.reads().size() <= UINT16_MAX &&
+      std::all_of(e.reads().begin(), e.reads().end(),
+                  [&](const value* v) { return v == e.market_value(); })) {
+    known->outcome = out.outcome;
+    known->market_reads = static_cast<std::uint16_t>(e.reads().size());
+    known->filled = e.explains() ? entry::state::with_reads : entry::state::outcome_only;
+  }
   if (out.outcome == tv::unknown) std::swap(s.scope_missing, e.missing());
   std::swap(s.scope_reads, e.reads());
   return out;
@@ -813,7 +844,6 @@ struct market_pass {
   evaluator& e;
   scratch& s;
   const evaluate_options& options;
-  date horizon;
   market_report& mr;
   std::size_t findings_used = 0;
   std::size_t evaluated_used = 0;
@@ -838,22 +868,26 @@ struct market_pass {
       // A government's rules for its own systems say nothing of a deployment that does not
       // serve that government: they cover the market only when they may apply (design §5).
       e.set_as_of(options.as_of);
-      scope = evaluate_scope(e, s, regime);
+      scope = evaluate_scope(e, s, r, regime);
       if (scope.outcome != tv::no) note_coverage(regime);
     } else {
       note_coverage(regime);
     }
     for (const auto& rule : regime.rules) {
-      const detail::rule_dates dates = detail::dates_of(regime, rule);
-      const date effective = dates.effective;
-      const detail::rule_timing timing = detail::timing_of(dates, options.as_of, horizon);
+      const detail::rule_timing timing = s.memo.timing(program, rule);
       if (timing == detail::rule_timing::in_force) {
         e.set_as_of(options.as_of);
-        if (!scope.valid) scope = evaluate_scope(e, s, regime);
-        const rule_verdict v = judge(e, s, scope, regime, rule);
+        if (!scope.valid) scope = evaluate_scope(e, s, r, regime);
         rule_result& result = next_slot(mr.evaluated, evaluated_used);
         result.rule = rule.info.id;
         result.severity = rule.info.severity;
+        if (scope.outcome == tv::no) {
+          // What judge gives without evaluating anything: a rule whose regime does not apply
+          // is not applicable, and its reads make no finding.
+          result.outcome = rule_outcome::not_applicable;
+          continue;
+        }
+        const rule_verdict v = judge(e, s, scope, regime, rule);
         result.outcome = v.outcome;
         if (v.outcome == rule_outcome::violation || v.outcome == rule_outcome::indeterminate) {
           make_finding(e, s, regime, rule, v,
@@ -865,6 +899,7 @@ struct market_pass {
       } else if (timing == detail::rule_timing::upcoming) {
         // Not yet in force: judge it as it will stand on its first day (its own as-of date,
         // so `applies when` is evaluated afresh).
+        const date effective = detail::dates_of(regime, rule).effective;
         e.set_as_of(effective);
         const rule_verdict v = judge(e, s, scope_result{}, regime, rule);
         if (v.outcome == rule_outcome::violation || v.outcome == rule_outcome::indeterminate) {
@@ -1039,6 +1074,8 @@ void evaluate(const library& rules, const profile& facts, const evaluate_options
     s.codes_of = rules.shared_program();
     s.constant_codes.assign(program.constants.size(), evaluator::kNotLookedUp);
   }
+  const date horizon = options.as_of.plus_days(options.upcoming_days);
+  s.memo.prepare(rules.shared_program(), options.as_of, horizon);
   evaluator e(program, facts.root, s, options.detail != report_detail::verdicts);
   std::size_t markets_used = 0;
   if (out.markets.capacity() == 0) {
@@ -1069,7 +1106,7 @@ void evaluate(const library& rules, const profile& facts, const evaluate_options
       mr.member_states.reserve(members);
       if (options.detail == report_detail::full) mr.coverage.reserve(regimes);
     }
-    market_pass pass{program, e, s, options, options.as_of.plus_days(options.upcoming_days), mr};
+    market_pass pass{program, e, s, options, mr};
     // The regimes judged for this market, `EU`'s member states' included (compile/judged.hpp).
     detail::for_each_judged_regime(
         program, market,

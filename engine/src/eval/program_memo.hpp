@@ -1,0 +1,122 @@
+// What the evaluator works out once per library instead of once per profile, kept in the
+// caller's evaluation state (layer: evaluate): the library stays read-only and shared between
+// threads, and each worker's state remembers these answers for the library it last judged.
+//
+// - how each rule is judged on the as-of date (in force, upcoming, not judged), which depends
+//   only on the library's dates and the evaluation's as-of date and horizon;
+// - the outcome of a regime's `applies when` that reads nothing of the profile, only `market`
+//   and constants (`applies when market in ["CN", "MO", "HK"]`), for each market code: such a
+//   scope is a function of the market alone, and a regime judged on every market (an
+//   extraterritorial one) evaluated it for each market of each profile.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "compile/judged.hpp"
+#include "compile/program.hpp"
+#include "compile/semantics.hpp"
+
+namespace lexgate::detail {
+
+/// Whether `n` reads nothing but `market` and constants: no profile value, quantifier variable
+/// or as-of date, and no quantifier (which would spend the evaluation budget). Its outcome, and
+/// what it records (reads of `market`, never a missing fact), is then a function of the market.
+inline bool reads_only_market(const node& n) {
+  switch (n.code) {
+    case op::constant:
+    case op::market:
+      return true;
+    case op::list:
+    case op::logical_not:
+    case op::logical_and:
+    case op::logical_or:
+    case op::exists:
+    case op::eq:
+    case op::ne:
+    case op::lt:
+    case op::le:
+    case op::gt:
+    case op::ge:
+    case op::in:
+    case op::contains:
+    case op::subset_of:
+    case op::intersects:
+    case op::within:
+      for (const node& k : n.kids()) {
+        if (!reads_only_market(k)) return false;
+      }
+      return true;
+    default:
+      return false;
+  }
+}
+
+class program_memo {
+ public:
+  /// A scope's outcome for one market code, as evaluating it gave: how many times it read
+  /// `market` (its only reads), known only when it was evaluated with reads recorded.
+  struct scope_entry {
+    enum class state : std::uint8_t { empty, outcome_only, with_reads };
+    state filled = state::empty;
+    tv outcome = tv::no;
+    std::uint16_t market_reads = 0;
+  };
+
+  /// Forgets everything when `p` is not the program last seen (known by its owner, which a weak
+  /// reference keeps distinct from any program made later at the same address), and works out
+  /// the rules' timing when the dates differ from the last call's.
+  void prepare(const std::shared_ptr<const program>& p, date as_of, date horizon) {
+    if (of_.owner_before(p) || p.owner_before(of_) || !ready_) {
+      of_ = p;
+      ready_ = true;
+      market_only_.assign(p->regimes.size(), 0);
+      for (std::size_t r = 0; r < p->regimes.size(); ++r) {
+        const node* scope = p->regimes[r].applies_when;
+        market_only_[r] = scope != nullptr && reads_only_market(*scope) ? 1 : 0;
+      }
+      codes_ = p->schema.jurisdictions.codes().size();
+      scopes_.assign(p->regimes.size() * codes_, scope_entry{});
+      timings_.clear();
+    }
+    if (timings_.size() != p->rules.size() || as_of != as_of_ || horizon != horizon_) {
+      as_of_ = as_of;
+      horizon_ = horizon;
+      timings_.resize(p->rules.size());
+      for (const compiled_regime& regime : p->regimes) {
+        for (const compiled_rule& rule : regime.rules) {
+          timings_[static_cast<std::size_t>(&rule - p->rules.data())] =
+              timing_of(dates_of(regime, rule), as_of, horizon);
+        }
+      }
+    }
+  }
+
+  /// How `rule` (of the program last prepared) is judged on the prepared dates.
+  rule_timing timing(const program& p, const compiled_rule& rule) const {
+    return timings_[static_cast<std::size_t>(&rule - p.rules.data())];
+  }
+
+  /// Whether regime `r`'s `applies when` reads only `market` and constants.
+  bool market_only(std::uint32_t r) const { return market_only_[r] != 0; }
+
+  /// The remembered scope of regime `r` for the market at `code` (a position in the jurisdiction
+  /// table), or null when the regime's scope reads more than the market.
+  scope_entry* scope(std::uint32_t r, std::uint32_t code) {
+    if (market_only_[r] == 0 || code >= codes_) return nullptr;
+    return &scopes_[std::size_t{r} * codes_ + code];
+  }
+
+ private:
+  std::weak_ptr<const program> of_;
+  bool ready_ = false;
+  std::vector<std::uint8_t> market_only_;  // per regime
+  std::size_t codes_ = 0;
+  std::vector<scope_entry> scopes_;  // per regime and jurisdiction code
+  date as_of_;
+  date horizon_;
+  std::vector<rule_timing> timings_;  // per rule, by position in program::rules
+};
+
+}  // namespace lexgate::detail

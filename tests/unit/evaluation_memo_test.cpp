@@ -1,0 +1,156 @@
+// The evaluation state remembers, per library, how each rule is timed on the as-of date and the
+// outcome of every `applies when` that reads only `market`, for each market code. A report from a
+// state that remembers must equal a fresh evaluation's, whatever was judged before it: another
+// library with the same regime, another date, another level of detail, other markets.
+#include <string>
+#include <vector>
+
+#include "lexgate/evaluate.hpp"
+#include "lexgate/library.hpp"
+#include "report/reports.hpp"
+#include "support/catch.hpp"
+#include "support/library_fixture.hpp"
+
+using namespace lexgate::testing;
+
+namespace {
+
+std::string json_of(const lexgate::report& r) {
+  return lexgate::report_writers::render_json(std::vector<lexgate::report>{r});
+}
+
+// Judged on every market; applies only in CN and TW, where it reads `market` twice.
+const char* const kAbroadInCn = R"lg(
+regime t.abroad {
+  title "Test" authority "Test" jurisdiction KR instrument law reach extraterritorial
+  effective 2024-01-01 source "https://example.org/abroad"
+  applies when market in ["CN", "TW"] or market == "TW"
+  rule vendor_there {
+    cite "Art. 1" severity block
+    forbid product.vendor.country == market
+    message "vendor in {market}" remedy "choose another vendor"
+  }
+  rule later {
+    cite "Art. 2" severity warn effective 2026-01-01
+    forbid product.vendor.country == market
+    message "vendor in {market}, later" remedy "choose another vendor"
+  }
+}
+regime t.home {
+  title "Test" authority "Test" jurisdiction EU instrument law
+  effective 2024-01-01 source "https://example.org/home"
+  applies when market within "EU" and not (market == "FR")
+  rule filed {
+    cite "Art. 3" severity block
+    require compliance.filing == "completed"
+    message "file it in {market}" remedy "file it"
+  }
+}
+)lg";
+
+// The same regime ids at the same positions, with other scopes.
+const char* const kAbroadInEu = R"lg(
+regime t.abroad {
+  title "Test" authority "Test" jurisdiction KR instrument law reach extraterritorial
+  effective 2024-01-01 source "https://example.org/abroad"
+  applies when market within "EU"
+  rule vendor_there {
+    cite "Art. 1" severity block
+    forbid product.vendor.country == market
+    message "vendor in {market}" remedy "choose another vendor"
+  }
+  rule later {
+    cite "Art. 2" severity warn effective 2025-09-01
+    forbid product.vendor.country == market
+    message "vendor in {market}, later" remedy "choose another vendor"
+  }
+}
+regime t.home {
+  title "Test" authority "Test" jurisdiction EU instrument law
+  effective 2024-01-01 source "https://example.org/home"
+  applies when true and not (market in ["IT"])
+  rule filed {
+    cite "Art. 3" severity block
+    require compliance.filing == "completed"
+    message "file it in {market}" remedy "file it"
+  }
+}
+)lg";
+
+std::string profile_yaml(const std::string& country, const std::string& markets,
+                         const std::string& filing) {
+  std::string yaml = "profile: 1\nproduct: { id: p, vendor: { name: V, country: " + country +
+                     " } }\ndeployment: { markets: [" + markets + "] }\n";
+  if (!filing.empty()) yaml += "compliance: { filing: " + filing + " }\n";
+  return yaml;
+}
+
+}  // namespace
+
+TEST_CASE("scopes that read only the market, remembered, give a fresh evaluation's report",
+          "[eval][state]") {
+  const lexgate::library first = library_with(kAbroadInCn);
+  const lexgate::library second = library_with(kAbroadInEu);
+  lexgate::evaluation_state state;
+  lexgate::report reused;
+  int compared = 0;
+  for (const char* as_of : {"2025-06-01", "2025-12-15", "2026-02-01", "2025-06-01"}) {
+    for (const char* country : {"CN", "TW", "IT", "FR"}) {
+      for (const char* markets : {"IT, CN, FR", "TW, AU-NSW, EU", "FR, AU, TW, CN"}) {
+        for (const char* filing : {"", "none", "completed"}) {
+          for (const auto detail : {lexgate::report_detail::verdicts, lexgate::report_detail::evidence,
+                                    lexgate::report_detail::full}) {
+            for (const lexgate::library* lib : {&first, &second, &first}) {
+              lexgate::evaluate_options options;
+              options.as_of = *lexgate::date::parse(as_of);
+              options.detail = detail;
+              const lexgate::profile p = profile_from(*lib, profile_yaml(country, markets, filing));
+              lexgate::evaluate(*lib, p, options, state, reused);
+              INFO(as_of << ", vendor " << country << ", markets " << markets << ", filing '"
+                         << filing << "', detail " << static_cast<int>(detail) << ", "
+                         << (lib == &first ? "the first" : "the second") << " library");
+              REQUIRE(json_of(reused) == json_of(lexgate::evaluate(*lib, p, options)));
+              ++compared;
+            }
+          }
+        }
+      }
+    }
+  }
+  CHECK(compared == 4 * 4 * 3 * 3 * 3 * 3);
+}
+
+TEST_CASE("a remembered scope still judges the rules where it applies", "[eval][state]") {
+  const lexgate::library lib = library_with(kAbroadInCn);
+  lexgate::evaluate_options options;
+  options.as_of = *lexgate::date::parse("2025-06-01");
+  lexgate::evaluation_state state;
+  lexgate::report reused;
+  // First where the scope does not apply (remembered as not applying there), then where it does.
+  lexgate::evaluate(lib, profile_from(lib, profile_yaml("CN", "IT, AU", "completed")), options,
+                    state, reused);
+  CHECK(find(reused, "IT", "t.abroad.vendor_there") == nullptr);
+  const lexgate::profile in_cn = profile_from(lib, profile_yaml("CN", "IT, CN", "completed"));
+  for (int round = 0; round < 2; ++round) {
+    lexgate::evaluate(lib, in_cn, options, state, reused);
+    const lexgate::finding* f = find(reused, "CN", "t.abroad.vendor_there");
+    REQUIRE(f != nullptr);
+    CHECK(f->status == lexgate::finding_status::violation);
+    // The scope's read of `market` is evidence, as when it is evaluated.
+    bool market_read = false;
+    for (const auto& e : f->evidence) market_read = market_read || e.path == "deployment.markets";
+    CHECK(market_read);
+    CHECK(find(reused, "IT", "t.abroad.vendor_there") == nullptr);
+    // In IT the rule is judged, and not applicable.
+    const lexgate::market_report* it = market(reused, "IT");
+    REQUIRE(it != nullptr);
+    bool judged = false;
+    for (const auto& r : it->evaluated) {
+      if (r.rule == "t.abroad.vendor_there") {
+        judged = true;
+        CHECK(r.outcome == lexgate::rule_outcome::not_applicable);
+      }
+    }
+    CHECK(judged);
+  }
+}
