@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "compile/program.hpp"
@@ -45,26 +46,36 @@ void for_each_market(const program& p, const value& root, Visit&& visit) {
 /// `group(const std::string& code, const std::string& member_state)` opens each group (`code`
 /// is the value of `market` in its rules; `member_state` is empty except for a member state's
 /// group), then `regime(std::uint32_t position)` is called for each of its regimes, by position
-/// in `program::regimes`.
+/// in `program::regimes`. A `group` that also takes a `std::int64_t` is given `code`'s position
+/// in the jurisdiction table (-1 for an undeclared subdivision), which the walk knows already.
 template <class Group, class Regime>
 void for_each_judged_regime(const program& p, const std::string& market, Group&& group,
                             Regime&& regime) {
   static const std::string none;
+  auto open = [&](const std::string& code, const std::string& member, std::int64_t position) {
+    if constexpr (std::is_invocable_v<Group&, const std::string&, const std::string&,
+                                      std::int64_t>) {
+      group(code, member, position);
+    } else {
+      (void)position;
+      group(code, member);
+    }
+  };
   const auto& table = p.schema.jurisdictions;
   if (const auto index = table.index_of(market)) {
     const std::span<const std::uint32_t> covering = p.markets.regimes_for[*index];
-    group(market, none);
+    open(market, none, *index);
     for (const std::uint32_t r : covering) regime(r);
     for (const std::uint32_t member : p.markets.members_of[*index]) {
       const std::string& code = table.code(member);
-      group(code, code);
+      open(code, code, member);
       for (const std::uint32_t r : p.markets.regimes_for[member]) {
         // Regimes judged for the union are not judged again.
         if (!std::binary_search(covering.begin(), covering.end(), r)) regime(r);
       }
     }
   } else if (const auto country = table.declared_for(market)) {
-    group(market, none);
+    open(market, none, -1);
     for (const std::uint32_t r : p.markets.regimes_for[*country]) {
       if (p.regimes[r].info.reach != regime_reach::government) regime(r);
     }

@@ -7,6 +7,7 @@
 #include "lexgate/evaluate.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 #include <string_view>
 #include <type_traits>
@@ -43,6 +44,15 @@ value named_value(value::kind k, const char* path) {
   return v;
 }
 
+// Equal texts: most texts compared are short codes and enum values that differ in their first
+// byte, decided here without calling memcmp.
+inline bool same_text(const std::string& a, const std::string& b) {
+  const std::size_t n = a.size();
+  if (n != b.size()) return false;
+  if (n == 0) return true;
+  return a[0] == b[0] && std::memcmp(a.data(), b.data(), n) == 0;
+}
+
 bool same(const value& a, const value& b) {
   if (a.k != b.k) {
     // Enum values and jurisdiction codes are strings on both sides once typed.
@@ -55,7 +65,7 @@ bool same(const value& a, const value& b) {
     case value::kind::date:
       return a.integer == b.integer;
     case value::kind::string:
-      return a.text == b.text;
+      return same_text(a.text, b.text);
     default:
       return false;
   }
@@ -157,6 +167,11 @@ class evaluator {
     market_.text = code;
     market_code_ = kNotLookedUp;
   }
+  /// With the market's position in the jurisdiction table already known (-1: not a code).
+  void set_market(const std::string& code, std::int64_t position) {
+    market_.text = code;
+    market_code_ = position;
+  }
   void set_as_of(date d) { as_of_.integer = d.days; }
 
   std::vector<missing_fact>& missing() { return missing_; }
@@ -187,7 +202,11 @@ class evaluator {
         return present(root_.items[n.index]);
       case op::field: {
         const std::size_t mark = missing_.size();
-        const value* record = fetch(n.kids()[0]);
+        // A field of a quantifier's item or of a root record, the most common, without a call.
+        const node& parent = n.kids()[0];
+        const value* record = parent.code == op::variable     ? slots_[parent.index]
+                              : parent.code == op::root_field ? present(root_.items[parent.index])
+                                                              : fetch(parent);
         if (record == nullptr) {
           // Name the whole fact (`compliance.exemption`), not just its absent parent.
           truncate(missing_, mark);
@@ -846,7 +865,6 @@ struct market_pass {
   const evaluate_options& options;
   market_report& mr;
   std::size_t findings_used = 0;
-  std::size_t evaluated_used = 0;
   std::size_t coverage_used = 0;
 
   std::size_t members_used = 0;
@@ -854,8 +872,8 @@ struct market_pass {
 
   // Opens a group of regimes judged with `market` as the value of `market` in rules
   // (compile/judged.hpp); `member` tags the findings of a member state's rules.
-  void open_group(const std::string& market, const std::string& member) {
-    e.set_market(market);
+  void open_group(const std::string& market, const std::string& member, std::int64_t position) {
+    e.set_market(market, position);
     member_state = &member;
     if (!member.empty()) next_slot(mr.member_states, members_used) = member;
   }
@@ -878,17 +896,14 @@ struct market_pass {
       if (timing == detail::rule_timing::in_force) {
         e.set_as_of(options.as_of);
         if (!scope.valid) scope = evaluate_scope(e, s, r, regime);
-        rule_result& result = next_slot(mr.evaluated, evaluated_used);
-        result.rule = rule.info.id;
-        result.severity = rule.info.severity;
         if (scope.outcome == tv::no) {
           // What judge gives without evaluating anything: a rule whose regime does not apply
           // is not applicable, and its reads make no finding.
-          result.outcome = rule_outcome::not_applicable;
+          mr.evaluated.push_back({rule.info.id, rule.info.severity, rule_outcome::not_applicable});
           continue;
         }
         const rule_verdict v = judge(e, s, scope, regime, rule);
-        result.outcome = v.outcome;
+        mr.evaluated.push_back({rule.info.id, rule.info.severity, v.outcome});
         if (v.outcome == rule_outcome::violation || v.outcome == rule_outcome::indeterminate) {
           make_finding(e, s, regime, rule, v,
                        v.outcome == rule_outcome::violation ? finding_status::violation
@@ -1106,16 +1121,20 @@ void evaluate(const library& rules, const profile& facts, const evaluate_options
       mr.member_states.reserve(members);
       if (options.detail == report_detail::full) mr.coverage.reserve(regimes);
     }
+    // Results are appended: a rule's result holds no memory of its own, so clearing keeps the
+    // list's room and frees nothing.
+    mr.evaluated.clear();
     market_pass pass{program, e, s, options, mr};
     // The regimes judged for this market, `EU`'s member states' included (compile/judged.hpp).
     detail::for_each_judged_regime(
         program, market,
-        [&](const std::string& code, const std::string& member) { pass.open_group(code, member); },
+        [&](const std::string& code, const std::string& member, std::int64_t position) {
+          pass.open_group(code, member, position);
+        },
         [&](std::uint32_t r) { pass.judge_regime(r); });
     keep_first(mr.coverage, pass.coverage_used);
     keep_first(mr.member_states, pass.members_used);
     keep_first(mr.findings, pass.findings_used, s.spare_findings);
-    keep_first(mr.evaluated, pass.evaluated_used);
   });
   keep_first(out.markets, markets_used, s.spare_markets);
   judge_invariants(program, facts.root, s, options, out);
