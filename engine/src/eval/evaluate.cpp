@@ -188,7 +188,21 @@ class evaluator {
   tv test(const node& n) { return detail::test(*this, n); }
 
   /// The value of a path or constant, or nullptr when the profile does not state it.
-  const value* fetch(const node& n) {
+  // The shapes most operands have (a constant, a quantifier's item, a field of it) inline at
+  // each use; the others through fetch_other.
+  [[gnu::always_inline]] const value* fetch(const node& n) {
+    if (n.code == op::constant) return &constants_[n.constant];
+    if (n.code == op::variable) return slots_[n.index];
+    if (n.code == op::field) {
+      const node& parent = n.kids()[0];
+      if (parent.code == op::variable && slots_[parent.index] != nullptr) {
+        return present(slots_[parent.index]->items[n.index]);
+      }
+    }
+    return fetch_other(n);
+  }
+
+  [[gnu::noinline]] const value* fetch_other(const node& n) {
     switch (n.code) {
       case op::constant:
         return &constants_[n.constant];
@@ -258,20 +272,23 @@ class evaluator {
     }
   }
 
-  const value* present(const value& v) {
+  [[gnu::always_inline]] const value* present(const value& v) {
     if (v.present()) return &v;
+    return absent(v);
+  }
+  [[gnu::noinline]] const value* absent(const value& v) {
     if (explain_) missing_.push_back({&v.path, {}});
     return nullptr;
   }
 
   // Reads an operand and keeps it as evidence when it comes from the profile.
-  const value* operand(const node& n) {
+  [[gnu::always_inline]] const value* operand(const node& n) {
     const value* v = fetch(n);
     if (v != nullptr) note_read(n, v);
     return v;
   }
 
-  void note_read(const node& n, const value* v) {
+  [[gnu::always_inline]] void note_read(const node& n, const value* v) {
     if (n.code == op::constant || n.code == op::as_of || v == &true_ || v == &false_) return;
     if (explain_) reads_.push_back(v);
   }
