@@ -141,16 +141,34 @@ TEST_CASE("a remembered scope still judges the rules where it applies", "[eval][
     for (const auto& e : f->evidence) market_read = market_read || e.path == "deployment.markets";
     CHECK(market_read);
     CHECK(find(reused, "IT", "t.abroad.vendor_there") == nullptr);
-    // In IT the rule is judged, and not applicable.
+    // In IT the rule in force is judged, and not applicable; the one not yet in force is not.
     const lexgate::market_report* it = market(reused, "IT");
     REQUIRE(it != nullptr);
-    bool judged = false;
+    std::vector<std::string> abroad;
     for (const auto& r : it->evaluated) {
-      if (r.rule == "t.abroad.vendor_there") {
-        judged = true;
+      if (r.rule.starts_with("t.abroad.")) {
+        abroad.emplace_back(r.rule);
         CHECK(r.outcome == lexgate::rule_outcome::not_applicable);
       }
     }
-    CHECK(judged);
+    CHECK(abroad == std::vector<std::string>{"t.abroad.vendor_there"});
+  }
+}
+
+TEST_CASE("a rule coming into force is judged as upcoming where its regime's scope applies",
+          "[eval][state]") {
+  const lexgate::library lib = library_with(kAbroadInCn);
+  lexgate::evaluate_options options;
+  options.as_of = *lexgate::date::parse("2025-12-15");  // `later` takes effect within 90 days
+  lexgate::evaluation_state state;
+  lexgate::report reused;
+  for (int round = 0; round < 2; ++round) {
+    lexgate::evaluate(lib, profile_from(lib, profile_yaml("TW", "IT, TW", "completed")), options,
+                      state, reused);
+    const lexgate::finding* later = find(reused, "TW", "t.abroad.later");
+    REQUIRE(later != nullptr);
+    CHECK(later->status == lexgate::finding_status::upcoming);
+    CHECK(find(reused, "IT", "t.abroad.later") == nullptr);
+    CHECK(find(reused, "TW", "t.abroad.vendor_there") != nullptr);
   }
 }

@@ -17,21 +17,35 @@
 
 namespace lexgate::detail {
 
-/// The markets of a profile, first occurrences in order (a market listed twice is judged once):
-/// `visit(const std::string& code)`.
-template <class Visit>
-void for_each_market(const program& p, const value& root, Visit&& visit) {
+/// Where a profile of `p` lists its markets: the root's field `deployment` and its `markets`.
+struct market_list_at {
+  std::size_t deployment = 0;
+  std::size_t markets = 0;
+};
+inline market_list_at market_list_of(const program& p) {
   const int deployment = p.schema.root->field_index("deployment");
-  const value& d = root.items[static_cast<std::size_t>(deployment)];
-  if (!d.present()) return;
   const int markets =
       p.schema.root->fields[static_cast<std::size_t>(deployment)].type->field_index("markets");
-  const std::vector<value>& listed = d.items[static_cast<std::size_t>(markets)].items;
+  return {static_cast<std::size_t>(deployment), static_cast<std::size_t>(markets)};
+}
+
+/// The markets of a profile, first occurrences in order (a market listed twice is judged once):
+/// `visit(const std::string& code)`; `at` is `market_list_of` the profile's program.
+template <class Visit>
+void for_each_market(const value& root, market_list_at at, Visit&& visit) {
+  const value& d = root.items[at.deployment];
+  if (!d.present()) return;
+  const std::vector<value>& listed = d.items[at.markets].items;
   for (auto it = listed.begin(); it != listed.end(); ++it) {
     const bool repeated = std::any_of(
         listed.begin(), it, [&](const value& earlier) { return earlier.text == it->text; });
     if (!repeated) visit(it->text);
   }
+}
+
+template <class Visit>
+void for_each_market(const program& p, const value& root, Visit&& visit) {
+  for_each_market(root, market_list_of(p), visit);
 }
 
 /// The regimes judged for `market`, in the order their findings are reported, as groups that

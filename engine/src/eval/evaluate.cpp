@@ -908,6 +908,18 @@ struct market_pass {
     } else {
       note_coverage(regime);
     }
+    if (const auto judged = s.memo.judged(r); !judged.upcoming) {
+      // Every rule judged is in force, so the scope is evaluated before the first of them, as
+      // the loop below would; where it does not apply, they are all not applicable at once.
+      if (judged.not_applicable.empty()) return;
+      e.set_as_of(options.as_of);
+      if (!scope.valid) scope = evaluate_scope(e, s, r, regime);
+      if (scope.outcome == tv::no) {
+        mr.evaluated.insert(mr.evaluated.end(), judged.not_applicable.begin(),
+                            judged.not_applicable.end());
+        return;
+      }
+    }
     for (const auto& rule : regime.rules) {
       const detail::rule_timing timing = s.memo.timing(program, rule);
       if (timing == detail::rule_timing::in_force) {
@@ -1113,10 +1125,10 @@ void evaluate(const library& rules, const profile& facts, const evaluate_options
   if (out.markets.capacity() == 0) {
     // A new report: its list of markets sized once (a reused one has room already).
     std::size_t market_count = 0;
-    detail::for_each_market(program, facts.root, [&](const std::string&) { ++market_count; });
+    detail::for_each_market(facts.root, s.memo.markets(), [&](const std::string&) { ++market_count; });
     out.markets.reserve(market_count);
   }
-  detail::for_each_market(program, facts.root, [&](const std::string& market) {
+  detail::for_each_market(facts.root, s.memo.markets(), [&](const std::string& market) {
     market_report& mr = next_slot(out.markets, markets_used, s.spare_markets);
     mr.market = market;
     mr.covered = false;

@@ -12,7 +12,10 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <vector>
+
+#include "lexgate/evaluate.hpp"
 
 #include "compile/judged.hpp"
 #include "compile/program.hpp"
@@ -77,6 +80,7 @@ class program_memo {
         market_only_[r] = scope != nullptr && reads_only_market(*scope) ? 1 : 0;
       }
       codes_ = p->schema.jurisdictions.codes().size();
+      markets_ = market_list_of(*p);
       scopes_.assign(p->regimes.size() * codes_, scope_entry{});
       timings_.clear();
     }
@@ -84,19 +88,42 @@ class program_memo {
       as_of_ = as_of;
       horizon_ = horizon;
       timings_.resize(p->rules.size());
-      for (const compiled_regime& regime : p->regimes) {
+      in_force_.clear();
+      regimes_.assign(p->regimes.size(), regime_rules{});
+      for (std::size_t r = 0; r < p->regimes.size(); ++r) {
+        const compiled_regime& regime = p->regimes[r];
+        regimes_[r].first = static_cast<std::uint32_t>(in_force_.size());
         for (const compiled_rule& rule : regime.rules) {
-          timings_[static_cast<std::size_t>(&rule - p->rules.data())] =
-              timing_of(dates_of(regime, rule), as_of, horizon);
+          const rule_timing t = timing_of(dates_of(regime, rule), as_of, horizon);
+          timings_[static_cast<std::size_t>(&rule - p->rules.data())] = t;
+          if (t == rule_timing::upcoming) regimes_[r].upcoming = true;
+          if (t == rule_timing::in_force) {
+            in_force_.push_back({rule.info.id, rule.info.severity, rule_outcome::not_applicable});
+          }
         }
+        regimes_[r].count = static_cast<std::uint32_t>(in_force_.size()) - regimes_[r].first;
       }
     }
+  }
+
+  /// The rules of regime `r` judged on the prepared dates: whether one is judged as upcoming,
+  /// and the results of those in force, in order, as where the regime does not apply.
+  struct judged_rules {
+    bool upcoming = false;
+    std::span<const rule_result> not_applicable;
+  };
+  judged_rules judged(std::uint32_t r) const {
+    const regime_rules& k = regimes_[r];
+    return {k.upcoming, std::span<const rule_result>(in_force_).subspan(k.first, k.count)};
   }
 
   /// How `rule` (of the program last prepared) is judged on the prepared dates.
   rule_timing timing(const program& p, const compiled_rule& rule) const {
     return timings_[static_cast<std::size_t>(&rule - p.rules.data())];
   }
+
+  /// Where a profile lists its markets.
+  market_list_at markets() const { return markets_; }
 
   /// Whether regime `r`'s `applies when` reads only `market` and constants.
   bool market_only(std::uint32_t r) const { return market_only_[r] != 0; }
@@ -113,10 +140,18 @@ class program_memo {
   bool ready_ = false;
   std::vector<std::uint8_t> market_only_;  // per regime
   std::size_t codes_ = 0;
+  market_list_at markets_;
   std::vector<scope_entry> scopes_;  // per regime and jurisdiction code
   date as_of_;
   date horizon_;
   std::vector<rule_timing> timings_;  // per rule, by position in program::rules
+  struct regime_rules {
+    std::uint32_t first = 0;  // in in_force_
+    std::uint32_t count = 0;
+    bool upcoming = false;
+  };
+  std::vector<regime_rules> regimes_;  // per regime
+  std::vector<rule_result> in_force_;  // the rules in force, by regime, as not applicable
 };
 
 }  // namespace lexgate::detail
