@@ -7,6 +7,8 @@
 
 #include "lexgate/evaluate.hpp"
 #include "lexgate/library.hpp"
+#include "lexgate/profile_json.hpp"
+#include "lexgate/source.hpp"
 #include "report/reports.hpp"
 #include "support/catch.hpp"
 #include "support/library_fixture.hpp"
@@ -170,5 +172,69 @@ TEST_CASE("a rule coming into force is judged as upcoming where its regime's sco
     CHECK(later->status == lexgate::finding_status::upcoming);
     CHECK(find(reused, "IT", "t.abroad.later") == nullptr);
     CHECK(find(reused, "TW", "t.abroad.vendor_there") != nullptr);
+  }
+}
+
+// `within` remembers the jurisdiction code of each value it reads, for one evaluation: a profile
+// loaded into the same memory (as `scan` loads line after line) has other codes at the same
+// addresses, and must be judged as a fresh profile is.
+const char* const kWithin = R"lg(
+regime t.reach {
+  title "Test" authority "Test" jurisdiction EU instrument law reach extraterritorial
+  effective 2024-01-01 source "https://example.org/reach"
+  rule vendor_outside {
+    cite "Art. 1" severity block
+    forbid not (product.vendor.country within "EU") and not (product.vendor.country within market)
+    message "vendor outside" remedy "choose another vendor"
+  }
+  rule model_from_market {
+    cite "Art. 2" severity warn
+    forbid any m in product.models: m.provider_country within market
+    message "model from {market}" remedy "choose another model"
+  }
+  rule eu_market {
+    cite "Art. 3" severity warn
+    forbid market within "EU" and product.vendor.country == "CN"
+    message "vendor in China, market {market} in the EU" remedy "choose another vendor"
+  }
+}
+)lg";
+
+TEST_CASE("jurisdiction codes remembered for one evaluation are not those of the next profile",
+          "[eval][state]") {
+  const lexgate::library lib = library_with(kWithin);
+  lexgate::evaluate_options options;
+  options.as_of = *lexgate::date::parse("2025-06-01");
+  lexgate::evaluation_state state;
+  lexgate::report reused;
+  lexgate::json_profile_reader reader;
+  lexgate::profile loaded;
+  const auto file = std::make_shared<const lexgate::source_file>("profiles.jsonl", "");
+  const std::vector<std::string> countries = {"IT", "CN", "FR", "AU-NSW", "TW", "US-TX", "AU"};
+  int line = 0;
+  for (const std::string& vendor : countries) {
+    for (const std::string& model : countries) {
+      const std::string json = R"({"profile":1,"product":{"id":"p","vendor":{"name":"V","country":")" +
+                               vendor + R"("},"models":[{"name":"m","provider_country":")" + model +
+                               R"("}]},"deployment":{"markets":["IT","CN","AU","US-TX","EU"]}})";
+      lexgate::diagnostic_bag bag;
+      REQUIRE(reader.load_into(json, static_cast<std::uint32_t>(++line), file,
+                               lib.profile_schema(), bag, loaded));
+      lexgate::evaluate(lib, loaded, options, state, reused);
+      INFO("vendor " << vendor << ", model from " << model);
+      CHECK(json_of(reused) == json_of(lexgate::evaluate(lib, loaded, options)));
+      CHECK((find(reused, "CN", "t.reach.model_from_market") != nullptr) == (model == "CN"));
+      CHECK((find(reused, "AU", "t.reach.model_from_market") != nullptr) ==
+            (model == "AU" || model == "AU-NSW"));
+      // `market within "EU"` is asked of each market in turn: the market is never remembered.
+      for (const char* m : {"IT", "EU"}) {
+        INFO("market " << m);
+        CHECK((find(reused, m, "t.reach.eu_market") != nullptr) == (vendor == "CN"));
+      }
+      for (const char* m : {"CN", "AU", "US-TX"}) {
+        INFO("market " << m);
+        CHECK(find(reused, m, "t.reach.eu_market") == nullptr);
+      }
+    }
   }
 }

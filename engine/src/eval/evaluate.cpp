@@ -134,6 +134,9 @@ struct detail::scratch {
   std::vector<std::int64_t> constant_codes;
   // The rules' timing and the scopes that read only `market`, for the program last judged.
   detail::program_memo memo;
+  // The jurisdiction table's answer (declared_for) for values of the profile being judged, by
+  // value (see evaluator::declared_of); cleared for each evaluation.
+  std::vector<std::pair<const value*, std::int64_t>> declared;
 };
 
 namespace {
@@ -157,7 +160,8 @@ class evaluator {
         as_of_(s.as_of),
         true_(s.yes),
         false_(s.no),
-        constant_codes_(s.constant_codes) {
+        constant_codes_(s.constant_codes),
+        declared_(s.declared) {
     slots_.assign(program.max_slots, nullptr);
     missing_.clear();
     reads_.clear();
@@ -354,15 +358,36 @@ class evaluator {
   static bool equal(const value& a, const value& b) { return same(a, b); }
   static std::int64_t number(const value* v) { return v->integer; }
   // What jurisdiction_table::covers(outer, inner) answers for the texts, with the outer code's
-  // position remembered when it is a constant or the market.
+  // position remembered when it is a constant or the market, and the inner one's per value.
   bool covers(const value* outer, const value* inner) {
     const auto& table = program_.schema.jurisdictions;
-    if (std::string_view(outer->text) == inner->text) return table.valid(inner->text);
+    if (std::string_view(outer->text) == inner->text) return declared_of(inner) >= 0;
     const std::int64_t o = code_of(outer);
     if (o < 0) return false;
-    const auto i = table.declared_for(inner->text);
-    return i && table.covers(static_cast<std::uint32_t>(o), *i);
+    const std::int64_t i = declared_of(inner);
+    return i >= 0 && table.covers(static_cast<std::uint32_t>(o), static_cast<std::uint32_t>(i));
   }
+
+ public:
+  /// The position jurisdiction_table::declared_for gives `v`'s text, or -1; remembered per value
+  /// of the profile (cleared for each evaluation): `t.from within "EU"` asks it of the same
+  /// transfer for each rule and market that reads it. Not for `market` and `as_of`, whose values
+  /// change while a profile is judged.
+  std::int64_t declared_of(const value* v) {
+    const bool remembered = v != &market_ && v != &as_of_;
+    if (remembered) {
+      for (const auto& [seen, code] : declared_) {
+        if (seen == v) return code;
+      }
+    }
+    const auto i = program_.schema.jurisdictions.declared_for(v->text);
+    const std::int64_t code = i ? std::int64_t{*i} : -1;
+    if (remembered && declared_.size() < kDeclaredRemembered) declared_.push_back({v, code});
+    return code;
+  }
+
+ private:
+  static constexpr std::size_t kDeclaredRemembered = 16;
   // The position of `v`'s text in the jurisdiction table (jurisdiction_table::index_of), or -1.
   std::int64_t code_of(const value* v) {
     const auto& table = program_.schema.jurisdictions;
@@ -468,6 +493,7 @@ class evaluator {
   const value& false_;
   std::int64_t market_code_ = kNotLookedUp;
   std::vector<std::int64_t>& constant_codes_;
+  std::vector<std::pair<const value*, std::int64_t>>& declared_;
 };
 
 void render_message(evaluator& e, const detail::compiled_rule& rule, std::string& out) {
@@ -991,9 +1017,19 @@ void judge_invariants(const detail::program& program, const value& root, scratch
         [&] { return e.test(*inv.requirement); });
     if (contradicted != tv::yes) continue;
     const auto& table = program.schema.jurisdictions;
+    // jurisdiction_table::covers(m.market, r->text), with the market looked up once and each
+    // read's code remembered.
     auto named = [&](const market_report& m) {
+      const auto o = table.index_of(m.market);
       for (const value* r : e.reads()) {
-        if (r->k == value::kind::string && table.covers(m.market, r->text)) return true;
+        if (r->k != value::kind::string) continue;
+        if (m.market == r->text) {
+          if (e.declared_of(r) >= 0) return true;
+          continue;
+        }
+        if (!o) continue;
+        const std::int64_t i = e.declared_of(r);
+        if (i >= 0 && table.covers(*o, static_cast<std::uint32_t>(i))) return true;
       }
       return false;
     };
@@ -1118,6 +1154,7 @@ void evaluate(const library& rules, const profile& facts, const evaluate_options
     s.codes_of = rules.shared_program();
     s.constant_codes.assign(program.constants.size(), evaluator::kNotLookedUp);
   }
+  s.declared.clear();  // values of another profile, or of this one at other addresses
   const date horizon = options.as_of.plus_days(options.upcoming_days);
   s.memo.prepare(rules.shared_program(), options.as_of, horizon);
   evaluator e(program, facts.root, s, options.detail != report_detail::verdicts);
