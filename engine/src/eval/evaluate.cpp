@@ -199,9 +199,13 @@ class evaluator {
     if (n.code == op::variable) return slots_[n.index];
     if (n.code == op::field) {
       const node& parent = n.kids()[0];
-      if (parent.code == op::variable && slots_[parent.index] != nullptr) {
-        return present(slots_[parent.index]->items[n.index]);
+      const value* record = nullptr;
+      if (parent.code == op::variable) {
+        record = slots_[parent.index];
+      } else if (parent.code == op::root_field && root_.items[parent.index].present()) {
+        record = &root_.items[parent.index];
       }
+      if (record != nullptr) return present(record->items[n.index]);
     }
     return fetch_other(n);
   }
