@@ -561,7 +561,10 @@ scope_result evaluate_scope(evaluator& e, scratch& s, std::uint32_t r,
   if (known != nullptr && (known->filled == entry::state::with_reads ||
                            (known->filled == entry::state::outcome_only && !e.explains()))) {
     out.outcome = known->outcome;
-    if (e.explains()) s.scope_reads.assign(known->market_reads, e.market_value());
+    if (e.explains()) {
+      // Mostly one read: appended in place (vector::assign of a count is a call that may grow).
+      for (std::uint16_t i = 0; i < known->market_reads; ++i) s.scope_reads.push_back(e.market_value());
+    }
     return out;
   }
   e.missing().clear();
