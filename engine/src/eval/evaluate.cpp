@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <type_traits>
 #include <unordered_set>
@@ -694,11 +695,16 @@ void reserve_at_least(std::vector<T>& items, std::size_t n) {
 
 // Keeps the first `used` elements; the others go to the spare pool.
 template <class T>
-void keep_first(std::vector<T>& items, std::size_t used, std::vector<T>& spare) {
+[[gnu::noinline]] void give_back_from(std::vector<T>& items, std::size_t used, std::vector<T>& spare) {
   while (items.size() > used) {
     spare.push_back(std::move(items.back()));
     items.pop_back();
   }
+}
+// Mostly nothing is left over: tested in line, the loop is a call.
+template <class T>
+inline void keep_first(std::vector<T>& items, std::size_t used, std::vector<T>& spare) {
+  if (items.size() > used) give_back_from(items, used, spare);
 }
 
 // Keeps the first `used` elements of a list without a spare pool (see next_slot).
@@ -732,11 +738,12 @@ void make_finding(evaluator& e, scratch& s, const detail::compiled_regime& regim
     reserve_at_least(f.missing, e.missing().size());
     reserve_at_least(f.evidence, e.reads().size());
     const bool many_missing = e.missing().size() > kLinearScan;
-    std::unordered_set<std::string_view> missing_seen;
+    std::optional<std::unordered_set<std::string_view>> missing_seen;  // made only when many
+    if (many_missing) missing_seen.emplace();
     for (const auto& m : e.missing()) {
       const std::string& text = m.text();
       const auto filled = f.missing.begin() + static_cast<std::ptrdiff_t>(missing_used);
-      const bool fresh = many_missing ? missing_seen.insert(text).second
+      const bool fresh = many_missing ? missing_seen->insert(text).second
                                       : std::find(f.missing.begin(), filled, text) == filled;
       if (fresh) next_slot(f.missing, missing_used, s.spare_strings) = text;
     }
@@ -744,13 +751,19 @@ void make_finding(evaluator& e, scratch& s, const detail::compiled_regime& regim
     // comes after: the reads rotated by `scope_reads`.
     const auto& reads = e.reads();
     const std::size_t n = reads.size();
-    auto read = [&](std::size_t k) { return reads[(v.scope_reads + k) % n]; };
-    std::unordered_set<const value*> reads_seen;
+    // reads[(scope_reads + k) % n], with one division in all rather than one for each read.
+    const std::size_t start = n == 0 ? 0 : v.scope_reads % n;
+    auto read = [&](std::size_t k) {
+      const std::size_t at = start + k;
+      return reads[at >= n ? at - n : at];
+    };
+    std::optional<std::unordered_set<const value*>> reads_seen;  // made only when many
+    if (n > kLinearScan) reads_seen.emplace();
     for (std::size_t k = 0; k < n; ++k) {
       const value* r = read(k);
       bool seen = false;
       if (n > kLinearScan) {
-        seen = !reads_seen.insert(r).second;
+        seen = !reads_seen->insert(r).second;
       } else {
         for (std::size_t j = 0; j < k && !seen; ++j) seen = read(j) == r;
       }
