@@ -238,3 +238,51 @@ TEST_CASE("jurisdiction codes remembered for one evaluation are not those of the
     }
   }
 }
+
+// Where each market code stands in the jurisdiction table is remembered per library: another
+// library, whose table lists the codes in another order, must not be judged with those places.
+TEST_CASE("market positions remembered for one library are not another's", "[eval][state]") {
+  std::string reordered = kTestSchema;
+  const std::string listed = "  CN, TW, AU, KR\n";
+  const auto at = reordered.find(listed);
+  REQUIRE(at != std::string::npos);
+  reordered.replace(at, listed.size(), "  KR, AU, TW, CN\n");
+  lexgate::diagnostic_bag bag;
+  // A regime of CN alone: judged where the market's place in the table is CN's.
+  const std::string rules = std::string(kAbroadInCn) + R"lg(
+regime t.cn {
+  title "Test" authority "Test" jurisdiction CN instrument law
+  effective 2024-01-01 source "https://example.org/cn"
+  rule filed {
+    cite "Art. 4" severity block
+    require compliance.filing == "completed"
+    message "file it" remedy "file it"
+  }
+}
+)lg";
+  const auto other = library_from({{"schema.rules", reordered}, {"test.rules", rules}}, bag);
+  REQUIRE(other.has_value());
+  const lexgate::library first = library_with(rules);
+  lexgate::evaluate_options options;
+  options.as_of = *lexgate::date::parse("2025-06-01");
+  lexgate::evaluation_state state;
+  lexgate::report reused;
+  for (int round = 0; round < 3; ++round) {
+    for (const lexgate::library* lib : {&first, &*other}) {
+      for (const char* markets : {"CN, TW, AU", "KR, AU-NSW, IT", "TW, EU, US-TX"}) {
+        const lexgate::profile p = profile_from(*lib, profile_yaml("TW", markets, "none"));
+        lexgate::evaluate(*lib, p, options, state, reused);
+        INFO((lib == &first ? "the first" : "the reordered") << " library, markets " << markets);
+        REQUIRE(json_of(reused) == json_of(lexgate::evaluate(*lib, p, options)));
+      }
+    }
+    const lexgate::profile in_tw = profile_from(*other, profile_yaml("TW", "KR, TW", "none"));
+    lexgate::evaluate(*other, in_tw, options, state, reused);
+    CHECK(find(reused, "TW", "t.abroad.vendor_there") != nullptr);
+    CHECK(find(reused, "KR", "t.abroad.vendor_there") == nullptr);
+    const lexgate::profile in_cn = profile_from(*other, profile_yaml("TW", "KR, CN", "none"));
+    lexgate::evaluate(*other, in_cn, options, state, reused);
+    CHECK(find(reused, "CN", "t.cn.filed") != nullptr);
+    CHECK(find(reused, "KR", "t.cn.filed") == nullptr);
+  }
+}

@@ -62,9 +62,38 @@ void for_each_market(const program& p, const value& root, Visit&& visit) {
 /// group), then `regime(std::uint32_t position)` is called for each of its regimes, by position
 /// in `program::regimes`. A `group` that also takes a `std::int64_t` is given `code`'s position
 /// in the jurisdiction table (-1 for an undeclared subdivision), which the walk knows already.
+/// Where a market code stands in the jurisdiction table: its position, or else (an undeclared
+/// ISO 3166-2 subdivision) its country's position; -1 for none.
+struct market_position {
+  std::int64_t index = -1;
+  std::int64_t country = -1;
+};
+inline market_position market_position_of(const jurisdiction_table& table,
+                                          const std::string& market) {
+  market_position at;
+  if (const auto index = table.index_of(market)) {
+    at.index = *index;
+  } else if (const auto country = table.declared_for(market)) {
+    at.country = *country;
+  }
+  return at;
+}
+
+/// `for_each_judged_regime` with `market`'s position in the table already known.
+template <class Group, class Regime>
+void for_each_judged_regime_at(const program& p, const std::string& market, market_position at,
+                               Group&& group, Regime&& regime);
+
 template <class Group, class Regime>
 void for_each_judged_regime(const program& p, const std::string& market, Group&& group,
                             Regime&& regime) {
+  for_each_judged_regime_at(p, market, market_position_of(p.schema.jurisdictions, market), group,
+                            regime);
+}
+
+template <class Group, class Regime>
+void for_each_judged_regime_at(const program& p, const std::string& market, market_position at,
+                               Group&& group, Regime&& regime) {
   static const std::string none;
   auto open = [&](const std::string& code, const std::string& member, std::int64_t position) {
     if constexpr (std::is_invocable_v<Group&, const std::string&, const std::string&,
@@ -76,11 +105,12 @@ void for_each_judged_regime(const program& p, const std::string& market, Group&&
     }
   };
   const auto& table = p.schema.jurisdictions;
-  if (const auto index = table.index_of(market)) {
-    const std::span<const std::uint32_t> covering = p.markets.regimes_for[*index];
-    open(market, none, *index);
+  if (at.index >= 0) {
+    const auto index = static_cast<std::uint32_t>(at.index);
+    const std::span<const std::uint32_t> covering = p.markets.regimes_for[index];
+    open(market, none, at.index);
     for (const std::uint32_t r : covering) regime(r);
-    for (const std::uint32_t member : p.markets.members_of[*index]) {
+    for (const std::uint32_t member : p.markets.members_of[index]) {
       const std::string& code = table.code(member);
       open(code, code, member);
       for (const std::uint32_t r : p.markets.regimes_for[member]) {
@@ -88,9 +118,9 @@ void for_each_judged_regime(const program& p, const std::string& market, Group&&
         if (!std::binary_search(covering.begin(), covering.end(), r)) regime(r);
       }
     }
-  } else if (const auto country = table.declared_for(market)) {
+  } else if (at.country >= 0) {
     open(market, none, -1);
-    for (const std::uint32_t r : p.markets.regimes_for[*country]) {
+    for (const std::uint32_t r : p.markets.regimes_for[static_cast<std::uint32_t>(at.country)]) {
       if (p.regimes[r].info.reach != regime_reach::government) regime(r);
     }
   }

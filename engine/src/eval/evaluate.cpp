@@ -1212,8 +1212,8 @@ void evaluate(const library& rules, const profile& facts, const evaluate_options
     mr.evaluated.clear();
     market_pass pass{program, e, s, options, mr};
     // The regimes judged for this market, `EU`'s member states' included (compile/judged.hpp).
-    detail::for_each_judged_regime(
-        program, market,
+    detail::for_each_judged_regime_at(
+        program, market, s.memo.position(program.schema.jurisdictions, market),
         [&](const std::string& code, const std::string& member, std::int64_t position) {
           pass.open_group(code, member, position);
         },

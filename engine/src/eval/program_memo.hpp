@@ -7,11 +7,15 @@
 // - the outcome of a regime's `applies when` that reads nothing of the profile, only `market`
 //   and constants (`applies when market in ["CN", "MO", "HK"]`), for each market code: such a
 //   scope is a function of the market alone, and a regime judged on every market (an
-//   extraterritorial one) evaluated it for each market of each profile.
+//   extraterritorial one) evaluated it for each market of each profile;
+// - where each market code stands in the jurisdiction table: a fleet lists the same few codes.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <cstring>
 #include <memory>
+#include <string>
 #include <span>
 #include <vector>
 
@@ -80,6 +84,7 @@ class program_memo {
         market_only_[r] = scope != nullptr && reads_only_market(*scope) ? 1 : 0;
       }
       codes_ = p->schema.jurisdictions.codes().size();
+      positions_.fill(position_entry{});
       markets_ = market_list_of(*p);
       scopes_.assign(p->regimes.size() * codes_, scope_entry{});
       timings_.clear();
@@ -122,6 +127,21 @@ class program_memo {
     return timings_[static_cast<std::size_t>(&rule - p.rules.data())];
   }
 
+  /// Where `market` stands in the jurisdiction table of the program last prepared
+  /// (market_position_of), remembered per code of at most eight bytes.
+  market_position position(const jurisdiction_table& table, const std::string& market) {
+    if (market.empty() || market.size() > 8) return market_position_of(table, market);
+    std::uint64_t bytes = 0;
+    std::memcpy(&bytes, market.data(), market.size());
+    position_entry& entry = positions_[(bytes * 0x9E3779B97F4A7C15ull) >> 56];
+    if (entry.size != market.size() || entry.bytes != bytes) {
+      entry.bytes = bytes;
+      entry.size = static_cast<std::uint8_t>(market.size());
+      entry.at = market_position_of(table, market);
+    }
+    return entry.at;
+  }
+
   /// Where a profile lists its markets.
   market_list_at markets() const { return markets_; }
 
@@ -140,6 +160,12 @@ class program_memo {
   bool ready_ = false;
   std::vector<std::uint8_t> market_only_;  // per regime
   std::size_t codes_ = 0;
+  struct position_entry {
+    std::uint64_t bytes = 0;
+    std::uint8_t size = 0;  // 0: empty
+    market_position at;
+  };
+  std::array<position_entry, 256> positions_{};  // by a hash of the code's bytes
   market_list_at markets_;
   std::vector<scope_entry> scopes_;  // per regime and jurisdiction code
   date as_of_;
