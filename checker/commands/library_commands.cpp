@@ -248,11 +248,6 @@ void add_explain_command(CLI::App& app, exit_code& result) {
       result = exit_code::clear;
       return;
     }
-    if (const std::string entity = explain_entity(*rules, o->id); !entity.empty()) {
-      std::cout << entity;
-      result = exit_code::clear;
-      return;
-    }
     std::vector<std::string> ids;
     for (const auto& v : rules->invariants()) ids.push_back(v.id);
     for (const entity_info* e : entities(*rules)) ids.push_back(e->id);
@@ -290,6 +285,13 @@ void add_explain_command(CLI::App& app, exit_code& result) {
         result = exit_code::clear;
         return;
       }
+    }
+    // Names last: a regime or rule id may hold a company's name as a word
+    // (`it.garante_openai_limitation_2023`), and an id is what it names.
+    if (const std::string entity = explain_entity(*rules, o->id); !entity.empty()) {
+      std::cout << entity;
+      result = exit_code::clear;
+      return;
     }
     std::cerr << "error[usage]: no rule, regime, invariant or entity `" << printable(o->id)
               << "`\n";

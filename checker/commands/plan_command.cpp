@@ -28,6 +28,7 @@ struct plan_command_options {
   std::string output;
   std::string emit_profile;
   std::string fail_on = "block";
+  bool allow_uncovered = false;
   std::uint32_t max_conflicts = 16;
   std::uint32_t timeout_seconds = 60;
 };
@@ -127,6 +128,8 @@ exit_code run_plan(const plan_command_options& o) {
   }
   evaluate_options eval;
   eval.as_of = options.as_of;
+  eval.gate.fail_on = o.fail_on == "warn" ? fail_threshold::warn : fail_threshold::block;
+  eval.gate.allow_uncovered = o.allow_uncovered;
   report r = evaluate(*rules, *p, eval);
   auto plan = plan_deployment(*rules, *p, options, bag);
   print_diagnostics(bag);
@@ -145,7 +148,9 @@ exit_code run_plan(const plan_command_options& o) {
   if (!o.emit_profile.empty() && !emit_profiles(*plan, *p, *rules, o.emit_profile, o.rule_dirs)) {
     return exit_code::error;
   }
-  return compliant_as_is(*plan) ? exit_code::clear : exit_code::findings;
+  // Nothing to change is a pass only where the gate passes too: a market no regime covers was
+  // not checked (unless --allow-uncovered).
+  return compliant_as_is(*plan) && !r.fails_gate ? exit_code::clear : exit_code::findings;
 }
 
 }  // namespace
@@ -156,7 +161,8 @@ void add_plan_command(CLI::App& app, exit_code& result) {
       "plan", "Find conflicts between markets, split them, and propose the fewest changes");
   cmd->footer(
       "Exit status: 0 when the deployment is compliant as it stands, 1 when the plan has "
-      "conflicts, changes or rules no change satisfies, 2 on errors.");
+      "conflicts, changes or rules no change satisfies, or a market no regime covers (unless "
+      "--allow-uncovered), 2 on errors.");
   cmd->add_option("profile", o->profile, "Deployment profile (YAML)")->required();
   add_overlay_option(*cmd, o->add_dirs);
   cmd->add_option("--rules", o->rule_dirs,
@@ -173,6 +179,8 @@ void add_plan_command(CLI::App& app, exit_code& result) {
                   "Lowest severity the plan must satisfy (block, or warn for block and warn)")
       ->check(CLI::IsMember({"block", "warn"}))
       ->capture_default_str();
+  cmd->add_flag("--allow-uncovered", o->allow_uncovered,
+                "Do not fail on markets no regime of the library covers");
   cmd->add_option("--max-conflicts", o->max_conflicts, "Report at most this many conflicts")
       ->check(CLI::Range(1, 1000))
       ->capture_default_str();

@@ -12,6 +12,8 @@ std::string derived_from_name(const name_resolution& n) {
       return "; " + n.entity + " itself from the model's name only (a re-upload)";
     case match_kind::file_name_guess:
       return "; " + n.entity + " itself a guess from a local path";
+    case match_kind::name_within:
+      return "; " + n.entity + " itself a guess from a known name within the written one";
     default:
       return {};
   }
@@ -32,7 +34,8 @@ std::string describe(const name_resolution& n) {
     return n.written + ": not in the entity registry (its country is not assumed)";
   }
   std::string out = n.written + " → " + n.entity;
-  if (!n.country.empty()) out += " (" + n.country + ")";
+  // A guessed company's country is not the profile's: the guess lends it none.
+  if (!n.country.empty() && n.how != match_kind::name_within) out += " (" + n.country + ")";
   out += ", by ";
   switch (n.how) {
     case match_kind::name:
@@ -55,6 +58,10 @@ std::string describe(const name_resolution& n) {
       break;
     case match_kind::file_name_guess:
       out += "the file name only (`" + n.matched + "`): a guess from a local path";
+      break;
+    case match_kind::name_within:
+      out += "the known name `" + n.matched +
+             "` within it: a guess (its country is not assumed from it)";
       break;
   }
   if (n.from == "model name") out += "; the provider taken from the model's name";

@@ -10,8 +10,7 @@
 namespace lexgate::report_writers {
 
 bool name_only(const name_resolution& n) {
-  return !n.entity.empty() &&
-         (n.how == match_kind::reupload_by_name || n.how == match_kind::file_name_guess);
+  return !n.entity.empty() && by_name_only(n.how);
 }
 
 std::string resolution_line(const report& r, const name_resolution& n) {

@@ -15,10 +15,18 @@ std::string join(const std::vector<std::string>& items, const char* sep) {
   return out;
 }
 
-std::string summary_line(const plan_report& plan) {
+std::string summary_line(const report& r, const plan_report& plan) {
   if (plan.deployments.size() == 1 && plan.deployments[0].changes.empty() &&
       plan.unresolvable.empty()) {
-    return "The deployment is compliant as it stands: nothing to change.";
+    // A market no regime covers was not checked: nothing to change there is not compliance.
+    std::vector<std::string> uncovered;
+    for (const auto& m : r.markets) {
+      if (!m.covered) uncovered.push_back(m.market);
+    }
+    if (uncovered.empty()) return "The deployment is compliant as it stands: nothing to change.";
+    return "Nothing to change for the rules of the library, but no regime of it is in force for " +
+           join(uncovered, ", ") + ": nothing was checked there" +
+           (r.gate.allow_uncovered ? " (allowed by --allow-uncovered)." : ".");
   }
   std::ostringstream out;
   out << plan.conflicts.size() << (plan.conflicts.size() == 1 ? " conflict" : " conflicts") << "; "
@@ -43,7 +51,7 @@ std::string render_plan_text(const report& input, const plan_report& raw_plan) {
   const plan_report plan = printable_copy(raw_plan);
   std::ostringstream out;
   out << "lexgate plan: " << r.profile_path << " (as of " << r.as_of.to_string() << ", "
-      << r.markets.size() << " markets, verdict now " << to_string(r.overall) << ")\n\n";
+      << r.markets.size() << (r.markets.size() == 1 ? " market" : " markets") << ", verdict now " << to_string(r.overall) << ")\n\n";
   if (!plan.conflicts.empty()) {
     out << "Conflicts" << (plan.conflicts_truncated ? " (more exist than shown)" : "") << ":\n";
     for (std::size_t i = 0; i < plan.conflicts.size(); ++i) {
@@ -90,7 +98,7 @@ std::string render_plan_text(const report& input, const plan_report& raw_plan) {
     }
   }
   if (!plan.exact_split) out << "\n(split by first fit: more markets than the exact limit)\n";
-  out << "\n" << summary_line(plan) << "\n";
+  out << "\n" << summary_line(r, plan) << "\n";
   return out.str();
 }
 
@@ -98,7 +106,7 @@ std::string render_plan_markdown(const report& input, const plan_report& raw_pla
   const report r = printable_copy(input);
   const plan_report plan = printable_copy(raw_plan);
   std::ostringstream out;
-  out << "## lexgate plan: " << markdown_code(r.profile_id) << "\n\n" << summary_line(plan) << "\n\n";
+  out << "## lexgate plan: " << markdown_code(r.profile_id) << "\n\n" << summary_line(r, plan) << "\n\n";
   if (!plan.conflicts.empty()) {
     out << "### Conflicts\n\n| markets | rules | attributes |\n|---|---|---|\n";
     for (const auto& c : plan.conflicts) {

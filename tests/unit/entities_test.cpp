@@ -12,6 +12,7 @@
 #include "lexgate/library.hpp"
 #include "lexgate/profile_json.hpp"
 #include "support/catch.hpp"
+#include "support/check_report.hpp"
 #include "support/library_fixture.hpp"
 
 using namespace lexgate;
@@ -40,20 +41,7 @@ std::string quoted(const std::string& s) {
   return "\"" + s + "\"";
 }
 
-json check_json(const std::string& path, std::vector<std::string> extra = {}) {
-  std::vector<std::string> args = {"check", path, "--as-of", kAsOf, "--format", "json"};
-  args.insert(args.end(), extra.begin(), extra.end());
-  const auto r = run_lexgate(args);
-  INFO(r.err);
-  REQUIRE((r.exit_code == 0 || r.exit_code == 1));
-  return json::parse(r.out);
-}
-
-std::map<std::string, std::string> verdicts(const json& report) {
-  std::map<std::string, std::string> out;
-  for (const auto& m : report["markets"]) out[m["market"]] = m["verdict"];
-  return out;
-}
+json check_json(const std::string& path) { return lexgate::testing::check_json(path, kAsOf); }
 
 bool has_finding(const json& report, const std::string& market, const std::string& rule) {
   for (const auto& m : report["markets"]) {
@@ -79,7 +67,7 @@ TEST_CASE("every spelling of DeepSeek is blocked where DeepSeek is", "[entities]
   const auto reference = check_json(dir.write(
       "reference.yaml",
       government_profile("    - { name: m, provider: DeepSeek, hosting: provider-api }\n")));
-  const auto expected = verdicts(reference);
+  const auto expected = market_verdicts(reference);
   REQUIRE(expected.size() == 3);
   for (const auto& [market, verdict] : expected) {
     INFO(market);
@@ -94,7 +82,7 @@ TEST_CASE("every spelling of DeepSeek is blocked where DeepSeek is", "[entities]
     const auto report = check_json(dir.write(
         "spelled.yaml", government_profile("    - { name: m, provider: " + quoted(spelling) +
                                            ", hosting: provider-api }\n")));
-    CHECK(verdicts(report) == expected);
+    CHECK(market_verdicts(report) == expected);
     CHECK(has_finding(report, "AU", "au.pspf_direction_001_2025.deepseek_on_government_systems"));
     CHECK(has_finding(report, "TW", "tw.moda_deepseek_2025.no_deepseek_in_government"));
     CHECK(has_finding(report, "US-TX",
@@ -104,7 +92,7 @@ TEST_CASE("every spelling of DeepSeek is blocked where DeepSeek is", "[entities]
   const auto by_id = check_json(dir.write(
       "by-id.yaml", government_profile("    - { name: deepseek-ai/DeepSeek-R1-Distill-Qwen-14B, "
                                        "hosting: provider-api }\n")));
-  CHECK(verdicts(by_id) == expected);
+  CHECK(market_verdicts(by_id) == expected);
 }
 
 TEST_CASE("the operator, not the developer, decides DeepSeek's processing; data follows the "
@@ -121,7 +109,7 @@ TEST_CASE("the operator, not the developer, decides DeepSeek's processing; data 
       "deployment: { markets: [IT] }\n"
       "data: { personal_data: true, transfers: [] }\n";
   const auto report = check_json(dir.write("italy.yaml", italy));
-  CHECK(verdicts(report).at("IT") == "blocked");
+  CHECK(market_verdicts(report).at("IT") == "blocked");
   CHECK_FALSE(has_finding(report, "IT", "it.garante_deepseek_2025.limit_processing"));
   CHECK(has_finding(report, "IT", "eu.gdpr_transfers.operator_outside_eu_without_mechanism"));
 
@@ -151,7 +139,7 @@ TEST_CASE("a ByteDance model on Texas state devices is not clear; Llama on Austr
       "texas.yaml", "profile: 1\nproduct:\n  id: tx\n  vendor: { name: Acme, country: US }\n"
                     "  models:\n    - { name: doubao-1.5-pro-32k, hosting: provider-api }\n"
                     "deployment: { markets: [US-TX], device_classes: [government] }\n"));
-  CHECK(verdicts(texas).at("US-TX") != "clear");
+  CHECK(market_verdicts(texas).at("US-TX") != "clear");
   CHECK(has_finding(texas, "US-TX",
                     "us_tx.prohibited_technologies_2025.listed_developers_reported"));
 
@@ -159,7 +147,7 @@ TEST_CASE("a ByteDance model on Texas state devices is not clear; Llama on Austr
       "au.yaml", "profile: 1\nproduct:\n  id: au\n  vendor: { name: Acme, country: US }\n"
                  "  models:\n    - { name: meta-llama/Llama-3.1-8B-Instruct, hosting: self-hosted }\n"
                  "deployment: { markets: [AU], device_classes: [government] }\n"));
-  CHECK(verdicts(australia).at("AU") == "clear");
+  CHECK(market_verdicts(australia).at("AU") == "clear");
 }
 
 TEST_CASE("a re-upload resolves by the model's name, and the evidence says so", "[entities][cli]") {
@@ -212,7 +200,7 @@ TEST_CASE("an unknown company stays as written and its country is missing, never
       "unknown.yaml", "profile: 1\nproduct:\n  id: u\n  models:\n"
                       "    - { name: m, provider: Example Labs, hosting: provider-api }\n"
                       "deployment: { markets: [TW], device_classes: [government] }\n"));
-  CHECK(verdicts(report).at("TW") == "indeterminate");
+  CHECK(market_verdicts(report).at("TW") == "indeterminate");
   bool missing_country = false;
   for (const auto& f : report["markets"][0]["findings"]) {
     for (const auto& m : f["missing"]) {
@@ -320,6 +308,15 @@ TEST_CASE("the public lookups resolve model ids, hosts and company names", "[ent
   REQUIRE(m);
   CHECK(m->entity->id == "alibaba");
   CHECK_FALSE(resolve_model(*lib, "my-own-model"));
+  // deepseek-ai names every model deepseek-*: the older families resolve too, a look-alike not.
+  for (const char* id : {"deepseek-coder-v2-instruct", "deepseek-llm-67b-chat", "DeepSeek-V2.5"}) {
+    INFO(id);
+    m = resolve_model(*lib, id);
+    REQUIRE(m);
+    CHECK(m->entity->id == "deepseek");
+    CHECK(m->how == match_kind::model_family);
+  }
+  CHECK_FALSE(resolve_model(*lib, "deepseekish-model"));
 
   auto h = resolve_api_host(*lib, "https://ark.cn-beijing.volces.com/api/v3");
   REQUIRE(h);

@@ -43,10 +43,16 @@ enum class match_kind : std::uint8_t {
   api_host,          ///< An API host or URL: its operator.
   reupload_by_name,  ///< A re-upload (`bartowski/...-GGUF`): only the model's name says who built it.
   file_name_guess,   ///< A local path (`/models/DeepSeek-V3`): a guess from the file name.
+  name_within,       ///< A name the registry does not know that contains one it does, as whole
+                     ///< words (`Hangzhou DeepSeek ... Research Co., Ltd.`): a guess.
 };
 
 /// `name`, `Hugging Face organisation`, ...: the words reports use.
 const char* to_string(match_kind how);
+
+/// Whether a match of this kind rests on a name alone (a re-upload's model name, a local path,
+/// a known name inside an unknown one): reports flag what follows from it as a name match.
+bool by_name_only(match_kind how);
 
 struct entity_match {
   const entity_info* entity = nullptr;
@@ -84,6 +90,8 @@ class entity_registry {
     match_kind how = match_kind::name;
   };
   std::optional<entity_match> family(std::string_view model_name, match_kind how) const;
+  // A known name inside an unknown one, as whole words.
+  std::optional<entity_match> within(std::string_view name) const;
 
   std::vector<entity_info> entities_;
   std::unordered_map<std::string, entry> names_;  // normalized company names and orgs

@@ -144,7 +144,8 @@ std::vector<command_token> command_tokens(const std::vector<const yaml_node*>& p
   return out;
 }
 
-std::vector<std::size_t> model_arguments(const std::vector<command_token>& tokens) {
+std::vector<std::size_t> model_arguments(const std::vector<command_token>& tokens,
+                                         bool llama_cpp_image) {
   static constexpr std::array<std::string_view, 8> flags = {
       "--model",         "--model-path", "--model-id",       "--model_name_or_path",
       "--model-name-or-path", "--model_path", "--hf-model", "--model_id"};
@@ -162,7 +163,8 @@ std::vector<std::size_t> model_arguments(const std::vector<command_token>& token
       out.push_back(i);  // the caller takes the part after `=`
       continue;
     }
-    // `vllm serve X`, `ollama run X`, `sglang serve X`, and `-m X` after llama.cpp's server.
+    // `vllm serve X`, `ollama run X`, `sglang serve X`, and `-m X` after llama.cpp's server or
+    // in a llama.cpp image's arguments (its entrypoint is the server).
     const bool server = t == "vllm" || t.ends_with("/vllm") || t == "ollama" || t == "sglang";
     if (server && i + 2 < tokens.size() &&
         (tokens[i + 1].text == "serve" || tokens[i + 1].text == "run" ||
@@ -171,8 +173,9 @@ std::vector<std::size_t> model_arguments(const std::vector<command_token>& token
       out.push_back(i + 2);
       continue;
     }
-    if ((t == "-m" || t == "--hf-repo" || t == "-hf") && i + 1 < tokens.size() && i > 0) {
-      bool llama_cpp = false;
+    if ((t == "-m" || t == "--hf-repo" || t == "-hf") && i + 1 < tokens.size() &&
+        (i > 0 || llama_cpp_image)) {
+      bool llama_cpp = llama_cpp_image;
       for (std::size_t k = 0; k < i; ++k) {
         if (tokens[k].text.find("llama") != std::string::npos) llama_cpp = true;
       }

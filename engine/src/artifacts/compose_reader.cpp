@@ -100,7 +100,7 @@ void read_compose(reader_context& ctx, const yaml_node& doc, artifact_file& file
     for (auto& [name, v] : service_env(ctx, s, project)) env[name] = v;
     const interpolated image = interpolate_compose(scalar_text(s.find("image")), project);
     read_workload(ctx, image.unresolved ? scalar_text(s.find("image")) : image.text,
-                  command_tokens({s.find("entrypoint"), s.find("command")}), env, {}, &project);
+                  s.find("image"), command_tokens({s.find("entrypoint"), s.find("command")}), env, {}, &project);
     read_gpus(ctx, s);
   }
 }

@@ -51,7 +51,7 @@ void read_dotenv(reader_context& ctx, artifact_file& file) {
   environment env;
   for (const auto& l : lines) env[l.name] = {l.value.text, &l.value};
   ctx.enter({}, {}, 0);
-  read_workload(ctx, {}, {}, env, {});
+  read_workload(ctx, {}, nullptr, {}, env, {});
   file.resources.clear();
 }
 

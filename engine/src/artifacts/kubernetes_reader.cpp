@@ -165,7 +165,7 @@ void read_pod(reader_context& ctx, const yaml_node& pod, const std::string& ns,
   if (containers == nullptr || containers->k != yaml_node::kind::sequence) return;
   for (const auto& c : containers->items) {
     if (c.k != yaml_node::kind::mapping) continue;
-    read_workload(ctx, scalar_text(c.find("image")),
+    read_workload(ctx, scalar_text(c.find("image")), c.find("image"),
                     command_tokens({c.find("command"), c.find("args")}),
                     container_env(ctx, c, ns, config), where.region);
     read_accelerators(ctx, c, where);
@@ -205,7 +205,7 @@ void read_inference_service(reader_context& ctx, const yaml_node& spec, const st
       }
     }
     if (section.find("args") != nullptr || section.find("env") != nullptr) {
-      read_workload(ctx, {}, command_tokens({section.find("command"), section.find("args")}),
+      read_workload(ctx, {}, nullptr, command_tokens({section.find("command"), section.find("args")}),
                     container_env(ctx, section, ns, config), where.region);
       read_accelerators(ctx, section, where);
     }
@@ -213,7 +213,7 @@ void read_inference_service(reader_context& ctx, const yaml_node& spec, const st
   if (const yaml_node* containers = predictor->find("containers")) {
     if (containers->k == yaml_node::kind::sequence) {
       for (const auto& c : containers->items) {
-        read_workload(ctx, scalar_text(c.find("image")),
+        read_workload(ctx, scalar_text(c.find("image")), c.find("image"),
                     command_tokens({c.find("command"), c.find("args")}),
                     container_env(ctx, c, ns, config), where.region);
         read_accelerators(ctx, c, where);

@@ -141,7 +141,8 @@ std::vector<command_token> command_tokens(const std::vector<const yaml_node*>& p
 /// The model references on a command line: `--model X`, `--model=X`, `--model-path X`,
 /// `--model-id X`, `--model_name_or_path X`, `vllm serve X`, `ollama run X`, `-m X` after a
 /// serving program. Returns the index of each model token.
-std::vector<std::size_t> model_arguments(const std::vector<command_token>& tokens);
+std::vector<std::size_t> model_arguments(const std::vector<command_token>& tokens,
+                                         bool llama_cpp_image = false);
 
 
 /// What one container (or compose service) runs and calls: models on its command line (with
@@ -149,8 +150,10 @@ std::vector<std::size_t> model_arguments(const std::vector<command_token>& token
 /// environment, API hosts in its environment and the models named beside them. For a compose
 /// service, `project` holds the variables of the `.env` beside the compose file: compose
 /// interpolates the command's `${VAR}` and `$VAR` from it (and the shell) before the container
-/// starts, and only what `$$` escaped reaches the container's shell and `env`.
-void read_workload(reader_context& ctx, const std::string& image,
+/// starts, and only what `$$` escaped reaches the container's shell and `env`. A serving
+/// runtime's image (`image_node`, where it is written) whose model none of these names is
+/// reported unresolved: lexgate cannot tell what it serves.
+void read_workload(reader_context& ctx, const std::string& image, const yaml_node* image_node,
                    const std::vector<command_token>& tokens, const environment& env,
                    const std::string& region, const compose_project* project = nullptr);
 

@@ -17,7 +17,7 @@ struct region_entry {
 };
 
 // Exact names first (Azure writes them without separators), then prefixes.
-constexpr std::array<region_entry, 70> regions = {{
+constexpr std::array<region_entry, 71> regions = {{
     // AWS
     {"us-east-1", "US"}, {"us-east-2", "US"}, {"us-west-1", "US"}, {"us-west-2", "US"},
     {"us-gov-west-1", "US"}, {"us-gov-east-1", "US"}, {"ca-central-1", "CA"},
@@ -41,8 +41,9 @@ constexpr std::array<region_entry, 70> regions = {{
     {"us-central1", "US"}, {"europe-west1", "BE"}, {"europe-west2", "GB"}, {"europe-west3", "DE"},
     {"europe-west4", "NL"}, {"europe-west9", "FR"}, {"europe-north1", "FI"},
     {"australia-southeast*", "AU"}, {"asia-northeast1", "JP"}, {"asia-southeast1", "SG"},
-    // Alibaba Cloud, Volcengine
-    {"cn-*", "CN"}, {"us-*", "US"},
+    // Alibaba Cloud, Volcengine: every `cn-` region is in mainland China but Hong Kong's, which
+    // mainland law treats as abroad (a transfer there leaves China under PIPL)
+    {"cn-hongkong", "HK"}, {"cn-*", "CN"}, {"us-*", "US"},
 }};
 
 }  // namespace

@@ -15,8 +15,7 @@ std::optional<resolved_name> from(const std::optional<entity_match>& m) {
   out.country = m->entity->country;
   out.how = std::string("by its ") + to_string(m->how) +
             (m->matched.empty() ? std::string() : " `" + m->matched + "`");
-  out.by_name_only =
-      m->how == match_kind::reupload_by_name || m->how == match_kind::file_name_guess;
+  out.by_name_only = by_name_only(m->how);
   return out;
 }
 

@@ -155,7 +155,7 @@ void add_model(reader_context& ctx, const std::string& model, artifact_position 
 
 }  // namespace
 
-void read_workload(reader_context& ctx, const std::string& image,
+void read_workload(reader_context& ctx, const std::string& image, const yaml_node* image_node,
                    const std::vector<command_token>& tokens, const environment& declared,
                    const std::string& region, const compose_project* project) {
   // Every value read for a model or an address is refused if no report may carry it, even
@@ -168,6 +168,7 @@ void read_workload(reader_context& ctx, const std::string& image,
   // Model and address values with their references replaced; one whose references cannot be
   // followed is unresolved (where it would be read), never taken as written.
   environment env = declared;
+  std::size_t models_named = 0;  // found, or named but unresolved
   for (const auto& [name, v] : declared) {
     const bool address = names_api_address(name);
     if (v.node == nullptr || !(address || names_model(name))) continue;
@@ -180,11 +181,15 @@ void read_workload(reader_context& ctx, const std::string& image,
     env.erase(name);
     if (address || any_address || serving_image(image)) {
       ctx.unresolved(ctx.env_at(v, v.text), "`" + e.name + "` in `" + name + "` " + e.why);
+      if (!address) ++models_named;
     }
   }
   std::vector<std::string> used_env;
+  const bool llama_cpp_image = image.find("llama.cpp") != std::string::npos ||
+                               image.find("llama-cpp") != std::string::npos;
   // Models on the command line.
-  for (std::size_t i : model_arguments(tokens)) {
+  for (std::size_t i : model_arguments(tokens, llama_cpp_image)) {
+    ++models_named;
     std::string token = tokens[i].text;
     if (auto eq = token.find('='); eq != std::string::npos && token.starts_with("-")) {
       token = token.substr(eq + 1);
@@ -224,6 +229,21 @@ void read_workload(reader_context& ctx, const std::string& image,
       if (std::find(used_env.begin(), used_env.end(), name) != used_env.end()) continue;
       used_env.push_back(name);
       add_model(ctx, v.text, ctx.env_at(v, v.text), {}, region);
+      ++models_named;
+    }
+    // Nothing read names what it serves (pulled at run time, set by a file or a flag lexgate
+    // does not know): say so rather than let the deployment look as if it served nothing.
+    // A model variable already unresolved for this resource (compose reports those when it
+    // interpolates the environment) has said so.
+    const bool said = std::any_of(ctx.out().unresolved.begin(), ctx.out().unresolved.end(),
+                                  [&](const unresolved_reference& u) {
+                                    return u.at.file == ctx.file().name() &&
+                                           u.at.resource == ctx.resource();
+                                  });
+    if (models_named == 0 && !said && image_node != nullptr) {
+      ctx.unresolved(ctx.at(*image_node), "`" + image +
+                                              "` serves models, but no argument or variable "
+                                              "read here names the model it serves");
     }
   }
   // API hosts the workload calls, and the models it names beside them.

@@ -60,6 +60,63 @@ bool host_matches(std::string_view pattern, std::string_view host) {
   return middle.find('.') == std::string_view::npos;
 }
 
+bool word_char(char c) { return ascii_alnum(c) || static_cast<unsigned char>(c) >= 0x80; }
+
+bool is_suffix(std::string_view word) {
+  return std::any_of(kSuffixes.begin(), kSuffixes.end(), [&](std::string_view s) {
+    return s.size() == word.size() &&
+           std::equal(s.begin(), s.end(), word.begin(), [](char a, char b) { return a == lower(b); });
+  });
+}
+
+// The words of a name, lowercased: runs of ASCII letters and digits, and of non-ASCII bytes.
+std::vector<std::string> words_of(std::string_view name) {
+  std::vector<std::string> words;
+  for (std::size_t i = 0; i < name.size();) {
+    if (!word_char(name[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < name.size() && word_char(name[end])) ++end;
+    words.push_back(lowercase(name.substr(i, end - i)));
+    i = end;
+  }
+  return words;
+}
+
+// `name` up to the end of its first `count` words: `Zhipu AI` without its suffix is `Zhipu`.
+std::string_view words_prefix(std::string_view name, std::size_t count) {
+  std::size_t i = 0;
+  for (std::size_t seen = 0; i < name.size() && seen < count; ++seen) {
+    while (i < name.size() && !word_char(name[i])) ++i;
+    while (i < name.size() && word_char(name[i])) ++i;
+  }
+  return name.substr(0, i);
+}
+
+bool non_ascii(std::string_view word) { return static_cast<unsigned char>(word.front()) >= 0x80; }
+
+// Where `phrase` (a registered name's words, without its trailing legal suffixes) stands in
+// `words` as whole words, or npos. A registered name in a script written without spaces (深度求索)
+// is found inside a longer run (杭州深度求索人工智能..., DeepSeek深度求索): UTF-8 text found in
+// UTF-8 text starts and ends on character boundaries.
+std::size_t phrase_at(const std::vector<std::string>& words, const std::vector<std::string>& phrase) {
+  if (phrase.empty() || phrase.size() > words.size()) return std::string::npos;
+  if (phrase.size() == 1 && non_ascii(phrase.front())) {
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      if (words[i].find(phrase.front()) != std::string::npos) return i;
+    }
+    return std::string::npos;
+  }
+  for (std::size_t i = 0; i + phrase.size() <= words.size(); ++i) {
+    if (std::equal(phrase.begin(), phrase.end(), words.begin() + static_cast<std::ptrdiff_t>(i))) {
+      return i;
+    }
+  }
+  return std::string::npos;
+}
+
 bool word_start(std::string_view s, std::size_t pos) {
   if (pos == 0) return true;
   const char c = s[pos - 1];
@@ -84,15 +141,21 @@ const char* to_string(match_kind how) {
       return "model name only (a re-upload)";
     case match_kind::file_name_guess:
       return "file name only (a guess)";
+    case match_kind::name_within:
+      return "a known name within it (a guess)";
   }
   return "?";
+}
+
+bool by_name_only(match_kind how) {
+  return how == match_kind::reupload_by_name || how == match_kind::file_name_guess ||
+         how == match_kind::name_within;
 }
 
 std::string normalize_company_name(std::string_view name) {
   // The words (runs of ASCII letters and digits, and of non-ASCII bytes), lowercased and
   // joined, without the suffixes that end the name, as long as a word is left. Found from the
   // end, so nothing is built, nor even counted, for the words before them.
-  auto word_char = [](char c) { return ascii_alnum(c) || static_cast<unsigned char>(c) >= 0x80; };
   std::size_t end = name.size();  // the kept words end before `end`
   for (;;) {
     std::size_t last_end = end;
@@ -102,12 +165,7 @@ std::string normalize_company_name(std::string_view name) {
     std::size_t before = last_start;  // the end of a word before the last, if any
     while (before > 0 && !word_char(name[before - 1])) --before;
     if (before == 0) break;  // the last word left stays, suffix or not
-    const std::string_view last = name.substr(last_start, last_end - last_start);
-    const bool suffix = std::any_of(kSuffixes.begin(), kSuffixes.end(), [&](std::string_view s) {
-      return s.size() == last.size() &&
-             std::equal(s.begin(), s.end(), last.begin(), [](char a, char b) { return a == lower(b); });
-    });
-    if (!suffix) break;
+    if (!is_suffix(name.substr(last_start, last_end - last_start))) break;
     end = before;
   }
   // Written through a pointer into room for every character, then cut to what was kept.
@@ -196,9 +254,40 @@ std::optional<entity_match> entity_registry::company(std::string_view name) cons
   }
   // A host or URL names the company operating it.
   if (name.find(' ') == std::string_view::npos && name.find('.') != std::string_view::npos) {
-    return api_host(name);
+    if (auto host = api_host(name)) return host;
   }
-  return std::nullopt;
+  return within(name);
+}
+
+std::optional<entity_match> entity_registry::within(std::string_view name) const {
+  // A company under a spelling the registry lacks (a fuller legal name, a division, a brand
+  // with a product name) would otherwise pass rules about that company unseen. The earliest
+  // known name wins, the longer one at the same place; names shorter than four letters
+  // (`Z.ai`, `01.AI` without their suffix) are too common inside other names to count.
+  const std::vector<std::string> words = words_of(name);
+  std::optional<entity_match> best;
+  std::size_t best_at = std::string::npos;
+  std::size_t best_length = 0;
+  for (const entity_info& e : entities_) {
+    auto consider = [&](const std::string& known) {
+      std::vector<std::string> phrase = words_of(known);
+      while (phrase.size() > 1 && is_suffix(phrase.back())) phrase.pop_back();
+      std::size_t length = 0;
+      for (const auto& w : phrase) length += w.size();
+      if (length < 4) return;
+      const std::size_t at = phrase_at(words, phrase);
+      if (at == std::string::npos) return;
+      if (at < best_at || (at == best_at && length > best_length)) {
+        best = entity_match{&e, match_kind::name_within,
+                            std::string(words_prefix(known, phrase.size()))};
+        best_at = at;
+        best_length = length;
+      }
+    };
+    consider(e.name);
+    for (const auto& n : e.names) consider(n);
+  }
+  return best;
 }
 
 std::optional<entity_match> entity_registry::family(std::string_view model_name,

@@ -122,7 +122,8 @@ class resolver {
       op->path = source->path;
     }
     if (operator_country == nullptr) return;
-    if ((operator_entity == nullptr || operator_entity->country.empty()) &&
+    if ((operator_entity == nullptr || operator_entity->country.empty() ||
+         how_of(*op) == match_kind::name_within) &&
         !operator_country->present() && source_country != nullptr && source_country->present()) {
       // An operator the registry does not know, defaulted from a party whose country the
       // profile states: that stated country is the operator's.
@@ -150,9 +151,12 @@ class resolver {
     return m->entity;
   }
 
-  // Fills an omitted country from the registry; a stated one must agree with it.
+  // Fills an omitted country from the registry; a stated one must agree with it. A company
+  // guessed from a known name inside the written one lends it no country either way: the
+  // guess may be wrong, and a country would then turn a missing fact into a false one.
   void country(value* c, const entity_info* e, const value* named_by) {
     if (c == nullptr || e == nullptr || e->country.empty() || named_by == nullptr) return;
+    if (how_of(*named_by) == match_kind::name_within) return;
     if (!c->present()) {
       set(*c, e->country, named_by->where);
       c->k = value::kind::string;
