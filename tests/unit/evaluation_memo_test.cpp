@@ -100,8 +100,9 @@ TEST_CASE("scopes that read only the market, remembered, give a fresh evaluation
     for (const char* country : {"CN", "TW", "IT", "FR"}) {
       for (const char* markets : {"IT, CN, FR", "TW, AU-NSW, EU", "FR, AU, TW, CN"}) {
         for (const char* filing : {"", "none", "completed"}) {
-          for (const auto detail : {lexgate::report_detail::verdicts, lexgate::report_detail::evidence,
-                                    lexgate::report_detail::full}) {
+          for (const auto detail :
+               {lexgate::report_detail::verdicts, lexgate::report_detail::evidence,
+                lexgate::report_detail::full}) {
             for (const lexgate::library* lib : {&first, &second, &first}) {
               lexgate::evaluate_options options;
               options.as_of = *lexgate::date::parse(as_of);
@@ -214,9 +215,10 @@ TEST_CASE("jurisdiction codes remembered for one evaluation are not those of the
   int line = 0;
   for (const std::string& vendor : countries) {
     for (const std::string& model : countries) {
-      const std::string json = R"({"profile":1,"product":{"id":"p","vendor":{"name":"V","country":")" +
-                               vendor + R"("},"models":[{"name":"m","provider_country":")" + model +
-                               R"("}]},"deployment":{"markets":["IT","CN","AU","US-TX","EU"]}})";
+      const std::string json =
+          R"({"profile":1,"product":{"id":"p","vendor":{"name":"V","country":")" + vendor +
+          R"("},"models":[{"name":"m","provider_country":")" + model +
+          R"("}]},"deployment":{"markets":["IT","CN","AU","US-TX","EU"]}})";
       lexgate::diagnostic_bag bag;
       REQUIRE(reader.load_into(json, static_cast<std::uint32_t>(++line), file,
                                lib.profile_schema(), bag, loaded));

@@ -133,7 +133,8 @@ struct detail::scratch {
   // any program made later (its address may be reused; its owner's is not while referred to).
   std::weak_ptr<const detail::program> codes_of;
   std::vector<std::int64_t> constant_codes;
-  // The rules' timing and the scopes that read only `market`, for the program last judged.
+  // What depends only on the program last judged: the rules' timing, the scopes that read only
+  // `market`, the market codes' places in the jurisdiction table (eval/program_memo.hpp).
   detail::program_memo memo;
   // The jurisdiction table's answer (declared_for) for values of the profile being judged, by
   // value (see evaluator::declared_of); cleared for each evaluation.
@@ -564,7 +565,9 @@ scope_result evaluate_scope(evaluator& e, scratch& s, std::uint32_t r,
     out.outcome = known->outcome;
     if (e.explains()) {
       // Mostly one read: appended in place (vector::assign of a count is a call that may grow).
-      for (std::uint16_t i = 0; i < known->market_reads; ++i) s.scope_reads.push_back(e.market_value());
+      for (std::uint16_t i = 0; i < known->market_reads; ++i) {
+        s.scope_reads.push_back(e.market_value());
+      }
     }
     return out;
   }
@@ -695,7 +698,8 @@ void reserve_at_least(std::vector<T>& items, std::size_t n) {
 
 // Keeps the first `used` elements; the others go to the spare pool.
 template <class T>
-[[gnu::noinline]] void give_back_from(std::vector<T>& items, std::size_t used, std::vector<T>& spare) {
+[[gnu::noinline]] void give_back_from(std::vector<T>& items, std::size_t used,
+                                      std::vector<T>& spare) {
   while (items.size() > used) {
     spare.push_back(std::move(items.back()));
     items.pop_back();
@@ -1182,7 +1186,8 @@ void evaluate(const library& rules, const profile& facts, const evaluate_options
   if (out.markets.capacity() == 0) {
     // A new report: its list of markets sized once (a reused one has room already).
     std::size_t market_count = 0;
-    detail::for_each_market(facts.root, s.memo.markets(), [&](const std::string&) { ++market_count; });
+    detail::for_each_market(facts.root, s.memo.markets(),
+                            [&](const std::string&) { ++market_count; });
     out.markets.reserve(market_count);
   }
   detail::for_each_market(facts.root, s.memo.markets(), [&](const std::string& market) {
