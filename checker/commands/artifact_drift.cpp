@@ -1,6 +1,8 @@
 // `--artifacts` and `--drift` for `check` and `scan` (design §7).
 #include "commands/artifact_drift.hpp"
 
+#include <algorithm>
+
 #include "commands/common.hpp"
 
 namespace lexgate::cli {
@@ -23,12 +25,39 @@ std::optional<derivation> read_observed(const artifact_options& o, const library
   if (o.paths.empty()) return std::nullopt;
   diagnostic_bag bag;
   auto set = read_artifacts(o.paths, bag);
+  const bool empty = set && nothing_read(*set);
+  if (empty) {
+    // What is deployed cannot be judged from files none of which is an artifact lexgate reads
+    // (HCL instead of a plan's JSON, a Dockerfile): a gate with nothing to judge fails.
+    std::string ignored;
+    std::size_t listed = 0;
+    for (const auto& f : set->files) {
+      if (listed++ == 5) {
+        ignored += ", …";
+        break;
+      }
+      ignored += (ignored.empty() ? " (ignored: " : ", ") + printable(f.file);
+    }
+    if (!ignored.empty()) ignored += ")";
+    std::string given;
+    for (const auto& p : o.paths) given += (given.empty() ? "`" : ", `") + printable(p) + "`";
+    bag.error("artifacts.empty", "no deployment artifact lexgate reads in " + given + ignored,
+              o.paths.front(),
+              "--artifacts takes Kubernetes manifests (also rendered Helm and Kustomize output), "
+              "compose files, LiteLLM configs, .env files and Terraform plan JSON (`terraform "
+              "show -json`); a gate with nothing to judge fails");
+  }
   print_diagnostics(bag);
-  if (!set || output_replaces_artifact(outputs, *set)) {
+  if (!set || empty || output_replaces_artifact(outputs, *set)) {
     ok = false;
     return std::nullopt;
   }
   return derive_facts(*set, rules);
+}
+
+bool nothing_read(const artifact_set& set) {
+  return std::none_of(set.files.begin(), set.files.end(),
+                      [](const artifact_file& f) { return f.kind != artifact_kind::ignored; });
 }
 
 bool output_replaces_artifact(const std::vector<std::string>& outputs, const artifact_set& set) {

@@ -21,10 +21,14 @@ struct artifact_options {
 void add_artifact_options(CLI::App& cmd, artifact_options& o);
 
 /// The facts of the artifacts, read once for every profile; nothing when no artifacts are
-/// given. `ok` is false (and diagnostics printed) when they cannot be read, or when one of
-/// `outputs` would replace one of them.
+/// given. `ok` is false (and diagnostics printed) when they cannot be read, when none of them
+/// is an artifact lexgate reads, or when one of `outputs` would replace one of them.
 std::optional<derivation> read_observed(const artifact_options& o, const library& rules,
                                         bool& ok, const std::vector<std::string>& outputs = {});
+
+/// Whether no file of the set is an artifact lexgate reads (every one ignored, or none at all):
+/// `read_observed` refuses such a set (`artifacts.empty`), as a gate with nothing to judge.
+bool nothing_read(const artifact_set& set);
 
 /// True, with `io.output_is_input` printed, when one of `outputs` is (through any link) a file
 /// the artifacts were read from: the report would replace a manifest. A report beside them, as

@@ -6,6 +6,7 @@
 
 #include <spdlog/spdlog.h>
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <bit>
 #include <cerrno>
@@ -187,14 +188,63 @@ class pointer_texts {
         h = (std::rotl(h, 23) ^ w) * k;
       }
       if (i < s.size()) {
+        // The last few bytes: the last eight, shifted past the bytes already taken, when the
+        // path has eight (a copy of a variable length is a call to memcpy); else byte by byte.
         std::uint64_t w = 0;
-        std::memcpy(&w, s.data() + i, s.size() - i);
+        if (s.size() >= 8) {
+          std::memcpy(&w, s.data() + s.size() - 8, sizeof w);
+          w >>= 8 * (8 - (s.size() - i));
+        } else {
+          for (std::size_t j = s.size(); j-- > i;) w = (w << 8) | static_cast<unsigned char>(s[j]);
+        }
         h = (std::rotl(h, 23) ^ w) * k;
       }
       return static_cast<std::size_t>(h ^ (h >> 29));
     }
   };
   std::unordered_map<std::string, evidence_texts, text_hash, std::equal_to<>> known_;
+};
+
+// The names of verdicts, finding statuses and severities as a line writes them, quoted: written
+// from `to_string` once, then copied, where each was measured and escaped again several times a
+// line. A value not in the table (one added to the enum later) is written from `to_string`.
+template <class Enum, std::size_t N>
+class quoted_names {
+ public:
+  explicit quoted_names(const std::array<Enum, N>& values) {
+    for (const Enum v : values) {
+      const auto i = static_cast<std::size_t>(v);
+      if (i >= N) continue;
+      report_writers::json_writer w(texts_[i]);
+      w.value(to_string(v));
+    }
+  }
+  void member(report_writers::json_writer& line, report_writers::json_key name, Enum v) const {
+    line.key(name);
+    value(line, v);
+  }
+  void value(report_writers::json_writer& line, Enum v) const {
+    const auto i = static_cast<std::size_t>(v);
+    if (i < N && !texts_[i].empty()) {
+      line.json_value(texts_[i]);
+    } else {
+      line.value(to_string(v));
+    }
+  }
+
+ private:
+  std::array<std::string, N> texts_{};
+};
+
+struct line_names {
+  quoted_names<verdict, verdict_count> verdicts{
+      {verdict::clear, verdict::attention, verdict::uncovered, verdict::indeterminate,
+       verdict::blocked}};
+  quoted_names<finding_status, 4> statuses{{finding_status::violation,
+                                            finding_status::indeterminate,
+                                            finding_status::waived, finding_status::upcoming}};
+  quoted_names<rule_severity, 3> severities{
+      {rule_severity::block, rule_severity::warn, rule_severity::info}};
 };
 
 // What one worker thread keeps from one profile to the next.
@@ -205,12 +255,14 @@ struct worker_state {
   report judged;                // evaluated into, reusing its memory
   evaluation_state evaluation;  // the evaluator's working memory, reused likewise
   pointer_texts pointers;       // evidence paths and pointers already written
+  line_names names;             // verdicts, statuses and severities as written
+  bool lines = true;            // `--format jsonl`: a JSON line per profile
   const derivation* observed = nullptr;  // `--artifacts`: every profile gets them
   const artifact_options* artifacts = nullptr;
 };
 
 void write_line(const input_file& file, const work_item& item, const report& r,
-                pointer_texts& pointers, std::string& out);
+                pointer_texts& pointers, const line_names& names, std::string& out);
 
 // Scans one profile: appends its JSON line to `out.lines` and counts it.
 void scan_one(const library& rules, const input_file& file, const work_item& item,
@@ -232,7 +284,7 @@ void scan_one(const library& rules, const input_file& file, const work_item& ite
   }
   if (p == nullptr) {
     ++out.errors;
-    if (o.format != "jsonl") {
+    if (!state.lines) {
       for (const auto& d : bag.sorted()) out.diagnostics += render_diagnostic(d);
       return;
     }
@@ -252,28 +304,31 @@ void scan_one(const library& rules, const input_file& file, const work_item& ite
   out.failed = out.failed || fails(r, o.gate) ||
                (state.artifacts != nullptr && drift_fails_gate(r, *state.artifacts));
   out.ids.push_back({r.profile_id, item.file, item.line});
-  if (o.format != "jsonl") {
+  if (!state.lines) {
     out.reports.push_back(r);
     return;
   }
 
-  write_line(file, item, r, state.pointers, out.lines);
+  write_line(file, item, r, state.pointers, state.names, out.lines);
   out.lines += '\n';
 }
 
 // Appends the JSON line of a judged profile, without its line break.
 void write_line(const input_file& file, const work_item& item, const report& r,
-                pointer_texts& pointers, std::string& out) {
+                pointer_texts& pointers, const line_names& names, std::string& out) {
   using report_writers::operator""_key;
   report_writers::json_writer line(out);
   line.begin_object();
   line.member("profile"_key, file.path);
   if (file.jsonl) line.member("line"_key, std::int64_t{item.line});
   line.member("id"_key, r.profile_id);
-  line.member("verdict"_key, to_string(r.overall));
+  names.verdicts.member(line, "verdict"_key, r.overall);
   line.key("markets"_key);
   line.begin_object();
-  for (const auto& m : r.markets) line.member(m.market, to_string(m.market_verdict));
+  for (const auto& m : r.markets) {
+    line.key(m.market);
+    names.verdicts.value(line, m.market_verdict);
+  }
   line.end_object();
   line.key("findings"_key);
   line.begin_array();
@@ -282,8 +337,8 @@ void write_line(const input_file& file, const work_item& item, const report& r,
       line.begin_object();
       line.member("market"_key, m.market);
       line.member("rule"_key, f.rule);
-      line.member("severity"_key, to_string(f.severity));
-      line.member("status"_key, to_string(f.status));
+      names.severities.member(line, "severity"_key, f.severity);
+      names.statuses.member(line, "status"_key, f.status);
       line.key("missing"_key);
       line.begin_array();
       for (const auto& m : f.missing) line.value(m);
@@ -440,11 +495,15 @@ exit_code run_scan(const scan_options& o) {
 
   auto work = [&] {
     worker_state state;
+    state.lines = o.format == "jsonl";
     if (observed) {
       state.observed = &*observed;
       state.artifacts = &o.artifacts;
     }
-    std::size_t line_bytes = 0;  // of the last chunk: the next one is about as long
+    // Of the longest chunk so far: the next one is about as long. Reserved with a quarter
+    // more, so a chunk's lines seldom outgrow their string (each time they do, every byte
+    // written so far is copied again).
+    std::size_t line_bytes = 0;
     for (;;) {
       chunk_work claimed;
       {
@@ -455,11 +514,11 @@ exit_code run_scan(const scan_options& o) {
         queue.pop_front();
       }
       chunk_result batch;
-      batch.lines.reserve(line_bytes + line_bytes / 8);
+      batch.lines.reserve(line_bytes + line_bytes / 4);
       for (const work_item& item : claimed.items) {
         scan_one(*rules, files[item.file], item, state, eval, o, waivers, batch);
       }
-      line_bytes = batch.lines.size();
+      line_bytes = std::max(line_bytes, batch.lines.size());
       {
         std::lock_guard lock(mutex);
         results[claimed.index - written_chunks] = std::move(batch);
@@ -569,9 +628,14 @@ exit_code run_scan(const scan_options& o) {
       --blocks_in_use;
     }
     chunk_block.pop_front();
-    // A chunk's lines, once they reach the size of a write, go out as they are: appending them
-    // to the buffer first copied every byte of the output once more.
-    if (buffer.empty() && batch.lines.size() >= (1u << 16)) {
+    // A chunk's lines, once they reach the size of a write, go out as they are (after what the
+    // buffer holds): appending them to the buffer first copied every byte of the output once
+    // more.
+    if (batch.lines.size() >= (1u << 16)) {
+      if (!buffer.empty()) {
+        std::cout.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        buffer.clear();
+      }
       std::cout.write(batch.lines.data(), static_cast<std::streamsize>(batch.lines.size()));
     } else {
       buffer += batch.lines;

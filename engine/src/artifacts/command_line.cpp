@@ -114,6 +114,11 @@ bool names_model(std::string_view env_name) {
          n == "SERVED_MODEL" || n.ends_with("LLM_MODEL");
 }
 
+bool template_expression(std::string_view text) {
+  const auto open = text.find("{{");
+  return open != std::string_view::npos && text.find("}}", open + 2) != std::string_view::npos;
+}
+
 bool is_local_path(std::string_view model) {
   return model.starts_with("/") || model.starts_with("./") || model.starts_with("../") ||
          model.starts_with("~/") || model.starts_with("file://") || model.starts_with("pvc://") ||
@@ -134,7 +139,8 @@ std::vector<command_token> command_tokens(const std::vector<const yaml_node*>& p
       if (item->k != yaml_node::kind::scalar) continue;
       const std::string& t = item->text;
       // An item with spaces is a script (`sh -c "…"`) or a compose command string: its words.
-      if (t.find_first_of(" \n\t") != std::string::npos) {
+      // A template expression (`{{ .Values.model }}`) stays whole: it names one value.
+      if (t.find_first_of(" \n\t") != std::string::npos && !template_expression(t)) {
         for (auto& w : shell_words(t)) out.push_back({std::move(w), item});
       } else {
         out.push_back({t, item});

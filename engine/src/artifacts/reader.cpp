@@ -141,6 +141,34 @@ void reader_context::unresolved(artifact_position at, std::string why) {
   out_.unresolved.push_back({std::move(at), std::move(why)});
 }
 
+void reader_context::refuse(artifact_position at, const char* code, std::string message,
+                            std::string help) {
+  if (bag_ == nullptr) {
+    // A config embedded in a string: its enclosing reader places what is reported.
+    unresolved(std::move(at), std::move(message));
+    return;
+  }
+  if (!check(at, message)) return;
+  if (at.file == file_.name()) {
+    const std::uint32_t offset = file_.offset_of(at.where);
+    const std::string& all = file_.text();
+    const std::size_t eol = std::min(all.find('\n', offset), all.size());
+    const auto end = static_cast<std::uint32_t>(
+        std::max<std::size_t>(offset + 1, std::min<std::size_t>(offset + at.text.size(), eol)));
+    bag_->report(diagnostic_severity::error, code, std::move(message), &file_, {offset, end},
+                 std::move(help));
+  } else {
+    diagnostic d;
+    d.code = code;
+    d.message = std::move(message);
+    d.file = at.file;
+    d.where = d.end = at.where;
+    d.help = std::move(help);
+    bag_->add(std::move(d));
+  }
+  failed_ = true;
+}
+
 }  // namespace detail
 
 namespace {

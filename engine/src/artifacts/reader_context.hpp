@@ -89,6 +89,9 @@ class reader_context {
 
   observation& add(observation o);
   void unresolved(artifact_position at, std::string why);
+  /// An error at `at` that fails the file's reading: a value lexgate must not judge by (in a
+  /// config embedded in a string, with no diagnostics of its own: unresolved instead).
+  void refuse(artifact_position at, const char* code, std::string message, std::string help);
 
  private:
   /// Where a node's value starts: past the opening quote of a quoted scalar.
@@ -125,6 +128,9 @@ bool internal_host(std::string_view host);
 bool names_api_address(std::string_view env_name);
 /// Whether an environment variable of this name holds a model id.
 bool names_model(std::string_view env_name);
+/// Whether a value holds a template expression (`{{ .Values.model }}`): a Helm chart's template
+/// not rendered, whose value only `helm template` would give.
+bool template_expression(std::string_view text);
 /// Whether a model reference is a local path (`/models/x`, `./weights`).
 bool is_local_path(std::string_view model);
 

@@ -142,6 +142,14 @@ bool serving_image(std::string_view image) {
 
 void add_model(reader_context& ctx, const std::string& model, artifact_position at,
                std::vector<artifact_position> related, const std::string& region) {
+  if (template_expression(model)) {
+    // An unrendered chart: what it deploys is decided by values lexgate does not see.
+    ctx.refuse(std::move(at), "artifact.template",
+               "`" + model + "` is a template expression, not a model: this chart is not rendered",
+               "render it (`helm template RELEASE CHART > rendered.yaml`) and give lexgate the "
+               "output");
+    return;
+  }
   observation o;
   o.kind = observation_kind::model;
   o.value = model;

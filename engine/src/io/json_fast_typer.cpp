@@ -1,6 +1,7 @@
 // JSON profiles typed straight from simdjson's DOM into a reused profile (see the header for when
 // this path gives up and the full path decides).
 #include "io/json_fast_typer.hpp"
+#include "io/short_text.hpp"
 #include "source/text_check.hpp"
 
 #include <bit>
@@ -8,6 +9,10 @@
 #include <cstring>
 #include <optional>
 #include <string_view>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "lexgate/date.hpp"
 
@@ -18,40 +23,15 @@ namespace {
 using simdjson::dom::element;
 using simdjson::dom::element_type;
 
-// Whether the `n` bytes at `a` and `b` are the same, compared inline a word at a time: names and
-// enum values are short, and a call to memcmp cost more than the comparison.
-bool same_bytes(const char* a, const char* b, std::size_t n) {
-  auto word = [](const char* p) {
-    std::uint64_t w;
-    std::memcpy(&w, p, sizeof w);
-    return w;
-  };
-  auto half = [](const char* p) {
-    std::uint32_t w;
-    std::memcpy(&w, p, sizeof w);
-    return w;
-  };
-  if (n >= 8) {
-    for (std::size_t i = 0; i + 8 < n; i += 8) {
-      if (word(a + i) != word(b + i)) return false;
-    }
-    return word(a + n - 8) == word(b + n - 8);  // the last eight, overlapping
-  }
-  if (n >= 4) return half(a) == half(b) && half(a + n - 4) == half(b + n - 4);
-  for (std::size_t i = 0; i < n; ++i) {
-    if (a[i] != b[i]) return false;
-  }
-  return true;
-}
-
 // Whether `name` is `key`: lengths first, as most fields a key is tried against differ in it.
-bool same_name(const std::string& name, std::string_view key) {
+[[gnu::always_inline]] inline bool same_name(const std::string& name, std::string_view key) {
   return name.size() == key.size() && same_bytes(name.data(), key.data(), key.size());
 }
 
-// Whether every byte of `text` is printable ASCII (0x20 to 0x7E), eight at a time: then
-// `unprintable_at` has nothing to find, and nearly every string of a profile is such text.
-bool printable_ascii(std::string_view text) {
+// Whether every byte of `text` is printable ASCII (0x20 to 0x7E), eight at a time (sixteen
+// with SSE2, which every x86-64 has): then `unprintable_at` has nothing to find, and nearly
+// every string of a profile is such text. Inline, as the call cost about as much as the test.
+[[gnu::always_inline]] inline bool printable_ascii(std::string_view text) {
   constexpr std::uint64_t ones = 0x0101010101010101ull;
   constexpr std::uint64_t highs = 0x8080808080808080ull;
   // A byte of 0x80 or more, one below 0x20, or DEL (0x7F, the one byte that adding 1 to
@@ -59,6 +39,21 @@ bool printable_ascii(std::string_view text) {
   auto bad = [](std::uint64_t w) { return ((w | (w - ones * 0x20) | (w + ones)) & highs) != 0; };
   const char* p = text.data();
   const std::size_t n = text.size();
+#if defined(__SSE2__)
+  if (n > 16) {
+    // As signed bytes, 0x80 and above are negative: below 0x20 takes them too.
+    auto bad16 = [](const char* at) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+      const __m128i low = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20));
+      const __m128i del = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f));
+      return _mm_movemask_epi8(_mm_or_si128(low, del)) != 0;
+    };
+    for (std::size_t i = 0; i + 16 < n; i += 16) {
+      if (bad16(p + i)) return false;
+    }
+    return !bad16(p + n - 16);  // the last sixteen, overlapping
+  }
+#endif
   if (n >= 8) {
     std::uint64_t w;
     for (std::size_t i = 0; i + 8 < n; i += 8) {
@@ -82,31 +77,6 @@ bool printable_ascii(std::string_view text) {
   return true;
 }
 
-// Makes `text` hold `s`, leaving it untouched when it does already: most strings of a line are
-// those the previous line had in the same place, and comparing costs less than copying.
-// When it differs, the bytes are copied into the memory `text` has, wherever it suffices:
-// `assign` goes through the general `_M_replace`, which costs several times the copy of a short
-// string.
-void assign_text(std::string& text, std::string_view s) {
-  const std::size_t had = text.size();
-  const std::size_t n = s.size();
-  if (had == n) {
-    if (!same_bytes(text.data(), s.data(), n)) std::memcpy(text.data(), s.data(), n);
-    return;
-  }
-  if (n < had) {
-    text.resize(n);  // shortens in place
-    std::memcpy(text.data(), s.data(), n);
-    return;
-  }
-  if (n <= text.capacity()) {
-    text.append(s.data() + had, n - had);  // in place: the capacity suffices
-    std::memcpy(text.data(), s.data(), had);
-    return;
-  }
-  text.assign(s);
-}
-
 // Values reused from one profile to the next keep their paths: a value typed at path P again
 // (`paths_kept`) has the same path, and so do its children that were there before. A value
 // taken from a pool has its path compared, and written only when it differs; its children are
@@ -120,6 +90,7 @@ class fast_typer {
       : schema_(s), limits_(limits), line_(line), memory_(memory) {
     if (memory.codes != &s.jurisdictions) {
       memory.two_letter.fill(0);
+      memory.longer_codes.fill({});
       memory.codes = &s.jurisdictions;
       memory.pools.clear();  // keyed by the types of another schema
       memory.pool_owner.fill(nullptr);
@@ -334,7 +305,7 @@ class fast_typer {
   // A scalar of every type but boolean and integer: each is written as a JSON string here; a
   // number or a boolean where a string is expected is left to the full path, which converts or
   // rejects it.
-  [[gnu::noinline]] bool string_scalar(element e, const schema_type& type, value& out) {
+  [[gnu::always_inline]] bool string_scalar(element e, const schema_type& type, value& out) {
     clear_container(out, type);
     if (e.type() != element_type::STRING) return false;
     const std::string_view text = e.get_string().value_unsafe();
@@ -471,15 +442,28 @@ class fast_typer {
     return false;
   }
 
-  // Whether `code` is a valid market or place; two capital letters are answered from memory.
+  // Whether `code` is a valid market or place; two capital letters, and codes of four to eight
+  // bytes met lately, are answered from memory.
   bool valid_code(std::string_view code) {
-    if (code.size() == 2 && code[0] >= 'A' && code[0] <= 'Z' && code[1] >= 'A' && code[1] <= 'Z') {
+    const std::size_t n = code.size();
+    if (n == 2 && code[0] >= 'A' && code[0] <= 'Z' && code[1] >= 'A' && code[1] <= 'Z') {
       std::uint8_t& known = memory_.two_letter[static_cast<std::size_t>(code[0] - 'A') * 26 +
                                                static_cast<std::size_t>(code[1] - 'A')];
       if (known == 0) known = schema_.jurisdictions.valid(code) ? 1 : 2;
       return known == 1;
     }
-    return schema_.jurisdictions.valid(code);
+    if (n < 4 || n > 8) return schema_.jurisdictions.valid(code);
+    // Its first four bytes and its last four (overlapping) hold every byte of the code, so with
+    // its size they tell it from any other.
+    std::uint32_t first, last;
+    std::memcpy(&first, code.data(), sizeof first);
+    std::memcpy(&last, code.data() + n - 4, sizeof last);
+    const std::uint64_t bytes = first | (std::uint64_t{last} << 32);
+    auto& known = memory_.longer_codes[((bytes ^ n) * 0x9E3779B97F4A7C15ull) >> 59];
+    if (known.size == n && known.bytes == bytes) return known.valid;
+    const bool valid = schema_.jurisdictions.valid(code);
+    known = {bytes, static_cast<std::uint8_t>(n), valid};
+    return valid;
   }
 
   // `date::parse(text)`'s days, answered from memory for a date met lately.

@@ -45,6 +45,14 @@ struct fast_typer_memory {
   /// table's answer costs a hash and a lookup or two.
   const jurisdiction_table* codes = nullptr;
   std::array<std::uint8_t, 26 * 26> two_letter{};
+  /// Longer codes of up to eight bytes met lately (`US-NY`, `CN-BJ`) and whether each is valid,
+  /// in a small table indexed by a hash of the code, for the same reason.
+  struct known_code {
+    std::uint64_t bytes = 0;  // the first four and the last four, overlapping
+    std::uint8_t size = 0;    // 0: a free entry
+    bool valid = false;
+  };
+  std::array<known_code, 32> longer_codes{};
   /// Dates (`YYYY-MM-DD`) met lately and their days, in a small table indexed by a hash of the
   /// text: a fleet's lines repeat a few dates, and parsing one checks every field of it.
   struct known_date {

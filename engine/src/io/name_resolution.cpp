@@ -7,6 +7,8 @@
 // still points at it.
 #include "io/name_resolution.hpp"
 
+#include "io/short_text.hpp"
+
 #include "lexgate/profile_json.hpp"
 
 namespace lexgate::detail {
@@ -123,7 +125,7 @@ class resolver {
     }
     if (operator_country == nullptr) return;
     if ((operator_entity == nullptr || operator_entity->country.empty() ||
-         how_of(*op) == match_kind::name_within) &&
+         guessed_within(*op)) &&
         !operator_country->present() && source_country != nullptr && source_country->present()) {
       // An operator the registry does not know, defaulted from a party whose country the
       // profile states: that stated country is the operator's.
@@ -147,7 +149,7 @@ class resolver {
       return nullptr;
     }
     note(*v, v->text, m->entity, m->how, m->matched, from, v->where);
-    if (v->text != m->entity->name) v->text = m->entity->name;
+    assign_text(v->text, m->entity->name);
     return m->entity;
   }
 
@@ -156,7 +158,7 @@ class resolver {
   // guess may be wrong, and a country would then turn a missing fact into a false one.
   void country(value* c, const entity_info* e, const value* named_by) {
     if (c == nullptr || e == nullptr || e->country.empty() || named_by == nullptr) return;
-    if (how_of(*named_by) == match_kind::name_within) return;
+    if (guessed_within(*named_by)) return;
     if (!c->present()) {
       set(*c, e->country, named_by->where);
       c->k = value::kind::string;
@@ -198,7 +200,7 @@ class resolver {
 
   static void set(value& v, const std::string& text, location where) {
     v.k = value::kind::string;
-    v.text = text;
+    assign_text(v.text, text);
     v.where = where;
   }
 
@@ -209,6 +211,12 @@ class resolver {
       if (p_.resolutions[i].path == v.path) return p_.resolutions[i].how;
     }
     return match_kind::name;
+  }
+
+  // Whether `v` was resolved by a known name inside an unknown one: `how_of(v)` is
+  // `name_within`. Rare, and asked of every country: the steps are searched only when one is.
+  bool guessed_within(const value& v) const {
+    return any_within_ && how_of(v) == match_kind::name_within;
   }
 
   // Records a step, reusing the slots (and string memory) of the profile's previous list.
@@ -223,19 +231,22 @@ class resolver {
       }
     }
     name_resolution& r = p_.resolutions[used_++];
-    r.path = target.path;
-    r.written = written;
-    // Assigned or cleared, never replaced by a temporary: the slot's memory is reused.
+    // Assigned in place or cleared, never replaced by a temporary: the slot's memory is reused,
+    // and the short texts copied inline (`std::string`'s own assignment cost several times more
+    // than the copy, six times a step).
+    assign_text(r.path, target.path);
+    assign_text(r.written, written);
     if (e != nullptr) {
-      r.entity = e->name;
-      r.country = e->country;
+      assign_text(r.entity, e->name);
+      assign_text(r.country, e->country);
     } else {
       r.entity.clear();
       r.country.clear();
     }
     r.how = how;
-    r.matched = matched;
-    r.from = from;
+    if (how == match_kind::name_within) any_within_ = true;
+    assign_text(r.matched, matched);
+    assign_text(r.from, from);
     r.where = where;
   }
 
@@ -245,6 +256,7 @@ class resolver {
   bool json_;
   resolution_memory* memory_;
   bool ok_ = true;
+  bool any_within_ = false;  // a step recorded so far is a `name_within` guess
   std::size_t used_ = 0;
 };
 

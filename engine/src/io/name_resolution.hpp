@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "io/short_text.hpp"
 #include "lexgate/diagnostic.hpp"
 #include "lexgate/entities.hpp"
 #include "lexgate/profile.hpp"
@@ -53,15 +54,12 @@ class resolution_memory {
   std::vector<name_resolution> spare_steps;
 
  private:
-  struct text_hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   static constexpr std::size_t capacity = 4096;
   void use(const schema& s);
   const schema* schema_ = nullptr;
   resolution_layout layout_;
-  std::unordered_map<std::string, std::optional<entity_match>, text_hash, std::equal_to<>> known_;
+  std::unordered_map<std::string, std::optional<entity_match>, short_text_hash, std::equal_to<>>
+      known_;
 };
 
 /// The layout of `s` (see resolution_layout).
