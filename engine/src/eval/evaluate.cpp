@@ -7,7 +7,9 @@
 #include "lexgate/evaluate.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <type_traits>
 #include <unordered_set>
@@ -18,6 +20,7 @@
 #include "compile/program.hpp"
 #include "compile/rule_dates.hpp"
 #include "compile/semantics.hpp"
+#include "eval/program_memo.hpp"
 
 namespace lexgate {
 
@@ -42,6 +45,15 @@ value named_value(value::kind k, const char* path) {
   return v;
 }
 
+// Equal texts: most texts compared are short codes and enum values that differ in their first
+// byte, decided here without calling memcmp.
+inline bool same_text(const std::string& a, const std::string& b) {
+  const std::size_t n = a.size();
+  if (n != b.size()) return false;
+  if (n == 0) return true;
+  return a[0] == b[0] && std::memcmp(a.data(), b.data(), n) == 0;
+}
+
 bool same(const value& a, const value& b) {
   if (a.k != b.k) {
     // Enum values and jurisdiction codes are strings on both sides once typed.
@@ -54,7 +66,7 @@ bool same(const value& a, const value& b) {
     case value::kind::date:
       return a.integer == b.integer;
     case value::kind::string:
-      return a.text == b.text;
+      return same_text(a.text, b.text);
     default:
       return false;
   }
@@ -121,6 +133,12 @@ struct detail::scratch {
   // any program made later (its address may be reused; its owner's is not while referred to).
   std::weak_ptr<const detail::program> codes_of;
   std::vector<std::int64_t> constant_codes;
+  // What depends only on the program last judged: the rules' timing, the scopes that read only
+  // `market`, the market codes' places in the jurisdiction table (eval/program_memo.hpp).
+  detail::program_memo memo;
+  // The jurisdiction table's answer (declared_for) for values of the profile being judged, by
+  // value (see evaluator::declared_of); cleared for each evaluation.
+  std::vector<std::pair<const value*, std::int64_t>> declared;
 };
 
 namespace {
@@ -144,7 +162,8 @@ class evaluator {
         as_of_(s.as_of),
         true_(s.yes),
         false_(s.no),
-        constant_codes_(s.constant_codes) {
+        constant_codes_(s.constant_codes),
+        declared_(s.declared) {
     slots_.assign(program.max_slots, nullptr);
     missing_.clear();
     reads_.clear();
@@ -154,10 +173,20 @@ class evaluator {
     market_.text = code;
     market_code_ = kNotLookedUp;
   }
+  /// With the market's position in the jurisdiction table already known (-1: not a code).
+  void set_market(const std::string& code, std::int64_t position) {
+    market_.text = code;
+    market_code_ = position;
+  }
   void set_as_of(date d) { as_of_.integer = d.days; }
 
   std::vector<missing_fact>& missing() { return missing_; }
   std::vector<const value*>& reads() { return reads_; }
+  bool explains() const { return explain_; }
+  /// The value of `market` in rules (what a read of it records).
+  const value* market_value() const { return &market_; }
+  /// The market's position in the jurisdiction table, or -1 when it is not a listed code.
+  std::int64_t market_code() { return code_of(&market_); }
 
   // Conditions: the operators of compile/operators.hpp over this domain (three-valued values
   // read from the profile, with their reads and missing facts recorded).
@@ -165,7 +194,25 @@ class evaluator {
   tv test(const node& n) { return detail::test(*this, n); }
 
   /// The value of a path or constant, or nullptr when the profile does not state it.
-  const value* fetch(const node& n) {
+  // The shapes most operands have (a constant, a quantifier's item, a field of it) inline at
+  // each use; the others through fetch_other.
+  [[gnu::always_inline]] const value* fetch(const node& n) {
+    if (n.code == op::constant) return &constants_[n.constant];
+    if (n.code == op::variable) return slots_[n.index];
+    if (n.code == op::field) {
+      const node& parent = n.kids()[0];
+      const value* record = nullptr;
+      if (parent.code == op::variable) {
+        record = slots_[parent.index];
+      } else if (parent.code == op::root_field && root_.items[parent.index].present()) {
+        record = &root_.items[parent.index];
+      }
+      if (record != nullptr) return present(record->items[n.index]);
+    }
+    return fetch_other(n);
+  }
+
+  [[gnu::noinline]] const value* fetch_other(const node& n) {
     switch (n.code) {
       case op::constant:
         return &constants_[n.constant];
@@ -179,7 +226,11 @@ class evaluator {
         return present(root_.items[n.index]);
       case op::field: {
         const std::size_t mark = missing_.size();
-        const value* record = fetch(n.kids()[0]);
+        // A field of a quantifier's item or of a root record, the most common, without a call.
+        const node& parent = n.kids()[0];
+        const value* record = parent.code == op::variable     ? slots_[parent.index]
+                              : parent.code == op::root_field ? present(root_.items[parent.index])
+                                                              : fetch(parent);
         if (record == nullptr) {
           // Name the whole fact (`compliance.exemption`), not just its absent parent.
           truncate(missing_, mark);
@@ -231,20 +282,23 @@ class evaluator {
     }
   }
 
-  const value* present(const value& v) {
+  [[gnu::always_inline]] const value* present(const value& v) {
     if (v.present()) return &v;
+    return absent(v);
+  }
+  [[gnu::noinline]] const value* absent(const value& v) {
     if (explain_) missing_.push_back({&v.path, {}});
     return nullptr;
   }
 
   // Reads an operand and keeps it as evidence when it comes from the profile.
-  const value* operand(const node& n) {
+  [[gnu::always_inline]] const value* operand(const node& n) {
     const value* v = fetch(n);
     if (v != nullptr) note_read(n, v);
     return v;
   }
 
-  void note_read(const node& n, const value* v) {
+  [[gnu::always_inline]] void note_read(const node& n, const value* v) {
     if (n.code == op::constant || n.code == op::as_of || v == &true_ || v == &false_) return;
     if (explain_) reads_.push_back(v);
   }
@@ -310,15 +364,36 @@ class evaluator {
   static bool equal(const value& a, const value& b) { return same(a, b); }
   static std::int64_t number(const value* v) { return v->integer; }
   // What jurisdiction_table::covers(outer, inner) answers for the texts, with the outer code's
-  // position remembered when it is a constant or the market.
+  // position remembered when it is a constant or the market, and the inner one's per value.
   bool covers(const value* outer, const value* inner) {
     const auto& table = program_.schema.jurisdictions;
-    if (std::string_view(outer->text) == inner->text) return table.valid(inner->text);
+    if (std::string_view(outer->text) == inner->text) return declared_of(inner) >= 0;
     const std::int64_t o = code_of(outer);
     if (o < 0) return false;
-    const auto i = table.declared_for(inner->text);
-    return i && table.covers(static_cast<std::uint32_t>(o), *i);
+    const std::int64_t i = declared_of(inner);
+    return i >= 0 && table.covers(static_cast<std::uint32_t>(o), static_cast<std::uint32_t>(i));
   }
+
+ public:
+  /// The position jurisdiction_table::declared_for gives `v`'s text, or -1; remembered per value
+  /// of the profile (cleared for each evaluation): `t.from within "EU"` asks it of the same
+  /// transfer for each rule and market that reads it. Not for `market` and `as_of`, whose values
+  /// change while a profile is judged.
+  std::int64_t declared_of(const value* v) {
+    const bool remembered = v != &market_ && v != &as_of_;
+    if (remembered) {
+      for (const auto& [seen, code] : declared_) {
+        if (seen == v) return code;
+      }
+    }
+    const auto i = program_.schema.jurisdictions.declared_for(v->text);
+    const std::int64_t code = i ? std::int64_t{*i} : -1;
+    if (remembered && declared_.size() < kDeclaredRemembered) declared_.push_back({v, code});
+    return code;
+  }
+
+ private:
+  static constexpr std::size_t kDeclaredRemembered = 16;
   // The position of `v`'s text in the jurisdiction table (jurisdiction_table::index_of), or -1.
   std::int64_t code_of(const value* v) {
     const auto& table = program_.schema.jurisdictions;
@@ -424,6 +499,7 @@ class evaluator {
   const value& false_;
   std::int64_t market_code_ = kNotLookedUp;
   std::vector<std::int64_t>& constant_codes_;
+  std::vector<std::pair<const value*, std::int64_t>>& declared_;
 };
 
 void render_message(evaluator& e, const detail::compiled_rule& rule, std::string& out) {
@@ -467,16 +543,44 @@ struct scope_result {
   tv outcome = tv::yes;
 };
 
-// Evaluates `applies when` into the scope buffers of `s` (judge replays them).
-scope_result evaluate_scope(evaluator& e, scratch& s, const detail::compiled_regime& regime) {
+// Evaluates `applies when` of the regime at program position `r` into the scope buffers of `s`
+// (judge replays them). A scope that reads only `market` is evaluated once per market code and
+// library (detail::program_memo), then replayed: the same outcome and the same reads of `market`,
+// never a missing fact.
+scope_result evaluate_scope(evaluator& e, scratch& s, std::uint32_t r,
+                            const detail::compiled_regime& regime) {
+  using entry = detail::program_memo::scope_entry;
   scope_result out;
   out.valid = true;
   s.scope_missing.clear();
   s.scope_reads.clear();
   if (!regime.applies_when) return out;
+  entry* known = nullptr;
+  if (s.memo.market_only(r)) {
+    const std::int64_t code = e.market_code();
+    if (code >= 0) known = s.memo.scope(r, static_cast<std::uint32_t>(code));
+  }
+  if (known != nullptr && (known->filled == entry::state::with_reads ||
+                           (known->filled == entry::state::outcome_only && !e.explains()))) {
+    out.outcome = known->outcome;
+    if (e.explains()) {
+      // Mostly one read: appended in place (vector::assign of a count is a call that may grow).
+      for (std::uint16_t i = 0; i < known->market_reads; ++i) {
+        s.scope_reads.push_back(e.market_value());
+      }
+    }
+    return out;
+  }
   e.missing().clear();
   e.reads().clear();
   out.outcome = e.test(*regime.applies_when);
+  if (known != nullptr && e.missing().empty() && e.reads().size() <= UINT16_MAX &&
+      std::all_of(e.reads().begin(), e.reads().end(),
+                  [&](const value* v) { return v == e.market_value(); })) {
+    known->outcome = out.outcome;
+    known->market_reads = static_cast<std::uint16_t>(e.reads().size());
+    known->filled = e.explains() ? entry::state::with_reads : entry::state::outcome_only;
+  }
   if (out.outcome == tv::unknown) std::swap(s.scope_missing, e.missing());
   std::swap(s.scope_reads, e.reads());
   return out;
@@ -594,11 +698,17 @@ void reserve_at_least(std::vector<T>& items, std::size_t n) {
 
 // Keeps the first `used` elements; the others go to the spare pool.
 template <class T>
-void keep_first(std::vector<T>& items, std::size_t used, std::vector<T>& spare) {
+[[gnu::noinline]] void give_back_from(std::vector<T>& items, std::size_t used,
+                                      std::vector<T>& spare) {
   while (items.size() > used) {
     spare.push_back(std::move(items.back()));
     items.pop_back();
   }
+}
+// Mostly nothing is left over: tested in line, the loop is a call.
+template <class T>
+inline void keep_first(std::vector<T>& items, std::size_t used, std::vector<T>& spare) {
+  if (items.size() > used) give_back_from(items, used, spare);
 }
 
 // Keeps the first `used` elements of a list without a spare pool (see next_slot).
@@ -632,11 +742,12 @@ void make_finding(evaluator& e, scratch& s, const detail::compiled_regime& regim
     reserve_at_least(f.missing, e.missing().size());
     reserve_at_least(f.evidence, e.reads().size());
     const bool many_missing = e.missing().size() > kLinearScan;
-    std::unordered_set<std::string_view> missing_seen;
+    std::optional<std::unordered_set<std::string_view>> missing_seen;  // made only when many
+    if (many_missing) missing_seen.emplace();
     for (const auto& m : e.missing()) {
       const std::string& text = m.text();
       const auto filled = f.missing.begin() + static_cast<std::ptrdiff_t>(missing_used);
-      const bool fresh = many_missing ? missing_seen.insert(text).second
+      const bool fresh = many_missing ? missing_seen->insert(text).second
                                       : std::find(f.missing.begin(), filled, text) == filled;
       if (fresh) next_slot(f.missing, missing_used, s.spare_strings) = text;
     }
@@ -644,13 +755,19 @@ void make_finding(evaluator& e, scratch& s, const detail::compiled_regime& regim
     // comes after: the reads rotated by `scope_reads`.
     const auto& reads = e.reads();
     const std::size_t n = reads.size();
-    auto read = [&](std::size_t k) { return reads[(v.scope_reads + k) % n]; };
-    std::unordered_set<const value*> reads_seen;
+    // reads[(scope_reads + k) % n], with one division in all rather than one for each read.
+    const std::size_t start = n == 0 ? 0 : v.scope_reads % n;
+    auto read = [&](std::size_t k) {
+      const std::size_t at = start + k;
+      return reads[at >= n ? at - n : at];
+    };
+    std::optional<std::unordered_set<const value*>> reads_seen;  // made only when many
+    if (n > kLinearScan) reads_seen.emplace();
     for (std::size_t k = 0; k < n; ++k) {
       const value* r = read(k);
       bool seen = false;
       if (n > kLinearScan) {
-        seen = !reads_seen.insert(r).second;
+        seen = !reads_seen->insert(r).second;
       } else {
         for (std::size_t j = 0; j < k && !seen; ++j) seen = read(j) == r;
       }
@@ -813,10 +930,8 @@ struct market_pass {
   evaluator& e;
   scratch& s;
   const evaluate_options& options;
-  date horizon;
   market_report& mr;
   std::size_t findings_used = 0;
-  std::size_t evaluated_used = 0;
   std::size_t coverage_used = 0;
 
   std::size_t members_used = 0;
@@ -824,8 +939,8 @@ struct market_pass {
 
   // Opens a group of regimes judged with `market` as the value of `market` in rules
   // (compile/judged.hpp); `member` tags the findings of a member state's rules.
-  void open_group(const std::string& market, const std::string& member) {
-    e.set_market(market);
+  void open_group(const std::string& market, const std::string& member, std::int64_t position) {
+    e.set_market(market, position);
     member_state = &member;
     if (!member.empty()) next_slot(mr.member_states, members_used) = member;
   }
@@ -838,23 +953,36 @@ struct market_pass {
       // A government's rules for its own systems say nothing of a deployment that does not
       // serve that government: they cover the market only when they may apply (design §5).
       e.set_as_of(options.as_of);
-      scope = evaluate_scope(e, s, regime);
+      scope = evaluate_scope(e, s, r, regime);
       if (scope.outcome != tv::no) note_coverage(regime);
     } else {
       note_coverage(regime);
     }
+    if (const auto judged = s.memo.judged(r); !judged.upcoming) {
+      // Every rule judged is in force, so the scope is evaluated before the first of them, as
+      // the loop below would; where it does not apply, they are all not applicable at once.
+      if (judged.not_applicable.empty()) return;
+      e.set_as_of(options.as_of);
+      if (!scope.valid) scope = evaluate_scope(e, s, r, regime);
+      if (scope.outcome == tv::no) {
+        mr.evaluated.insert(mr.evaluated.end(), judged.not_applicable.begin(),
+                            judged.not_applicable.end());
+        return;
+      }
+    }
     for (const auto& rule : regime.rules) {
-      const detail::rule_dates dates = detail::dates_of(regime, rule);
-      const date effective = dates.effective;
-      const detail::rule_timing timing = detail::timing_of(dates, options.as_of, horizon);
+      const detail::rule_timing timing = s.memo.timing(program, rule);
       if (timing == detail::rule_timing::in_force) {
         e.set_as_of(options.as_of);
-        if (!scope.valid) scope = evaluate_scope(e, s, regime);
+        if (!scope.valid) scope = evaluate_scope(e, s, r, regime);
+        if (scope.outcome == tv::no) {
+          // What judge gives without evaluating anything: a rule whose regime does not apply
+          // is not applicable, and its reads make no finding.
+          mr.evaluated.push_back({rule.info.id, rule.info.severity, rule_outcome::not_applicable});
+          continue;
+        }
         const rule_verdict v = judge(e, s, scope, regime, rule);
-        rule_result& result = next_slot(mr.evaluated, evaluated_used);
-        result.rule = rule.info.id;
-        result.severity = rule.info.severity;
-        result.outcome = v.outcome;
+        mr.evaluated.push_back({rule.info.id, rule.info.severity, v.outcome});
         if (v.outcome == rule_outcome::violation || v.outcome == rule_outcome::indeterminate) {
           make_finding(e, s, regime, rule, v,
                        v.outcome == rule_outcome::violation ? finding_status::violation
@@ -865,6 +993,7 @@ struct market_pass {
       } else if (timing == detail::rule_timing::upcoming) {
         // Not yet in force: judge it as it will stand on its first day (its own as-of date,
         // so `applies when` is evaluated afresh).
+        const date effective = detail::dates_of(regime, rule).effective;
         e.set_as_of(effective);
         const rule_verdict v = judge(e, s, scope_result{}, regime, rule);
         if (v.outcome == rule_outcome::violation || v.outcome == rule_outcome::indeterminate) {
@@ -912,9 +1041,19 @@ void judge_invariants(const detail::program& program, const value& root, scratch
         [&] { return e.test(*inv.requirement); });
     if (contradicted != tv::yes) continue;
     const auto& table = program.schema.jurisdictions;
+    // jurisdiction_table::covers(m.market, r->text), with the market looked up once and each
+    // read's code remembered.
     auto named = [&](const market_report& m) {
+      const auto o = table.index_of(m.market);
       for (const value* r : e.reads()) {
-        if (r->k == value::kind::string && table.covers(m.market, r->text)) return true;
+        if (r->k != value::kind::string) continue;
+        if (m.market == r->text) {
+          if (e.declared_of(r) >= 0) return true;
+          continue;
+        }
+        if (!o) continue;
+        const std::int64_t i = e.declared_of(r);
+        if (i >= 0 && table.covers(*o, static_cast<std::uint32_t>(i))) return true;
       }
       return false;
     };
@@ -1039,15 +1178,19 @@ void evaluate(const library& rules, const profile& facts, const evaluate_options
     s.codes_of = rules.shared_program();
     s.constant_codes.assign(program.constants.size(), evaluator::kNotLookedUp);
   }
+  s.declared.clear();  // values of another profile, or of this one at other addresses
+  const date horizon = options.as_of.plus_days(options.upcoming_days);
+  s.memo.prepare(rules.shared_program(), options.as_of, horizon);
   evaluator e(program, facts.root, s, options.detail != report_detail::verdicts);
   std::size_t markets_used = 0;
   if (out.markets.capacity() == 0) {
     // A new report: its list of markets sized once (a reused one has room already).
     std::size_t market_count = 0;
-    detail::for_each_market(program, facts.root, [&](const std::string&) { ++market_count; });
+    detail::for_each_market(facts.root, s.memo.markets(),
+                            [&](const std::string&) { ++market_count; });
     out.markets.reserve(market_count);
   }
-  detail::for_each_market(program, facts.root, [&](const std::string& market) {
+  detail::for_each_market(facts.root, s.memo.markets(), [&](const std::string& market) {
     market_report& mr = next_slot(out.markets, markets_used, s.spare_markets);
     mr.market = market;
     mr.covered = false;
@@ -1069,16 +1212,20 @@ void evaluate(const library& rules, const profile& facts, const evaluate_options
       mr.member_states.reserve(members);
       if (options.detail == report_detail::full) mr.coverage.reserve(regimes);
     }
-    market_pass pass{program, e, s, options, options.as_of.plus_days(options.upcoming_days), mr};
+    // Results are appended: a rule's result holds no memory of its own, so clearing keeps the
+    // list's room and frees nothing.
+    mr.evaluated.clear();
+    market_pass pass{program, e, s, options, mr};
     // The regimes judged for this market, `EU`'s member states' included (compile/judged.hpp).
-    detail::for_each_judged_regime(
-        program, market,
-        [&](const std::string& code, const std::string& member) { pass.open_group(code, member); },
+    detail::for_each_judged_regime_at(
+        program, market, s.memo.position(program.schema.jurisdictions, market),
+        [&](const std::string& code, const std::string& member, std::int64_t position) {
+          pass.open_group(code, member, position);
+        },
         [&](std::uint32_t r) { pass.judge_regime(r); });
     keep_first(mr.coverage, pass.coverage_used);
     keep_first(mr.member_states, pass.members_used);
     keep_first(mr.findings, pass.findings_used, s.spare_findings);
-    keep_first(mr.evaluated, pass.evaluated_used);
   });
   keep_first(out.markets, markets_used, s.spare_markets);
   judge_invariants(program, facts.root, s, options, out);
