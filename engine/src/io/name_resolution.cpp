@@ -65,14 +65,10 @@ class resolver {
         }
       }
     }
-    // Steps the previous profile had beyond this one's wait in memory for a later profile,
-    // with their strings' memory.
+    // The paths of steps the previous profile had beyond this one's wait in memory for a
+    // later profile, with their memory.
     while (p_.resolutions.size() > used_) {
-      if (memory_ == nullptr) {
-        p_.resolutions.pop_back();
-        continue;
-      }
-      memory_->spare_steps.push_back(std::move(p_.resolutions.back()));
+      if (memory_ != nullptr) memory_->spare_paths.push_back(std::move(p_.resolutions.back().path));
       p_.resolutions.pop_back();
     }
     return ok_;
@@ -223,11 +219,10 @@ class resolver {
   void note(const value& target, const std::string& written, const entity_info* e,
             match_kind how, const std::string& matched, const char* from, location where) {
     if (used_ == p_.resolutions.size()) {
-      if (memory_ != nullptr && !memory_->spare_steps.empty()) {
-        p_.resolutions.push_back(std::move(memory_->spare_steps.back()));
-        memory_->spare_steps.pop_back();
-      } else {
-        p_.resolutions.emplace_back();
+      name_resolution& added = p_.resolutions.emplace_back();
+      if (memory_ != nullptr && !memory_->spare_paths.empty()) {
+        added.path = std::move(memory_->spare_paths.back());
+        memory_->spare_paths.pop_back();
       }
     }
     name_resolution& r = p_.resolutions[used_++];

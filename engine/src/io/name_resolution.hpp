@@ -50,9 +50,10 @@ class resolution_memory {
   /// What `s.entities.company(name)` returns, from memory when it was asked before.
   const std::optional<entity_match>& company(const schema& s, std::string_view name);
 
-  /// Steps of `profile::resolutions` a profile no longer needs, kept for a later one: every
-  /// field of a step is written when it is taken back.
-  std::vector<name_resolution> spare_steps;
+  /// The paths of steps of `profile::resolutions` a profile no longer needs, for a later
+  /// profile's steps: a path is the one text of a step too long to be held inline, and moving
+  /// it alone costs a fraction of moving the step.
+  std::vector<std::string> spare_paths;
 
  private:
   static constexpr std::size_t capacity = 4096;
