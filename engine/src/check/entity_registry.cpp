@@ -69,9 +69,10 @@ bool is_suffix(std::string_view word) {
   });
 }
 
-// The words of a name, lowercased: runs of ASCII letters and digits, and of non-ASCII bytes.
-std::vector<std::string> words_of(std::string_view name) {
-  std::vector<std::string> words;
+// The words of a name, as views into it: runs of ASCII letters and digits, and of non-ASCII
+// bytes. Words compare ignoring ASCII case (`same_word`), so nothing is copied.
+template <typename Out>
+void words_of(std::string_view name, Out& out) {
   for (std::size_t i = 0; i < name.size();) {
     if (!word_char(name[i])) {
       ++i;
@@ -79,40 +80,57 @@ std::vector<std::string> words_of(std::string_view name) {
     }
     std::size_t end = i;
     while (end < name.size() && word_char(name[end])) ++end;
-    words.push_back(lowercase(name.substr(i, end - i)));
+    if (!out.add(name.substr(i, end - i))) return;
     i = end;
   }
-  return words;
 }
 
-// `name` up to the end of its first `count` words: `Zhipu AI` without its suffix is `Zhipu`.
-std::string_view words_prefix(std::string_view name, std::size_t count) {
-  std::size_t i = 0;
-  for (std::size_t seen = 0; i < name.size() && seen < count; ++seen) {
-    while (i < name.size() && !word_char(name[i])) ++i;
-    while (i < name.size() && word_char(name[i])) ++i;
-  }
-  return name.substr(0, i);
+bool same_word(std::string_view a, std::string_view b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
 }
 
 bool non_ascii(std::string_view word) { return static_cast<unsigned char>(word.front()) >= 0x80; }
 
-// Where `phrase` (a registered name's words, without its trailing legal suffixes) stands in
-// `words` as whole words, or npos. A registered name in a script written without spaces (深度求索)
-// is found inside a longer run (杭州深度求索人工智能..., DeepSeek深度求索): UTF-8 text found in
-// UTF-8 text starts and ends on character boundaries.
-std::size_t phrase_at(const std::vector<std::string>& words, const std::vector<std::string>& phrase) {
-  if (phrase.empty() || phrase.size() > words.size()) return std::string::npos;
-  if (phrase.size() == 1 && non_ascii(phrase.front())) {
+// The words of a known name, without its trailing legal suffixes; room for the longest a
+// registry holds (a legal name of ten words), a longer name being left out of the search.
+struct phrase_words {
+  std::array<std::string_view, 16> words;
+  std::size_t size = 0;
+  bool overflow = false;
+  bool add(std::string_view w) {
+    if (size == words.size()) {
+      overflow = true;
+      return false;
+    }
+    words[size++] = w;
+    return true;
+  }
+};
+
+struct name_words {
+  std::vector<std::string_view> words;
+  bool add(std::string_view w) {
+    words.push_back(w);
+    return true;
+  }
+};
+
+// Where `phrase` stands in `words` as whole words, or npos. A known name in a script written
+// without spaces (深度求索) is found inside a longer run (杭州深度求索人工智能..., DeepSeek深度求索):
+// UTF-8 text found in UTF-8 text starts and ends on character boundaries.
+std::size_t phrase_at(const std::vector<std::string_view>& words, const phrase_words& phrase) {
+  if (phrase.size == 0 || phrase.size > words.size()) return std::string::npos;
+  if (phrase.size == 1 && non_ascii(phrase.words[0])) {
     for (std::size_t i = 0; i < words.size(); ++i) {
-      if (words[i].find(phrase.front()) != std::string::npos) return i;
+      if (words[i].find(phrase.words[0]) != std::string_view::npos) return i;
     }
     return std::string::npos;
   }
-  for (std::size_t i = 0; i + phrase.size() <= words.size(); ++i) {
-    if (std::equal(phrase.begin(), phrase.end(), words.begin() + static_cast<std::ptrdiff_t>(i))) {
-      return i;
-    }
+  for (std::size_t i = 0; i + phrase.size <= words.size(); ++i) {
+    std::size_t k = 0;
+    while (k < phrase.size && same_word(words[i + k], phrase.words[k])) ++k;
+    if (k == phrase.size) return i;
   }
   return std::string::npos;
 }
@@ -264,22 +282,27 @@ std::optional<entity_match> entity_registry::within(std::string_view name) const
   // with a product name) would otherwise pass rules about that company unseen. The earliest
   // known name wins, the longer one at the same place; names shorter than four letters
   // (`Z.ai`, `01.AI` without their suffix) are too common inside other names to count.
-  const std::vector<std::string> words = words_of(name);
+  name_words written;
+  words_of(name, written);
   std::optional<entity_match> best;
   std::size_t best_at = std::string::npos;
   std::size_t best_length = 0;
   for (const entity_info& e : entities_) {
     auto consider = [&](const std::string& known) {
-      std::vector<std::string> phrase = words_of(known);
-      while (phrase.size() > 1 && is_suffix(phrase.back())) phrase.pop_back();
+      phrase_words phrase;
+      words_of(known, phrase);
+      if (phrase.overflow) return;
+      while (phrase.size > 1 && is_suffix(phrase.words[phrase.size - 1])) --phrase.size;
       std::size_t length = 0;
-      for (const auto& w : phrase) length += w.size();
+      for (std::size_t k = 0; k < phrase.size; ++k) length += phrase.words[k].size();
       if (length < 4) return;
-      const std::size_t at = phrase_at(words, phrase);
+      const std::size_t at = phrase_at(written.words, phrase);
       if (at == std::string::npos) return;
       if (at < best_at || (at == best_at && length > best_length)) {
-        best = entity_match{&e, match_kind::name_within,
-                            std::string(words_prefix(known, phrase.size()))};
+        // `Zhipu AI` without its suffix is `Zhipu`: the known name up to its last word kept.
+        const std::string_view last = phrase.words[phrase.size - 1];
+        const auto kept = static_cast<std::size_t>(last.data() + last.size() - known.data());
+        best = entity_match{&e, match_kind::name_within, known.substr(0, kept)};
         best_at = at;
         best_length = length;
       }

@@ -78,15 +78,19 @@ class program_memo {
     if (of_.owner_before(p) || p.owner_before(of_) || !ready_) {
       of_ = p;
       ready_ = true;
+      // Rows of the scope table for the regimes whose scope reads only the market, numbered
+      // from 1 (0: none): a few regimes, where a row for each would be a table of thousands
+      // of entries to clear for every new library (and a one-profile `check` uses few of them).
       market_only_.assign(p->regimes.size(), 0);
+      std::uint32_t rows = 0;
       for (std::size_t r = 0; r < p->regimes.size(); ++r) {
         const node* scope = p->regimes[r].applies_when;
-        market_only_[r] = scope != nullptr && reads_only_market(*scope) ? 1 : 0;
+        if (scope != nullptr && reads_only_market(*scope)) market_only_[r] = ++rows;
       }
       codes_ = p->schema.jurisdictions.codes().size();
       positions_.fill(position_entry{});
       markets_ = market_list_of(*p);
-      scopes_.assign(p->regimes.size() * codes_, scope_entry{});
+      scopes_.assign(std::size_t{rows} * codes_, scope_entry{});
       timings_.clear();
     }
     if (timings_.size() != p->rules.size() || as_of != as_of_ || horizon != horizon_) {
@@ -152,13 +156,13 @@ class program_memo {
   /// table), or null when the regime's scope reads more than the market.
   scope_entry* scope(std::uint32_t r, std::uint32_t code) {
     if (market_only_[r] == 0 || code >= codes_) return nullptr;
-    return &scopes_[std::size_t{r} * codes_ + code];
+    return &scopes_[std::size_t{market_only_[r] - 1} * codes_ + code];
   }
 
  private:
   std::weak_ptr<const program> of_;
   bool ready_ = false;
-  std::vector<std::uint8_t> market_only_;  // per regime
+  std::vector<std::uint32_t> market_only_;  // per regime: its row of `scopes_` + 1, or 0
   std::size_t codes_ = 0;
   struct position_entry {
     std::uint64_t bytes = 0;
@@ -167,7 +171,7 @@ class program_memo {
   };
   std::array<position_entry, 256> positions_{};  // by a hash of the code's bytes
   market_list_at markets_;
-  std::vector<scope_entry> scopes_;  // per regime and jurisdiction code
+  std::vector<scope_entry> scopes_;  // per market-only regime and jurisdiction code
   date as_of_;
   date horizon_;
   std::vector<rule_timing> timings_;  // per rule, by position in program::rules
