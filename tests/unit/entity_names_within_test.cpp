@@ -78,6 +78,13 @@ TEST_CASE("a known name inside an unknown one resolves as a guess; short or part
     INFO(unknown);
     CHECK_FALSE(resolve_company(*lib, unknown));
   }
+  // Only a name's first 256 bytes are searched, so a 64 KB value costs what a name does.
+  std::string words;
+  while (words.size() < 300) words += "Holdings ";
+  const auto early = resolve_company(*lib, "DeepSeek " + words);
+  REQUIRE(early);
+  CHECK(early->how == match_kind::name_within);
+  CHECK_FALSE(resolve_company(*lib, words + "DeepSeek"));
   // The legal names the registry lists match as names, not guesses.
   for (const char* legal : {"Hangzhou DeepSeek Artificial Intelligence Basic Technology Research "
                             "Co., Ltd.",

@@ -282,6 +282,14 @@ std::optional<entity_match> entity_registry::within(std::string_view name) const
   // with a product name) would otherwise pass rules about that company unseen. The earliest
   // known name wins, the longer one at the same place; names shorter than four letters
   // (`Z.ai`, `01.AI` without their suffix) are too common inside other names to count.
+  // Company names are short: their first 256 bytes, cut between words, are searched, so a
+  // value of 64 KB (a hostile profile, line after line of a scan) costs what a name does.
+  constexpr std::size_t searched = 256;
+  if (name.size() > searched) {
+    std::size_t cut = searched;
+    while (cut > 0 && word_char(name[cut - 1]) && word_char(name[cut])) --cut;
+    name = name.substr(0, cut);
+  }
   name_words written;
   words_of(name, written);
   std::optional<entity_match> best;
