@@ -62,15 +62,7 @@ TEST_CASE("jurisdiction codes the JSON typer remembers give the full typer's pro
   std::size_t refused = 0;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const auto number = static_cast<std::uint32_t>(i + 1);
-    const auto t = typers.type(lines[i], number);
-    INFO("line " << number << ": " << lines[i]);
-    REQUIRE(t.fast == t.full.has_value());
-    CHECK(t.fast_diagnostics == t.full_diagnostics);
-    if (!t.fast) {
-      ++refused;
-      continue;
-    }
-    CHECK(lexgate::testing::value_difference(typers.reused.root, t.full->root).empty());
+    if (!typers.compare(lines[i], number).fast) ++refused;
   }
   // Both kinds occur: codes that are none are refused, the others typed.
   CHECK(refused > 0);

@@ -105,13 +105,10 @@ TEST_CASE("lists handed whole from one container to another give the full typer'
   std::size_t fast = 0;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const auto number = static_cast<std::uint32_t>(i + 1);
-    const auto t = typers.type(lines[i], number);
-    INFO("line " << number << ": " << lines[i]);
-    REQUIRE(t.fast == t.full.has_value());
-    CHECK(t.fast_diagnostics == t.full_diagnostics);
+    const auto t = typers.compare(lines[i], number);
     if (!t.fast) continue;
     ++fast;
-    CHECK(lexgate::testing::value_difference(reused.root, t.full->root).empty());
+    INFO("line " << number << ": " << lines[i]);
     REQUIRE(reused.resolutions.size() == t.full->resolutions.size());
     for (std::size_t k = 0; k < reused.resolutions.size(); ++k) {
       CHECK(reused.resolutions[k].path == t.full->resolutions[k].path);

@@ -45,6 +45,18 @@ class typer_pair {
     return out;
   }
 
+  /// Types `line` both ways and holds the two equal: both accept it, or both refuse it with the
+  /// same diagnostics, and an accepted line gives the same values. Returns what each made of it,
+  /// for the checks a test adds.
+  typed_both_ways compare(const std::string& line, std::uint32_t number) {
+    typed_both_ways t = type(line, number);
+    INFO("line " << number << ": " << line);
+    REQUIRE(t.fast == t.full.has_value());
+    CHECK(t.fast_diagnostics == t.full_diagnostics);
+    if (t.fast) CHECK(value_difference(reused.root, t.full->root).empty());
+    return t;
+  }
+
   profile reused;  ///< What the fast path typed the last line into.
 
  private:
