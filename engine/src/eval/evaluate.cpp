@@ -893,7 +893,7 @@ bool fails_gate(const market_report& m, const gate_policy& gate) {
 
 void recompute_verdicts(report& r) {
   r.overall = verdict::clear;
-  r.fails_gate = false;
+  r.fails_gate = r.drift_fails_gate;
   report_summary s;
   for (auto& m : r.markets) {
     m.market_verdict = market_verdict_of(m.findings, m.covered);
