@@ -170,6 +170,9 @@ enum class report_detail : std::uint8_t {
   full,      ///< Everything.
   evidence,  ///< No `message`, `cite`, `sources` or `remedy` (left empty).
   verdicts,  ///< Nor `missing` or `evidence`: each finding's rule, regime, severity and status.
+  /// As `evidence`, and each evidence item's rendered `value` left empty: its `data` holds the
+  /// value typed, all a caller that writes evidence as JSON (`scan --format jsonl`) reads.
+  evidence_typed,
 };
 
 struct evaluate_options {
