@@ -19,21 +19,6 @@ json derive(const std::string& path) {
   return json::parse(r.out);
 }
 
-// Llama for Australian Government devices, as the profile declares it.
-constexpr const char* kProfile = R"yaml(profile: 1
-product:
-  id: agency-assistant
-  vendor: { name: Acme Corp, country: AU }
-  models:
-    - { name: meta-llama/Llama-3.1-8B-Instruct, provider: Meta, provider_country: US, hosting: self-hosted }
-deployment:
-  markets: [AU]
-  audiences: [government]
-  device_classes: [government]
-compliance:
-  au_exemption_approved: false
-)yaml";
-
 }  // namespace
 
 TEST_CASE("llama.cpp's image takes -m as its first argument, the drift gate sees the model") {
@@ -48,7 +33,7 @@ TEST_CASE("llama.cpp's image takes -m as its first argument, the drift gate sees
         std::vector<std::string>{"/models/DeepSeek-R1-Distill-Qwen-7B-Q4_K_M.gguf"});
   CHECK(d["unresolved"].empty());
 
-  const std::string profile = dir.write("profile.yaml", kProfile);
+  const std::string profile = dir.write("profile.yaml", kAuGovLlamaProfile);
   const auto r = run_lexgate({"check", profile, "--artifacts", dir.path() + "/deploy", "--as-of",
                               "2026-11-30", "--format", "json"});
   INFO(r.err);
@@ -110,7 +95,7 @@ spec:
   CHECK(d["unresolved"].empty());
 
   // The profile says Llama; the gate fails on the DeepSeek model the image runs.
-  const std::string profile = dir.write("profile.yaml", kProfile);
+  const std::string profile = dir.write("profile.yaml", kAuGovLlamaProfile);
   const auto r = run_lexgate({"check", profile, "--artifacts", dir.path() + "/deploy", "--as-of",
                               "2026-11-30", "--format", "json"});
   INFO(r.err);
