@@ -13,6 +13,7 @@
 
 #include <array>
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "io/schema_memory.hpp"
@@ -82,5 +83,24 @@ struct fast_typer_memory {
 bool type_json_profile_fast(simdjson::dom::element document, std::uint32_t line,
                             const schema& schema, const profile_limits& limits,
                             fast_typer_memory& memory, profile& out);
+
+/// `type_json_profile_fast` reading the line with simdjson's On-Demand iterator instead of its
+/// DOM, so the DOM is never built. `document` iterates `json`, a line copied into a buffer with
+/// SIMDJSON_PADDING bytes after it. Every value of the line is read, and validated as the DOM's
+/// parse validates it, before the line is accepted; anything On-Demand reports, or anything
+/// this path does not take (a key with an escape in it, say), gives the line up with the same
+/// contract as `type_json_profile_fast`: the caller then parses it into the DOM and types it
+/// as before, so every error is the DOM path's.
+bool type_json_profile_ondemand(simdjson::ondemand::document& document, std::string_view json,
+                                std::uint32_t line, const schema& schema,
+                                const profile_limits& limits, fast_typer_memory& memory,
+                                profile& out);
+
+/// `type_json_profile_ondemand` on `json` alone, with a parser of its own: for the tests that
+/// hold this path to the full typer. (A caller compiled without the library's simdjson options
+/// must not make simdjson's parser itself: its layout depends on them.)
+bool type_json_line_ondemand(std::string_view json, std::uint32_t line, const schema& schema,
+                             const profile_limits& limits, fast_typer_memory& memory,
+                             profile& out);
 
 }  // namespace lexgate::detail
