@@ -472,9 +472,11 @@ class fast_typer {
   [[gnu::always_inline]] bool string_scalar(od_value e, std::string_view token,
                                             const schema_type& type, value& out) {
     clear_container(out, type);
-    // The string as written: its quotes, and any white space after it.
+    // The string as written: its quotes, and any white space after it (rarely).
     std::size_t end = token.size();
-    while (end > 0 && json_space(token[end - 1])) --end;
+    if (token[end - 1] != '"') {
+      while (end > 0 && json_space(token[end - 1])) --end;
+    }
     if (end < 2 || token[0] != '"' || token[end - 1] != '"') return false;  // not a string
     std::string_view text = token.substr(1, end - 2);
     if (plain_json_text(text)) {
@@ -490,9 +492,27 @@ class fast_typer {
   static bool json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
   // Whether the raw key at `key` (after its opening quote) is `name` with no escape in it.
+  // Sixteen bytes at a time with SSE2: the key lies in the padded buffer, so sixteen bytes can
+  // be read from it, and a name's text, in its own sixteen-byte buffer up to fifteen bytes and
+  // on the heap past that, has sixteen bytes from its start or ending at its end.
   [[gnu::always_inline]] bool key_is(const char* key, const std::string& name) const {
     const std::size_t n = name.size();
-    return key + n < end_ && same_bytes(key, name.data(), n) && key[n] == '"';
+    if (key + n >= end_ || key[n] != '"') return false;
+#if defined(__SSE2__)
+    auto differ = [](const char* a, const char* b) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(a));
+      const __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b));
+      return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, y))) ^ 0xFFFFu;
+    };
+    const char* p = name.data();
+    if (n < 16) return (differ(key, p) & ((1u << n) - 1)) == 0;
+    for (std::size_t i = 0; i + 16 < n; i += 16) {
+      if (differ(key + i, p + i) != 0) return false;
+    }
+    return differ(key + n - 16, p + n - 16) == 0;  // the last sixteen, overlapping
+#else
+    return same_bytes(key, name.data(), n);
+#endif
   }
 
   std::size_t find_key(const schema_type& type, const char* key, std::size_t from) const {
@@ -542,8 +562,8 @@ class fast_typer {
       if (!nested(item, token, *type.fields[index].type, v, depth + 1, (right & bit) != 0)) {
         return false;
       }
-      if (type.fields[index].required && v.k == value::kind::string && v.text.empty()) {
-        return false;
+      if (v.k == value::kind::string && v.text.empty() && type.fields[index].required) {
+        return false;  // the full path reports an empty required key
       }
     }
     for (std::uint64_t missing = all & ~given; missing != 0; missing &= missing - 1) {
@@ -554,27 +574,47 @@ class fast_typer {
     return true;
   }
 
+  // The items are typed as they come, the list growing past the items it had with values a
+  // container of its type gave up, and its surplus given up at the end: counting them first
+  // would walk every token of the list twice.
   bool list(od_value e, const schema_type& type, value& out, std::uint32_t depth,
             bool paths_kept) {
     simdjson::ondemand::array array;
     if (e.get_array().get(array) != ok) return false;
-    // Counted first, as the items' memory is exchanged by the list's length.
-    std::size_t size = 0;
-    if (array.count_elements().get(size) != ok) return false;
-    if (size > limits_.max_list_items) return false;
-    const std::size_t kept = start_list(type, out, size, paths_kept);
+    set_container(out, value::kind::list);
+    out.keys.clear();
+    std::vector<value>& items = out.items;
+    const std::size_t had = items.size();
+    // How many items have the paths they need, first to last (see `start_list`).
+    std::size_t kept = paths_kept ? had : 0;
+    if (kept == 0 && had != 0 && is_first_item_path(items[0].path, out.path)) kept = had;
+    value_pool* given_up = nullptr;  // sought once, when the list grows or shrinks
     std::size_t i = 0;
     for (auto entry : array) {
       od_value item;
-      if (std::move(entry).get(item) != ok || i == size) return false;
+      if (std::move(entry).get(item) != ok) return false;
       const std::string_view token = item.raw_json_token();
       if (token[0] == 'n') return false;  // an empty list item, or no value
-      value& v = out.items[i];
+      if (i == items.size()) {
+        if (i == limits_.max_list_items) return false;
+        if (given_up == nullptr) given_up = &pool(type);
+        if (given_up->values.empty()) {
+          items.emplace_back();
+        } else {
+          items.push_back(std::move(given_up->values.back()));
+          given_up->values.pop_back();
+        }
+      }
+      value& v = items[i];
       const bool right = i < kept || place_index(v.path, out.path, i);
       if (!nested(item, token, *type.element, v, depth + 1, right)) return false;
       ++i;
     }
-    return i == size;
+    if (i < items.size()) {
+      if (given_up == nullptr) given_up = &pool(type);
+      move_items(items, i, given_up->values);
+    }
+    return true;
   }
 
   bool map(od_value e, const schema_type& type, value& out, std::uint32_t depth) {
