@@ -1,12 +1,14 @@
-// JSON profiles typed straight from simdjson's DOM, for valid profiles (layer: profile).
+// JSON profiles typed straight from simdjson, for valid profiles (layer: profile): from its
+// On-Demand iterator first, and from its DOM when that gives up.
 //
 // The full path (json_profile.cpp) converts the DOM into the YAML loader's node tree and types it
 // with the typer both formats share, which locates every error. This path skips the node tree and
 // writes into a profile it reuses, so a scan of many lines allocates almost nothing once warm. It
 // accepts only what the full path accepts unchanged; anything else — an error, a limit, a value
 // the full path would convert (a number where a string is expected) — makes it give up, and the
-// caller types the line the full way. Its result equals the full path's: tests/unit/
-// fast_paths_test.cpp and tests/fuzz/fuzz_json_profile.cpp hold it to that.
+// caller types the line the full way. Its result equals the full path's: tests/unit/profile/
+// fast_paths_test.cpp, json_ondemand_fallback_test.cpp and tests/fuzz/fuzz_json_profile.cpp
+// hold it to that.
 #pragma once
 
 #include <simdjson.h>
