@@ -79,10 +79,17 @@ bool emit_profiles(const plan_report& plan, const profile& p, const library& rul
     if (output_is_input(path, {p.source->name()}, rules_dirs)) return false;
     std::string text = "# Written by `lexgate plan` from " + printable(p.source->name()) + " for " + markets +
                        ": the profile with the plan's changes applied.\n";
+    static const std::string kProvider = ".provider";
     for (const auto& c : d.changes) {
       if (c.any_other) {
         text += "# " + c.path + ": \"" + std::string(c.to.text) +
                 "\" stands for any value the rules do not name; put the real one.\n";
+      }
+      // A model of another provider is another model (the planner renames it "any other").
+      if (c.path.size() > kProvider.size() &&
+          c.path.compare(c.path.size() - kProvider.size(), kProvider.size(), kProvider) == 0) {
+        text += "# " + c.path.substr(0, c.path.size() - kProvider.size()) +
+                ".name: the replacement model's; put its real name.\n";
       }
     }
     text += write_profile_yaml(d.remediated, rules.profile_schema());

@@ -6,6 +6,7 @@
 #include <fnmatch.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 
@@ -38,6 +39,42 @@ bool looks_like_profile(std::string_view text) {
   return false;
 }
 
+std::vector<std::string> top_level_keys(std::string_view text) {
+  std::vector<std::string> keys;
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(start, end - start);
+    start = end + 1;
+    std::size_t k = 0;
+    while (k < line.size() && (std::isalnum(static_cast<unsigned char>(line[k])) != 0 ||
+                               line[k] == '_' || line[k] == '-')) {
+      ++k;
+    }
+    if (k > 0 && k < line.size() && line[k] == ':') keys.emplace_back(line.substr(0, k));
+  }
+  return keys;
+}
+
+std::string unmarked_profile(std::string_view text) {
+  const auto keys = top_level_keys(text);
+  const auto has = [&](std::string_view key) {
+    return std::find(keys.begin(), keys.end(), key) != keys.end();
+  };
+  if (!has("product") || !has("deployment")) return {};
+  // The key most likely meant as `profile` (`profle`, `Profile`, `profiles`): the first that
+  // differs from it by a letter or two, or by case.
+  for (const auto& key : keys) {
+    if (key == "product" || key == "deployment" || key.size() + 2 < 7 || key.size() > 9) continue;
+    std::string lower = key;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::size_t same = 0;
+    for (std::size_t i = 0; i < lower.size() && i < 7; ++i) same += lower[i] == "profile"[i];
+    if (lower == "profile" || lower.rfind("prof", 0) == 0 || same >= 5) return key;
+  }
+  return "profile";
+}
+
 namespace {
 
 bool any_matches(const std::vector<std::string>& globs, const std::string& path) {
@@ -47,13 +84,13 @@ bool any_matches(const std::vector<std::string>& globs, const std::string& path)
 
 // Reads no more than a profile may hold: a larger file is judged on its start (and, if it is
 // a profile, the loader then reports it as too large).
-bool is_profile_file(const std::filesystem::path& p) {
+std::string file_start(const std::filesystem::path& p) {
   constexpr std::size_t kMaxRead = std::size_t{1} << 20;
   std::ifstream in(p, std::ios::binary);
   std::string text(kMaxRead, '\0');
   in.read(text.data(), static_cast<std::streamsize>(text.size()));
   text.resize(static_cast<std::size_t>(in.gcount()));
-  return looks_like_profile(text);
+  return text;
 }
 
 // Whether `path` (resolved) lies inside `root` (resolved).
@@ -122,8 +159,23 @@ scan_walk walk_for_profiles(const std::string& dir, const scan_filters& filters)
     }
     if (ext == ".jsonl") {
       out.jsonl.push_back(path.string());
-    } else if (is_profile_file(path)) {
+      continue;
+    }
+    const std::string text = file_start(path);
+    if (looks_like_profile(text)) {
       out.yaml.push_back(path.string());
+    } else if (const std::string key = unmarked_profile(text); !key.empty()) {
+      // A profile whose first line was lost or misspelled would otherwise leave the gate in
+      // silence: an error, never a skip.
+      out.problems.push_back(
+          {path.string(), "scan.unmarked_profile",
+           "`" + path.string() +
+               "` has a profile's `product` and `deployment` but no top-level `profile:` key",
+           key == "profile" ? "add `profile: 1` (the profile format's version) as its first line, "
+                              "or --exclude the file if it is not a profile"
+                            : "`" + key + ":` is written where `profile:` belongs; write "
+                                          "`profile: 1`, or --exclude the file if it is not a "
+                                          "profile"});
     } else {
       out.not_profiles.push_back(path.string());
     }

@@ -330,8 +330,9 @@ std::optional<entity_match> entity_registry::family(std::string_view model_name,
     for (auto pos = lowered.find(prefix); pos != std::string::npos;
          pos = lowered.find(prefix, pos + 1)) {
       const std::size_t end = pos + prefix.size();
-      // `llama` matches `llama3` and `llama-3`, not `llamaindex`; a prefix ending in `-` is whole.
-      const bool whole = prefix.back() == '-' || end == lowered.size() ||
+      // `llama` matches `llama3` and `llama-3`, not `llamaindex`; a prefix ending in
+      // punctuation (`deepseek-`, Bedrock's `deepseek.`) is whole.
+      const bool whole = !word_char(prefix.back()) || end == lowered.size() ||
                          !(lowered[end] >= 'a' && lowered[end] <= 'z');
       if (!word_start(lowered, pos) || !whole) continue;
       if (pos < best_pos || (pos == best_pos && best && prefix.size() > best->matched.size())) {
@@ -357,17 +358,23 @@ std::optional<entity_match> entity_registry::model(std::string_view model_id) co
   if (id.empty()) return std::nullopt;
   local = local || id.front() == '/' || id.front() == '.' || id.front() == '~';
   const auto last_slash = id.rfind('/');
+  std::optional<entity_match> found;
   if (local) {
-    return family(last_slash == std::string_view::npos ? id : id.substr(last_slash + 1),
-                  match_kind::file_name_guess);
+    found = family(last_slash == std::string_view::npos ? id : id.substr(last_slash + 1),
+                   match_kind::file_name_guess);
+  } else if (last_slash == std::string_view::npos) {
+    found = family(id, match_kind::model_family);
+  } else {
+    const auto org = id.substr(0, id.find('/'));
+    if (auto it = orgs_.find(lowercase(org)); it != orgs_.end()) {
+      return entity_match{&entities_[it->second.entity], it->second.how, std::string(org)};
+    }
+    // Anyone else's organisation re-uploads someone's model: only its name can tell whose.
+    found = family(id.substr(last_slash + 1), match_kind::reupload_by_name);
   }
-  if (last_slash == std::string_view::npos) return family(id, match_kind::model_family);
-  const auto org = id.substr(0, id.find('/'));
-  if (auto it = orgs_.find(lowercase(org)); it != orgs_.end()) {
-    return entity_match{&entities_[it->second.entity], it->second.how, std::string(org)};
-  }
-  // Anyone else's organisation re-uploads someone's model: only its name can tell whose.
-  return family(id.substr(last_slash + 1), match_kind::reupload_by_name);
+  // A model id of no known family that names a known company as a word (`DeepSeek R1 on
+  // Azure`) is that company's as a guess, as company names are.
+  return found ? found : within(id);
 }
 
 std::optional<entity_match> entity_registry::api_host(std::string_view host_or_url) const {

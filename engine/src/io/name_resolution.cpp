@@ -82,9 +82,11 @@ class resolver {
              const value* vendor_name, const value* vendor_country, const schema& s) {
     const entity_info* developer = nullptr;
     if (stated(provider)) {
+      const std::size_t written = provider->text.size();
       developer = company(provider, "stated", s);
+      if (stated(name)) same_developer(*name, *provider, written, developer, s);
     } else if (provider != nullptr && stated(name)) {
-      if (auto m = registry_.model(name->text)) {
+      if (const auto& m = model_of(name->text, s)) {
         developer = m->entity;
         set(*provider, m->entity->name, name->where);
         note(*provider, name->text, m->entity, m->how, m->matched, "model name", name->where);
@@ -147,6 +149,48 @@ class resolver {
     note(*v, v->text, m->entity, m->how, m->matched, from, v->where);
     assign_text(v->text, m->entity->name);
     return m->entity;
+  }
+
+  // A stated provider must be the developer the model's name identifies: `DeepSeek-R1` with
+  // `provider: Microsoft` (the cloud that serves it) would otherwise pass every rule on
+  // DeepSeek's products as a US company's model. A name that only suggests its developer (a
+  // known name inside it) gives a warning, not an error: the guess may be wrong.
+  void same_developer(const value& name, const value& provider, std::size_t written,
+                      const entity_info* developer, const schema& s) {
+    const std::optional<entity_match>& m = model_of(name.text, s);
+    if (!m || m->entity == nullptr || m->entity == developer) return;
+    const bool guess = m->how == match_kind::name_within || m->how == match_kind::file_name_guess;
+    const entity_info& e = *m->entity;
+    diagnostic d;
+    d.severity = guess ? diagnostic_severity::warning : diagnostic_severity::error;
+    d.code = "profile.entity_developer";
+    d.message = "`" + provider.path + "` names " +
+                (developer != nullptr ? developer->name : "`" + provider.text + "`") + ", but `" +
+                name.text + "` " + (guess ? "may be " : "is ") + "a model of " + e.name + " (" +
+                (guess ? std::string("the name holds") : to_string(m->how)) + " `" +
+                m->matched + "`)";
+    d.file = p_.source ? p_.source->name() : std::string();
+    d.where = provider.where;
+    d.end = {provider.where.line, provider.where.column + static_cast<std::uint32_t>(written)};
+    if (json_) {
+      d.pointer = json_pointer(provider.path);
+    } else if (p_.source && provider.where.line > 0) {
+      d.line_text = std::string(p_.source->line_text(provider.where.line));
+    }
+    d.help = "`provider` is the company that developed the model; the company whose service runs "
+             "it goes in `operator` (with `operator_country`). A model derived from " +
+             e.name + "'s counts as " + e.name + "'s for rules on its products: write `provider: " +
+             e.name + "`" + (guess ? ", or ignore this warning if the name misleads" : "") +
+             " (" + e.name + ": " + e.file + ":" + std::to_string(e.where.line) + ")";
+    bag_.add(std::move(d));
+    if (!guess) ok_ = false;
+  }
+
+  // What the registry says of a model's name, from memory when there is one.
+  const std::optional<entity_match>& model_of(const std::string& name, const schema& s) {
+    if (memory_ != nullptr) return memory_->model(s, name);
+    looked_up_ = registry_.model(name);
+    return looked_up_;
   }
 
   // Fills an omitted country from the registry; a stated one must agree with it. A company
@@ -251,6 +295,7 @@ class resolver {
   bool json_;
   resolution_memory* memory_;
   bool ok_ = true;
+  std::optional<entity_match> looked_up_;  // model_of's answer without memory
   bool any_within_ = false;  // a step recorded so far is a `name_within` guess
   std::size_t used_ = 0;
 };
@@ -288,6 +333,7 @@ void resolution_memory::use(const schema& s) {
   if (schema_.same(s)) return;
   layout_ = layout_of(s);
   known_.clear();
+  models_.clear();
 }
 
 const resolution_layout& resolution_memory::layout(const schema& s) {
@@ -301,6 +347,14 @@ const std::optional<entity_match>& resolution_memory::company(const schema& s,
   if (known_.size() >= capacity) known_.clear();
   if (auto it = known_.find(name); it != known_.end()) return it->second;
   return known_.emplace(std::string(name), s.entities.company(name)).first->second;
+}
+
+const std::optional<entity_match>& resolution_memory::model(const schema& s,
+                                                             std::string_view name) {
+  use(s);
+  if (models_.size() >= capacity) models_.clear();
+  if (auto it = models_.find(name); it != models_.end()) return it->second;
+  return models_.emplace(std::string(name), s.entities.model(name)).first->second;
 }
 
 bool resolve_names(profile& p, const schema& s, diagnostic_bag& bag, bool json,

@@ -49,6 +49,8 @@ class resolution_memory {
   const resolution_layout& layout(const schema& s);
   /// What `s.entities.company(name)` returns, from memory when it was asked before.
   const std::optional<entity_match>& company(const schema& s, std::string_view name);
+  /// What `s.entities.model(name)` returns, from memory when it was asked before.
+  const std::optional<entity_match>& model(const schema& s, std::string_view name);
 
   /// The paths of steps of `profile::resolutions` a profile no longer needs, for a later
   /// profile's steps: a path is the one text of a step too long to be held inline, and moving
@@ -62,6 +64,8 @@ class resolution_memory {
   resolution_layout layout_;
   std::unordered_map<std::string, std::optional<entity_match>, short_text_hash, std::equal_to<>>
       known_;
+  std::unordered_map<std::string, std::optional<entity_match>, short_text_hash, std::equal_to<>>
+      models_;
 };
 
 /// The layout of `s` (see resolution_layout).
@@ -71,7 +75,9 @@ resolution_layout layout_of(const schema& s);
 /// name; fills `provider` from a model's name, the operator by its defaults (the provider for
 /// `provider-api`, the vendor for `self-hosted`) and countries from the registry; records each
 /// step in `p.resolutions`. A stated country that contradicts the registry is a
-/// `profile.entity_country` error, with both positions. `json` when the profile came from a JSON
+/// `profile.entity_country` error, with both positions; a stated provider other than the
+/// developer a model's name identifies is a `profile.entity_developer` error (a warning when the
+/// name only suggests the developer). `json` when the profile came from a JSON
 /// line (positions are then a line and a JSON pointer). False on any error.
 /// `memory`, when given, answers for the schema's layout and the registry (`s.entities`).
 bool resolve_names(profile& p, const schema& s, diagnostic_bag& bag, bool json,

@@ -51,8 +51,11 @@ std::uint64_t length(numbers& r, std::uint64_t least) {
 json model(numbers& r) {
   static const char* const names[] = {"deepseek-v3", "qwen-2", "llama-3", "own-model"};
   static const char* const providers[] = {"DeepSeek", "Alibaba", "Meta", "Manus"};
-  json m = {{"name", names[r.below(4)]}};
-  if (r.below(3) != 0) m["provider"] = providers[r.below(4)];
+  // A stated provider is the one the name belongs to: another would be an error
+  // (`profile.entity_developer`), and this test types valid lines.
+  const std::uint64_t which = r.below(4);
+  json m = {{"name", names[which]}};
+  if (r.below(3) != 0) m["provider"] = providers[which];
   if (r.below(4) == 0) m["operator"] = providers[r.below(4)];
   if (r.below(3) != 0) m["hosting"] = r.below(2) == 0 ? "provider-api" : "self-hosted";
   if (r.below(2) == 0) m["open_weights"] = r.below(2) == 0;

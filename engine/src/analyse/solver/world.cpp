@@ -356,6 +356,7 @@ value world::decode(const z3::model& m, const sym& s, const std::vector<std::str
     if (!m.eval(s.present, true).is_true()) return out;
     out.k = value::kind::record;
     for (const auto& f : s.items) out.items.push_back(decode(m, f, kept, undone));
+    rename_replaced_model(s, out);
     return out;
   }
   if (s.type->kind == type_kind::map) {
@@ -396,6 +397,28 @@ value world::decode(const z3::model& m, const sym& s, const std::vector<std::str
     return out;
   }
   return *s.current;
+}
+
+// A model whose provider the plan changes is another provider's model, and no longer the one
+// the profile names: `deepseek-v3` of a TW provider would contradict the entity registry when
+// the written profile is checked. The plan never picks a name, so the name becomes "any other".
+void world::rename_replaced_model(const sym& s, value& out) const {
+  const int provider = s.type->field_index("provider");
+  const int name = s.type->field_index("name");
+  if (provider < 0 || name < 0) return;
+  const auto pi = static_cast<std::size_t>(provider);
+  const auto ni = static_cast<std::size_t>(name);
+  if (pi >= out.items.size() || ni >= out.items.size() || !s.items[pi].free) return;
+  const value* before = s.items[pi].current;
+  const value& after = out.items[pi];
+  const bool was = before != nullptr && before->present();
+  if (was == after.present() && (!was || (before->k == after.k && before->text == after.text))) {
+    return;
+  }
+  value& written = out.items[ni];
+  if (!written.present()) return;
+  written.k = value::kind::string;
+  written.text = any_other_text;
 }
 
 value world::decode(const z3::model& m, const std::vector<std::string>& markets_kept) const {

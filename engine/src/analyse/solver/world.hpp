@@ -94,6 +94,7 @@ class world {
   bool pinned(const std::string& path) const;
   std::string fresh(const std::string& path);
   void collect_free(const sym& s);
+  void rename_replaced_model(const sym& s, value& out) const;
   value decode(const z3::model& m, const sym& s, const std::vector<std::string>& kept,
                const std::string& undone) const;
   value decode_scalar(const z3::model& m, const sym& s) const;
