@@ -588,7 +588,6 @@ class fast_typer {
     // How many items have the paths they need, first to last (see `start_list`).
     std::size_t kept = paths_kept ? had : 0;
     if (kept == 0 && had != 0 && is_first_item_path(items[0].path, out.path)) kept = had;
-    value_pool* given_up = nullptr;  // sought once, when the list grows or shrinks
     std::size_t i = 0;
     for (auto entry : array) {
       od_value item;
@@ -597,12 +596,13 @@ class fast_typer {
       if (token[0] == 'n') return false;  // an empty list item, or no value
       if (i == items.size()) {
         if (i == limits_.max_list_items) return false;
-        if (given_up == nullptr) given_up = &pool(type);
-        if (given_up->values.empty()) {
+        // Sought for each item: typing one may add pools, moving them.
+        std::vector<value>& given_up = pool(type).values;
+        if (given_up.empty()) {
           items.emplace_back();
         } else {
-          items.push_back(std::move(given_up->values.back()));
-          given_up->values.pop_back();
+          items.push_back(std::move(given_up.back()));
+          given_up.pop_back();
         }
       }
       value& v = items[i];
@@ -610,10 +610,7 @@ class fast_typer {
       if (!nested(item, token, *type.element, v, depth + 1, right)) return false;
       ++i;
     }
-    if (i < items.size()) {
-      if (given_up == nullptr) given_up = &pool(type);
-      move_items(items, i, given_up->values);
-    }
+    if (i < items.size()) move_items(items, i, pool(type).values);
     return true;
   }
 
