@@ -574,13 +574,35 @@ class fast_typer {
     return true;
   }
 
-  // The items are typed as they come, the list growing past the items it had with values a
-  // container of its type gave up, and its surplus given up at the end: counting them first
-  // would walk every token of the list twice.
+  // Items that are containers are typed as they come, the list growing past the items it had
+  // with values a container of its type gave up, and its surplus given up at the end: counting
+  // them first would walk every token of the list twice.
   bool list(od_value e, const schema_type& type, value& out, std::uint32_t depth,
             bool paths_kept) {
     simdjson::ondemand::array array;
     if (e.get_array().get(array) != ok) return false;
+    const schema_type& element = *type.element;
+    if (element.kind != type_kind::record && element.kind != type_kind::list &&
+        element.kind != type_kind::map) {
+      // Scalars are counted first, a token each, so that a list that changes length can take a
+      // whole list of its new length (`resize_items`).
+      std::size_t size = 0;
+      if (array.count_elements().get(size) != ok) return false;
+      if (size > limits_.max_list_items) return false;
+      const std::size_t kept = start_list(type, out, size, paths_kept);
+      std::size_t i = 0;
+      for (auto entry : array) {
+        od_value item;
+        if (std::move(entry).get(item) != ok || i == size) return false;
+        const std::string_view token = item.raw_json_token();
+        if (token[0] == 'n') return false;  // an empty list item, or no value
+        value& v = out.items[i];
+        const bool right = i < kept || place_index(v.path, out.path, i);
+        if (!nested(item, token, element, v, depth + 1, right)) return false;
+        ++i;
+      }
+      return i == size;
+    }
     set_container(out, value::kind::list);
     out.keys.clear();
     std::vector<value>& items = out.items;
