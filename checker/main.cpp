@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <exception>
 #include <iostream>
+#include <string>
 
 #include "commands/commands.hpp"
 #include "commands/printable_log.hpp"
@@ -22,6 +23,12 @@ int main(int argc, char** argv) {
   app.add_flag("--verbose,-v", verbose, "Log what lexgate does to stderr");
   app.add_flag("--quiet,-q", quiet, "Log only errors");
   exit_code result = exit_code::error;
+  // CLI11 takes an unknown first word for an argument and asks for a subcommand; say instead
+  // which command was probably meant.
+  if (const std::string unknown = lexgate::cli::unknown_command(argc, argv); !unknown.empty()) {
+    std::cerr << unknown;
+    return static_cast<int>(exit_code::error);
+  }
   lexgate::cli::add_commands(app, result, argc, argv);
   app.parse_complete_callback([&] {
     // Logs go to stderr, never into a report on stdout.

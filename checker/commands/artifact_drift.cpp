@@ -75,6 +75,11 @@ profile evaluate_deployed(const library& rules, const profile& declared, const d
                        const artifact_options& o, const evaluate_options& eval, report& out) {
   observed_deployment d = apply_artifacts(declared, rules, observed);
   evaluate(rules, d.deployed, eval, out);
+  // Every format shows the gate's outcome with the drift in it, as the exit code has it.
+  out.drift_fails_gate =
+      o.drift == "fail" && std::any_of(d.drift.begin(), d.drift.end(),
+                                       [](const drift_item& i) { return drift_fails(i.kind); });
+  out.fails_gate = out.fails_gate || out.drift_fails_gate;
   if (o.drift != "ignore") out.drift = std::move(d.drift);
   return std::move(d.deployed);
 }

@@ -69,7 +69,7 @@ bool fails(const finding& f, const gate_options& gate) { return fails_gate(f, po
 
 bool fails(const report& r, const gate_options& gate) {
   const gate_policy policy = policy_of(gate);
-  return std::any_of(r.markets.begin(), r.markets.end(),
+  return r.drift_fails_gate || std::any_of(r.markets.begin(), r.markets.end(),
                      [&](const market_report& m) { return fails_gate(m, policy); });
 }
 

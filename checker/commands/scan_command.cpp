@@ -432,8 +432,9 @@ void warn_duplicate_ids(std::vector<profile_seen>& ids, const std::vector<input_
 
 exit_code run_scan(const scan_options& o) {
   evaluate_options eval;
-  // A JSON line has no messages, sources or remedies; SARIF and JUnit show them.
-  eval.detail = o.format == "jsonl" ? report_detail::evidence : report_detail::full;
+  // A JSON line has no messages, sources or remedies, and writes evidence typed, not rendered;
+  // SARIF and JUnit show them all.
+  eval.detail = o.format == "jsonl" ? report_detail::evidence_typed : report_detail::full;
   eval.gate = policy_of(o.gate);
   if (!o.as_of.empty()) {
     auto d = parse_as_of(o.as_of);

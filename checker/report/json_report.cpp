@@ -100,6 +100,7 @@ json report_json(const report& r) {
   out["gate"] = {{"fail_on", to_string(r.gate.fail_on)},
                  {"allow_indeterminate", r.gate.allow_indeterminate},
                  {"allow_uncovered", r.gate.allow_uncovered},
+                 {"drift_fails", r.drift_fails_gate},
                  {"passed", !r.fails_gate}};
   const resolution_index resolved(r);
   json markets = json::array();

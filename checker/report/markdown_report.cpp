@@ -78,7 +78,11 @@ std::string render_markdown(const std::vector<report>& input) {
     out += std::string("Gate: **") + (r.fails_gate ? "fail" : "pass") + "** (`--fail-on " +
            to_string(r.gate.fail_on) + "`" +
            (r.gate.allow_indeterminate ? ", indeterminate allowed" : "") +
-           (r.gate.allow_uncovered ? ", uncovered allowed" : "") + "); " +
+           (r.gate.allow_uncovered ? ", uncovered allowed" : "") + ")" +
+           (r.drift_fails_gate ? "; the artifacts deploy what the profile does not say "
+                                 "(`--drift fail`)"
+                               : "") +
+           "; " +
            std::to_string(r.summary.uncovered) + " uncovered market" +
            (r.summary.uncovered == 1 ? "" : "s") + ".\n\n";
     out += "| market | verdict | violations | indeterminate | waived | upcoming | coverage |\n";

@@ -204,6 +204,7 @@ std::string render_sarif(const std::vector<report>& reports, const library& rule
                          {{"fail_on", to_string(r.gate.fail_on)},
                           {"allow_indeterminate", r.gate.allow_indeterminate},
                           {"allow_uncovered", r.gate.allow_uncovered},
+                          {"drift_fails", r.drift_fails_gate},
                           {"passed", !r.fails_gate}}},
                         {"markets", std::move(markets)},
                         {"names", names_json(r)}});

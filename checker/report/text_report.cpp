@@ -162,7 +162,10 @@ std::string render_text(const std::vector<report>& input, const text_options& op
            std::to_string(r.summary.uncovered) + " uncovered\n";
     out += std::string("gate: ") + (r.fails_gate ? "FAIL" : "pass") + " (--fail-on " +
            to_string(r.gate.fail_on) + (r.gate.allow_indeterminate ? ", indeterminate allowed" : "") +
-           (r.gate.allow_uncovered ? ", uncovered allowed" : "") + ")\n";
+           (r.gate.allow_uncovered ? ", uncovered allowed" : "") + ")" +
+           (r.drift_fails_gate ? "; the artifacts deploy what the profile does not say (--drift fail)"
+                               : "") +
+           "\n";
     if (!options.explain && (r.summary.violations > 0 || r.summary.indeterminate > 0)) {
       out += "(run with --explain to see the profile values behind each finding)\n";
     }

@@ -92,3 +92,42 @@ TEST_CASE("a serving image whose model nothing names is unresolved, once, at the
 )yaml"));
   CHECK(plain["unresolved"].empty());
 }
+
+TEST_CASE("an NVIDIA NIM image names the model it serves, unless it is the multi-model one") {
+  scratch_dir dir;
+  const std::string manifest = dir.write("deploy/nim.yaml", R"yaml(apiVersion: apps/v1
+kind: Deployment
+metadata: { name: nim }
+spec:
+  template:
+    spec:
+      containers:
+        - name: nim
+          image: nvcr.io/nim/deepseek-ai/deepseek-r1:1.7.3
+)yaml");
+  const json d = derive(manifest);
+  CHECK(derived_models(d) == std::vector<std::string>{"deepseek-ai/deepseek-r1"});
+  CHECK(d["unresolved"].empty());
+
+  // The profile says Llama; the gate fails on the DeepSeek model the image runs.
+  const std::string profile = dir.write("profile.yaml", kProfile);
+  const auto r = run_lexgate({"check", profile, "--artifacts", dir.path() + "/deploy", "--as-of",
+                              "2026-11-30", "--format", "json"});
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  const json report = json::parse(r.out);
+  bool undeclared = false;
+  for (const auto& item : report["drift"]) {
+    undeclared = undeclared || (item["kind"] == "undeclared" &&
+                                item["observed"] == "deepseek-ai/deepseek-r1");
+  }
+  CHECK(undeclared);
+
+  const std::string generic = dir.write("generic/nim.yaml", R"yaml(services:
+  llm:
+    image: nvcr.io/nim/nvidia/llm-nim:1.12
+)yaml");
+  const json g = derive(generic);
+  CHECK(derived_models(g).empty());
+  REQUIRE(g["unresolved"].size() == 1);
+}

@@ -135,7 +135,10 @@ struct report {
   std::string profile_path;
   verdict overall = verdict::clear;
   gate_policy gate{};        ///< The policy `fails_gate` was decided under.
-  bool fails_gate = false;   ///< Whether any market fails the gate: exit 1.
+  bool fails_gate = false;   ///< Whether any market fails the gate, or the drift does: exit 1.
+  /// Whether the drift alone fails the gate (`check --artifacts` under `--drift fail`: the
+  /// artifacts deploy what the profile does not list, or contradict it), whatever the findings.
+  bool drift_fails_gate = false;
   std::vector<market_report> markets;
   std::vector<conflict> conflicts;
   /// Why the conflict analysis gave up (its time or memory budget); empty when it ran or was not
@@ -167,6 +170,9 @@ enum class report_detail : std::uint8_t {
   full,      ///< Everything.
   evidence,  ///< No `message`, `cite`, `sources` or `remedy` (left empty).
   verdicts,  ///< Nor `missing` or `evidence`: each finding's rule, regime, severity and status.
+  /// As `evidence`, and each evidence item's rendered `value` left empty: its `data` holds the
+  /// value typed, all a caller that writes evidence as JSON (`scan --format jsonl`) reads.
+  evidence_typed,
 };
 
 struct evaluate_options {

@@ -140,6 +140,20 @@ bool serving_image(std::string_view image) {
   return false;
 }
 
+std::string nim_model(std::string_view image) {
+  constexpr std::string_view kNim = "nvcr.io/nim/";
+  const auto at = image.find(kNim);
+  if (at == std::string_view::npos) return {};
+  std::string_view model = image.substr(at + kNim.size());
+  model = model.substr(0, model.find_first_of(":@"));
+  const auto slash = model.find('/');
+  if (slash == std::string_view::npos || slash == 0 || slash + 1 == model.size() ||
+      model.find('/', slash + 1) != std::string_view::npos || model.substr(slash + 1) == "llm-nim") {
+    return {};
+  }
+  return std::string(model);
+}
+
 void add_model(reader_context& ctx, const std::string& model, artifact_position at,
                std::vector<artifact_position> related, const std::string& region) {
   if (template_expression(model)) {
@@ -237,6 +251,14 @@ void read_workload(reader_context& ctx, const std::string& image, const yaml_nod
       if (std::find(used_env.begin(), used_env.end(), name) != used_env.end()) continue;
       used_env.push_back(name);
       add_model(ctx, v.text, ctx.env_at(v, v.text), {}, region);
+      ++models_named;
+    }
+    // An NVIDIA NIM image is built for one model and names it: `nvcr.io/nim/deepseek-ai/
+    // deepseek-r1:1.7.3` serves deepseek-ai/deepseek-r1. The multi-model `llm-nim` takes its
+    // model from the environment instead.
+    if (const std::string model = nim_model(image);
+        models_named == 0 && !model.empty() && image_node != nullptr) {
+      add_model(ctx, model, ctx.token_at(*image_node, model), {}, region);
       ++models_named;
     }
     // Nothing read names what it serves (pulled at run time, set by a file or a flag lexgate

@@ -7,6 +7,7 @@
 #include "lexgate/evaluate.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <memory>
 #include <optional>
@@ -21,6 +22,7 @@
 #include "compile/rule_dates.hpp"
 #include "compile/semantics.hpp"
 #include "eval/program_memo.hpp"
+#include "io/short_text.hpp"
 
 namespace lexgate {
 
@@ -47,11 +49,12 @@ value named_value(value::kind k, const char* path) {
 
 // Equal texts: most texts compared are short codes and enum values that differ in their first
 // byte, decided here without calling memcmp.
-inline bool same_text(const std::string& a, const std::string& b) {
+// The rest compared inline a word at a time, without a call to memcmp.
+[[gnu::always_inline]] inline bool same_text(const std::string& a, const std::string& b) {
   const std::size_t n = a.size();
   if (n != b.size()) return false;
   if (n == 0) return true;
-  return a[0] == b[0] && std::memcmp(a.data(), b.data(), n) == 0;
+  return a[0] == b[0] && detail::same_bytes(a.data(), b.data(), n);
 }
 
 bool same(const value& a, const value& b) {
@@ -90,6 +93,41 @@ inline void truncate(std::vector<missing_fact>& facts, std::size_t mark) {
   if (facts.size() > mark) drop_from(facts, mark);
 }
 
+// The values an evaluation read, in order, for evidence. Appended to at nearly every operand:
+// the append is tested in line and writes into room kept from earlier profiles, where
+// vector::push_back was a call (it may reallocate) some sixteen times a rule.
+class read_list {
+ public:
+  [[gnu::always_inline]] void push_back(const value* v) {
+    if (size_ == room_.size()) grow();
+    room_[size_++] = v;
+  }
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  void clear() { size_ = 0; }
+  const value* const* begin() const { return room_.data(); }
+  const value* const* end() const { return room_.data() + size_; }
+  const value* operator[](std::size_t i) const { return room_[i]; }
+  /// Drops the reads at positions [first, last), keeping the order of the others.
+  void erase(std::size_t first, std::size_t last) {
+    if (first == last) return;
+    std::copy(room_.begin() + static_cast<std::ptrdiff_t>(last),
+              room_.begin() + static_cast<std::ptrdiff_t>(size_),
+              room_.begin() + static_cast<std::ptrdiff_t>(first));
+    size_ -= last - first;
+  }
+  void assign(const read_list& other) {
+    size_ = 0;
+    for (const value* v : other) push_back(v);
+  }
+
+ private:
+  [[gnu::noinline]] void grow() { room_.resize(std::max<std::size_t>(16, room_.size() * 2)); }
+
+  std::vector<const value*> room_;  // its size is the room; `size_` of it are reads
+  std::size_t size_ = 0;
+};
+
 }  // namespace
 
 // The working memory of evaluations, owned by the caller's `evaluation_state` and kept from one
@@ -98,12 +136,12 @@ inline void truncate(std::vector<missing_fact>& facts, std::size_t mark) {
 struct detail::scratch {
   std::vector<const value*> slots;
   std::vector<missing_fact> missing;
-  std::vector<const value*> reads;
+  read_list reads;
   // Facts of the `unless` of the rule just judged that the profile does not state.
   std::vector<missing_fact> unstated;
   // The `applies when` of the regime being judged, evaluated once per market (see judge).
   std::vector<missing_fact> scope_missing;
-  std::vector<const value*> scope_reads;
+  read_list scope_reads;
   // The values of `market` and `as_of` in rules, set for each market and date judged.
   value market = named_value(value::kind::string, "deployment.markets");
   value as_of = named_value(value::kind::date, "");
@@ -115,6 +153,13 @@ struct detail::scratch {
   std::vector<market_report> spare_markets;
   std::vector<finding> spare_findings;
   std::vector<evidence_item> spare_evidence;
+  // Evidence lists findings no longer needed, by length: `evidence_lists[k]` is empty or holds k
+  // items. A reused finding whose list has another length than the one it needs takes one of that
+  // length in an exchange of two lists (fit_evidence), rather than its items going one by one to
+  // `spare_evidence` and others coming back, each a move of two texts and a value.
+  std::array<std::vector<evidence_item>, 17> evidence_lists;
+  // The reads a finding's evidence lists, each once (see make_finding).
+  read_list evidence_reads;
   std::vector<std::string> spare_strings;
   // A message being composed, and the buffer its undecided form is composed in (see
   // undecided_message).
@@ -181,7 +226,7 @@ class evaluator {
   void set_as_of(date d) { as_of_.integer = d.days; }
 
   std::vector<missing_fact>& missing() { return missing_; }
-  std::vector<const value*>& reads() { return reads_; }
+  read_list& reads() { return reads_; }
   bool explains() const { return explain_; }
   /// The value of `market` in rules (what a read of it records).
   const value* market_value() const { return &market_; }
@@ -439,8 +484,7 @@ class evaluator {
       const tv v = test_one(operand);
       if (v == decider) {
         // This operand alone decides: its reads are the evidence, nothing is missing.
-        reads_.erase(reads_.begin() + static_cast<std::ptrdiff_t>(reads_start),
-                     reads_.begin() + static_cast<std::ptrdiff_t>(reads_mark));
+        reads_.erase(reads_start, reads_mark);
         truncate(missing_, missing_start);
         return decider;
       }
@@ -492,7 +536,7 @@ class evaluator {
   const value& root_;
   std::vector<const value*>& slots_;
   std::vector<missing_fact>& missing_;
-  std::vector<const value*>& reads_;
+  read_list& reads_;
   value& market_;
   value& as_of_;
   const value& true_;
@@ -613,7 +657,7 @@ rule_verdict judge(evaluator& e, scratch& s, const scope_result& scope,
   auto applies = [&] {
     if (!scope.valid) return part(regime.applies_when);
     // The same reads and missing facts as evaluating it here, without evaluating it again.
-    e.reads().assign(s.scope_reads.begin(), s.scope_reads.end());
+    e.reads().assign(s.scope_reads);
     if (scope.outcome == tv::unknown) {
       e.missing().assign(s.scope_missing.begin(), s.scope_missing.end());
     }
@@ -680,7 +724,9 @@ void copy_typed(const value& from, value& to) {
   to.k = from.k;
   to.boolean = from.boolean;
   to.integer = from.integer;
-  to.text = from.text;
+  // Short texts (codes, enum values, names) copied inline over the slot's memory: std::string's
+  // assignment is a call to its general replace.
+  detail::assign_text(to.text, from.text);
   // Most evidence is a scalar: the lists are copied or resized only when either side has items.
   if (!from.keys.empty() || !to.keys.empty()) to.keys = from.keys;
   to.where = from.where;
@@ -694,6 +740,19 @@ void copy_typed(const value& from, value& to) {
 template <class T>
 void reserve_at_least(std::vector<T>& items, std::size_t n) {
   if (items.capacity() < n) items.reserve(n);
+}
+
+// Gives a finding's evidence list the length `n` by exchanging it, whole, for a list of that
+// length kept in `s.evidence_lists`, where one is kept and the old one has a place there;
+// otherwise items are added from, or given back to, the spare pool (next_slot, keep_first).
+void fit_evidence(std::vector<evidence_item>& items, std::size_t n, scratch& s) {
+  auto& lists = s.evidence_lists;
+  const std::size_t had = items.size();
+  if (had == n || n >= lists.size() || had >= lists.size()) return;
+  if (n > 0 && lists[n].size() != n) return;   // no list of that length kept
+  if (had > 0 && !lists[had].empty()) return;  // nowhere to keep this one
+  if (had > 0) std::swap(items, lists[had]);  // kept; `items` is now empty
+  if (n > 0) std::swap(items, lists[n]);      // taken; its place is now empty
 }
 
 // Keeps the first `used` elements; the others go to the spare pool.
@@ -740,7 +799,6 @@ void make_finding(evaluator& e, scratch& s, const detail::compiled_regime& regim
     constexpr std::size_t kLinearScan = 64;
     // Sized once for every fact recorded (duplicates included), rather than grown.
     reserve_at_least(f.missing, e.missing().size());
-    reserve_at_least(f.evidence, e.reads().size());
     const bool many_missing = e.missing().size() > kLinearScan;
     std::optional<std::unordered_set<std::string_view>> missing_seen;  // made only when many
     if (many_missing) missing_seen.emplace();
@@ -763,6 +821,8 @@ void make_finding(evaluator& e, scratch& s, const detail::compiled_regime& regim
     };
     std::optional<std::unordered_set<const value*>> reads_seen;  // made only when many
     if (n > kLinearScan) reads_seen.emplace();
+    read_list& unique = s.evidence_reads;
+    unique.clear();
     for (std::size_t k = 0; k < n; ++k) {
       const value* r = read(k);
       bool seen = false;
@@ -771,11 +831,15 @@ void make_finding(evaluator& e, scratch& s, const detail::compiled_regime& regim
       } else {
         for (std::size_t j = 0; j < k && !seen; ++j) seen = read(j) == r;
       }
-      if (seen) continue;
+      if (!seen) unique.push_back(r);
+    }
+    fit_evidence(f.evidence, unique.size(), s);
+    reserve_at_least(f.evidence, unique.size());
+    for (const value* r : unique) {
       evidence_item& item = next_slot(f.evidence, evidence_used, s.spare_evidence);
-      item.path = r->path;
+      detail::assign_text(item.path, r->path);
       item.value.clear();
-      render_value(*r, item.value);
+      if (detail != report_detail::evidence_typed) render_value(*r, item.value);
       item.where = r->where;
       // Copied into the slot's reused memory: typed values are what reports of evidence print.
       copy_typed(*r, item.data);
@@ -893,7 +957,7 @@ bool fails_gate(const market_report& m, const gate_policy& gate) {
 
 void recompute_verdicts(report& r) {
   r.overall = verdict::clear;
-  r.fails_gate = false;
+  r.fails_gate = r.drift_fails_gate;
   report_summary s;
   for (auto& m : r.markets) {
     m.market_verdict = market_verdict_of(m.findings, m.covered);
@@ -1089,9 +1153,9 @@ void judge_invariants(const detail::program& program, const value& root, scratch
             continue;
           }
           evidence_item& item = next_slot(f.evidence, evidence_used, s.spare_evidence);
-          item.path = r->path;
+          detail::assign_text(item.path, r->path);
           item.value.clear();
-          render_value(*r, item.value);
+          if (options.detail != report_detail::evidence_typed) render_value(*r, item.value);
           item.where = r->where;
           copy_typed(*r, item.data);  // typed values are what reports of evidence print
         }
@@ -1158,10 +1222,12 @@ void evaluate(const library& rules, const profile& facts, const evaluate_options
   out.as_of = options.as_of;
   out.library_name = program.name;
   out.library_digest = program.digest;
-  out.profile_id = facts.id;
+  // The texts of a reused report copied over its own memory inline (std::string's assignment is
+  // a call to its general replace, three times a profile).
+  detail::assign_text(out.profile_id, facts.id);
   out.gate = options.gate;
   if (facts.source) {
-    out.profile_path = facts.source->name();
+    detail::assign_text(out.profile_path, facts.source->name());
   } else {
     out.profile_path.clear();
   }
@@ -1192,7 +1258,7 @@ void evaluate(const library& rules, const profile& facts, const evaluate_options
   }
   detail::for_each_market(facts.root, s.memo.markets(), [&](const std::string& market) {
     market_report& mr = next_slot(out.markets, markets_used, s.spare_markets);
-    mr.market = market;
+    detail::assign_text(mr.market, market);
     mr.covered = false;
     if (mr.evaluated.capacity() == 0) {
       // A new market: each of its lists sized once for the most it may hold, counted over the

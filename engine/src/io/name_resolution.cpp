@@ -99,7 +99,7 @@ class resolver {
     const entity_info* operator_entity = nullptr;
     const value* source = nullptr;        // what the operator defaulted to
     const value* source_country = nullptr;
-    const char* from = nullptr;
+    std::string_view from;
     if (stated(op)) {
       operator_entity = company(op, "stated", s);
     } else if (stated(hosting) && hosting->text == "provider-api" && stated(provider)) {
@@ -136,7 +136,7 @@ class resolver {
   }
 
   // Resolves a stated company name in place; nullptr (and the name as written) when unknown.
-  const entity_info* company(value* v, const char* from, const schema& s) {
+  const entity_info* company(value* v, std::string_view from, const schema& s) {
     if (!stated(v)) return nullptr;
     std::optional<entity_match> looked_up;
     const std::optional<entity_match>& m =
@@ -260,8 +260,10 @@ class resolver {
   }
 
   // Records a step, reusing the slots (and string memory) of the profile's previous list.
+  // `from` is a view of a literal, its length known where it is named: as a `const char*` each
+  // step measured it again.
   void note(const value& target, const std::string& written, const entity_info* e,
-            match_kind how, const std::string& matched, const char* from, location where) {
+            match_kind how, const std::string& matched, std::string_view from, location where) {
     if (used_ == p_.resolutions.size()) {
       name_resolution& added = p_.resolutions.emplace_back();
       if (memory_ != nullptr && !memory_->spare_paths.empty()) {

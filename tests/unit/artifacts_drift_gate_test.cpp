@@ -1,0 +1,81 @@
+// Drift alone fails the gate (`--drift fail`): a profile clear under every rule whose artifacts
+// deploy a model it does not list exited 1 while its JSON and SARIF said `"passed": true`, its
+// text `gate: pass` and its Markdown `Gate: pass`. Every format now says what the exit code does.
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+#include "support/catch.hpp"
+#include "support/library_fixture.hpp"
+
+using namespace lexgate::testing;
+using json = nlohmann::json;
+
+namespace {
+
+// Llama on Australian Government devices: clear under every rule.
+constexpr const char* kProfile = R"yaml(profile: 1
+product:
+  id: agency-assistant
+  vendor: { name: Acme Corp, country: AU }
+  models:
+    - { name: meta-llama/Llama-3.1-8B-Instruct, provider: Meta, provider_country: US, hosting: self-hosted }
+deployment:
+  markets: [AU]
+  audiences: [government]
+  device_classes: [government]
+compliance:
+  au_exemption_approved: false
+)yaml";
+
+// What is deployed: Mistral's model, which the profile does not list (clear too).
+constexpr const char* kCompose = R"yaml(services:
+  llm:
+    image: vllm/vllm-openai:v0.6.3
+    command: --model mistralai/Mistral-7B-Instruct-v0.3
+)yaml";
+
+}  // namespace
+
+TEST_CASE("drift that fails the gate fails it in every format, not only in the exit code",
+          "[artifacts][cli]") {
+  scratch_dir dir;
+  const std::string profile = dir.write("profile.yaml", kProfile);
+  dir.write("deploy/compose.yaml", kCompose);
+  const std::string artifacts = dir.path() + "/deploy";
+  auto run = [&](const std::string& format, const std::string& drift) {
+    return run_lexgate({"check", profile, "--artifacts", artifacts, "--as-of", "2026-11-30",
+                        "--format", format, "--drift", drift});
+  };
+
+  const auto text = run("text", "fail");
+  CHECK(text.exit_code == 1);
+  CHECK(text.out.find("verdict: CLEAR") != std::string::npos);
+  CHECK(text.out.find("gate: FAIL (--fail-on block); the artifacts deploy what the profile does "
+                      "not say (--drift fail)") != std::string::npos);
+
+  const auto js = run("json", "fail");
+  CHECK(js.exit_code == 1);
+  const json report = json::parse(js.out);
+  CHECK(report["gate"]["passed"] == false);
+  CHECK(report["gate"]["drift_fails"] == true);
+
+  const auto sarif = run("sarif", "fail");
+  CHECK(sarif.exit_code == 1);
+  const json gate =
+      json::parse(sarif.out)["runs"][0]["properties"]["lexgate"]["profiles"][0]["gate"];
+  CHECK(gate["passed"] == false);
+  CHECK(gate["drift_fails"] == true);
+
+  const auto markdown = run("markdown", "fail");
+  CHECK(markdown.exit_code == 1);
+  CHECK(markdown.out.find("Gate: **fail**") != std::string::npos);
+
+  // Reported, not failing: every format passes with the exit code.
+  const auto warned = run("json", "warn");
+  CHECK(warned.exit_code == 0);
+  const json passed = json::parse(warned.out);
+  CHECK(passed["gate"]["passed"] == true);
+  CHECK(passed["gate"]["drift_fails"] == false);
+  CHECK(run("text", "warn").out.find("gate: pass (--fail-on block)\n") != std::string::npos);
+}
