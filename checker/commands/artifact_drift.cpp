@@ -13,9 +13,10 @@ void add_artifact_options(CLI::App& cmd, artifact_options& o) {
                  "LiteLLM configs, .env, Terraform plan JSON, or folders): judge what they "
                  "deploy and report the drift from the profile");
   cmd.add_option("--drift", o.drift,
-                 "fail: undeclared or contradicting drift fails the gate; warn: report it only; "
-                 "ignore: leave it out of the report")
-      ->check(CLI::IsMember({"fail", "warn", "ignore"}))
+                 "fail: undeclared or contradicting drift fails the gate; strict: so does what "
+                 "the artifacts leave unresolved (a model lexgate cannot read); warn: report it "
+                 "only; ignore: leave it out of the report")
+      ->check(CLI::IsMember({"strict", "fail", "warn", "ignore"}))
       ->capture_default_str();
 }
 
@@ -76,20 +77,24 @@ profile evaluate_deployed(const library& rules, const profile& declared, const d
   observed_deployment d = apply_artifacts(declared, rules, observed);
   evaluate(rules, d.deployed, eval, out);
   // Every format shows the gate's outcome with the drift in it, as the exit code has it.
-  out.drift_fails_gate =
-      o.drift == "fail" && std::any_of(d.drift.begin(), d.drift.end(),
-                                       [](const drift_item& i) { return drift_fails(i.kind); });
+  for (auto& item : d.drift) {
+    item.fails_gate = drift_item_fails(item.kind, o.drift);
+    out.drift_fails_gate = out.drift_fails_gate || item.fails_gate;
+  }
   out.fails_gate = out.fails_gate || out.drift_fails_gate;
   if (o.drift != "ignore") out.drift = std::move(d.drift);
   return std::move(d.deployed);
 }
 
+bool drift_item_fails(drift_kind kind, const std::string& mode) {
+  if (mode == "strict") return drift_fails(kind) || kind == drift_kind::unresolved;
+  return mode == "fail" && drift_fails(kind);
+}
+
 bool drift_fails_gate(const report& r, const artifact_options& o) {
-  if (o.drift != "fail" || !r.drift) return false;
-  for (const auto& d : *r.drift) {
-    if (drift_fails(d.kind)) return true;
-  }
-  return false;
+  if (!r.drift) return false;
+  return std::any_of(r.drift->begin(), r.drift->end(),
+                     [&](const drift_item& d) { return drift_item_fails(d.kind, o.drift); });
 }
 
 }  // namespace lexgate::cli

@@ -14,10 +14,14 @@ namespace lexgate::cli {
 
 struct artifact_options {
   std::vector<std::string> paths;
-  std::string drift = "fail";  ///< fail | warn | ignore
+  std::string drift = "fail";  ///< strict | fail | warn | ignore
 };
 
-/// Adds `--artifacts PATH...` and `--drift fail|warn|ignore` to a command.
+/// Whether a drift item fails the gate under `mode`: `fail` fails on undeclared and
+/// contradicting drift, `strict` also on what lexgate could not resolve.
+bool drift_item_fails(drift_kind kind, const std::string& mode);
+
+/// Adds `--artifacts PATH...` and `--drift strict|fail|warn|ignore` to a command.
 void add_artifact_options(CLI::App& cmd, artifact_options& o);
 
 /// The facts of the artifacts, read once for every profile; nothing when no artifacts are

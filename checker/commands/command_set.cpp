@@ -3,13 +3,13 @@
 // `lexgate check`. When the arguments can only run one command, that command alone is built;
 // otherwise (help, version, an unknown word, another command's name anywhere) all are, exactly
 // as before, so every help screen and every usage error is the one CLI11 gives with all of them.
-#include <algorithm>
 #include <array>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "commands/commands.hpp"
+#include "lexgate/diagnostic.hpp"
 
 namespace lexgate::cli {
 
@@ -59,22 +59,6 @@ const command* sole_command(int argc, const char* const* argv) {
   return chosen;
 }
 
-// Edits (insert, delete, replace a letter) from `a` to `b`.
-std::size_t distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 }  // namespace
 
 std::string unknown_command(int argc, const char* const* argv) {
@@ -83,19 +67,14 @@ std::string unknown_command(int argc, const char* const* argv) {
   if (i >= argc) return {};
   const std::string_view word = argv[i];
   if (word.empty() || word.front() == '-' || named(word) != nullptr) return {};
-  const command* near = nullptr;
-  std::size_t best = 3;  // more edits than two is another word
-  for (const auto& c : kCommands) {
-    if (const std::size_t d = distance(word, c.name); d < best) {
-      best = d;
-      near = &c;
-    }
-  }
+  std::vector<std::string> names;
+  for (const auto& c : kCommands) names.emplace_back(c.name);
+  const auto near = nearest_name(std::string(word), names);
   std::string all;
   for (const auto& c : kCommands) all += (all.empty() ? "`" : ", `") + std::string(c.name) + "`";
   return "error[usage]: `" + std::string(word) + "` is not a lexgate command\n  = help: " +
-         (near != nullptr ? "did you mean `" + std::string(near->name) + "`?"
-                          : "the commands are " + all + "; `lexgate --help` describes them") +
+         (near ? "did you mean `" + *near + "`?"
+               : "the commands are " + all + "; `lexgate --help` describes them") +
          "\n";
 }
 

@@ -720,8 +720,8 @@ exit_code run_scan(const scan_options& o) {
   std::cout.flush();
   warn_duplicate_ids(ids, files);
   if (progress) std::cerr << "\r";
-  std::cerr << "lexgate scan: " << total << " profiles on " << threads
-            << " threads: " << counts[static_cast<int>(verdict::blocked)] << " blocked, "
+  std::cerr << "lexgate scan: " << total << (total == 1 ? " profile on " : " profiles on ")
+            << threads << (threads == 1 ? " thread: " : " threads: ") << counts[static_cast<int>(verdict::blocked)] << " blocked, "
             << counts[static_cast<int>(verdict::indeterminate)] << " indeterminate, "
             << counts[static_cast<int>(verdict::uncovered)] << " uncovered, "
             << counts[static_cast<int>(verdict::attention)] << " attention, "

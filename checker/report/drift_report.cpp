@@ -26,7 +26,7 @@ std::string place(const artifact_position& p) {
   return p.file + ":" + std::to_string(p.where.line) + ":" + std::to_string(p.where.column);
 }
 
-const char* level_of(drift_kind k) { return drift_fails(k) ? "error" : "warning"; }
+const char* level_of(const drift_item& d) { return d.fails_gate ? "error" : "warning"; }
 
 }  // namespace
 
@@ -108,7 +108,7 @@ std::string drift_junit_suite(const report& r, std::size_t& tests, std::size_t& 
     for (const auto& e : d.evidence) detail += "\nat " + place(e) + " " + e.resource;
     cases += "    <testcase classname=\"drift." + std::string(to_string(d.kind)) + "\" name=\"" +
              xml_text(d.path.empty() ? d.message : d.path) + "\">\n";
-    if (drift_fails(d.kind)) {
+    if (d.fails_gate) {
       ++failed;
       cases += "      <failure message=\"" + xml_text(d.message) + "\" type=\"drift-" +
                to_string(d.kind) + "\">" + xml_text(detail) + "</failure>\n";
@@ -174,7 +174,8 @@ void append_drift_sarif(const report& r, json& rules, json& results) {
       entry["shortDescription"] = {
           {"text", std::string("The profile and the deployment artifacts differ: ") +
                        to_string(k)}};
-      entry["defaultConfiguration"] = {{"level", level_of(k)}};
+      // The default is `--drift fail`'s; each result says what this run's mode made of it.
+      entry["defaultConfiguration"] = {{"level", drift_fails(k) ? "error" : "warning"}};
       rules.push_back(std::move(entry));
     }
   }
@@ -182,7 +183,7 @@ void append_drift_sarif(const report& r, json& rules, json& results) {
     json result;
     result["ruleId"] = std::string("lexgate.drift.") + to_string(d.kind);
     result["ruleIndex"] = first + static_cast<std::size_t>(d.kind);
-    result["level"] = level_of(d.kind);
+    result["level"] = level_of(d);
     result["message"] = {{"text", d.message}};
     json locations = json::array();
     for (const auto& e : d.evidence) {

@@ -79,3 +79,69 @@ TEST_CASE("drift that fails the gate fails it in every format, not only in the e
   CHECK(passed["gate"]["drift_fails"] == false);
   CHECK(run("text", "warn").out.find("gate: pass (--fail-on block)\n") != std::string::npos);
 }
+
+TEST_CASE("a model the artifacts leave unresolved fails the gate under drift mode strict",
+          "[artifacts][cli]") {
+  scratch_dir dir;
+  const std::string profile = dir.write("profile.yaml", kProfile);
+  // The declared model, and an Ollama server that pulls its model at run time: lexgate cannot
+  // tell what it serves.
+  dir.write("deploy/compose.yaml", R"yaml(services:
+  llm:
+    image: vllm/vllm-openai:v0.6.3
+    command: --model meta-llama/Llama-3.1-8B-Instruct
+  side:
+    image: ollama/ollama:latest
+)yaml");
+  const std::string artifacts = dir.path() + "/deploy";
+  auto run = [&](const std::string& format, const std::string& drift) {
+    return run_lexgate({"check", profile, "--artifacts", artifacts, "--as-of", "2026-11-30",
+                        "--format", format, "--drift", drift});
+  };
+  auto unresolved_level = [](const json& sarif) {
+    for (const auto& result : sarif["runs"][0]["results"]) {
+      if (result["ruleId"] == "lexgate.drift.unresolved") return result["level"];
+    }
+    return json();
+  };
+
+  // Under `fail`, what lexgate could not read is a warning and the gate passes.
+  const auto fail = run("sarif", "fail");
+  CHECK(fail.exit_code == 0);
+  CHECK(unresolved_level(json::parse(fail.out)) == "warning");
+
+  const auto strict = run("sarif", "strict");
+  CHECK(strict.exit_code == 1);
+  const json sarif = json::parse(strict.out);
+  CHECK(unresolved_level(sarif) == "error");
+  CHECK(sarif["runs"][0]["properties"]["lexgate"]["profiles"][0]["gate"]["passed"] == false);
+  const auto text = run("text", "strict");
+  CHECK(text.exit_code == 1);
+  CHECK(text.out.find("gate: FAIL") != std::string::npos);
+  const auto junit = run("junit", "strict");
+  CHECK(junit.exit_code == 1);
+  CHECK(junit.out.find("type=\"drift-unresolved\"") != std::string::npos);
+}
+
+TEST_CASE("drift mode warn reports drift as warnings in SARIF and JUnit, as its exit code has it",
+          "[artifacts][cli]") {
+  scratch_dir dir;
+  const std::string profile = dir.write("profile.yaml", kProfile);
+  dir.write("deploy/compose.yaml", kCompose);
+  const auto r = run_lexgate({"check", profile, "--artifacts", dir.path() + "/deploy",
+                              "--as-of", "2026-11-30", "--format", "sarif", "--drift", "warn"});
+  CHECK(r.exit_code == 0);
+  bool undeclared = false;
+  const json sarif = json::parse(r.out);
+  for (const auto& result : sarif["runs"][0]["results"]) {
+    if (result["ruleId"] != "lexgate.drift.undeclared") continue;
+    undeclared = true;
+    CHECK(result["level"] == "warning");
+  }
+  CHECK(undeclared);
+  const auto junit = run_lexgate({"check", profile, "--artifacts", dir.path() + "/deploy",
+                                  "--as-of", "2026-11-30", "--format", "junit", "--drift",
+                                  "warn"});
+  CHECK(junit.exit_code == 0);
+  CHECK(junit.out.find("<failure") == std::string::npos);
+}

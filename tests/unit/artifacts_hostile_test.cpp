@@ -57,7 +57,7 @@ services:
   CHECK(std::find(names.begin(), names.end(), "merged-model") == names.end());
 }
 
-TEST_CASE("$(VAR) that refers to variables is followed; a cycle or an undefined one is unresolved") {
+TEST_CASE("$(VAR) that refers to variables is followed, a cycle or an undefined one is unresolved") {
   scratch_dir dir;
   const std::string pod = dir.write("pod.yaml", R"yaml(apiVersion: v1
 kind: Pod

@@ -36,7 +36,7 @@ compliance:
 
 }  // namespace
 
-TEST_CASE("llama.cpp's image takes -m as its first argument; the drift gate sees the model") {
+TEST_CASE("llama.cpp's image takes -m as its first argument, the drift gate sees the model") {
   scratch_dir dir;
   const std::string compose = dir.write("deploy/compose.yaml", R"yaml(services:
   llm:

@@ -226,7 +226,7 @@ spec:
   CHECK(r.set.unresolved[0].why.find("elsewhere") != std::string::npos);
 }
 
-TEST_CASE("KServe's storageUri hf:// names the model; CronJob and affinity are read") {
+TEST_CASE("KServe's storageUri hf:// names the model, CronJob and affinity are read") {
   auto r = read("isvc.yaml", R"yaml(apiVersion: serving.kserve.io/v1beta1
 kind: InferenceService
 metadata: { name: llama, namespace: ml }
@@ -310,7 +310,7 @@ router_settings:
   CHECK(r.set.unresolved[0].why.find("OPENAI_BASE") != std::string::npos);
 }
 
-TEST_CASE("a LiteLLM config inside a ConfigMap is read; one that is not YAML is unresolved") {
+TEST_CASE("a LiteLLM config inside a ConfigMap is read, one that is not YAML is unresolved") {
   auto r = read("cm.yaml", R"yaml(apiVersion: v1
 kind: ConfigMap
 metadata: { name: litellm }

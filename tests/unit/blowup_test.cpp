@@ -181,7 +181,7 @@ TEST_CASE("inputs that never end are read only up to the limit", "[hardening][bl
   CHECK(shell("scan fixtures/profiles --threads 1024 --as-of 2025-06-01") != -1);
 }
 
-TEST_CASE("the analysis timeout bounds the whole conflict analysis; check keeps its verdict",
+TEST_CASE("the analysis timeout bounds the whole conflict analysis, check keeps its verdict",
           "[hardening][blowup]") {
   scratch_dir dir;
   // Every market code the standard library declares: the analysis of this profile is far

@@ -12,7 +12,7 @@ TEST_CASE("an unknown command is a usage error naming the command meant", "[cli]
   CHECK(typo.exit_code == 2);
   CHECK(typo.err == "error[usage]: `chek` is not a lexgate command\n"
                     "  = help: did you mean `check`?\n");
-  const auto flagged = run_lexgate({"-q", "sacn", "."});
+  const auto flagged = run_lexgate({"-q", "scn", "."});
   CHECK(flagged.exit_code == 2);
   CHECK(flagged.err.find("did you mean `scan`?") != std::string::npos);
   const auto other = run_lexgate({"deploy"});

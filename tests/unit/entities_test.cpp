@@ -95,7 +95,7 @@ TEST_CASE("every spelling of DeepSeek is blocked where DeepSeek is", "[entities]
   CHECK(market_verdicts(by_id) == expected);
 }
 
-TEST_CASE("the operator, not the developer, decides DeepSeek's processing; data follows the "
+TEST_CASE("the operator, not the developer, decides DeepSeek's processing, data follows the "
           "operator's country",
           "[entities][cli]") {
   scratch_dir dir;
@@ -131,7 +131,7 @@ TEST_CASE("the operator, not the developer, decides DeepSeek's processing; data 
       has_finding(with_scc, "IT", "eu.gdpr_transfers.operator_outside_eu_without_mechanism"));
 }
 
-TEST_CASE("a ByteDance model on Texas state devices is not clear; Llama on Australian Government "
+TEST_CASE("a ByteDance model on Texas state devices is not clear, Llama on Australian Government "
           "systems is",
           "[entities][cli]") {
   scratch_dir dir;

@@ -50,7 +50,7 @@ const json* name_step(const json& report, const std::string& path) {
 
 }  // namespace
 
-TEST_CASE("a known name inside an unknown one resolves as a guess; short or partial words do not",
+TEST_CASE("a known name inside an unknown one resolves as a guess, short or partial words do not",
           "[entities]") {
   diagnostic_bag bag;
   const auto lib = load_standard_library(bag);

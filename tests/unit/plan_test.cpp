@@ -129,7 +129,7 @@ TEST_CASE("a compliant deployment plans to change nothing and exits 0", "[plan]"
   CHECK(r.out.find("compliant as it stands") != std::string::npos);
 }
 
-TEST_CASE("plan.fixed pins attributes; what then cannot be fixed is reported as such", "[plan]") {
+TEST_CASE("plan.fixed pins attributes, what then cannot be fixed is reported as such", "[plan]") {
   scratch_dir dir;
   std::string text = read(source_path(kConflictProfile));
   text += "plan:\n  fixed: [product.models]\n";

@@ -160,7 +160,7 @@ TEST_CASE("the error for a control character in a rule string is itself free of 
   CHECK(inert(r.err));
 }
 
-TEST_CASE("a key with a tab is a clean error; the quoted line shows the tab as space",
+TEST_CASE("a key with a tab is a clean error, the quoted line shows the tab as space",
           "[hardening]") {
   scratch_dir dir;
   // The input fuzz_profile stopped on: tabs in a key.

@@ -81,7 +81,7 @@ TEST_CASE("scan exits 0 on clear JSON lines and reads them from standard input",
   CHECK(r.err.find("2 profiles on") != std::string::npos);
 }
 
-TEST_CASE("a bad JSON line is an error naming its line and JSON pointer; the others are judged",
+TEST_CASE("a bad JSON line is an error naming its line and JSON pointer, the others are judged",
           "[scan][jsonl]") {
   scratch_dir dir;
   const std::string file = dir.write(

@@ -67,3 +67,10 @@ TEST_CASE("scan reads profile paths from standard input", "[scan]") {
   CHECK(r.out.find("\"id\":\"consumer-chat\",\"verdict\":\"uncovered\"") != std::string::npos);
   CHECK(run_lexgate({"scan", "no/such/dir"}).exit_code == 2);
 }
+
+TEST_CASE("scan's summary counts one profile on one thread in the singular", "[scan]") {
+  const auto r = run_lexgate({"scan", source_path("fixtures/profiles/helpdesk-multi-market.yaml"),
+                              "--threads", "1", "--as-of", "2025-03-01"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("lexgate scan: 1 profile on 1 thread: 1 blocked,") != std::string::npos);
+}

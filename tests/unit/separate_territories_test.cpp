@@ -13,7 +13,7 @@
 using namespace lexgate::testing;
 using json = nlohmann::json;
 
-TEST_CASE("CN-HK, CN-MO and CN-TW are uncovered; a mainland province is judged under CN",
+TEST_CASE("CN-HK, CN-MO and CN-TW are uncovered, a mainland province is judged under CN",
           "[jurisdiction][cli]") {
   scratch_dir dir;
   const std::string path = dir.write("p.yaml",

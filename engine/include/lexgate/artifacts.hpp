@@ -136,6 +136,9 @@ struct drift_item {
   location profile_at;  ///< Line 0 when the profile does not state it.
   std::vector<artifact_position> evidence;
   std::string message;  ///< One sentence for people.
+  /// Whether this item fails the gate under the run's `--drift` mode (set by the caller that
+  /// knows the mode; `drift_fails(kind)` under `--drift fail`). Every format reports it so.
+  bool fails_gate = false;
 };
 
 /// What is deployed: the profile with the observed facts added (an observed model it does not

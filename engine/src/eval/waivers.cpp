@@ -10,8 +10,9 @@ void apply_waivers(report& r, const std::vector<waiver>& waivers) {
         continue;
       }
       for (const auto& w : waivers) {
+        // A member state's waiver holds for its findings under `EU`, which name the member state.
         if (w.rule != f.rule || (!w.profile.empty() && w.profile != r.profile_id) ||
-            (!w.market.empty() && w.market != m.market)) {
+            (!w.market.empty() && w.market != m.market && w.market != f.member_state)) {
           continue;
         }
         const bool holds = !(w.expires < r.as_of);
