@@ -29,6 +29,22 @@ deployment:
   markets: [US]
 )yaml";
 
+/// Llama on Australian Government devices, self-hosted, as a profile declares it: clear under
+/// every rule, so what the artifacts add decides the gate.
+inline constexpr const char* kAuGovLlamaProfile = R"yaml(profile: 1
+product:
+  id: agency-assistant
+  vendor: { name: Acme Corp, country: AU }
+  models:
+    - { name: meta-llama/Llama-3.1-8B-Instruct, provider: Meta, provider_country: US, hosting: self-hosted }
+deployment:
+  markets: [AU]
+  audiences: [government]
+  device_classes: [government]
+compliance:
+  au_exemption_approved: false
+)yaml";
+
 /// The fact at `path` in derive's JSON output, or nullptr.
 inline const nlohmann::json* fact_at(const nlohmann::json& derived, std::string_view path) {
   for (const auto& f : derived["facts"]) {

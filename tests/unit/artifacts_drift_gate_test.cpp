@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "support/artifacts_fixture.hpp"
 #include "support/catch.hpp"
 #include "support/library_fixture.hpp"
 
@@ -12,21 +13,6 @@ using namespace lexgate::testing;
 using json = nlohmann::json;
 
 namespace {
-
-// Llama on Australian Government devices: clear under every rule.
-constexpr const char* kProfile = R"yaml(profile: 1
-product:
-  id: agency-assistant
-  vendor: { name: Acme Corp, country: AU }
-  models:
-    - { name: meta-llama/Llama-3.1-8B-Instruct, provider: Meta, provider_country: US, hosting: self-hosted }
-deployment:
-  markets: [AU]
-  audiences: [government]
-  device_classes: [government]
-compliance:
-  au_exemption_approved: false
-)yaml";
 
 // What is deployed: Mistral's model, which the profile does not list (clear too).
 constexpr const char* kCompose = R"yaml(services:
@@ -40,7 +26,7 @@ constexpr const char* kCompose = R"yaml(services:
 TEST_CASE("drift that fails the gate fails it in every format, not only in the exit code",
           "[artifacts][cli]") {
   scratch_dir dir;
-  const std::string profile = dir.write("profile.yaml", kProfile);
+  const std::string profile = dir.write("profile.yaml", kAuGovLlamaProfile);
   dir.write("deploy/compose.yaml", kCompose);
   const std::string artifacts = dir.path() + "/deploy";
   auto run = [&](const std::string& format, const std::string& drift) {
@@ -83,7 +69,7 @@ TEST_CASE("drift that fails the gate fails it in every format, not only in the e
 TEST_CASE("a model the artifacts leave unresolved fails the gate under drift mode strict",
           "[artifacts][cli]") {
   scratch_dir dir;
-  const std::string profile = dir.write("profile.yaml", kProfile);
+  const std::string profile = dir.write("profile.yaml", kAuGovLlamaProfile);
   // The declared model, and an Ollama server that pulls its model at run time: lexgate cannot
   // tell what it serves.
   dir.write("deploy/compose.yaml", R"yaml(services:
@@ -126,7 +112,7 @@ TEST_CASE("a model the artifacts leave unresolved fails the gate under drift mod
 TEST_CASE("drift mode warn reports drift as warnings in SARIF and JUnit, as its exit code has it",
           "[artifacts][cli]") {
   scratch_dir dir;
-  const std::string profile = dir.write("profile.yaml", kProfile);
+  const std::string profile = dir.write("profile.yaml", kAuGovLlamaProfile);
   dir.write("deploy/compose.yaml", kCompose);
   const auto r = run_lexgate({"check", profile, "--artifacts", dir.path() + "/deploy",
                               "--as-of", "2026-11-30", "--format", "sarif", "--drift", "warn"});

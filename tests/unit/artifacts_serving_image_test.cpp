@@ -19,20 +19,20 @@ json derive(const std::string& path) {
   return json::parse(r.out);
 }
 
-// Llama for Australian Government devices, as the profile declares it.
-constexpr const char* kProfile = R"yaml(profile: 1
-product:
-  id: agency-assistant
-  vendor: { name: Acme Corp, country: AU }
-  models:
-    - { name: meta-llama/Llama-3.1-8B-Instruct, provider: Meta, provider_country: US, hosting: self-hosted }
-deployment:
-  markets: [AU]
-  audiences: [government]
-  device_classes: [government]
-compliance:
-  au_exemption_approved: false
-)yaml";
+// `check` of the Australian-government Llama profile against `dir`/deploy fails the gate with
+// `model` as undeclared drift.
+bool undeclared_drift(const scratch_dir& dir, const std::string& model) {
+  const std::string profile = dir.write("profile.yaml", kAuGovLlamaProfile);
+  const auto r = run_lexgate({"check", profile, "--artifacts", dir.path() + "/deploy", "--as-of",
+                              "2026-11-30", "--format", "json"});
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  const json report = json::parse(r.out);
+  for (const auto& item : report["drift"]) {
+    if (item["kind"] == "undeclared" && item["observed"] == model) return true;
+  }
+  return false;
+}
 
 }  // namespace
 
@@ -48,15 +48,7 @@ TEST_CASE("llama.cpp's image takes -m as its first argument, the drift gate sees
         std::vector<std::string>{"/models/DeepSeek-R1-Distill-Qwen-7B-Q4_K_M.gguf"});
   CHECK(d["unresolved"].empty());
 
-  const std::string profile = dir.write("profile.yaml", kProfile);
-  const auto r = run_lexgate({"check", profile, "--artifacts", dir.path() + "/deploy", "--as-of",
-                              "2026-11-30", "--format", "json"});
-  INFO(r.err);
-  CHECK(r.exit_code == 1);
-  const json report = json::parse(r.out);
-  bool undeclared = false;
-  for (const auto& item : report["drift"]) undeclared = undeclared || item["kind"] == "undeclared";
-  CHECK(undeclared);
+  CHECK(undeclared_drift(dir, "/models/DeepSeek-R1-Distill-Qwen-7B-Q4_K_M.gguf"));
 }
 
 TEST_CASE("a serving image whose model nothing names is unresolved, once, at the image") {
@@ -110,18 +102,7 @@ spec:
   CHECK(d["unresolved"].empty());
 
   // The profile says Llama; the gate fails on the DeepSeek model the image runs.
-  const std::string profile = dir.write("profile.yaml", kProfile);
-  const auto r = run_lexgate({"check", profile, "--artifacts", dir.path() + "/deploy", "--as-of",
-                              "2026-11-30", "--format", "json"});
-  INFO(r.err);
-  CHECK(r.exit_code == 1);
-  const json report = json::parse(r.out);
-  bool undeclared = false;
-  for (const auto& item : report["drift"]) {
-    undeclared = undeclared || (item["kind"] == "undeclared" &&
-                                item["observed"] == "deepseek-ai/deepseek-r1");
-  }
-  CHECK(undeclared);
+  CHECK(undeclared_drift(dir, "deepseek-ai/deepseek-r1"));
 
   const std::string generic = dir.write("generic/nim.yaml", R"yaml(services:
   llm:
