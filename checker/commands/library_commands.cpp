@@ -150,8 +150,8 @@ void add_list_command(CLI::App& app, exit_code& result) {
     if (!o->jurisdiction.empty() && !table.valid(o->jurisdiction)) {
       std::cerr << "error[usage]: `" << printable(o->jurisdiction)
                 << "` is not a known jurisdiction\n";
-      if (auto near = nearest_name(o->jurisdiction, table.codes())) {
-        std::cerr << "  = help: did you mean `" << *near << "`?\n";
+      if (auto hint = table.hint_for(o->jurisdiction)) {
+        std::cerr << "  = help: " << *hint << "\n";
       }
       result = exit_code::error;
       return;

@@ -34,3 +34,10 @@ TEST_CASE("a market code in lower case or a reserved code gets the code meant as
     CHECK(r.err.find(h.hint) != std::string::npos);
   }
 }
+
+TEST_CASE("list --jurisdiction gives the same hint for a code in lower case", "[cli]") {
+  const auto r = run_lexgate({"list", "--jurisdiction", "it"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "error[usage]: `it` is not a known jurisdiction\n"
+                 "  = help: codes are upper case: `IT`\n");
+}

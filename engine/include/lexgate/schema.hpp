@@ -73,6 +73,9 @@ class jurisdiction_table {
   /// The declared code standing for a valid `code`: itself, or the country of an undeclared
   /// subdivision. Nothing for an invalid code.
   std::optional<std::uint32_t> declared_for(std::string_view code) const;
+  /// For a code that is not valid: the help naming the code probably meant (`it` → `IT`, ISO
+  /// 3166's reserved `UK` → `GB`, a near spelling), or nothing when none is likely.
+  std::optional<std::string> hint_for(const std::string& code) const;
   std::optional<std::uint32_t> index_of(std::string_view code) const;
   const std::string& code(std::uint32_t index) const { return codes_[index]; }
   std::size_t size() const { return codes_.size(); }

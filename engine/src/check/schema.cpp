@@ -1,6 +1,8 @@
 // The schema's types and the jurisdiction table (layer: check).
 #include "lexgate/schema.hpp"
 
+#include "lexgate/diagnostic.hpp"
+
 #include <algorithm>
 
 namespace lexgate {
@@ -142,6 +144,19 @@ std::optional<std::uint32_t> jurisdiction_table::declared_for(std::string_view c
     if (!upper_alnum(code[k])) return {};
   }
   return index_of(code.substr(0, 2));
+}
+
+// Codes are upper case (`it` is `IT`); ISO 3166-1 reserves `UK` and `EL`, which the EU uses,
+// for the United Kingdom and Greece, whose codes are `GB` and `GR`. Other near misses by
+// spelling: `UK` is one letter from the Cook Islands' `CK`, which would mislead.
+std::optional<std::string> jurisdiction_table::hint_for(const std::string& code) const {
+  std::string upper = code;
+  for (char& c : upper) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+  if (upper != code && valid(upper)) return "codes are upper case: `" + upper + "`";
+  if (upper == "UK") return "ISO 3166 reserves `UK`; the United Kingdom's code is `GB`";
+  if (upper == "EL") return "ISO 3166 reserves `EL`; Greece's code is `GR`";
+  if (auto near = nearest_name(code, codes_)) return "did you mean `" + *near + "`?";
+  return std::nullopt;
 }
 
 bool jurisdiction_table::valid(std::string_view code) const {

@@ -8,6 +8,7 @@
 #include <charconv>
 #include <cstring>
 #include <optional>
+#include <utility>
 #include <string_view>
 
 #if defined(__SSE2__)
@@ -77,6 +78,38 @@ using simdjson::dom::element_type;
   return true;
 }
 
+// Whether `text`, the bytes between a JSON string's quotes as written, is its value: printable
+// ASCII without a backslash (no escape to undo) or a quote. Then the On-Demand path takes the
+// text where it lies instead of unescaping it into simdjson's buffer. `text` lies in a buffer
+// padded by SIMDJSON_PADDING bytes, so sixteen bytes are read from its start however short it is.
+[[gnu::always_inline]] inline bool plain_json_text(std::string_view text) {
+  const char* p = text.data();
+  const std::size_t n = text.size();
+#if defined(__SSE2__)
+  // The positions of the bytes in p[0, 16) that are not plain.
+  auto bad16 = [](const char* at) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+    const __m128i low = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20));  // 0x80 and above too
+    const __m128i del = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f));
+    const __m128i slash = _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'));
+    const __m128i quote = _mm_cmpeq_epi8(v, _mm_set1_epi8('"'));
+    return static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(low, del), _mm_or_si128(slash, quote))));
+  };
+  if (n < 16) return (bad16(p) & ((1u << n) - 1)) == 0;
+  for (std::size_t i = 0; i + 16 < n; i += 16) {
+    if (bad16(p + i) != 0) return false;
+  }
+  return bad16(p + n - 16) == 0;  // the last sixteen, overlapping
+#else
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(p[i]);
+    if (c < 0x20 || c >= 0x7F || c == '\\' || c == '"') return false;
+  }
+  return true;
+#endif
+}
+
 // Values reused from one profile to the next keep their paths: a value typed at path P again
 // (`paths_kept`) has the same path, and so do its children that were there before. A value
 // taken from a pool has its path compared, and written only when it differs; its children are
@@ -87,9 +120,22 @@ using simdjson::dom::element_type;
 // string copy for nearly every value.
 class fast_typer {
  public:
+  // `end`: where the line ends in the padded buffer On-Demand reads (null for the DOM).
   fast_typer(const schema& s, const profile_limits& limits, std::uint32_t line,
-             fast_typer_memory& memory)
-      : schema_(s), limits_(limits), line_(line), memory_(memory) {}
+             fast_typer_memory& memory, const char* end = nullptr)
+      : schema_(s), limits_(limits), line_(line), memory_(memory), end_(end) {}
+
+  // The line's root object, read by simdjson's On-Demand iterator: `root` is a record. Every
+  // value is read once, in order, and each one is validated as the DOM's parse validates it
+  // (numbers, literals, escapes) or the line is given up; the caller checks that nothing
+  // follows the object.
+  bool typed_root(simdjson::ondemand::document& document, const schema_type& root, value& out) {
+    if (root.kind != type_kind::record) return false;
+    out.where = {line_, 0};
+    simdjson::ondemand::object object;
+    if (document.get_object().get(object) != simdjson::SUCCESS) return false;
+    return record(object, root, out, 0, true);
+  }
 
   // `out.path` is already set by the caller; every other member is written here.
   bool typed(element e, const schema_type& type, value& out, std::uint32_t depth, bool paths_kept) {
@@ -176,23 +222,8 @@ class fast_typer {
     if (e.type() != element_type::OBJECT) return false;
     const std::size_t fields = type.fields.size();
     if (fields > 64) return false;  // more fields than the mask below holds
-    set_container(out, value::kind::record);
-    out.keys.clear();
-    // Bit i: the paths below field i are right (see the class comment).
     const std::uint64_t all = fields == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << fields) - 1;
-    std::uint64_t right = all;
-    const std::size_t had = resize_items(out.items, fields, type);
-    // Fields that were one record's before (its own, or another's given up whole) sit under
-    // one path: when the first field's is right, all are.
-    if ((had != fields || !paths_kept) &&
-        !((had == fields || had == exchanged) && fields > 0 &&
-          is_field_path(out.items[0].path, out.path, type.fields[0].name))) {
-      for (std::size_t i = 0; i < fields; ++i) {
-        if (!place_path(out.items[i].path, out.path, type.fields[i].name)) {
-          right &= ~(std::uint64_t{1} << i);
-        }
-      }
-    }
+    const std::uint64_t right = start_record(type, out, paths_kept);
     std::uint64_t given = 0;
     std::size_t expected = 0;  // keys usually come in schema order: try the next field first
     const simdjson::dom::object object = e.get_object().value_unsafe();
@@ -228,6 +259,29 @@ class fast_typer {
     return true;
   }
 
+  // Makes `out` a record of `type`'s fields (at most 64) and returns which of them have the
+  // paths they need, bit i for field i (see the class comment).
+  std::uint64_t start_record(const schema_type& type, value& out, bool paths_kept) {
+    const std::size_t fields = type.fields.size();
+    set_container(out, value::kind::record);
+    out.keys.clear();
+    const std::uint64_t all = fields == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << fields) - 1;
+    std::uint64_t right = all;
+    const std::size_t had = resize_items(out.items, fields, type);
+    // Fields that were one record's before (its own, or another's given up whole) sit under
+    // one path: when the first field's is right, all are.
+    if ((had != fields || !paths_kept) &&
+        !((had == fields || had == exchanged) && fields > 0 &&
+          is_field_path(out.items[0].path, out.path, type.fields[0].name))) {
+      for (std::size_t i = 0; i < fields; ++i) {
+        if (!place_path(out.items[i].path, out.path, type.fields[i].name)) {
+          right &= ~(std::uint64_t{1} << i);
+        }
+      }
+    }
+    return right;
+  }
+
   // The index of the field named `key`, searched from `from` on and then before it; the number
   // of fields when there is none.
   static std::size_t find_field(const schema_type& type, std::string_view key, std::size_t from) {
@@ -246,16 +300,7 @@ class fast_typer {
     const simdjson::dom::array array = e.get_array().value_unsafe();
     const std::size_t size = array.size();
     if (size > limits_.max_list_items) return false;
-    set_container(out, value::kind::list);
-    out.keys.clear();
-    const std::size_t had = resize_items(out.items, size, type);
-    // How many items have the paths they need, first to last. Items that were one list's before
-    // (this one's, or another's given up whole) sit under one path: when the first item's is
-    // right, all of them are.
-    std::size_t kept = paths_kept && had != exchanged ? had : 0;
-    if (kept == 0 && had != 0 && size != 0 && is_first_item_path(out.items[0].path, out.path)) {
-      kept = had == exchanged ? size : had;
-    }
+    const std::size_t kept = start_list(type, out, size, paths_kept);
     std::size_t i = 0;
     for (element item : array) {
       if (item.type() == element_type::NULL_VALUE) return false;  // an empty list item
@@ -265,6 +310,20 @@ class fast_typer {
       ++i;
     }
     return true;
+  }
+
+  // Makes `out` a list of `size` items of `type` and returns how many of them, first to last,
+  // have the paths they need. Items that were one list's before (this one's, or another's given
+  // up whole) sit under one path: when the first item's is right, all of them are.
+  std::size_t start_list(const schema_type& type, value& out, std::size_t size, bool paths_kept) {
+    set_container(out, value::kind::list);
+    out.keys.clear();
+    const std::size_t had = resize_items(out.items, size, type);
+    std::size_t kept = paths_kept && had != exchanged ? had : 0;
+    if (kept == 0 && had != 0 && size != 0 && is_first_item_path(out.items[0].path, out.path)) {
+      kept = had == exchanged ? size : had;
+    }
+    return kept;
   }
 
   bool map(element e, const schema_type& type, value& out, std::uint32_t depth) {
@@ -315,6 +374,12 @@ class fast_typer {
     if (e.type() != element_type::STRING) return false;
     const std::string_view text = e.get_string().value_unsafe();
     if (!printable_ascii(text) && unprintable_at(text, false)) return false;  // reported there
+    return string_text(text, type, out);
+  }
+
+  // `string_scalar` once the string's text is known.
+  [[gnu::always_inline]] bool string_text(std::string_view text, const schema_type& type,
+                                          value& out) {
     if (text.size() > limits_.max_string_bytes) return false;
     switch (type.kind) {
       case type_kind::date:
@@ -337,6 +402,271 @@ class fast_typer {
     set_scalar(out, value::kind::string, false, 0);
     assign_text(out.text, text);
     return true;
+  }
+
+  // ---- On-Demand: the same typing, reading each value once from simdjson's iterator ----
+  //
+  // A value skipped is not validated by On-Demand, so nothing is skipped: an unknown key gives
+  // the line up like any other surprise. A value is read with the accessor that validates it
+  // (`get_int64` accepts exactly what the DOM holds as a signed integer, `get_bool` and
+  // `is_null` check the literal and what follows it, `get_string` the escapes); a string
+  // without escapes is taken where it lies, between its quotes.
+
+  using od_value = simdjson::ondemand::value;
+  static constexpr auto ok = simdjson::SUCCESS;
+
+  bool typed(od_value e, const schema_type& type, value& out, std::uint32_t depth,
+             bool paths_kept) {
+    if (depth > limits_.max_depth) return false;
+    out.where = {line_, 0};
+    switch (type.kind) {
+      case type_kind::record: {
+        simdjson::ondemand::object object;
+        if (e.get_object().get(object) != ok) return false;
+        return record(object, type, out, depth, paths_kept);
+      }
+      case type_kind::list:
+        return list(e, type, out, depth, paths_kept);
+      case type_kind::map:
+        return map(e, type, out, depth);
+      default:
+        return false;  // scalars are typed by `nested`
+    }
+  }
+
+  // `token`: the value as written, up to the next token (`raw_json_token`), read once.
+  [[gnu::always_inline]] bool nested(od_value e, std::string_view token, const schema_type& type,
+                                     value& out, std::uint32_t depth, bool paths_kept) {
+    switch (type.kind) {
+      case type_kind::record:
+      case type_kind::list:
+      case type_kind::map:
+        return typed(e, type, out, depth, paths_kept);
+      case type_kind::boolean: {
+        if (depth > limits_.max_depth) return false;
+        out.where = {line_, 0};
+        bool b = false;
+        if (e.get_bool().get(b) != ok) return false;
+        clear_container(out, type);
+        set_scalar(out, value::kind::boolean, b, 0);
+        return true;
+      }
+      case type_kind::integer: {
+        if (depth > limits_.max_depth) return false;
+        out.where = {line_, 0};
+        // A signed integer as written, as the DOM types it (`1.0`, `1e3` and integers past
+        // int64 are not); the full path decides the rest.
+        std::int64_t i = 0;
+        if (e.get_int64().get(i) != ok) return false;
+        clear_container(out, type);
+        set_scalar(out, value::kind::integer, false, i);
+        return true;
+      }
+      default:
+        if (depth > limits_.max_depth) return false;
+        out.where = {line_, 0};
+        return string_scalar(e, token, type, out);
+    }
+  }
+
+  [[gnu::always_inline]] bool string_scalar(od_value e, std::string_view token,
+                                            const schema_type& type, value& out) {
+    clear_container(out, type);
+    // The string as written: its quotes, and any white space after it (rarely).
+    std::size_t end = token.size();
+    if (token[end - 1] != '"') {
+      while (end > 0 && json_space(token[end - 1])) --end;
+    }
+    if (end < 2 || token[0] != '"' || token[end - 1] != '"') return false;  // not a string
+    std::string_view text = token.substr(1, end - 2);
+    if (plain_json_text(text)) {
+      simdjson::ondemand::raw_json_string passed;  // moves the iterator past it
+      if (e.get_raw_json_string().get(passed) != ok) return false;
+    } else {
+      if (e.get_string().get(text) != ok) return false;  // unescaped and validated
+      if (!printable_ascii(text) && unprintable_at(text, false)) return false;
+    }
+    return string_text(text, type, out);
+  }
+
+  static bool json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+  // Whether the raw key at `key` (after its opening quote) is `name` with no escape in it.
+  // Sixteen bytes at a time with SSE2: the key lies in the padded buffer, so sixteen bytes can
+  // be read from it, and a name's text, in its own sixteen-byte buffer up to fifteen bytes and
+  // on the heap past that, has sixteen bytes from its start or ending at its end.
+  [[gnu::always_inline]] bool key_is(const char* key, const std::string& name) const {
+    const std::size_t n = name.size();
+    if (key + n >= end_ || key[n] != '"') return false;
+#if defined(__SSE2__)
+    auto differ = [](const char* a, const char* b) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(a));
+      const __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b));
+      return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, y))) ^ 0xFFFFu;
+    };
+    const char* p = name.data();
+    if (n < 16) return (differ(key, p) & ((1u << n) - 1)) == 0;
+    for (std::size_t i = 0; i + 16 < n; i += 16) {
+      if (differ(key + i, p + i) != 0) return false;
+    }
+    return differ(key + n - 16, p + n - 16) == 0;  // the last sixteen, overlapping
+#else
+    return same_bytes(key, name.data(), n);
+#endif
+  }
+
+  std::size_t find_key(const schema_type& type, const char* key, std::size_t from) const {
+    const std::size_t fields = type.fields.size();
+    for (std::size_t i = from; i < fields; ++i) {
+      if (key_is(key, type.fields[i].name)) return i;
+    }
+    for (std::size_t i = 0; i < from && i < fields; ++i) {
+      if (key_is(key, type.fields[i].name)) return i;
+    }
+    return fields;
+  }
+
+  bool record(simdjson::ondemand::object& object, const schema_type& type, value& out,
+              std::uint32_t depth, bool paths_kept) {
+    const std::size_t fields = type.fields.size();
+    if (fields > 64) return false;
+    const std::uint64_t all = fields == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << fields) - 1;
+    const std::uint64_t right = start_record(type, out, paths_kept);
+    std::uint64_t given = 0;
+    std::size_t expected = 0;
+    for (auto entry : object) {
+      simdjson::ondemand::field field;
+      if (std::move(entry).get(field) != ok) return false;
+      // A key with an escape in it matches no field: the DOM path reads it unescaped.
+      const char* key = field.key().raw();
+      std::size_t index = expected;
+      if (index >= fields || !key_is(key, type.fields[index].name)) {
+        index = find_key(type, key, expected);
+        if (index == fields) return false;  // unknown key
+      }
+      expected = index + 1;
+      const std::uint64_t bit = std::uint64_t{1} << index;
+      if ((given & bit) != 0) return false;  // duplicate key
+      given |= bit;
+      value& v = out.items[index];
+      od_value item = field.value();
+      // Never empty: a value is at least one byte up to the next token.
+      const std::string_view token = item.raw_json_token();
+      if (token[0] == 'n') {
+        bool null = false;
+        if (item.is_null().get(null) != ok || !null) return false;  // `nul`, `nullx`
+        if (type.fields[index].required || owes_required(*type.fields[index].type)) return false;
+        make_absent(v, *type.fields[index].type);
+        continue;
+      }
+      if (!nested(item, token, *type.fields[index].type, v, depth + 1, (right & bit) != 0)) {
+        return false;
+      }
+      if (v.k == value::kind::string && v.text.empty() && type.fields[index].required) {
+        return false;  // the full path reports an empty required key
+      }
+    }
+    for (std::uint64_t missing = all & ~given; missing != 0; missing &= missing - 1) {
+      const auto i = static_cast<std::size_t>(std::countr_zero(missing));
+      if (type.fields[i].required || owes_required(*type.fields[i].type)) return false;
+      make_absent(out.items[i], *type.fields[i].type);
+    }
+    return true;
+  }
+
+  // Items that are containers are typed as they come, the list growing past the items it had
+  // with values a container of its type gave up, and its surplus given up at the end: counting
+  // them first would walk every token of the list twice.
+  bool list(od_value e, const schema_type& type, value& out, std::uint32_t depth,
+            bool paths_kept) {
+    simdjson::ondemand::array array;
+    if (e.get_array().get(array) != ok) return false;
+    const schema_type& element = *type.element;
+    if (element.kind != type_kind::record && element.kind != type_kind::list &&
+        element.kind != type_kind::map) {
+      // Scalars are counted first, a token each, so that a list that changes length can take a
+      // whole list of its new length (`resize_items`).
+      std::size_t size = 0;
+      if (array.count_elements().get(size) != ok) return false;
+      if (size > limits_.max_list_items) return false;
+      const std::size_t kept = start_list(type, out, size, paths_kept);
+      std::size_t i = 0;
+      for (auto entry : array) {
+        od_value item;
+        if (std::move(entry).get(item) != ok || i == size) return false;
+        const std::string_view token = item.raw_json_token();
+        if (token[0] == 'n') return false;  // an empty list item, or no value
+        value& v = out.items[i];
+        const bool right = i < kept || place_index(v.path, out.path, i);
+        if (!nested(item, token, element, v, depth + 1, right)) return false;
+        ++i;
+      }
+      return i == size;
+    }
+    set_container(out, value::kind::list);
+    out.keys.clear();
+    std::vector<value>& items = out.items;
+    const std::size_t had = items.size();
+    // How many items have the paths they need, first to last (see `start_list`).
+    std::size_t kept = paths_kept ? had : 0;
+    if (kept == 0 && had != 0 && is_first_item_path(items[0].path, out.path)) kept = had;
+    std::size_t i = 0;
+    for (auto entry : array) {
+      od_value item;
+      if (std::move(entry).get(item) != ok) return false;
+      const std::string_view token = item.raw_json_token();
+      if (token[0] == 'n') return false;  // an empty list item, or no value
+      if (i == items.size()) {
+        if (i == limits_.max_list_items) return false;
+        // Sought for each item: typing one may add pools, moving them.
+        std::vector<value>& given_up = pool(type).values;
+        if (given_up.empty()) {
+          items.emplace_back();
+        } else {
+          items.push_back(std::move(given_up.back()));
+          given_up.pop_back();
+        }
+      }
+      value& v = items[i];
+      const bool right = i < kept || place_index(v.path, out.path, i);
+      if (!nested(item, token, *type.element, v, depth + 1, right)) return false;
+      ++i;
+    }
+    if (i < items.size()) move_items(items, i, pool(type).values);
+    return true;
+  }
+
+  bool map(od_value e, const schema_type& type, value& out, std::uint32_t depth) {
+    simdjson::ondemand::object object;
+    if (e.get_object().get(object) != ok) return false;
+    std::size_t size = 0;
+    if (object.count_fields().get(size) != ok) return false;
+    set_container(out, value::kind::map);
+    resize_items(out.items, size, type);
+    out.keys.resize(size);
+    std::size_t count = 0;
+    for (auto entry : object) {
+      simdjson::ondemand::field field;
+      if (std::move(entry).get(field) != ok || count == size) return false;
+      // The key as written; one with an escape in it is left to the DOM path.
+      const char* raw = field.key().raw();
+      std::size_t n = 0;
+      while (raw + n < end_ && raw[n] != '"' && raw[n] != '\\') ++n;
+      if (raw + n >= end_ || raw[n] != '"') return false;
+      const std::string_view key(raw, n);
+      if (key != "default" && !valid_code(key)) return false;
+      for (std::size_t k = 0; k < count; ++k) {
+        if (out.keys[k] == key) return false;  // duplicate key
+      }
+      od_value item = field.value();
+      const std::string_view token = item.raw_json_token();
+      if (token[0] == 'n') return false;  // left to the DOM path, as there
+      assign_text(out.keys[count], key);
+      const bool right = place_path(out.items[count].path, out.path, key);
+      if (!nested(item, token, *type.element, out.items[count], depth + 1, right)) return false;
+      ++count;
+    }
+    return count == size;
   }
 
   // The pool of what containers of type `owner` gave up.
@@ -578,6 +908,7 @@ class fast_typer {
   const profile_limits& limits_;
   std::uint32_t line_;
   fast_typer_memory& memory_;
+  const char* end_;
 };
 
 }  // namespace
@@ -605,17 +936,11 @@ void start_afresh(const schema& s, fast_typer_memory& memory) {
 
 }  // namespace
 
-bool type_json_profile_fast(simdjson::dom::element document, std::uint32_t line,
-                            const schema& schema, const profile_limits& limits,
-                            fast_typer_memory& memory, profile& out) {
-  if (!memory.schema.same(schema)) {
-    start_afresh(schema, memory);
-    // Its values' paths were placed by the other schema's fields, and would be trusted.
-    out.root = value{};
-  }
-  fast_typer typer(schema, limits, line, memory);
-  out.root.path.clear();
-  if (!typer.typed(document, *schema.root, out.root, 0, true)) return false;
+namespace {
+
+// The checks both fast paths end with, on the typed profile, and its id: false when the full
+// path must decide.
+bool finish_profile(const fast_typer_memory& memory, profile& out) {
   // No market is an error the full path reports (`profile.no_markets`).
   if (memory.deployment < 0) return false;
   const value& d = out.root.items[static_cast<std::size_t>(memory.deployment)];
@@ -639,6 +964,51 @@ bool type_json_profile_fast(simdjson::dom::element document, std::uint32_t line,
     out.id.clear();
   }
   return true;
+}
+
+// Forgets what `memory` knew of another schema (and `out`'s values, placed by its fields).
+void know_schema(const schema& schema, fast_typer_memory& memory, profile& out) {
+  if (!memory.schema.same(schema)) {
+    start_afresh(schema, memory);
+    // Its values' paths were placed by the other schema's fields, and would be trusted.
+    out.root = value{};
+  }
+}
+
+}  // namespace
+
+bool type_json_profile_fast(simdjson::dom::element document, std::uint32_t line,
+                            const schema& schema, const profile_limits& limits,
+                            fast_typer_memory& memory, profile& out) {
+  know_schema(schema, memory, out);
+  fast_typer typer(schema, limits, line, memory);
+  out.root.path.clear();
+  if (!typer.typed(document, *schema.root, out.root, 0, true)) return false;
+  return finish_profile(memory, out);
+}
+
+bool type_json_profile_ondemand(simdjson::ondemand::document& document, std::string_view json,
+                                std::uint32_t line, const schema& schema,
+                                const profile_limits& limits, fast_typer_memory& memory,
+                                profile& out) {
+  know_schema(schema, memory, out);
+  fast_typer typer(schema, limits, line, memory, json.data() + json.size());
+  out.root.path.clear();
+  if (!typer.typed_root(document, *schema.root, out.root)) return false;
+  // Only white space may follow the object: On-Demand stops where the object ends.
+  if (document.current_location().error() != simdjson::OUT_OF_BOUNDS) return false;
+  return finish_profile(memory, out);
+}
+
+bool type_json_line_ondemand(std::string_view json, std::uint32_t line, const schema& schema,
+                             const profile_limits& limits, fast_typer_memory& memory,
+                             profile& out) {
+  const simdjson::padded_string padded(json);
+  simdjson::ondemand::parser parser;
+  simdjson::ondemand::document document;
+  if (parser.iterate(padded).get(document) != simdjson::SUCCESS) return false;
+  return type_json_profile_ondemand(document, std::string_view(padded.data(), padded.size()), line,
+                                    schema, limits, memory, out);
 }
 
 }  // namespace lexgate::detail

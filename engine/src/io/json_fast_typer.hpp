@@ -1,18 +1,21 @@
-// JSON profiles typed straight from simdjson's DOM, for valid profiles (layer: profile).
+// JSON profiles typed straight from simdjson, for valid profiles (layer: profile): from its
+// On-Demand iterator first, and from its DOM when that gives up.
 //
 // The full path (json_profile.cpp) converts the DOM into the YAML loader's node tree and types it
 // with the typer both formats share, which locates every error. This path skips the node tree and
 // writes into a profile it reuses, so a scan of many lines allocates almost nothing once warm. It
 // accepts only what the full path accepts unchanged; anything else — an error, a limit, a value
 // the full path would convert (a number where a string is expected) — makes it give up, and the
-// caller types the line the full way. Its result equals the full path's: tests/unit/
-// fast_paths_test.cpp and tests/fuzz/fuzz_json_profile.cpp hold it to that.
+// caller types the line the full way. Its result equals the full path's: tests/unit/profile/
+// fast_paths_test.cpp, json_ondemand_fallback_test.cpp and tests/fuzz/fuzz_json_profile.cpp
+// hold it to that.
 #pragma once
 
 #include <simdjson.h>
 
 #include <array>
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "io/schema_memory.hpp"
@@ -82,5 +85,24 @@ struct fast_typer_memory {
 bool type_json_profile_fast(simdjson::dom::element document, std::uint32_t line,
                             const schema& schema, const profile_limits& limits,
                             fast_typer_memory& memory, profile& out);
+
+/// `type_json_profile_fast` reading the line with simdjson's On-Demand iterator instead of its
+/// DOM, so the DOM is never built. `document` iterates `json`, a line copied into a buffer with
+/// SIMDJSON_PADDING bytes after it. Every value of the line is read, and validated as the DOM's
+/// parse validates it, before the line is accepted; anything On-Demand reports, or anything
+/// this path does not take (a key with an escape in it, say), gives the line up with the same
+/// contract as `type_json_profile_fast`: the caller then parses it into the DOM and types it
+/// as before, so every error is the DOM path's.
+bool type_json_profile_ondemand(simdjson::ondemand::document& document, std::string_view json,
+                                std::uint32_t line, const schema& schema,
+                                const profile_limits& limits, fast_typer_memory& memory,
+                                profile& out);
+
+/// `type_json_profile_ondemand` on `json` alone, with a parser of its own: for the tests that
+/// hold this path to the full typer. (A caller compiled without the library's simdjson options
+/// must not make simdjson's parser itself: its layout depends on them.)
+bool type_json_line_ondemand(std::string_view json, std::uint32_t line, const schema& schema,
+                             const profile_limits& limits, fast_typer_memory& memory,
+                             profile& out);
 
 }  // namespace lexgate::detail

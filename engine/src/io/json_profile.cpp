@@ -3,7 +3,10 @@
 // profiles take a shorter way first (json_fast_typer.hpp), with the same result.
 #include <simdjson.h>
 
+#include <algorithm>
 #include <charconv>
+#include <cstring>
+#include <memory>
 
 #include "io/json_fast_typer.hpp"
 #include "io/name_resolution.hpp"
@@ -15,10 +18,42 @@ namespace lexgate {
 
 using detail::yaml_node;
 
-struct json_profile_reader::impl {
-  simdjson::dom::parser parser;
+namespace {
+
+// The line copied where simdjson's On-Demand parser may read SIMDJSON_PADDING bytes past its
+// end: lines are views into a larger text that must not be read past.
+class padded_line {
+ public:
+  simdjson::padded_string_view copy(std::string_view line) {
+    const std::size_t needed = line.size() + simdjson::SIMDJSON_PADDING;
+    if (needed > capacity_) {
+      capacity_ = std::max(needed, 2 * capacity_);
+      bytes_ = std::make_unique<char[]>(capacity_);
+    }
+    std::memcpy(bytes_.get(), line.data(), line.size());
+    // The padding is zeros, as in simdjson's own padded strings, whatever a longer line left.
+    std::memset(bytes_.get() + line.size(), 0, simdjson::SIMDJSON_PADDING);
+    return simdjson::padded_string_view(bytes_.get(), line.size(), capacity_);
+  }
+
+ private:
+  std::unique_ptr<char[]> bytes_;
+  std::size_t capacity_ = 0;
+};
+
+// What a reader keeps for the fast paths from one line to the next.
+struct fast_reader {
+  simdjson::ondemand::parser ondemand;  // the first try (json_fast_typer.hpp)
+  padded_line line;
   detail::fast_typer_memory fast;   // kept for the next profile (json_fast_typer.hpp)
   detail::resolution_memory names;  // for resolving company names (name_resolution.hpp)
+};
+
+}  // namespace
+
+struct json_profile_reader::impl {
+  simdjson::dom::parser parser;
+  fast_reader fast;
 };
 
 namespace {
@@ -120,12 +155,15 @@ class tree_builder {
   bool duplicate_ = false;
 };
 
-// Parses and types one JSON profile: the fast path first when `fast` is given (its memory), the
-// full path when it gives up.
-bool load_json(simdjson::dom::parser& parser, detail::fast_typer_memory* fast,
-               detail::resolution_memory* names, std::string_view json, std::uint32_t line,
-               const source_ptr& file, const schema& schema, diagnostic_bag& bag, profile& out,
+// Parses and types one JSON profile: when `reader` is given (its parsers and memory), the
+// On-Demand fast path first, then the DOM's fast path, then the full path, each when the one
+// before gives up; the full path alone otherwise.
+bool load_json(simdjson::dom::parser& parser, fast_reader* reader,
+               std::string_view json, std::uint32_t line, const source_ptr& file,
+               const schema& schema, diagnostic_bag& bag, profile& out,
                const profile_limits& limits) {
+  detail::fast_typer_memory* fast = reader != nullptr ? &reader->fast : nullptr;
+  detail::resolution_memory* names = reader != nullptr ? &reader->names : nullptr;
   auto error_at = [&](const char* code, std::string message, std::string pointer,
                       std::string help = {}) {
     diagnostic d;
@@ -147,6 +185,20 @@ bool load_json(simdjson::dom::parser& parser, detail::fast_typer_memory* fast,
     error_at("profile.limit",
              "the line is larger than " + std::to_string(limits.max_file_bytes) + " bytes", "/");
     return fail();
+  }
+  if (reader != nullptr) {
+    const simdjson::padded_string_view copy = reader->line.copy(json);
+    simdjson::ondemand::document lazy;
+    if (reader->ondemand.iterate(copy).get(lazy) == simdjson::SUCCESS &&
+        detail::type_json_profile_ondemand(lazy, std::string_view(copy.data(), json.size()), line,
+                                           schema, limits, *fast, out)) {
+      out.source = file;
+      if (!detail::resolve_names(out, schema, bag, true, names)) return fail();
+      return true;
+    }
+    // Given up: `out` may be half written, and the DOM's fast path takes only a profile it
+    // could have written whole.
+    out = profile{};
   }
   simdjson::dom::element document;
   // `realloc_if_needed` copies the line into the parser's padded buffer: lines are views into a
@@ -206,8 +258,7 @@ bool json_profile_reader::load_into(std::string_view json, std::uint32_t line,
                                     const source_ptr& file, const schema& schema,
                                     diagnostic_bag& bag, profile& out,
                                     const profile_limits& limits) {
-  return load_json(impl_->parser, &impl_->fast, &impl_->names, json, line, file, schema, bag,
-                   out, limits);
+  return load_json(impl_->parser, &impl_->fast, json, line, file, schema, bag, out, limits);
 }
 
 namespace detail {
@@ -217,7 +268,7 @@ std::optional<profile> load_json_profile_full(std::string_view json, std::uint32
                                               diagnostic_bag& bag, const profile_limits& limits) {
   simdjson::dom::parser parser;
   profile out;
-  if (!load_json(parser, nullptr, nullptr, json, line, file, schema, bag, out, limits)) {
+  if (!load_json(parser, nullptr, json, line, file, schema, bag, out, limits)) {
     return std::nullopt;
   }
   return out;

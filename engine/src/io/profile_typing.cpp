@@ -326,22 +326,7 @@ class typer {
 
   void unknown_code(const yaml_node& n, const std::string& code, const std::string& fallback) {
     error("profile.jurisdiction", "`" + code + "` is not a known jurisdiction", n,
-          code_hint(code, fallback));
-  }
-
-  // Codes are upper case (`it` is `IT`); ISO 3166-1 reserves `UK` and `EL`, which the EU uses,
-  // for the United Kingdom and Greece, whose codes are `GB` and `GR`. Other near misses by
-  // spelling: `UK` is one letter from the Cook Islands' `CK`, which would mislead.
-  std::string code_hint(const std::string& code, const std::string& fallback) const {
-    std::string upper = code;
-    for (char& c : upper) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
-    if (upper != code && schema_.jurisdictions.valid(upper)) {
-      return "codes are upper case: `" + upper + "`";
-    }
-    if (upper == "UK") return "ISO 3166 reserves `UK`; the United Kingdom's code is `GB`";
-    if (upper == "EL") return "ISO 3166 reserves `EL`; Greece's code is `GR`";
-    auto near = nearest_name(code, schema_.jurisdictions.codes());
-    return near ? "did you mean `" + *near + "`?" : fallback;
+          schema_.jurisdictions.hint_for(code).value_or(fallback));
   }
 
   location where(const yaml_node& n) const {
