@@ -11,6 +11,7 @@
 #include <bit>
 #include <cerrno>
 #include <condition_variable>
+#include <cstdint>
 #include <cstring>
 #include <deque>
 #include <filesystem>
@@ -142,10 +143,10 @@ json error_line(const input_file& file, const work_item& item, const diagnostic_
   return line;
 }
 
-// An evidence path's members as written in a line: `"path":"<path>"` and, for a JSON line,
-// `"pointer":"<JSON pointer>"`.
+// An evidence path's members as written in a line: the item's opening up to its value,
+// `{"path":"<path>","value":`, and, for a JSON line, `"pointer":"<JSON pointer>"`.
 struct evidence_texts {
-  std::string path;
+  std::string open;
   std::string pointer;
 };
 
@@ -154,25 +155,50 @@ struct evidence_texts {
 // starts afresh when full.
 class pointer_texts {
  public:
-  const evidence_texts& of(std::string_view path) {
-    if (auto it = known_.find(path); it != known_.end()) return it->second;
-    if (known_.size() >= 4096) known_.clear();
+  /// The texts of a value of the profile's path. A profile reused from line to line keeps its
+  /// values in place, mostly with the same paths: the texts are remembered by the value's address
+  /// too, and found there by comparing the path, without hashing it.
+  const evidence_texts& of(const value& v) {
+    const auto address = reinterpret_cast<std::uintptr_t>(&v);
+    recent& r = recent_[((address >> 3) * 0x9E3779B97F4A7C15ull) >> (64 - kRecentBits)];
+    if (r.v == &v && *r.path == v.path) return *r.texts;
+    const auto& [path, texts] = entry(v.path);
+    r = {&v, &path, &texts};
+    return texts;
+  }
+
+  const evidence_texts& of(std::string_view path) { return entry(path).second; }
+
+ private:
+  const std::pair<const std::string, evidence_texts>& entry(std::string_view path) {
+    if (auto it = known_.find(path); it != known_.end()) return *it;
+    if (known_.size() >= 4096) {
+      known_.clear();
+      recent_.fill({});  // they referred to the entries just dropped
+    }
     using report_writers::operator""_key;
     evidence_texts texts;
-    {
-      report_writers::json_writer w(texts.path);
-      w.key("path"_key);
-      w.value(path);
-    }
     {
       report_writers::json_writer w(texts.pointer);
       w.key("pointer"_key);
       w.json_pointer_value(path);
     }
-    return known_.emplace(std::string(path), std::move(texts)).first->second;
+    {
+      report_writers::json_writer w(texts.open);
+      w.begin_object();
+      w.member("path"_key, path);
+      w.key("value"_key);
+    }
+    return *known_.emplace(std::string(path), std::move(texts)).first;
   }
 
- private:
+  // A value met recently, and the entry of `known_` for its path then.
+  struct recent {
+    const value* v = nullptr;
+    const std::string* path = nullptr;
+    const evidence_texts* texts = nullptr;
+  };
+  static constexpr unsigned kRecentBits = 8;
   // Eight bytes at a time: paths are a few dozen bytes, looked up several times a line, and
   // `std::hash` takes them a byte or four at a time. The table is bounded, and a path only finds
   // its own texts, so a weaker mix than std::hash's costs a longer probe at worst.
@@ -203,6 +229,7 @@ class pointer_texts {
     }
   };
   std::unordered_map<std::string, evidence_texts, text_hash, std::equal_to<>> known_;
+  std::array<recent, std::size_t{1} << kRecentBits> recent_{};
 };
 
 // The names of verdicts, finding statuses and severities as a line writes them, quoted: written
@@ -355,13 +382,12 @@ void write_line(const input_file& file, const work_item& item, const report& r,
       line.key("evidence"_key);
       line.begin_array();
       for (const auto& e : f.evidence) {
-        line.begin_object();
-        // `"path":"..."` (and `"pointer":"..."` below) written as they were cached, as if they
-        // were values: the member after each gets its comma all the same.
-        const evidence_texts& texts = pointers.of(e.path);
-        line.json_value(texts.path);
-        line.key("value"_key);
-        report_writers::write_typed(line, e.data);
+        // `{"path":"...","value":` (and `"pointer":"..."` below) written as they were cached;
+        // the pointer as if it were a value: the member after it gets its comma all the same.
+        // The profile's value itself, where the report refers to it (evidence_in_place).
+        const evidence_texts& texts = e.read != nullptr ? pointers.of(*e.read) : pointers.of(e.path);
+        line.json_open_member(texts.open);
+        report_writers::write_typed(line, e.read != nullptr ? *e.read : e.data);
         if (file.jsonl) {
           line.json_value(texts.pointer);
         } else {
@@ -432,9 +458,11 @@ void warn_duplicate_ids(std::vector<profile_seen>& ids, const std::vector<input_
 
 exit_code run_scan(const scan_options& o) {
   evaluate_options eval;
-  // A JSON line has no messages, sources or remedies, and writes evidence typed, not rendered;
-  // SARIF and JUnit show them all.
-  eval.detail = o.format == "jsonl" ? report_detail::evidence_typed : report_detail::full;
+  // A JSON line has no messages, sources or remedies, and writes evidence typed, not rendered,
+  // from the profile's values themselves: each line is written before the next profile loads.
+  // With artifacts, the profile judged is one made for the evaluation (evaluate_deployed), gone
+  // when the line is written: evidence is copied. SARIF and JUnit show everything.
+  eval.detail = o.format == "jsonl" ? report_detail::evidence_in_place : report_detail::full;
   eval.gate = policy_of(o.gate);
   if (!o.as_of.empty()) {
     auto d = parse_as_of(o.as_of);
@@ -446,6 +474,9 @@ exit_code run_scan(const scan_options& o) {
   bool artifacts_ok = true;
   const auto observed = read_observed(o.artifacts, *rules, artifacts_ok);
   if (!artifacts_ok) return exit_code::error;
+  if (observed && eval.detail == report_detail::evidence_in_place) {
+    eval.detail = report_detail::evidence_typed;
+  }
   std::vector<waiver> waivers;
   if (!o.waivers.empty()) {
     diagnostic_bag wbag;

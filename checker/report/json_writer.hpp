@@ -150,6 +150,16 @@ class json_writer {
     size_ = static_cast<std::size_t>(to + json.size() - out_.data());
   }
 
+  /// JSON already written that opens an object and ends with a member's name
+  /// (`{"path":"a","value":`), copied as it is; the member's value follows.
+  void json_open_member(std::string_view json) {
+    char* to = room(json.size() + 1);
+    if (!first_) *to++ = ',';
+    std::memcpy(to, json.data(), json.size());
+    size_ = static_cast<std::size_t>(to + json.size() - out_.data());
+    first_ = true;  // the value after a name takes no comma
+  }
+
   /// `"name":"text"` / `"name":n`.
   template <class T>
   void member(json_key name, const T& v) {

@@ -34,6 +34,11 @@ struct evidence_item {
   /// The value itself, for typed output (JSON). Without paths (its own and its items' `path`
   /// are empty): `path` above says where it sits.
   lexgate::value data;
+  /// At `report_detail::evidence_in_place`: the profile's value itself, in place of `path`,
+  /// `value` and `data` (left empty; its own `path` says where it sits). Valid while the profile
+  /// judged lives unchanged. Null at every other detail, and for a value that is not the
+  /// profile's (`market` in a rule), whose item is filled as at `evidence_typed`.
+  const lexgate::value* read = nullptr;
 };
 
 struct waiver_note {
@@ -173,6 +178,10 @@ enum class report_detail : std::uint8_t {
   /// As `evidence`, and each evidence item's rendered `value` left empty: its `data` holds the
   /// value typed, all a caller that writes evidence as JSON (`scan --format jsonl`) reads.
   evidence_typed,
+  /// As `evidence_typed`, with each evidence item referring to the profile's value
+  /// (`evidence_item::read`) rather than holding a copy: for a caller that is done with the
+  /// report before the profile changes (`scan --format jsonl` writes each line at once).
+  evidence_in_place,
 };
 
 struct evaluate_options {

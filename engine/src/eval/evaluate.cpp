@@ -184,6 +184,11 @@ struct detail::scratch {
   // The jurisdiction table's answer (declared_for) for values of the profile being judged, by
   // value (see evaluator::declared_of); cleared for each evaluation.
   std::vector<std::pair<const value*, std::int64_t>> declared;
+  // The jurisdiction table's position of each market of the report being made (index_of, or
+  // -1), in order: looked up as it is judged, and asked again by judge_invariants.
+  std::vector<std::int64_t> market_index;
+  // Whether an invariant's finding goes to each market of the report (see judge_invariants).
+  std::vector<std::uint8_t> market_named;
 };
 
 namespace {
@@ -214,13 +219,15 @@ class evaluator {
     reads_.clear();
   }
 
-  void set_market(const std::string& code) {
-    market_.text = code;
+  // The code copied inline over the value's memory (std::string's assignment is a call to its
+  // general replace, once for each group of regimes judged).
+  [[gnu::always_inline]] void set_market(std::string_view code) {
+    detail::assign_text(market_.text, code);
     market_code_ = kNotLookedUp;
   }
   /// With the market's position in the jurisdiction table already known (-1: not a code).
-  void set_market(const std::string& code, std::int64_t position) {
-    market_.text = code;
+  [[gnu::always_inline]] void set_market(std::string_view code, std::int64_t position) {
+    detail::assign_text(market_.text, code);
     market_code_ = position;
   }
   void set_as_of(date d) { as_of_.integer = d.days; }
@@ -735,6 +742,38 @@ void copy_typed(const value& from, value& to) {
   for (std::size_t i = 0; i < from.items.size(); ++i) copy_typed(from.items[i], to.items[i]);
 }
 
+// Fills an evidence item, reusing its memory, with the read `r`. At `evidence_in_place` the item
+// refers to the profile's value and copies nothing (the value's own path says where it sits);
+// the value of `market` in rules, which `own` names, is the evaluator's and changes with the
+// market judged, so it is copied as at `evidence_typed`.
+[[gnu::always_inline]] inline void fill_evidence(evidence_item& item, const value* r, report_detail level, const value* own) {
+  item.where = r->where;
+  if (level == report_detail::evidence_in_place && r != own) {
+    item.read = r;
+    // Empty already, unless the item last held evidence of another detail.
+    if (!item.path.empty()) item.path.clear();
+    if (!item.value.empty()) item.value.clear();
+    if (item.data.k != value::kind::absent || !item.data.text.empty() ||
+        !item.data.items.empty() || !item.data.keys.empty()) {
+      item.data = value{};
+    }
+    return;
+  }
+  item.read = nullptr;
+  detail::assign_text(item.path, r->path);
+  item.value.clear();
+  if (level != report_detail::evidence_typed && level != report_detail::evidence_in_place) {
+    render_value(*r, item.value);
+  }
+  // Copied into the slot's reused memory: typed values are what reports of evidence print.
+  copy_typed(*r, item.data);
+}
+
+// The path of the value an evidence item names.
+const std::string& evidence_path(const evidence_item& item) {
+  return item.read != nullptr ? item.read->path : item.path;
+}
+
 // Room for `n` elements: a list of a new report is sized once for what it may hold (an upper
 // bound known beforehand) rather than grown by doubling, each step an allocation and a move.
 template <class T>
@@ -777,6 +816,26 @@ void keep_first(std::vector<T>& items, std::size_t used) {
   items.erase(items.begin() + static_cast<std::ptrdiff_t>(used), items.end());
 }
 
+// The next evidence item of a finding. At `evidence_in_place` items hold nothing of their own
+// (their texts and value are left empty): a list of them is lengthened and shortened in place,
+// where moving items to and from the spare pool cost more than making and dropping them.
+evidence_item& next_evidence(std::vector<evidence_item>& items, std::size_t& used, scratch& s,
+                             bool in_place) {
+  if (!in_place) return next_slot(items, used, s.spare_evidence);
+  if (used == items.size()) items.emplace_back();
+  return items[used++];
+}
+// Keeps a finding's first `used` evidence items (see next_evidence).
+void keep_evidence(std::vector<evidence_item>& items, std::size_t used, scratch& s,
+                   bool in_place) {
+  if (items.size() <= used) return;
+  if (in_place) {
+    items.erase(items.begin() + static_cast<std::ptrdiff_t>(used), items.end());
+  } else {
+    give_back_from(items, used, s.spare_evidence);
+  }
+}
+
 // Fills `f`, reusing its memory, from the verdict just judged (`e` still holds its facts).
 void make_finding(evaluator& e, scratch& s, const detail::compiled_regime& regime,
                   const detail::compiled_rule& rule, const rule_verdict& v, finding_status status,
@@ -791,6 +850,7 @@ void make_finding(evaluator& e, scratch& s, const detail::compiled_regime& regim
   f.waiver.reset();
   std::size_t missing_used = 0;
   std::size_t evidence_used = 0;
+  const bool in_place = detail == report_detail::evidence_in_place;
   if (detail != report_detail::verdicts) {
     // First occurrences, in order. The lists mostly hold a handful of items: a linear scan
     // allocates nothing, where a std::set allocated a node per item. A rule over a list of
@@ -833,20 +893,15 @@ void make_finding(evaluator& e, scratch& s, const detail::compiled_regime& regim
       }
       if (!seen) unique.push_back(r);
     }
-    fit_evidence(f.evidence, unique.size(), s);
+    if (!in_place) fit_evidence(f.evidence, unique.size(), s);
     reserve_at_least(f.evidence, unique.size());
     for (const value* r : unique) {
-      evidence_item& item = next_slot(f.evidence, evidence_used, s.spare_evidence);
-      detail::assign_text(item.path, r->path);
-      item.value.clear();
-      if (detail != report_detail::evidence_typed) render_value(*r, item.value);
-      item.where = r->where;
-      // Copied into the slot's reused memory: typed values are what reports of evidence print.
-      copy_typed(*r, item.data);
+      fill_evidence(next_evidence(f.evidence, evidence_used, s, in_place), r, detail,
+                    e.market_value());
     }
   }
   keep_first(f.missing, missing_used, s.spare_strings);
-  keep_first(f.evidence, evidence_used, s.spare_evidence);
+  keep_evidence(f.evidence, evidence_used, s, in_place);
   std::size_t unstated_used = 0;
   if (detail != report_detail::verdicts) {
     for (const auto& m : s.unstated) {
@@ -1094,12 +1149,14 @@ void judge_invariants(const detail::program& program, const value& root, scratch
   if (program.invariants.empty() || out.markets.empty()) return;
   // Always with reads recorded: they decide which markets a finding goes to, at any detail.
   evaluator e(program, root, s, true);
+  const bool in_place = options.detail == report_detail::evidence_in_place;
+  // No market: invariants hold everywhere. Nothing below sets another.
+  e.set_market(std::string_view());
+  e.set_as_of(options.as_of);
   for (const auto& inv : program.invariants) {
     if (!detail::dates_of(inv).in_force(options.as_of)) continue;
     e.missing().clear();
     e.reads().clear();
-    e.set_market("");
-    e.set_as_of(options.as_of);
     const tv contradicted = detail::invariant_contradicted<tv>(
         [&] { return inv.when ? e.test(*inv.when) : tv::yes; },
         [&] { return e.test(*inv.requirement); });
@@ -1107,8 +1164,7 @@ void judge_invariants(const detail::program& program, const value& root, scratch
     const auto& table = program.schema.jurisdictions;
     // jurisdiction_table::covers(m.market, r->text), with the market looked up once and each
     // read's code remembered.
-    auto named = [&](const market_report& m) {
-      const auto o = table.index_of(m.market);
+    auto named = [&](const market_report& m, std::optional<std::uint32_t> o) {
       for (const value* r : e.reads()) {
         if (r->k != value::kind::string) continue;
         if (m.market == r->text) {
@@ -1121,9 +1177,24 @@ void judge_invariants(const detail::program& program, const value& root, scratch
       }
       return false;
     };
-    const bool any_named = std::any_of(out.markets.begin(), out.markets.end(), named);
-    for (auto& m : out.markets) {
-      if (any_named && !named(m)) continue;
+    // Each market asked once, its code looked up once: the markets named, in order.
+    auto& market_named = s.market_named;
+    market_named.clear();
+    bool any_named = false;
+    for (std::size_t mi = 0; mi < out.markets.size(); ++mi) {
+      const market_report& m = out.markets[mi];
+      const bool n = named(m, mi < s.market_index.size()
+                                  ? (s.market_index[mi] >= 0
+                                         ? std::optional<std::uint32_t>(
+                                               static_cast<std::uint32_t>(s.market_index[mi]))
+                                         : std::nullopt)
+                                  : table.index_of(m.market));
+      market_named.push_back(n ? 1 : 0);
+      any_named = any_named || n;
+    }
+    for (std::size_t mi = 0; mi < out.markets.size(); ++mi) {
+      auto& m = out.markets[mi];
+      if (any_named && !market_named[mi]) continue;
       // From the spare pools like every other part of a reused report: appended new, they went
       // to the pools at the next evaluation and the pools grew by them on every profile.
       std::size_t evaluated_used = m.evaluated.size();
@@ -1149,18 +1220,14 @@ void judge_invariants(const detail::program& program, const value& root, scratch
         for (const value* r : e.reads()) {
           const auto filled = f.evidence.begin() + static_cast<std::ptrdiff_t>(evidence_used);
           if (std::any_of(f.evidence.begin(), filled,
-                          [&](const evidence_item& x) { return x.path == r->path; })) {
+                          [&](const evidence_item& x) { return evidence_path(x) == r->path; })) {
             continue;
           }
-          evidence_item& item = next_slot(f.evidence, evidence_used, s.spare_evidence);
-          detail::assign_text(item.path, r->path);
-          item.value.clear();
-          if (options.detail != report_detail::evidence_typed) render_value(*r, item.value);
-          item.where = r->where;
-          copy_typed(*r, item.data);  // typed values are what reports of evidence print
+          fill_evidence(next_evidence(f.evidence, evidence_used, s, in_place), r,
+                        options.detail, e.market_value());
         }
       }
-      keep_first(f.evidence, evidence_used, s.spare_evidence);
+      keep_evidence(f.evidence, evidence_used, s, in_place);
       if (options.detail == report_detail::full) {
         f.message.assign("The profile contradicts a cited fact: ");
         f.message += inv.info.message;
@@ -1249,6 +1316,7 @@ void evaluate(const library& rules, const profile& facts, const evaluate_options
   s.memo.prepare(rules.shared_program(), options.as_of, horizon);
   evaluator e(program, facts.root, s, options.detail != report_detail::verdicts);
   std::size_t markets_used = 0;
+  s.market_index.clear();
   if (out.markets.capacity() == 0) {
     // A new report: its list of markets sized once (a reused one has room already).
     std::size_t market_count = 0;
@@ -1283,8 +1351,10 @@ void evaluate(const library& rules, const profile& facts, const evaluate_options
     mr.evaluated.clear();
     market_pass pass{program, e, s, options, mr};
     // The regimes judged for this market, `EU`'s member states' included (compile/judged.hpp).
+    const detail::market_position at = s.memo.position(program.schema.jurisdictions, market);
+    s.market_index.push_back(at.index);
     detail::for_each_judged_regime_at(
-        program, market, s.memo.position(program.schema.jurisdictions, market),
+        program, market, at,
         [&](const std::string& code, const std::string& member, std::int64_t position) {
           pass.open_group(code, member, position);
         },
