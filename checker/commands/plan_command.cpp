@@ -2,11 +2,15 @@
 // changes that make each deployment compliant (design §6, docs/plan.md).
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <functional>
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
 
 #include "commands/commands.hpp"
 #include "commands/shared_options.hpp"
@@ -61,6 +65,54 @@ std::string safe_file_stem(const std::string& text) {
   return out;
 }
 
+// The value at `path` (`product.models[0].operator`) in a profile tree of schema `s`, or nullptr.
+value* value_at(value& root, const schema& s, std::string_view path) {
+  value* v = &root;
+  const schema_type* type = s.root;
+  while (!path.empty() && v != nullptr && type != nullptr) {
+    const std::size_t dot = path.find('.');
+    std::string_view segment = path.substr(0, dot);
+    path = dot == std::string_view::npos ? std::string_view() : path.substr(dot + 1);
+    std::optional<std::size_t> index;
+    if (const std::size_t open = segment.find('['); open != std::string_view::npos) {
+      index = std::stoul(std::string(segment.substr(open + 1)));
+      segment = segment.substr(0, open);
+    }
+    const int field = type->kind == type_kind::record ? type->field_index(std::string(segment)) : -1;
+    if (field < 0 || v->k != value::kind::record ||
+        static_cast<std::size_t>(field) >= v->items.size()) {
+      return nullptr;
+    }
+    v = &v->items[static_cast<std::size_t>(field)];
+    type = type->fields[static_cast<std::size_t>(field)].type;
+    if (index) {
+      if (v->k != value::kind::list || *index >= v->items.size() || type == nullptr) return nullptr;
+      v = &v->items[*index];
+      type = type->element;
+    }
+  }
+  return v;
+}
+
+// A deployment as written: without the values lexgate filled in when it loaded the profile (an
+// operator defaulted from the provider, a country from the entity registry) that the plan left
+// alone. Checked again, they are worked out afresh from what the file states, so a replaced
+// model does not keep its old operator ("DeepSeek", "CN") beside `hosting: self-hosted`.
+value as_written(const planned_deployment& d, const profile& p, const schema& s) {
+  value out = d.remediated;
+  for (const auto& step : p.resolutions) {
+    if (step.from == "stated") continue;
+    const bool changed = std::any_of(d.changes.begin(), d.changes.end(),
+                                     [&](const attribute_change& c) { return c.path == step.path; });
+    if (changed) continue;
+    if (value* v = value_at(out, s, step.path)) {
+      v->k = value::kind::absent;
+      v->text.clear();
+    }
+  }
+  return out;
+}
+
 // One file per deployment: `<profile id>.<markets>.yaml` inside `dir` (never outside it),
 // written atomically; never over the profile read.
 bool emit_profiles(const plan_report& plan, const profile& p, const library& rules,
@@ -92,7 +144,7 @@ bool emit_profiles(const plan_report& plan, const profile& p, const library& rul
                 ".name: the replacement model's; put its real name.\n";
       }
     }
-    text += write_profile_yaml(d.remediated, rules.profile_schema());
+    text += write_profile_yaml(as_written(d, p, rules.profile_schema()), rules.profile_schema());
     if (!emit(text, path)) return false;
     std::cerr << "wrote " << printable(path) << "\n";
   }
