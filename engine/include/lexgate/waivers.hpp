@@ -29,6 +29,11 @@ struct waiver {
 std::optional<std::vector<waiver>> load_waivers(const source_ptr& file, const library& rules,
                                                 diagnostic_bag& bag);
 
+/// Whether `w` names finding `f` of market `m` in report `r`: its rule, its profile (or every
+/// profile) and its market (or every market; a member state's code also names its findings
+/// under `EU`), whatever the finding's status and the waiver's expiry.
+bool waiver_names(const waiver& w, const report& r, const market_report& m, const finding& f);
+
 /// Marks violations and indeterminate findings that a waiver covers as `waived` while it holds
 /// (as-of date on or before `expires`). A finding whose only waivers have expired keeps its
 /// status and carries the expired waiver, so the report can say when it lapsed. Recomputes the
