@@ -72,7 +72,7 @@ std::string unknown_command(int argc, const char* const* argv) {
   const auto near = nearest_name(std::string(word), names);
   std::string all;
   for (const auto& c : kCommands) all += (all.empty() ? "`" : ", `") + std::string(c.name) + "`";
-  return "error[usage]: `" + std::string(word) + "` is not a lexgate command\n  = help: " +
+  return "error[usage]: `" + printable(word) + "` is not a lexgate command\n  = help: " +
          (near ? "did you mean `" + *near + "`?"
                : "the commands are " + all + "; `lexgate --help` describes them") +
          "\n";

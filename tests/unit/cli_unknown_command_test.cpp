@@ -19,6 +19,11 @@ TEST_CASE("an unknown command is a usage error naming the command meant", "[cli]
   CHECK(other.exit_code == 2);
   CHECK(other.err.find("the commands are `check`, `lint`, `list`, `explain`, `test`, `scan`, "
                        "`plan`, `derive`") != std::string::npos);
+  // The word is quoted as printable text: a terminal escape in it is shown, not obeyed.
+  const auto hostile = run_lexgate({"ch\x1b[31mek"});
+  CHECK(hostile.exit_code == 2);
+  CHECK(hostile.err.find('\x1b') == std::string::npos);
+  CHECK(hostile.err.find("is not a lexgate command") != std::string::npos);
   // Commands, flags and help are CLI11's as before.
   CHECK(run_lexgate({"--help"}).exit_code == 0);
   CHECK(run_lexgate({"--version"}).exit_code == 0);
