@@ -1,6 +1,7 @@
 // JSON profiles typed straight from simdjson's DOM into a reused profile (see the header for when
 // this path gives up and the full path decides).
 #include "io/json_fast_typer.hpp"
+#include "io/json_string_list.hpp"
 #include "io/short_text.hpp"
 #include "source/text_check.hpp"
 
@@ -584,6 +585,10 @@ class fast_typer {
     simdjson::ondemand::array array;
     if (e.get_array().get(array) != ok) return false;
     const schema_type& element = *type.element;
+    if (element.kind == type_kind::string || element.kind == type_kind::enumeration ||
+        element.kind == type_kind::jurisdiction || element.kind == type_kind::date) {
+      return string_list(array, type, out, depth, paths_kept);
+    }
     if (element.kind != type_kind::record && element.kind != type_kind::list &&
         element.kind != type_kind::map) {
       // Scalars are counted first, a token each, so that a list that changes length can take a
@@ -635,6 +640,31 @@ class fast_typer {
       ++i;
     }
     if (i < items.size()) move_items(items, i, pool(type).values);
+    return true;
+  }
+
+  // A list of strings (codes, enum values, dates), most lists of a profile: its text as written
+  // is read in one pass (json_string_list.hpp), where the iterator took a token at a time, after
+  // counting them. A list that is not of plain strings gives the line up, as an item that is
+  // not a string did.
+  bool string_list(simdjson::ondemand::array& array, const schema_type& type, value& out,
+                   std::uint32_t depth, bool paths_kept) {
+    std::string_view raw;
+    if (array.raw_json().get(raw) != ok) return false;
+    std::vector<std::string_view>& texts = memory_.list_texts;
+    if (!plain_string_list(raw, texts)) return false;
+    const std::size_t size = texts.size();
+    if (size > limits_.max_list_items) return false;
+    if (size != 0 && depth + 1 > limits_.max_depth) return false;
+    const schema_type& element = *type.element;
+    const std::size_t kept = start_list(type, out, size, paths_kept);
+    for (std::size_t i = 0; i < size; ++i) {
+      value& v = out.items[i];
+      if (i >= kept) place_index(v.path, out.path, i);
+      v.where = {line_, 0};
+      clear_container(v, element);
+      if (!string_text(texts[i], element, v)) return false;
+    }
     return true;
   }
 

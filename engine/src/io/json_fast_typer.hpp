@@ -50,6 +50,9 @@ struct fast_typer_memory {
   /// Pools are sought whenever a list changes length, several times a line.
   std::array<const schema_type*, 128> pool_owner{};
   std::array<std::uint32_t, 128> pool_index{};
+  /// The texts of the strings of the list being typed (json_string_list.hpp), kept for their
+  /// memory.
+  std::vector<std::string_view> list_texts;
   /// The root fields the profile's checks read, by index (-1 when the schema has none).
   int deployment = -1, markets = -1, version = -1, product = -1, product_id = -1;
   /// Whether each two-letter code (`AA` to `ZZ`) is a valid market of the schema: 0 when not

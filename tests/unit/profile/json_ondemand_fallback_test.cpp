@@ -312,3 +312,74 @@ TEST_CASE("the reader reads a line's bytes only, whatever follows it in memory",
     CHECK(bag.has_errors());
   }
 }
+
+namespace {
+
+// `line` with the array written after the first `"key":` replaced by `raw` as written.
+std::string with_list(std::string line, const std::string& key, const std::string& raw) {
+  const std::string marker = "\"" + key + "\":[";
+  const std::size_t at = line.find(marker);
+  if (at == std::string::npos) return line;
+  const std::size_t start = at + marker.size() - 1;
+  const std::size_t end = line.find(']', start);
+  line.replace(start, end + 1 - start, raw);
+  return line;
+}
+
+}  // namespace
+
+// Lists of strings (codes, enum values) are read from their text in one pass: every way of
+// writing one must give the full typer's profile or its diagnostics.
+TEST_CASE("lists of strings written every way give the full typer's profile or diagnostics",
+          "[profile][jsonl][fast][ondemand]") {
+  lexgate::testing::typer_pair typers;
+  const lexgate::library lib = standard_library();
+  ondemand_typer lazy(lib.profile_schema());
+  const std::vector<std::string> markets = {
+      // Valid, written plainly and with white space between tokens.
+      "[\"US\"]", "[\"US\",\"IT\",\"US-NY\",\"CN\"]", "[ \"US\" , \"IT\" ]", "[\t\"US\"\t]",
+      "[\r\n\"US\",\n\"IT\"\r\n]", "[\"US\"   ]", "[   \"US\"]", "[\"US\" ,\"IT\"]",
+      "[\"US\", \"IT\"] ", "[\"AU\",\"BR\",\"CA\",\"CN\",\"DE\",\"FR\",\"GB\",\"IN\",\"IT\","
+      "\"JP\",\"KR\",\"SG\",\"US\",\"US-CA\",\"US-NY\",\"US-TX\",\"IE\",\"ES\"]",
+      // Empty: an error of the full path (no market).
+      "[]", "[ ]", "[\t]",
+      // Broken structure.
+      "[\"US\",]", "[,\"US\"]", "[\"US\",,\"IT\"]", "[\"US\" \"IT\"]", "[\"US\":\"IT\"]",
+      "[\"US]", "[\"US\"", "[\"US\"}", "[US]", "['US']",
+      // Items that are not plain strings.
+      "[null]", "[\"US\",null]", "[1]", "[true]", "[[\"US\"]]", "[{\"US\":1}]", "[\"US\",[]]",
+      "[\"U\\u0053\"]", "[\"US\\\\\"]", "[\"U\\\"S\"]", "[\"\\u0055\\u0053\",\"IT\"]",
+      "[\"U\x01S\"]", "[\"\xc3\xa9\"]", "[\"U\x7fS\"]", "[\"US\t\"]", "[\"\"]",
+      // Codes that are not valid, of every length around the sixteen bytes read at once.
+      "[\"ZZ\"]", "[\"us\"]", "[\"US-NYC\"]", "[\"ABCDEFGHIJKLMNO\"]", "[\"ABCDEFGHIJKLMNOP\"]",
+      "[\"ABCDEFGHIJKLMNOPQ\"]", "[\"US\",\"ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGH\"]"};
+  const std::vector<std::string> audiences = {
+      "[\"minors\"]", "[ \"minors\" , \"government\" ]", "[\"minors\",\"minors\"]",
+      "[\"nobody\"]", "[\"minors\",]", "[\"min\\u006frs\"]", "[\"minors\" \"government\"]",
+      "[\"a value much longer than sixteen bytes\"]", "[]", "[ ]", "[null]"};
+  std::uint32_t number = 0;
+  std::size_t taken_lazily = 0;
+  for (std::uint64_t seed = 0; seed < 3; ++seed) {
+    const nlohmann::ordered_json base = lexgate::bench::generate_profile(31, seed);
+    const std::string valid = base.dump();
+    std::vector<std::string> lines;
+    for (const std::string& raw : markets) lines.push_back(with_list(valid, "markets", raw));
+    for (const std::string& raw : audiences) {
+      lines.push_back(with_list(valid, "audiences", raw));
+      lines.push_back(with_list(valid, "capabilities", raw));
+    }
+    for (const std::string& line : lines) {
+      const auto t = typers.compare(line, ++number);
+      if (lazy.type(line, number)) {
+        ++taken_lazily;
+        INFO("line " << number << ": " << line);
+        REQUIRE(t.full);
+        CHECK(lazy.typed.id == t.full->id);
+        CHECK(value_difference(lazy.typed.root, t.full->root).empty());
+      }
+      typers.compare(valid, ++number);
+      CHECK(lazy.type(valid, number));
+    }
+  }
+  CHECK(taken_lazily > 0);
+}
