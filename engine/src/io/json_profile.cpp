@@ -161,7 +161,7 @@ class tree_builder {
 bool load_json(simdjson::dom::parser& parser, fast_reader* reader,
                std::string_view json, std::uint32_t line, const source_ptr& file,
                const schema& schema, diagnostic_bag& bag, profile& out,
-               const profile_limits& limits) {
+               const profile_limits& limits, bool padded = false) {
   detail::fast_typer_memory* fast = reader != nullptr ? &reader->fast : nullptr;
   detail::resolution_memory* names = reader != nullptr ? &reader->names : nullptr;
   auto error_at = [&](const char* code, std::string message, std::string pointer,
@@ -187,7 +187,15 @@ bool load_json(simdjson::dom::parser& parser, fast_reader* reader,
     return fail();
   }
   if (reader != nullptr) {
-    const simdjson::padded_string_view copy = reader->line.copy(json);
+    // A line the caller says is padded is read where it lies, when the byte after it is a line
+    // break or a NUL: On-Demand reads that byte where the line's tokens end, and one that is
+    // JSON (a `}`) could complete a line cut short.
+    const bool in_place =
+        padded && (json.data()[json.size()] == '\n' || json.data()[json.size()] == '\0');
+    const simdjson::padded_string_view copy =
+        in_place ? simdjson::padded_string_view(json.data(), json.size(),
+                                                json.size() + simdjson::SIMDJSON_PADDING)
+                 : reader->line.copy(json);
     simdjson::ondemand::document lazy;
     if (reader->ondemand.iterate(copy).get(lazy) == simdjson::SUCCESS &&
         detail::type_json_profile_ondemand(lazy, std::string_view(copy.data(), json.size()), line,
@@ -259,6 +267,16 @@ bool json_profile_reader::load_into(std::string_view json, std::uint32_t line,
                                     diagnostic_bag& bag, profile& out,
                                     const profile_limits& limits) {
   return load_json(impl_->parser, &impl_->fast, json, line, file, schema, bag, out, limits);
+}
+
+static_assert(json_profile_reader::line_padding >= simdjson::SIMDJSON_PADDING,
+              "the padding promised must be simdjson's");
+
+bool json_profile_reader::load_padded_into(std::string_view json, std::uint32_t line,
+                                           const source_ptr& file, const schema& schema,
+                                           diagnostic_bag& bag, profile& out,
+                                           const profile_limits& limits) {
+  return load_json(impl_->parser, &impl_->fast, json, line, file, schema, bag, out, limits, true);
 }
 
 namespace detail {

@@ -383,3 +383,51 @@ TEST_CASE("lists of strings written every way give the full typer's profile or d
   }
   CHECK(taken_lazily > 0);
 }
+
+// A line read where it lies (`load_padded_into`, as `scan` reads the lines of its blocks) is
+// followed by its line break or zeros, then by more of the block: every line, odd or not, must
+// give what the full typer gives, whatever follows, and one followed by anything but a line
+// break or a NUL is copied (a `}` after a line cut short must not complete it).
+TEST_CASE("lines read where they lie in a padded block give the full typer's profile or diagnostics",
+          "[profile][jsonl][fast][ondemand]") {
+  const lexgate::library lib = standard_library();
+  const auto file = std::make_shared<const lexgate::source_file>("fleet.jsonl", "");
+  lexgate::json_profile_reader reader;
+  lexgate::profile reused;
+  std::uint32_t number = 0;
+  std::size_t accepted = 0;
+  for (std::uint64_t seed = 0; seed < 2; ++seed) {
+    const nlohmann::ordered_json base = lexgate::bench::generate_profile(37, seed);
+    const std::string valid = base.dump();
+    std::vector<std::string> lines = odd_lines(base);
+    lines.push_back(valid.substr(0, valid.size() - 1));  // cut short, before its `}`
+    lines.push_back(valid.substr(0, valid.size() - 2));
+    for (const std::string& line : lines) {
+      for (const std::string& after : {std::string("\n") + valid, std::string("\r\n}"),
+                                      std::string(1, '\0'), std::string("}"),
+                                      std::string("]}\n"), std::string(" }")}) {
+        // The line, what follows it, and the padding a block keeps after its text.
+        std::string block = line + after;
+        block.append(lexgate::json_profile_reader::line_padding, '\0');
+        const std::string_view view(block.data(), line.size());
+        ++number;
+        lexgate::diagnostic_bag bag;
+        lexgate::diagnostic_bag full_bag;
+        const bool fast =
+            reader.load_padded_into(view, number, file, lib.profile_schema(), bag, reused);
+        const auto full = lexgate::detail::load_json_profile_full(line, number, file,
+                                                                  lib.profile_schema(), full_bag);
+        INFO("line " << number << ": " << line << " followed by " << after);
+        REQUIRE(fast == full.has_value());
+        CHECK(lexgate::testing::diagnostics_text(bag) ==
+              lexgate::testing::diagnostics_text(full_bag));
+        if (fast) {
+          ++accepted;
+          CHECK(reused.id == full->id);
+          CHECK(value_difference(reused.root, full->root).empty());
+        }
+      }
+    }
+  }
+  CHECK(accepted > 0);
+}
