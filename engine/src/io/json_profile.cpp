@@ -47,6 +47,10 @@ struct fast_reader {
   padded_line line;
   detail::fast_typer_memory fast;   // kept for the next profile (json_fast_typer.hpp)
   detail::resolution_memory names;  // for resolving company names (name_resolution.hpp)
+  // Lines left to the On-Demand path without trying the text first, after a line the text
+  // path gave up and On-Demand took (one with an escape, or a name in another script): such
+  // lines come together, and each one given up costs the reused profile.
+  std::uint32_t ondemand_only = 0;
 };
 
 }  // namespace
@@ -196,11 +200,24 @@ bool load_json(simdjson::dom::parser& parser, fast_reader* reader,
         in_place ? simdjson::padded_string_view(json.data(), json.size(),
                                                 json.size() + simdjson::SIMDJSON_PADDING)
                  : reader->line.copy(json);
+    // The plainest lines are read straight from their text (json_plain_scan.hpp).
+    const bool text_tried = reader->ondemand_only == 0;
+    if (!text_tried) --reader->ondemand_only;
+    if (text_tried) {
+      if (detail::type_json_profile_text(std::string_view(copy.data(), json.size()), line, schema,
+                                         limits, *fast, out)) {
+        out.source = file;
+        if (!detail::resolve_names(out, schema, bag, true, names)) return fail();
+        return true;
+      }
+      out = profile{};  // as after On-Demand gives up, below
+    }
     simdjson::ondemand::document lazy;
     if (reader->ondemand.iterate(copy).get(lazy) == simdjson::SUCCESS &&
         detail::type_json_profile_ondemand(lazy, std::string_view(copy.data(), json.size()), line,
                                            schema, limits, *fast, out)) {
       out.source = file;
+      if (text_tried) reader->ondemand_only = 32;
       if (!detail::resolve_names(out, schema, bag, true, names)) return fail();
       return true;
     }

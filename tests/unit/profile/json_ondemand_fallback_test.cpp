@@ -27,15 +27,18 @@ namespace {
 
 using lexgate::testing::value_difference;
 
-// The On-Demand path alone, with its own memory and reused profile, as the reader runs it.
+// The On-Demand path alone (or, with `text`, the path that reads the plainest lines from
+// their text), with its own memory and reused profile, as the reader runs it.
 class ondemand_typer {
  public:
-  explicit ondemand_typer(const lexgate::schema& s) : schema_(s) {}
+  explicit ondemand_typer(const lexgate::schema& s, bool text = false) : schema_(s), text_(text) {}
 
   // Whether the path accepted `line` (into `typed`).
   bool type(const std::string& line, std::uint32_t number) {
     bool accepted =
-        lexgate::detail::type_json_line_ondemand(line, number, schema_, {}, memory_, typed);
+        text_ ? lexgate::detail::type_json_line_text(line, number, schema_, {}, memory_, typed)
+              : lexgate::detail::type_json_line_ondemand(line, number, schema_, {}, memory_,
+                                                         typed);
     if (accepted) {
       // The step the reader (and the full typer) ends with.
       lexgate::diagnostic_bag bag;
@@ -49,6 +52,7 @@ class ondemand_typer {
 
  private:
   const lexgate::schema& schema_;
+  bool text_;
   lexgate::detail::fast_typer_memory memory_;
   lexgate::detail::resolution_memory names_;
 };
@@ -430,4 +434,57 @@ TEST_CASE("lines read where they lie in a padded block give the full typer's pro
     }
   }
   CHECK(accepted > 0);
+}
+
+// The plainest lines are read from their text before simdjson is asked: that path alone must
+// take every generated line, never take a line the full typer refuses, and type every line it
+// takes as the full typer does, whatever way it is written (odd lines, lists of strings).
+TEST_CASE("the path reading lines from their text types them exactly as the full typer",
+          "[profile][jsonl][fast][ondemand]") {
+  lexgate::testing::typer_pair typers;
+  const lexgate::library lib = standard_library();
+  ondemand_typer text(lib.profile_schema(), true);
+  std::uint32_t number = 0;
+  std::size_t generated = 0;
+  for (std::uint64_t i = 0; i < 300; ++i) {
+    const std::string line = lexgate::bench::generate_profile(41, i).dump();
+    const auto t = typers.compare(line, ++number);
+    REQUIRE(t.full);
+    INFO("line " << number << ": " << line);
+    if (!text.type(line, number)) continue;
+    ++generated;
+    CHECK(text.typed.id == t.full->id);
+    CHECK(value_difference(text.typed.root, t.full->root).empty());
+  }
+  CHECK(generated == 300);  // the generator writes the plainest JSON
+  std::size_t taken = 0;
+  for (std::uint64_t seed = 0; seed < 4; ++seed) {
+    const nlohmann::ordered_json base = lexgate::bench::generate_profile(43, seed);
+    const std::string valid = base.dump();
+    std::vector<std::string> lines = odd_lines(base);
+    for (const char* raw : {"[ \"US\" , \"IT\" ]", "[\"US\",]", "[\"U\\u0053\"]", "[]", "[\"US\" \"IT\"]",
+                            "[\"US\"", "[null]", "[\"ZZ\"]", "[\"US\",\"US-NY\"]"}) {
+      lines.push_back(with_list(valid, "markets", raw));
+      lines.push_back(with_list(valid, "capabilities", raw));
+    }
+    lines.push_back(replaced(valid, "\"storage\":{", "\"storage\":{ \"IT\" : [ \"DE\" ] ,"));
+    lines.push_back(replaced(valid, "\"storage\":{", "\"storage\":{\"IT\":null,"));
+    lines.push_back(replaced(valid, "\"storage\":{", "\"storage\":{\"I\\u0054\":[\"DE\"],"));
+    lines.push_back(replaced(valid, "\"models\":[", "\"models\":[ {\"name\":\"x\"} ,"));
+    lines.push_back(replaced(valid, "\"models\":[", "\"models\":[null,"));
+    lines.push_back(replaced(valid, "\"models\":[", "\"models\":[{},"));
+    for (const std::string& line : lines) {
+      const auto t = typers.compare(line, ++number);
+      if (text.type(line, number)) {
+        ++taken;
+        INFO("line " << number << ": " << line);
+        REQUIRE(t.full);
+        CHECK(text.typed.id == t.full->id);
+        CHECK(value_difference(text.typed.root, t.full->root).empty());
+      }
+      typers.compare(valid, ++number);
+      CHECK(text.type(valid, number));
+    }
+  }
+  CHECK(taken > 0);
 }
