@@ -700,18 +700,22 @@ class fast_typer {
   }
 
  private:
-  // The value at `at`, of `type`, at `depth`: `typed` and `nested` on the text.
-  bool text_value(plain_cursor& at, const schema_type& type, value& out, std::uint32_t depth,
-                  bool paths_kept) {
+  // The value at `at`, of `type`, at `depth`: `nested` on the text. Scalars, most values, are
+  // read here, inline; containers in a call, given a copy of the cursor, so that the caller's
+  // stays in registers.
+  [[gnu::always_inline]] bool text_value(plain_cursor& at, const schema_type& type, value& out,
+                                         std::uint32_t depth, bool paths_kept) {
     if (depth > limits_.max_depth) return false;
     out.where = {line_, 0};
     switch (type.kind) {
       case type_kind::record:
-        return text_record(at, type, out, depth, paths_kept);
       case type_kind::list:
-        return text_list(at, type, out, depth, paths_kept);
-      case type_kind::map:
-        return text_map(at, type, out, depth);
+      case type_kind::map: {
+        plain_cursor inner = at;
+        if (!text_container(inner, type, out, depth, paths_kept)) return false;
+        at.p = inner.p;
+        return true;
+      }
       case type_kind::boolean: {
         bool b = false;
         if (!at.boolean(b)) return false;
@@ -735,6 +739,18 @@ class fast_typer {
     }
   }
 
+  bool text_container(plain_cursor& at, const schema_type& type, value& out, std::uint32_t depth,
+                      bool paths_kept) {
+    switch (type.kind) {
+      case type_kind::record:
+        return text_record(at, type, out, depth, paths_kept);
+      case type_kind::list:
+        return text_list(at, type, out, depth, paths_kept);
+      default:
+        return text_map(at, type, out, depth);
+    }
+  }
+
   // Past the `,` after a container's item, or its closing `close` (then `closed`); false when
   // neither follows.
   [[gnu::always_inline]] static bool next_item(plain_cursor& at, char close, bool& closed) {
@@ -752,8 +768,9 @@ class fast_typer {
     return true;
   }
 
-  bool text_record(plain_cursor& at, const schema_type& type, value& out, std::uint32_t depth,
+  bool text_record(plain_cursor& cursor, const schema_type& type, value& out, std::uint32_t depth,
                    bool paths_kept) {
+    plain_cursor at = cursor;  // in registers; `cursor` is written back at the end
     if (at.p >= at.end || *at.p != '{') return false;
     ++at.p;
     const std::size_t fields = type.fields.size();
@@ -807,15 +824,18 @@ class fast_typer {
       if (type.fields[i].required || owes_required(*type.fields[i].type)) return false;
       make_absent(out.items[i], *type.fields[i].type);
     }
+    cursor.p = at.p;
     return true;
   }
 
-  bool text_list(plain_cursor& at, const schema_type& type, value& out, std::uint32_t depth,
+  bool text_list(plain_cursor& cursor, const schema_type& type, value& out, std::uint32_t depth,
                  bool paths_kept) {
+    plain_cursor at = cursor;  // in registers; `cursor` is written back at the end
     if (at.p >= at.end || *at.p != '[') return false;
     const schema_type& element = *type.element;
     if (string_kind(element.kind)) {
       if (!plain_string_items(at, memory_.list_texts)) return false;
+      cursor.p = at.p;
       return string_items(type, out, depth, paths_kept);
     }
     // Lists of booleans or integers are left to the On-Demand path, which counts them first.
@@ -855,12 +875,14 @@ class fast_typer {
       if (!next_item(at, ']', closed)) return false;
     }
     if (i < items.size()) move_items(items, i, pool(type).values);
+    cursor.p = at.p;
     return true;
   }
 
   // Entries are typed as they come, the map growing past the entries it had with values a map
   // of its type gave up, as a list of containers grows.
-  bool text_map(plain_cursor& at, const schema_type& type, value& out, std::uint32_t depth) {
+  bool text_map(plain_cursor& cursor, const schema_type& type, value& out, std::uint32_t depth) {
+    plain_cursor at = cursor;  // in registers; `cursor` is written back at the end
     if (at.p >= at.end || *at.p != '{') return false;
     ++at.p;
     set_container(out, value::kind::map);
@@ -900,6 +922,7 @@ class fast_typer {
     }
     if (count < items.size()) move_items(items, count, pool(type).values);
     out.keys.resize(count);
+    cursor.p = at.p;
     return true;
   }
 
