@@ -754,17 +754,21 @@ class fast_typer {
   // Past the `,` after a container's item, or its closing `close` (then `closed`); false when
   // neither follows.
   [[gnu::always_inline]] static bool next_item(plain_cursor& at, char close, bool& closed) {
-    at.skip_space();
-    if (at.p >= at.end) return false;
-    if (*at.p == close) {
+    char c = *at.p;  // the byte at `end` may be read, and is no punctuation
+    if (static_cast<unsigned char>(c) <= ' ') {
+      at.skip_space();
+      if (at.p >= at.end) return false;
+      c = *at.p;
+    }
+    if (c == ',') {
       ++at.p;
-      closed = true;
+      at.skip_space();
+      closed = false;
       return true;
     }
-    if (*at.p != ',') return false;
+    if (c != close) return false;
     ++at.p;
-    at.skip_space();
-    closed = false;
+    closed = true;
     return true;
   }
 
@@ -800,9 +804,7 @@ class fast_typer {
       const std::uint64_t bit = std::uint64_t{1} << index;
       if ((given & bit) != 0) return false;  // duplicate key
       given |= bit;
-      at.skip_space();
-      if (at.p >= at.end || *at.p != ':') return false;
-      ++at.p;
+      if (!at.expect(':')) return false;
       at.skip_space();
       if (at.p >= at.end) return false;
       const schema_field& f = type.fields[index];
@@ -898,9 +900,7 @@ class fast_typer {
       for (std::size_t k = 0; k < count; ++k) {
         if (out.keys[k] == key) return false;  // duplicate key
       }
-      at.skip_space();
-      if (at.p >= at.end || *at.p != ':') return false;
-      ++at.p;
+      if (!at.expect(':')) return false;
       at.skip_space();
       if (at.p >= at.end || *at.p == 'n') return false;  // left to the DOM path, as there
       if (count == items.size()) {
@@ -1293,6 +1293,9 @@ bool type_json_profile_ondemand(simdjson::ondemand::document& document, std::str
 bool type_json_profile_text(std::string_view json, std::uint32_t line, const schema& schema,
                             const profile_limits& limits, fast_typer_memory& memory,
                             profile& out) {
+  // The reader reads the byte after the line (json_plain_scan.hpp): a line break or a NUL.
+  const char after = json.data()[json.size()];
+  if (after != '\n' && after != '\0') return false;
   know_schema(schema, memory, out);
   fast_typer typer(schema, limits, line, memory, json.data() + json.size());
   out.root.path.clear();

@@ -105,7 +105,8 @@ bool type_json_profile_ondemand(simdjson::ondemand::document& document, std::str
 /// `type_json_profile_fast` reading the line `json` straight from its text, without simdjson,
 /// when it is written in the plainest way (json_plain_scan.hpp): strings of printable ASCII
 /// without escapes, integers of at most 18 digits, no null list item or map value. `json` lies
-/// in a buffer readable SIMDJSON_PADDING bytes past its end. The same contract as
+/// in a buffer readable SIMDJSON_PADDING bytes past its end, and is followed by a line break or
+/// a NUL (else it is given up). The same contract as
 /// `type_json_profile_fast` when it gives up (the caller then types the line with a new
 /// profile); it shares `memory` with the other two, as all three keep it alike.
 bool type_json_profile_text(std::string_view json, std::uint32_t line, const schema& schema,

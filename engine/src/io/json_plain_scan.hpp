@@ -21,9 +21,22 @@
 
 namespace lexgate::detail {
 
-/// A position in a value's text, and where the text ends (the position of its closing bracket
-/// or brace). The text must lie in a buffer readable for 16 bytes past `end` (a line padded for
-/// simdjson): strings are searched 16 bytes at a time.
+/// The bytes that may follow a scalar: a comma, a closing bracket or brace, white space (one
+/// load where there were eight comparisons).
+struct delimiter_table {
+  bool is[256] = {};
+  constexpr delimiter_table() {
+    for (const char c : {',', '}', ']', ' ', '\t', '\n', '\r'}) {
+      is[static_cast<unsigned char>(c)] = true;
+    }
+  }
+};
+inline constexpr delimiter_table scalar_delimiters{};
+
+/// A position in a line's text, and where the text ends. The text must lie in a buffer readable
+/// for 16 bytes past `end` (a line padded for simdjson), strings being searched 16 bytes at a
+/// time, and the byte at `end` must be a line break or a NUL: a byte is read before it is known
+/// to lie before `end` wherever one that is not JSON's punctuation would be refused anyway.
 struct plain_cursor {
   const char* p;
   const char* end;
@@ -32,9 +45,21 @@ struct plain_cursor {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
   }
 
-  // Most tokens follow another at once: a byte above the space is not white space.
+  // Most tokens follow another at once: a byte above the space is not white space (and the
+  // byte at `end` may be read).
   [[gnu::always_inline]] void skip_space() {
-    while (p < end && static_cast<unsigned char>(*p) <= ' ' && white_space(*p)) ++p;
+    while (static_cast<unsigned char>(*p) <= ' ' && p < end && white_space(*p)) ++p;
+  }
+
+  /// Past `c` (JSON punctuation) at `p`, after any white space; false when something else is
+  /// there. (The byte at `end` is never punctuation.)
+  [[gnu::always_inline]] bool expect(char c) {
+    if (*p != c) {
+      skip_space();
+      if (p >= end || *p != c) return false;
+    }
+    ++p;
+    return true;
   }
 
   /// Past the string that starts at `p` (at its opening quote), its text in `text`; false when
@@ -75,7 +100,7 @@ struct plain_cursor {
   /// Whether the byte at `p` ends a scalar: white space, a comma, a closing bracket or brace,
   /// or the end of the text. (What follows is then read as the container's next token.)
   [[gnu::always_inline]] bool at_delimiter() const {
-    return p == end || *p == ',' || *p == '}' || *p == ']' || white_space(*p);
+    return scalar_delimiters.is[static_cast<unsigned char>(*p)] || p == end;
   }
 
   /// Past the literal `true` or `false` at `p`, its value in `b`.
