@@ -363,7 +363,7 @@ class fast_typer {
 
   // A scalar's place held a scalar before, or nothing; a container only in a profile typed
   // against another schema.
-  void clear_container(value& out, const schema_type& type) {
+  [[gnu::always_inline]] void clear_container(value& out, const schema_type& type) {
     if (!out.items.empty()) resize_items(out.items, 0, type);
     if (!out.keys.empty()) out.keys.clear();
   }
@@ -786,20 +786,24 @@ class fast_typer {
     at.skip_space();
     bool closed = at.p < at.end && *at.p == '}';
     if (closed) ++at.p;
+    // The record's own fields and items keep their place while the values below are typed.
+    const schema_field* const field = type.fields.data();
+    value* const items = out.items.data();
     while (!closed) {
-      // The key is compared with the field expected next where it lies, before its end is
-      // sought: a name holds no quote or escape, so when its bytes and a quote follow the
-      // opening quote, the key is that name.
+      // The key is compared where it lies with the names of the fields, the one expected next
+      // first, then those after it (keys left out skip fields), then those before: a name holds
+      // no quote or escape, so when its bytes and a quote follow the opening quote, the key is
+      // that name. A key that is none (unknown, or with an escape in it) gives the line up.
       if (at.p >= at.end || *at.p != '"') return false;
+      const char* key = at.p + 1;
       std::size_t index = expected;
-      if (index < fields && key_is(at.p + 1, type.fields[index].name)) {
-        at.p += type.fields[index].name.size() + 2;
-      } else {
-        std::string_view key;
-        if (!at.string(key)) return false;  // a key with an escape in it included
-        index = find_field(type, key, expected);
-        if (index == fields) return false;  // unknown key
+      while (index < fields && !key_is(key, field[index].name)) ++index;
+      if (index == fields) {
+        for (index = 0; index < expected && !key_is(key, field[index].name); ++index) {
+        }
+        if (index >= expected) return false;
       }
+      at.p = key + field[index].name.size() + 1;
       expected = index + 1;
       const std::uint64_t bit = std::uint64_t{1} << index;
       if ((given & bit) != 0) return false;  // duplicate key
@@ -807,8 +811,8 @@ class fast_typer {
       if (!at.expect(':')) return false;
       at.skip_space();
       if (at.p >= at.end) return false;
-      const schema_field& f = type.fields[index];
-      value& v = out.items[index];
+      const schema_field& f = field[index];
+      value& v = items[index];
       if (*at.p == 'n') {
         if (!at.null()) return false;
         if (f.required || owes_required(*f.type)) return false;
@@ -823,8 +827,8 @@ class fast_typer {
     }
     for (std::uint64_t missing = all & ~given; missing != 0; missing &= missing - 1) {
       const auto i = static_cast<std::size_t>(std::countr_zero(missing));
-      if (type.fields[i].required || owes_required(*type.fields[i].type)) return false;
-      make_absent(out.items[i], *type.fields[i].type);
+      if (field[i].required || owes_required(*field[i].type)) return false;
+      make_absent(items[i], *field[i].type);
     }
     cursor.p = at.p;
     return true;
