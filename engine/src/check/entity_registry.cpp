@@ -134,10 +134,13 @@ std::size_t spelled_by(const std::vector<std::string_view>& words, std::size_t i
 // Where `phrase` stands in `words` as whole words, or npos. A known name in a script written
 // without spaces (深度求索) is found inside a longer run (杭州深度求索人工智能..., DeepSeek深度求索):
 // UTF-8 text found in UTF-8 text starts and ends on character boundaries.
-std::size_t phrase_at(const std::vector<std::string_view>& words, const phrase_words& phrase) {
+// `end` is set to the word after it.
+std::size_t phrase_at(const std::vector<std::string_view>& words, const phrase_words& phrase,
+                      std::size_t& end) {
   if (phrase.size == 0 || phrase.size > words.size()) return std::string::npos;
   if (phrase.size == 1 && non_ascii(phrase.words[0])) {
     for (std::size_t i = 0; i < words.size(); ++i) {
+      end = i + 1;
       if (words[i].find(phrase.words[0]) != std::string_view::npos) return i;
     }
     return std::string::npos;
@@ -149,7 +152,10 @@ std::size_t phrase_at(const std::vector<std::string_view>& words, const phrase_w
       used = spelled_by(words, at, phrase.words[k]);
       if (used == 0) break;
     }
-    if (k == phrase.size) return i;
+    if (k == phrase.size) {
+      end = at;
+      return i;
+    }
   }
   return std::string::npos;
 }
@@ -301,7 +307,17 @@ std::optional<entity_match> entity_registry::company(std::string_view name) cons
   return within(name);
 }
 
-std::optional<entity_match> entity_registry::within(std::string_view name) const {
+std::optional<entity_match> entity_registry::also_named(std::string_view name) const {
+  name = trim(name);
+  std::string looks;
+  if (auto as_written = detail::as_it_looks(name)) {
+    looks = std::move(*as_written);
+    name = looks;
+  }
+  return within(name, true);
+}
+
+std::optional<entity_match> entity_registry::within(std::string_view name, bool other) const {
   // A company under a spelling the registry lacks (a fuller legal name, a division, a brand
   // with a product name) would otherwise pass rules about that company unseen. The earliest
   // known name wins, the longer one at the same place; names shorter than four letters
@@ -316,9 +332,14 @@ std::optional<entity_match> entity_registry::within(std::string_view name) const
   }
   name_words written;
   words_of(name, written);
-  std::optional<entity_match> best;
-  std::size_t best_at = std::string::npos;
-  std::size_t best_length = 0;
+  // Every known name found, as the words it covers: the earliest wins; another company's name
+  // in other words makes the name ambiguous (`also_named`).
+  struct found {
+    const entity_info* entity;
+    std::string_view matched;
+    std::size_t at, end, length;
+  };
+  std::vector<found> all;
   for (const entity_info& e : entities_) {
     auto consider = [&](const std::string& known) {
       phrase_words phrase;
@@ -328,21 +349,30 @@ std::optional<entity_match> entity_registry::within(std::string_view name) const
       std::size_t length = 0;
       for (std::size_t k = 0; k < phrase.size; ++k) length += phrase.words[k].size();
       if (length < 4) return;
-      const std::size_t at = phrase_at(written.words, phrase);
+      std::size_t end = 0;
+      const std::size_t at = phrase_at(written.words, phrase, end);
       if (at == std::string::npos) return;
-      if (at < best_at || (at == best_at && length > best_length)) {
-        // `Zhipu AI` without its suffix is `Zhipu`: the known name up to its last word kept.
-        const std::string_view last = phrase.words[phrase.size - 1];
-        const auto kept = static_cast<std::size_t>(last.data() + last.size() - known.data());
-        best = entity_match{&e, match_kind::name_within, known.substr(0, kept)};
-        best_at = at;
-        best_length = length;
-      }
+      // `Zhipu AI` without its suffix is `Zhipu`: the known name up to its last word kept.
+      const std::string_view last = phrase.words[phrase.size - 1];
+      const auto kept = static_cast<std::size_t>(last.data() + last.size() - known.data());
+      all.push_back({&e, std::string_view(known).substr(0, kept), at, end, length});
     };
     consider(e.name);
     for (const auto& n : e.names) consider(n);
   }
-  return best;
+  if (all.empty()) return std::nullopt;
+  const found* best = &all.front();
+  for (const found& f : all) {
+    if (f.at < best->at || (f.at == best->at && f.length > best->length)) best = &f;
+  }
+  if (!other) return entity_match{best->entity, match_kind::name_within, std::string(best->matched)};
+  const found* second = nullptr;
+  for (const found& f : all) {
+    const bool apart = f.end <= best->at || f.at >= best->end;
+    if (f.entity != best->entity && apart && (second == nullptr || f.at < second->at)) second = &f;
+  }
+  if (second == nullptr) return std::nullopt;
+  return entity_match{second->entity, match_kind::name_within, std::string(second->matched)};
 }
 
 std::optional<entity_match> entity_registry::family(std::string_view model_name,

@@ -146,9 +146,42 @@ class resolver {
       note(*v, v->text, nullptr, match_kind::name, {}, from, v->where);
       return nullptr;
     }
+    if (m->how == match_kind::name_within) {
+      if (const auto other = registry_.also_named(v->text)) two_companies(*v, *m, *other);
+    }
     note(*v, v->text, m->entity, m->how, m->matched, from, v->where);
     assign_text(v->text, m->entity->name);
     return m->entity;
+  }
+
+  // A company name that holds two companies' names (`Azure AI Foundry (DeepSeek)`) says neither
+  // which is meant nor, for a model, which developed it: taking the first would pass every rule
+  // on the other's products.
+  void two_companies(const value& v, const entity_match& first, const entity_match& other) {
+    diagnostic d = located(v, v.text.size());
+    d.code = "profile.entity_ambiguous";
+    d.message = "`" + v.path + "` `" + v.text + "` names two companies, " + first.entity->name +
+                " (`" + first.matched + "`) and " + other.entity->name + " (`" + other.matched +
+                "`): lexgate cannot tell which it is";
+    d.help = "write one company: for a model, `provider` is the company that developed it, and "
+             "the company whose service runs it goes in `operator`";
+    bag_.add(std::move(d));
+    ok_ = false;
+  }
+
+  // An error at a value of the profile, `written` characters long.
+  diagnostic located(const value& v, std::size_t written) const {
+    diagnostic d;
+    d.severity = diagnostic_severity::error;
+    d.file = p_.source ? p_.source->name() : std::string();
+    d.where = v.where;
+    d.end = {v.where.line, v.where.column + static_cast<std::uint32_t>(written)};
+    if (json_) {
+      d.pointer = json_pointer(v.path);
+    } else if (p_.source && v.where.line > 0) {
+      d.line_text = std::string(p_.source->line_text(v.where.line));
+    }
+    return d;
   }
 
   // A stated provider must be the developer the model's name identifies: `DeepSeek-R1` with
@@ -161,22 +194,14 @@ class resolver {
     if (!m || m->entity == nullptr || m->entity == developer) return;
     const bool guess = m->how == match_kind::name_within || m->how == match_kind::file_name_guess;
     const entity_info& e = *m->entity;
-    diagnostic d;
-    d.severity = guess ? diagnostic_severity::warning : diagnostic_severity::error;
+    diagnostic d = located(provider, written);
+    if (guess) d.severity = diagnostic_severity::warning;
     d.code = "profile.entity_developer";
     d.message = "`" + provider.path + "` names " +
                 (developer != nullptr ? developer->name : "`" + provider.text + "`") + ", but `" +
                 name.text + "` " + (guess ? "may be " : "is ") + "a model of " + e.name + " (" +
                 (guess ? std::string("the name holds") : to_string(m->how)) + " `" +
                 m->matched + "`)";
-    d.file = p_.source ? p_.source->name() : std::string();
-    d.where = provider.where;
-    d.end = {provider.where.line, provider.where.column + static_cast<std::uint32_t>(written)};
-    if (json_) {
-      d.pointer = json_pointer(provider.path);
-    } else if (p_.source && provider.where.line > 0) {
-      d.line_text = std::string(p_.source->line_text(provider.where.line));
-    }
     d.help = "`provider` is the company that developed the model; the company whose service runs "
              "it goes in `operator` (with `operator_country`). A model derived from " +
              e.name + "'s counts as " + e.name + "'s for rules on its products: write `provider: " +
