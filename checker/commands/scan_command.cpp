@@ -299,6 +299,8 @@ void scan_one(const library& rules, const input_file& file, const work_item& ite
   diagnostic_bag bag;
   const profile* p = nullptr;
   if (file.jsonl) {
+    // A line never names how company names resolved (`check --explain` does): not recorded.
+    state.json_profile.keep_resolutions = false;
     if (state.reader.load_into(item.text, item.line, file.source, rules.profile_schema(), bag,
                                state.json_profile)) {
       p = &state.json_profile;

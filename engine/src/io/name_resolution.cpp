@@ -264,6 +264,13 @@ class resolver {
   // step measured it again.
   void note(const value& target, const std::string& written, const entity_info* e,
             match_kind how, const std::string& matched, std::string_view from, location where) {
+    if (how == match_kind::name_within) {
+      any_within_ = true;
+    } else if (!p_.keep_resolutions) {
+      // No one reads the step, and `how_of` looks only for guesses: a step's path is noted
+      // once a run, so the guesses alone answer it as the whole list would.
+      return;
+    }
     if (used_ == p_.resolutions.size()) {
       name_resolution& added = p_.resolutions.emplace_back();
       if (memory_ != nullptr && !memory_->spare_paths.empty()) {
@@ -285,7 +292,6 @@ class resolver {
       r.country.clear();
     }
     r.how = how;
-    if (how == match_kind::name_within) any_within_ = true;
     assign_text(r.matched, matched);
     assign_text(r.from, from);
     r.where = where;
