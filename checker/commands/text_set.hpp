@@ -51,6 +51,7 @@ class text_set {
     while (size < 2 * expected) size *= 2;
     slots_.resize(size);
     mask_ = size - 1;
+    shift_ = static_cast<unsigned>(64 - std::countr_zero(size));
   }
   /// Adds `text`; false when it was there already.
   bool insert(std::string_view text) {
@@ -64,7 +65,10 @@ class text_set {
     std::size_t size = 0;
   };
   bool place(std::string_view text) {
-    for (std::size_t i = text_hash{}(text) & mask_;; i = (i + 1) & mask_) {
+    // The hash's high bits, mixed once more: texts that differ in their last bytes (`p-41`,
+    // `p-42`) differ in the hash's high bits, and its low bits alone clustered them.
+    const std::uint64_t h = static_cast<std::uint64_t>(text_hash{}(text)) * 0x9E3779B97F4A7C15ull;
+    for (std::size_t i = static_cast<std::size_t>(h >> shift_);; i = (i + 1) & mask_) {
       slot& s = slots_[i];
       if (s.data == nullptr) {
         // An empty text is kept with a non-null address of its own.
@@ -82,6 +86,7 @@ class text_set {
     std::vector<slot> old(slots_.size() * 2);
     old.swap(slots_);
     mask_ = slots_.size() - 1;
+    shift_ = static_cast<unsigned>(64 - std::countr_zero(slots_.size()));
     count_ = 0;
     for (const slot& s : old) {
       if (s.data != nullptr) place(std::string_view(s.data, s.size));
@@ -91,6 +96,7 @@ class text_set {
   static constexpr char empty_[1] = {};
   std::vector<slot> slots_;
   std::size_t mask_ = 0;
+  unsigned shift_ = 64;  // of a hash, for its top bits: as many as the table's size has
   std::size_t count_ = 0;
 };
 
