@@ -303,7 +303,11 @@ void scan_one(const library& rules, const input_file& file, const work_item& ite
   ++out.verdicts[static_cast<int>(r.overall)];
   out.failed = out.failed || fails(r, o.gate) ||
                (state.artifacts != nullptr && drift_fails_gate(r, *state.artifacts));
-  out.ids.push_back({r.profile_id, item.file, item.line});
+  // Made in place, the id copied once (a temporary's was copied, then moved).
+  profile_seen& seen = out.ids.emplace_back();
+  seen.id = r.profile_id;
+  seen.file = item.file;
+  seen.line = item.line;
   if (!state.lines) {
     out.reports.push_back(r);
     return;
@@ -526,6 +530,7 @@ exit_code run_scan(const scan_options& o) {
       }
       chunk_result batch;
       batch.lines.reserve(line_bytes + line_bytes / 4);
+      batch.ids.reserve(claimed.items.size());  // one each, never moved as the list grows
       for (const work_item& item : claimed.items) {
         scan_one(*rules, files[item.file], item, state, eval, o, waivers, batch);
       }
