@@ -323,7 +323,16 @@ std::optional<entity_match> entity_registry::within(std::string_view name) const
 
 std::optional<entity_match> entity_registry::family(std::string_view model_name,
                                                     match_kind how) const {
-  const std::string lowered = lowercase(model_name);
+  // A catalogue's display name separates its words with spaces where the model's id has
+  // hyphens (`DeepSeek R1 Distill Llama 70B` for `DeepSeek-R1-Distill-Llama-70B`), and some ids
+  // use underscores: all three are one separator inside a family, so `deepseek-r1` is found
+  // first, not the base model's `llama` further on. A family that ends in its hyphen
+  // (`deepseek-`) is a company's name as the start of an id, and needs the hyphen itself:
+  // `DeepSeek on Azure` only holds the company's name, a guess (`within`).
+  const std::string written = lowercase(model_name);
+  std::string lowered = written;
+  std::replace_if(lowered.begin(), lowered.end(), [](char c) { return c == ' ' || c == '_'; },
+                  '-');
   std::optional<entity_match> best;
   std::size_t best_pos = std::string::npos;
   for (const auto& [prefix, i] : families_) {
@@ -335,6 +344,7 @@ std::optional<entity_match> entity_registry::family(std::string_view model_name,
       const bool whole = !word_char(prefix.back()) || end == lowered.size() ||
                          !(lowered[end] >= 'a' && lowered[end] <= 'z');
       if (!word_start(lowered, pos) || !whole) continue;
+      if (prefix.back() == '-' && written[end - 1] != '-') continue;
       if (pos < best_pos || (pos == best_pos && best && prefix.size() > best->matched.size())) {
         best = entity_match{&entities_[i], how, prefix};
         best_pos = pos;
