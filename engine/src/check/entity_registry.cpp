@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 
+#include "check/name_spelling.hpp"
 #include "lexgate/entities.hpp"
 
 namespace lexgate {
@@ -116,6 +117,20 @@ struct name_words {
   }
 };
 
+// How many of `words`, from the `i`th, spell `word`: one, or adjacent words written apart
+// (`Deep Seek` for `DeepSeek`, as a name matches ignoring spacing); 0 when they do not.
+std::size_t spelled_by(const std::vector<std::string_view>& words, std::size_t i,
+                       std::string_view word) {
+  std::size_t at = 0;  // of `word`, spelled so far
+  for (std::size_t used = 0; i + used < words.size(); ++used) {
+    const std::string_view w = words[i + used];
+    if (w.size() > word.size() - at || !same_word(w, word.substr(at, w.size()))) return 0;
+    at += w.size();
+    if (at == word.size()) return used + 1;
+  }
+  return 0;
+}
+
 // Where `phrase` stands in `words` as whole words, or npos. A known name in a script written
 // without spaces (深度求索) is found inside a longer run (杭州深度求索人工智能..., DeepSeek深度求索):
 // UTF-8 text found in UTF-8 text starts and ends on character boundaries.
@@ -128,8 +143,12 @@ std::size_t phrase_at(const std::vector<std::string_view>& words, const phrase_w
     return std::string::npos;
   }
   for (std::size_t i = 0; i + phrase.size <= words.size(); ++i) {
+    std::size_t at = i;
     std::size_t k = 0;
-    while (k < phrase.size && same_word(words[i + k], phrase.words[k])) ++k;
+    for (std::size_t used = 0; k < phrase.size; ++k, at += used) {
+      used = spelled_by(words, at, phrase.words[k]);
+      if (used == 0) break;
+    }
     if (k == phrase.size) return i;
   }
   return std::string::npos;
@@ -255,6 +274,11 @@ const entity_info* entity_registry::find_by_display_name(std::string_view name) 
 std::optional<entity_match> entity_registry::company(std::string_view name) const {
   name = trim(name);
   if (name.empty()) return std::nullopt;
+  std::string looks;  // `ＤｅｅｐＳｅｅｋ` and `DееpSeek` (a Cyrillic `е`) are read as `DeepSeek`
+  if (auto as_written = detail::as_it_looks(name)) {
+    looks = std::move(*as_written);
+    name = looks;
+  }
   // An organisation written exactly (`deepseek-ai`) says how it was recognised.
   if (auto it = orgs_.find(lowercase(name)); it != orgs_.end()) {
     return entity_match{&entities_[it->second.entity], it->second.how, std::string(name)};
@@ -358,6 +382,11 @@ std::optional<entity_match> entity_registry::family(std::string_view model_name,
 std::optional<entity_match> entity_registry::model(std::string_view model_id) const {
   std::string_view id = trim(model_id);
   if (id.empty()) return std::nullopt;
+  std::string looks;  // as `company` reads names
+  if (auto as_written = detail::as_it_looks(id)) {
+    looks = std::move(*as_written);
+    id = looks;
+  }
   // KServe's `hf://org/model`: the scheme only says where the weights come from; `file://` is a
   // local path.
   bool local = false;
