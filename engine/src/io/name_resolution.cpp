@@ -51,8 +51,8 @@ class resolver {
       if (vendor != nullptr && vendor->present() && l.vendor_is_company) {
         vendor_name = item(*vendor, l.vendor_name);
         vendor_country = item(*vendor, l.vendor_country);
-        const entity_info* e = company(vendor_name, "stated", s);
-        country(vendor_country, e, vendor_name);
+        vendor_entity_ = company(vendor_name, "stated", s);
+        country(vendor_country, vendor_entity_, vendor_name);
       }
       value* models = item(*product, l.models);
       if (models != nullptr && models->k == value::kind::list && l.models_listed) {
@@ -110,7 +110,11 @@ class resolver {
     } else if (stated(hosting) && hosting->text == "self-hosted" && stated(vendor_name)) {
       source = vendor_name;
       source_country = vendor_country;
-      operator_entity = registry_.find_by_display_name(vendor_name->text);
+      // The vendor resolved above, when the name is still its display name (display names
+      // are names, and a name identifies one company); else the registry's search of them.
+      operator_entity = vendor_entity_ != nullptr && vendor_entity_->name == vendor_name->text
+                            ? vendor_entity_
+                            : registry_.find_by_display_name(vendor_name->text);
       from = "vendor";
     }
     if (source != nullptr) {
@@ -287,8 +291,23 @@ class resolver {
   // Records a step, reusing the slots (and string memory) of the profile's previous list.
   // `from` is a view of a literal, its length known where it is named: as a `const char*` each
   // step measured it again.
-  void note(const value& target, const std::string& written, const entity_info* e,
-            match_kind how, const std::string& matched, std::string_view from, location where) {
+  [[gnu::always_inline]] void note(const value& target, const std::string& written,
+                                   const entity_info* e, match_kind how,
+                                   const std::string& matched, std::string_view from,
+                                   location where) {
+    if (how == match_kind::name_within) {
+      any_within_ = true;
+    } else if (!p_.keep_resolutions) {
+      // No one reads the step, and `how_of` looks only for guesses: a step's path is noted
+      // once a run, so the guesses alone answer it as the whole list would. Tested in line:
+      // the call cost more than the test.
+      return;
+    }
+    record(target, written, e, how, matched, from, where);
+  }
+  [[gnu::noinline]] void record(const value& target, const std::string& written,
+                                const entity_info* e, match_kind how, const std::string& matched,
+                                std::string_view from, location where) {
     if (used_ == p_.resolutions.size()) {
       name_resolution& added = p_.resolutions.emplace_back();
       if (memory_ != nullptr && !memory_->spare_paths.empty()) {
@@ -310,7 +329,6 @@ class resolver {
       r.country.clear();
     }
     r.how = how;
-    if (how == match_kind::name_within) any_within_ = true;
     assign_text(r.matched, matched);
     assign_text(r.from, from);
     r.where = where;
@@ -324,6 +342,7 @@ class resolver {
   bool ok_ = true;
   std::optional<entity_match> looked_up_;  // model_of's answer without memory
   bool any_within_ = false;  // a step recorded so far is a `name_within` guess
+  const entity_info* vendor_entity_ = nullptr;  // the vendor's, when the registry knows it
   std::size_t used_ = 0;
 };
 
