@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <bit>
 #include <cerrno>
 #include <condition_variable>
 #include <cstdint>
@@ -23,11 +22,11 @@
 #include <system_error>
 #include <thread>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "commands/artifact_drift.hpp"
 #include "commands/commands.hpp"
 #include "commands/shared_options.hpp"
+#include "commands/text_set.hpp"
 #include "commands/scan_feed.hpp"
 #include "commands/scan_walk.hpp"
 #include "lexgate/profile.hpp"
@@ -199,35 +198,7 @@ class pointer_texts {
     const evidence_texts* texts = nullptr;
   };
   static constexpr unsigned kRecentBits = 8;
-  // Eight bytes at a time: paths are a few dozen bytes, looked up several times a line, and
-  // `std::hash` takes them a byte or four at a time. The table is bounded, and a path only finds
-  // its own texts, so a weaker mix than std::hash's costs a longer probe at worst.
-  struct text_hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const {
-      constexpr std::uint64_t k = 0x9E3779B97F4A7C15ull;
-      std::uint64_t h = s.size() * k;
-      std::size_t i = 0;
-      for (; i + 8 <= s.size(); i += 8) {
-        std::uint64_t w;
-        std::memcpy(&w, s.data() + i, sizeof w);
-        h = (std::rotl(h, 23) ^ w) * k;
-      }
-      if (i < s.size()) {
-        // The last few bytes: the last eight, shifted past the bytes already taken, when the
-        // path has eight (a copy of a variable length is a call to memcpy); else byte by byte.
-        std::uint64_t w = 0;
-        if (s.size() >= 8) {
-          std::memcpy(&w, s.data() + s.size() - 8, sizeof w);
-          w >>= 8 * (8 - (s.size() - i));
-        } else {
-          for (std::size_t j = s.size(); j-- > i;) w = (w << 8) | static_cast<unsigned char>(s[j]);
-        }
-        h = (std::rotl(h, 23) ^ w) * k;
-      }
-      return static_cast<std::size_t>(h ^ (h >> 29));
-    }
-  };
+  // Paths are a few dozen bytes, looked up several times a line (text_set.hpp).
   std::unordered_map<std::string, evidence_texts, text_hash, std::equal_to<>> known_;
   std::array<recent, std::size_t{1} << kRecentBits> recent_{};
 };
@@ -299,6 +270,8 @@ void scan_one(const library& rules, const input_file& file, const work_item& ite
   diagnostic_bag bag;
   const profile* p = nullptr;
   if (file.jsonl) {
+    // A line never names how company names resolved (`check --explain` does): not recorded.
+    state.json_profile.keep_resolutions = false;
     // The line lies in a block padded for the reader (text_block::padding).
     static_assert(text_block::padding >= json_profile_reader::line_padding);
     if (state.reader.load_padded_into(item.text, item.line, file.source, rules.profile_schema(),
@@ -332,7 +305,11 @@ void scan_one(const library& rules, const input_file& file, const work_item& ite
   ++out.verdicts[static_cast<int>(r.overall)];
   out.failed = out.failed || fails(r, o.gate) ||
                (state.artifacts != nullptr && drift_fails_gate(r, *state.artifacts));
-  out.ids.push_back({r.profile_id, item.file, item.line});
+  // Made in place, the id copied once (a temporary's was copied, then moved).
+  profile_seen& seen = out.ids.emplace_back();
+  seen.id = r.profile_id;
+  seen.file = item.file;
+  seen.line = item.line;
   if (!state.lines) {
     out.reports.push_back(r);
     return;
@@ -423,19 +400,25 @@ void write_line(const input_file& file, const work_item& item, const report& r,
 }
 
 // Warns about profile ids used more than once: reports and dashboards key on the id.
-void warn_duplicate_ids(std::vector<profile_seen>& ids, const std::vector<input_file>& files) {
-  // Nearly every fleet has none: a hash set finds that out faster than sorting every id.
+// `chunks` are the ids of consecutive chunks, in order.
+void warn_duplicate_ids(std::vector<std::vector<profile_seen>>& chunks,
+                        const std::vector<input_file>& files) {
+  // Nearly every fleet has none: a hash set finds that out faster than sorting every id, and
+  // the ids stay in their chunks until one repeats.
   {
-    std::unordered_set<std::string_view> seen;
-    seen.reserve(ids.size());
+    std::size_t count = 0;
+    for (const auto& c : chunks) count += c.size();
+    text_set seen(count);
     bool repeated = false;
-    for (const auto& p : ids) {
-      if (!seen.insert(p.id).second) {
-        repeated = true;
-        break;
-      }
+    for (const auto& c : chunks) {
+      for (const auto& p : c) repeated = repeated || !seen.insert(p.id);
+      if (repeated) break;
     }
     if (!repeated) return;
+  }
+  std::vector<profile_seen> ids;
+  for (auto& c : chunks) {
+    ids.insert(ids.end(), std::make_move_iterator(c.begin()), std::make_move_iterator(c.end()));
   }
   std::stable_sort(ids.begin(), ids.end(),
                    [](const auto& a, const auto& b) { return a.id < b.id; });
@@ -549,6 +532,7 @@ exit_code run_scan(const scan_options& o) {
       }
       chunk_result batch;
       batch.lines.reserve(line_bytes + line_bytes / 4);
+      batch.ids.reserve(claimed.items.size());  // one each, never moved as the list grows
       for (const work_item& item : claimed.items) {
         scan_one(*rules, files[item.file], item, state, eval, o, waivers, batch);
       }
@@ -588,7 +572,7 @@ exit_code run_scan(const scan_options& o) {
   bool failed = false;
   std::size_t written = 0;
   std::string buffer;
-  std::vector<profile_seen> ids;
+  std::vector<std::vector<profile_seen>> ids;  // by chunk
   std::vector<report> reports;
   for (;;) {
     chunk_result batch;
@@ -675,8 +659,7 @@ exit_code run_scan(const scan_options& o) {
       buffer += batch.lines;
     }
     std::cerr << batch.diagnostics;
-    ids.insert(ids.end(), std::make_move_iterator(batch.ids.begin()),
-               std::make_move_iterator(batch.ids.end()));
+    if (!batch.ids.empty()) ids.push_back(std::move(batch.ids));
     reports.insert(reports.end(), std::make_move_iterator(batch.reports.begin()),
                    std::make_move_iterator(batch.reports.end()));
     for (int v = 0; v < verdict_count; ++v) counts[v] += batch.verdicts[v];

@@ -2,11 +2,38 @@
 // `typed()` in json_model.hpp gives, without building a document.
 #pragma once
 
+#include <chrono>
+#include <string_view>
+
 #include "lexgate/date.hpp"
 #include "lexgate/profile.hpp"
 #include "report/json_writer.hpp"
 
 namespace lexgate::report_writers {
+
+// `date::to_string()` as a string value: a year of four digits written here (to_string's
+// snprintf cost more than the rest of the line's value), any other through to_string.
+inline void write_date(json_writer& out, date d) {
+  const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{d.days}}};
+  const int year = static_cast<int>(ymd.year());
+  if (year < 0 || year > 9999) {
+    out.value(d.to_string());
+    return;
+  }
+  const auto month = static_cast<unsigned>(ymd.month());
+  const auto day = static_cast<unsigned>(ymd.day());
+  const char text[10] = {static_cast<char>('0' + year / 1000),
+                         static_cast<char>('0' + year / 100 % 10),
+                         static_cast<char>('0' + year / 10 % 10),
+                         static_cast<char>('0' + year % 10),
+                         '-',
+                         static_cast<char>('0' + month / 10),
+                         static_cast<char>('0' + month % 10),
+                         '-',
+                         static_cast<char>('0' + day / 10),
+                         static_cast<char>('0' + day % 10)};
+  out.value(std::string_view(text, sizeof text));
+}
 
 inline void write_typed(json_writer& out, const value& v) {
   switch (v.k) {
@@ -20,7 +47,7 @@ inline void write_typed(json_writer& out, const value& v) {
       out.value(std::int64_t{v.integer});
       return;
     case value::kind::date:
-      out.value(date{static_cast<std::int32_t>(v.integer)}.to_string());
+      write_date(out, date{static_cast<std::int32_t>(v.integer)});
       return;
     case value::kind::string:
       out.value(v.text);

@@ -103,18 +103,18 @@ TEST_CASE("a model name that only suggests its developer makes a different provi
           "[entities][cli]") {
   scratch_dir dir;
   const std::string path = dir.write(
-      "guess.yaml", government_profile("name: DeepSeek R1 on Azure, provider: Microsoft"));
+      "guess.yaml", government_profile("name: R1 from DeepSeek on Azure, provider: Microsoft"));
   const auto r = run_lexgate({"check", path, "--as-of", kAsOf});
   INFO(r.err);
   CHECK((r.exit_code == 0 || r.exit_code == 1));
-  CHECK(r.err.find("guess.yaml:6:47: warning[profile.entity_developer]: "
-                   "`product.models[0].provider` names Microsoft, but `DeepSeek R1 on Azure` "
+  CHECK(r.err.find("guess.yaml:6:52: warning[profile.entity_developer]: "
+                   "`product.models[0].provider` names Microsoft, but `R1 from DeepSeek on Azure` "
                    "may be a model of DeepSeek (the name holds `DeepSeek`)") !=
         std::string::npos);
   CHECK(r.err.find("or ignore this warning if the name misleads") != std::string::npos);
   // Without a provider, the guess names the developer, and the gate does not pass.
   const auto unstated = check_json(
-      dir.write("unstated.yaml", government_profile("name: DeepSeek R1 on Azure")), kAsOf);
+      dir.write("unstated.yaml", government_profile("name: R1 from DeepSeek on Azure")), kAsOf);
   CHECK(market_verdicts(unstated).at("TW") != "clear");
 }
 

@@ -83,6 +83,10 @@ class entity_registry {
   std::optional<entity_match> company(std::string_view name) const;
   std::optional<entity_match> model(std::string_view model_id) const;
   std::optional<entity_match> api_host(std::string_view host_or_url) const;
+  /// When `company(name)` is a guess from a known name within it: another company's name the
+  /// name holds in other words (`Azure AI Foundry (DeepSeek)`: DeepSeek, beside Microsoft's
+  /// `Azure`). Nothing when it holds one company's names only.
+  std::optional<entity_match> also_named(std::string_view name) const;
 
  private:
   struct entry {
@@ -90,8 +94,9 @@ class entity_registry {
     match_kind how = match_kind::name;
   };
   std::optional<entity_match> family(std::string_view model_name, match_kind how) const;
-  // A known name inside an unknown one, as whole words.
-  std::optional<entity_match> within(std::string_view name) const;
+  // A known name inside an unknown one, as whole words: the earliest, or with `other` another
+  // company's apart from it.
+  std::optional<entity_match> within(std::string_view name, bool other = false) const;
 
   std::vector<entity_info> entities_;
   std::unordered_map<std::string, entry> names_;  // normalized company names and orgs

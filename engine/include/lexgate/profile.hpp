@@ -46,6 +46,13 @@ struct profile {
   std::string id;  ///< `product.id`.
   /// Every company name resolved, and every value filled in from the registry, in order.
   std::vector<name_resolution> resolutions;
+  /// Whether loading records every step in `resolutions`. A caller that never reads them (a
+  /// fleet scan writing one JSON line per profile) clears it before each load into a reused
+  /// profile: recording six texts a step was a third of resolving the names. When clear,
+  /// `resolutions` holds only the steps resolution itself consults (the names guessed from a
+  /// known name inside them), and is no account of the load. Values, diagnostics and verdicts
+  /// are the same either way. A load that starts the profile afresh sets it again.
+  bool keep_resolutions = true;
 };
 
 /// Loads and validates a profile. Errors (`profile.syntax`, `profile.unknown_key` with a

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 
+#include "check/name_spelling.hpp"
 #include "lexgate/entities.hpp"
 
 namespace lexgate {
@@ -116,21 +117,45 @@ struct name_words {
   }
 };
 
+// How many of `words`, from the `i`th, spell `word`: one, or adjacent words written apart
+// (`Deep Seek` for `DeepSeek`, as a name matches ignoring spacing); 0 when they do not.
+std::size_t spelled_by(const std::vector<std::string_view>& words, std::size_t i,
+                       std::string_view word) {
+  std::size_t at = 0;  // of `word`, spelled so far
+  for (std::size_t used = 0; i + used < words.size(); ++used) {
+    const std::string_view w = words[i + used];
+    if (w.size() > word.size() - at || !same_word(w, word.substr(at, w.size()))) return 0;
+    at += w.size();
+    if (at == word.size()) return used + 1;
+  }
+  return 0;
+}
+
 // Where `phrase` stands in `words` as whole words, or npos. A known name in a script written
 // without spaces (深度求索) is found inside a longer run (杭州深度求索人工智能..., DeepSeek深度求索):
 // UTF-8 text found in UTF-8 text starts and ends on character boundaries.
-std::size_t phrase_at(const std::vector<std::string_view>& words, const phrase_words& phrase) {
+// `end` is set to the word after it.
+std::size_t phrase_at(const std::vector<std::string_view>& words, const phrase_words& phrase,
+                      std::size_t& end) {
   if (phrase.size == 0 || phrase.size > words.size()) return std::string::npos;
   if (phrase.size == 1 && non_ascii(phrase.words[0])) {
     for (std::size_t i = 0; i < words.size(); ++i) {
+      end = i + 1;
       if (words[i].find(phrase.words[0]) != std::string_view::npos) return i;
     }
     return std::string::npos;
   }
   for (std::size_t i = 0; i + phrase.size <= words.size(); ++i) {
+    std::size_t at = i;
     std::size_t k = 0;
-    while (k < phrase.size && same_word(words[i + k], phrase.words[k])) ++k;
-    if (k == phrase.size) return i;
+    for (std::size_t used = 0; k < phrase.size; ++k, at += used) {
+      used = spelled_by(words, at, phrase.words[k]);
+      if (used == 0) break;
+    }
+    if (k == phrase.size) {
+      end = at;
+      return i;
+    }
   }
   return std::string::npos;
 }
@@ -255,6 +280,11 @@ const entity_info* entity_registry::find_by_display_name(std::string_view name) 
 std::optional<entity_match> entity_registry::company(std::string_view name) const {
   name = trim(name);
   if (name.empty()) return std::nullopt;
+  std::string looks;  // `ＤｅｅｐＳｅｅｋ` and `DееpSeek` (a Cyrillic `е`) are read as `DeepSeek`
+  if (auto as_written = detail::as_it_looks(name)) {
+    looks = std::move(*as_written);
+    name = looks;
+  }
   // An organisation written exactly (`deepseek-ai`) says how it was recognised.
   if (auto it = orgs_.find(lowercase(name)); it != orgs_.end()) {
     return entity_match{&entities_[it->second.entity], it->second.how, std::string(name)};
@@ -277,7 +307,17 @@ std::optional<entity_match> entity_registry::company(std::string_view name) cons
   return within(name);
 }
 
-std::optional<entity_match> entity_registry::within(std::string_view name) const {
+std::optional<entity_match> entity_registry::also_named(std::string_view name) const {
+  name = trim(name);
+  std::string looks;
+  if (auto as_written = detail::as_it_looks(name)) {
+    looks = std::move(*as_written);
+    name = looks;
+  }
+  return within(name, true);
+}
+
+std::optional<entity_match> entity_registry::within(std::string_view name, bool other) const {
   // A company under a spelling the registry lacks (a fuller legal name, a division, a brand
   // with a product name) would otherwise pass rules about that company unseen. The earliest
   // known name wins, the longer one at the same place; names shorter than four letters
@@ -292,9 +332,14 @@ std::optional<entity_match> entity_registry::within(std::string_view name) const
   }
   name_words written;
   words_of(name, written);
-  std::optional<entity_match> best;
-  std::size_t best_at = std::string::npos;
-  std::size_t best_length = 0;
+  // Every known name found, as the words it covers: the earliest wins; another company's name
+  // in other words makes the name ambiguous (`also_named`).
+  struct found {
+    const entity_info* entity;
+    std::string_view matched;
+    std::size_t at, end, length;
+  };
+  std::vector<found> all;
   for (const entity_info& e : entities_) {
     auto consider = [&](const std::string& known) {
       phrase_words phrase;
@@ -304,26 +349,44 @@ std::optional<entity_match> entity_registry::within(std::string_view name) const
       std::size_t length = 0;
       for (std::size_t k = 0; k < phrase.size; ++k) length += phrase.words[k].size();
       if (length < 4) return;
-      const std::size_t at = phrase_at(written.words, phrase);
+      std::size_t end = 0;
+      const std::size_t at = phrase_at(written.words, phrase, end);
       if (at == std::string::npos) return;
-      if (at < best_at || (at == best_at && length > best_length)) {
-        // `Zhipu AI` without its suffix is `Zhipu`: the known name up to its last word kept.
-        const std::string_view last = phrase.words[phrase.size - 1];
-        const auto kept = static_cast<std::size_t>(last.data() + last.size() - known.data());
-        best = entity_match{&e, match_kind::name_within, known.substr(0, kept)};
-        best_at = at;
-        best_length = length;
-      }
+      // `Zhipu AI` without its suffix is `Zhipu`: the known name up to its last word kept.
+      const std::string_view last = phrase.words[phrase.size - 1];
+      const auto kept = static_cast<std::size_t>(last.data() + last.size() - known.data());
+      all.push_back({&e, std::string_view(known).substr(0, kept), at, end, length});
     };
     consider(e.name);
     for (const auto& n : e.names) consider(n);
   }
-  return best;
+  if (all.empty()) return std::nullopt;
+  const found* best = &all.front();
+  for (const found& f : all) {
+    if (f.at < best->at || (f.at == best->at && f.length > best->length)) best = &f;
+  }
+  if (!other) return entity_match{best->entity, match_kind::name_within, std::string(best->matched)};
+  const found* second = nullptr;
+  for (const found& f : all) {
+    const bool apart = f.end <= best->at || f.at >= best->end;
+    if (f.entity != best->entity && apart && (second == nullptr || f.at < second->at)) second = &f;
+  }
+  if (second == nullptr) return std::nullopt;
+  return entity_match{second->entity, match_kind::name_within, std::string(second->matched)};
 }
 
 std::optional<entity_match> entity_registry::family(std::string_view model_name,
                                                     match_kind how) const {
-  const std::string lowered = lowercase(model_name);
+  // A catalogue's display name separates its words with spaces where the model's id has
+  // hyphens (`DeepSeek R1 Distill Llama 70B` for `DeepSeek-R1-Distill-Llama-70B`), and some ids
+  // use underscores: all three are one separator inside a family, so `deepseek-r1` is found
+  // first, not the base model's `llama` further on. A family that ends in its hyphen
+  // (`deepseek-`) is a company's name as the start of an id, and needs the hyphen itself:
+  // `DeepSeek on Azure` only holds the company's name, a guess (`within`).
+  const std::string written = lowercase(model_name);
+  std::string lowered = written;
+  std::replace_if(lowered.begin(), lowered.end(), [](char c) { return c == ' ' || c == '_'; },
+                  '-');
   std::optional<entity_match> best;
   std::size_t best_pos = std::string::npos;
   for (const auto& [prefix, i] : families_) {
@@ -335,6 +398,7 @@ std::optional<entity_match> entity_registry::family(std::string_view model_name,
       const bool whole = !word_char(prefix.back()) || end == lowered.size() ||
                          !(lowered[end] >= 'a' && lowered[end] <= 'z');
       if (!word_start(lowered, pos) || !whole) continue;
+      if (prefix.back() == '-' && written[end - 1] != '-') continue;
       if (pos < best_pos || (pos == best_pos && best && prefix.size() > best->matched.size())) {
         best = entity_match{&entities_[i], how, prefix};
         best_pos = pos;
@@ -348,6 +412,11 @@ std::optional<entity_match> entity_registry::family(std::string_view model_name,
 std::optional<entity_match> entity_registry::model(std::string_view model_id) const {
   std::string_view id = trim(model_id);
   if (id.empty()) return std::nullopt;
+  std::string looks;  // as `company` reads names
+  if (auto as_written = detail::as_it_looks(id)) {
+    looks = std::move(*as_written);
+    id = looks;
+  }
   // KServe's `hf://org/model`: the scheme only says where the weights come from; `file://` is a
   // local path.
   bool local = false;

@@ -11,6 +11,8 @@
 #include <cstring>
 #include <memory>
 #include <optional>
+#include <span>
+#include <string>
 #include <string_view>
 #include <type_traits>
 #include <unordered_set>
@@ -955,6 +957,46 @@ int status_rank(finding_status s) {
   return 4;
 }
 
+// Exchanges two findings member by member: a string's or a list's swap exchanges its pointers,
+// where std::swap moves each finding three times.
+// `finding`'s members as swap_findings knows them: a member added to `finding` makes it larger
+// than this, and must be exchanged there too.
+struct finding_members {
+  std::string_view rule, regime, jurisdiction;
+  rule_severity severity;
+  finding_status status;
+  std::string message;
+  std::string_view cite;
+  std::span<const std::string_view> sources;
+  std::string_view remedy;
+  std::vector<std::string> missing, unstated_exceptions;
+  std::string_view member_state;
+  std::vector<evidence_item> evidence;
+  std::optional<date> effective;
+  std::optional<waiver_note> waiver;
+};
+static_assert(sizeof(finding) == sizeof(finding_members),
+              "swap_findings exchanges every member of finding");
+
+void swap_findings(finding& a, finding& b) {
+  using std::swap;
+  swap(a.rule, b.rule);
+  swap(a.regime, b.regime);
+  swap(a.jurisdiction, b.jurisdiction);
+  swap(a.severity, b.severity);
+  swap(a.status, b.status);
+  a.message.swap(b.message);
+  swap(a.cite, b.cite);
+  swap(a.sources, b.sources);
+  swap(a.remedy, b.remedy);
+  a.missing.swap(b.missing);
+  a.unstated_exceptions.swap(b.unstated_exceptions);
+  swap(a.member_state, b.member_state);
+  a.evidence.swap(b.evidence);
+  swap(a.effective, b.effective);
+  swap(a.waiver, b.waiver);
+}
+
 // Violations, then indeterminate, waived and upcoming findings; by severity, then rule. Stable,
 // and in place: a market has a handful of findings, and std::stable_sort would allocate.
 void sort_findings(std::vector<finding>& findings) {
@@ -963,14 +1005,13 @@ void sort_findings(std::vector<finding>& findings) {
     const std::pair kb(status_rank(b.status), static_cast<int>(b.severity));
     return ka != kb ? ka < kb : a.rule < b.rule;
   };
-  // Insertion sort: a finding out of place is moved once and the ones before it shift by one,
-  // where swapping would move each three times (a finding holds a dozen strings and lists).
+  // Insertion sort by exchanges of neighbours, member by member (swap_findings): a finding out
+  // of place is mostly one or two places after where it goes, and moving it out, shifting the
+  // others and moving it back cost a move of every member three times and a destruction.
   for (std::size_t i = 1; i < findings.size(); ++i) {
-    if (!before(findings[i], findings[i - 1])) continue;
-    finding moving = std::move(findings[i]);
-    std::size_t j = i;
-    for (; j > 0 && before(moving, findings[j - 1]); --j) findings[j] = std::move(findings[j - 1]);
-    findings[j] = std::move(moving);
+    for (std::size_t j = i; j > 0 && before(findings[j], findings[j - 1]); --j) {
+      swap_findings(findings[j], findings[j - 1]);
+    }
   }
 }
 
@@ -1014,14 +1055,29 @@ void recompute_verdicts(report& r) {
   r.overall = verdict::clear;
   r.fails_gate = r.drift_fails_gate;
   report_summary s;
+  const gate_policy& gate = r.gate;
   for (auto& m : r.markets) {
-    m.market_verdict = market_verdict_of(m.findings, m.covered);
-    m.fails_gate = fails_gate(m, r.gate);
-    r.overall = std::max(r.overall, m.market_verdict);
-    r.fails_gate = r.fails_gate || m.fails_gate;
-    if (!m.covered) ++s.uncovered;
-    s.rules_evaluated += static_cast<std::uint32_t>(m.evaluated.size());
+    // One pass over the findings for the market's verdict, its gate and the summary: what
+    // market_verdict_of and fails_gate(market) answer, each finding asked once.
+    verdict v = m.covered ? verdict::clear : verdict::uncovered;
+    bool blocked = false;
+    // Nothing was checked for an uncovered market: it never passes unless the caller says so.
+    bool fails =
+        gate.fail_on != fail_threshold::never && !m.covered && !gate.allow_uncovered;
     for (const auto& f : m.findings) {
+      if (!fails) fails = fails_gate(f, gate);  // false whatever it is under `never`
+      if (!blocked &&
+          (f.status == finding_status::violation || f.status == finding_status::indeterminate)) {
+        if (f.severity == rule_severity::block) {
+          if (f.status == finding_status::violation) {
+            blocked = true;
+          } else {
+            v = std::max(v, verdict::indeterminate);
+          }
+        } else if (f.severity == rule_severity::warn) {
+          v = std::max(v, verdict::attention);
+        }
+      }
       switch (f.status) {
         case finding_status::violation:
           ++s.violations;
@@ -1037,6 +1093,12 @@ void recompute_verdicts(report& r) {
           break;
       }
     }
+    m.market_verdict = blocked ? verdict::blocked : v;
+    m.fails_gate = fails;
+    r.overall = std::max(r.overall, m.market_verdict);
+    r.fails_gate = r.fails_gate || m.fails_gate;
+    if (!m.covered) ++s.uncovered;
+    s.rules_evaluated += static_cast<std::uint32_t>(m.evaluated.size());
   }
   r.summary = s;
 }

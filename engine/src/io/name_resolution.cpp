@@ -51,8 +51,8 @@ class resolver {
       if (vendor != nullptr && vendor->present() && l.vendor_is_company) {
         vendor_name = item(*vendor, l.vendor_name);
         vendor_country = item(*vendor, l.vendor_country);
-        const entity_info* e = company(vendor_name, "stated", s);
-        country(vendor_country, e, vendor_name);
+        vendor_entity_ = company(vendor_name, "stated", s);
+        country(vendor_country, vendor_entity_, vendor_name);
       }
       value* models = item(*product, l.models);
       if (models != nullptr && models->k == value::kind::list && l.models_listed) {
@@ -110,7 +110,11 @@ class resolver {
     } else if (stated(hosting) && hosting->text == "self-hosted" && stated(vendor_name)) {
       source = vendor_name;
       source_country = vendor_country;
-      operator_entity = registry_.find_by_display_name(vendor_name->text);
+      // The vendor resolved above, when the name is still its display name (display names
+      // are names, and a name identifies one company); else the registry's search of them.
+      operator_entity = vendor_entity_ != nullptr && vendor_entity_->name == vendor_name->text
+                            ? vendor_entity_
+                            : registry_.find_by_display_name(vendor_name->text);
       from = "vendor";
     }
     if (source != nullptr) {
@@ -146,9 +150,42 @@ class resolver {
       note(*v, v->text, nullptr, match_kind::name, {}, from, v->where);
       return nullptr;
     }
+    if (m->how == match_kind::name_within) {
+      if (const auto other = registry_.also_named(v->text)) two_companies(*v, *m, *other);
+    }
     note(*v, v->text, m->entity, m->how, m->matched, from, v->where);
     assign_text(v->text, m->entity->name);
     return m->entity;
+  }
+
+  // A company name that holds two companies' names (`Azure AI Foundry (DeepSeek)`) says neither
+  // which is meant nor, for a model, which developed it: taking the first would pass every rule
+  // on the other's products.
+  void two_companies(const value& v, const entity_match& first, const entity_match& other) {
+    diagnostic d = located(v, v.text.size());
+    d.code = "profile.entity_ambiguous";
+    d.message = "`" + v.path + "` `" + v.text + "` names two companies, " + first.entity->name +
+                " (`" + first.matched + "`) and " + other.entity->name + " (`" + other.matched +
+                "`): lexgate cannot tell which it is";
+    d.help = "write one company: for a model, `provider` is the company that developed it, and "
+             "the company whose service runs it goes in `operator`";
+    bag_.add(std::move(d));
+    ok_ = false;
+  }
+
+  // An error at a value of the profile, `written` characters long.
+  diagnostic located(const value& v, std::size_t written) const {
+    diagnostic d;
+    d.severity = diagnostic_severity::error;
+    d.file = p_.source ? p_.source->name() : std::string();
+    d.where = v.where;
+    d.end = {v.where.line, v.where.column + static_cast<std::uint32_t>(written)};
+    if (json_) {
+      d.pointer = json_pointer(v.path);
+    } else if (p_.source && v.where.line > 0) {
+      d.line_text = std::string(p_.source->line_text(v.where.line));
+    }
+    return d;
   }
 
   // A stated provider must be the developer the model's name identifies: `DeepSeek-R1` with
@@ -161,22 +198,14 @@ class resolver {
     if (!m || m->entity == nullptr || m->entity == developer) return;
     const bool guess = m->how == match_kind::name_within || m->how == match_kind::file_name_guess;
     const entity_info& e = *m->entity;
-    diagnostic d;
-    d.severity = guess ? diagnostic_severity::warning : diagnostic_severity::error;
+    diagnostic d = located(provider, written);
+    if (guess) d.severity = diagnostic_severity::warning;
     d.code = "profile.entity_developer";
     d.message = "`" + provider.path + "` names " +
                 (developer != nullptr ? developer->name : "`" + provider.text + "`") + ", but `" +
                 name.text + "` " + (guess ? "may be " : "is ") + "a model of " + e.name + " (" +
                 (guess ? std::string("the name holds") : to_string(m->how)) + " `" +
                 m->matched + "`)";
-    d.file = p_.source ? p_.source->name() : std::string();
-    d.where = provider.where;
-    d.end = {provider.where.line, provider.where.column + static_cast<std::uint32_t>(written)};
-    if (json_) {
-      d.pointer = json_pointer(provider.path);
-    } else if (p_.source && provider.where.line > 0) {
-      d.line_text = std::string(p_.source->line_text(provider.where.line));
-    }
     d.help = "`provider` is the company that developed the model; the company whose service runs "
              "it goes in `operator` (with `operator_country`). A model derived from " +
              e.name + "'s counts as " + e.name + "'s for rules on its products: write `provider: " +
@@ -262,8 +291,23 @@ class resolver {
   // Records a step, reusing the slots (and string memory) of the profile's previous list.
   // `from` is a view of a literal, its length known where it is named: as a `const char*` each
   // step measured it again.
-  void note(const value& target, const std::string& written, const entity_info* e,
-            match_kind how, const std::string& matched, std::string_view from, location where) {
+  [[gnu::always_inline]] void note(const value& target, const std::string& written,
+                                   const entity_info* e, match_kind how,
+                                   const std::string& matched, std::string_view from,
+                                   location where) {
+    if (how == match_kind::name_within) {
+      any_within_ = true;
+    } else if (!p_.keep_resolutions) {
+      // No one reads the step, and `how_of` looks only for guesses: a step's path is noted
+      // once a run, so the guesses alone answer it as the whole list would. Tested in line:
+      // the call cost more than the test.
+      return;
+    }
+    record(target, written, e, how, matched, from, where);
+  }
+  [[gnu::noinline]] void record(const value& target, const std::string& written,
+                                const entity_info* e, match_kind how, const std::string& matched,
+                                std::string_view from, location where) {
     if (used_ == p_.resolutions.size()) {
       name_resolution& added = p_.resolutions.emplace_back();
       if (memory_ != nullptr && !memory_->spare_paths.empty()) {
@@ -285,7 +329,6 @@ class resolver {
       r.country.clear();
     }
     r.how = how;
-    if (how == match_kind::name_within) any_within_ = true;
     assign_text(r.matched, matched);
     assign_text(r.from, from);
     r.where = where;
@@ -299,6 +342,7 @@ class resolver {
   bool ok_ = true;
   std::optional<entity_match> looked_up_;  // model_of's answer without memory
   bool any_within_ = false;  // a step recorded so far is a `name_within` guess
+  const entity_info* vendor_entity_ = nullptr;  // the vendor's, when the registry knows it
   std::size_t used_ = 0;
 };
 
