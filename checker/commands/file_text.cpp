@@ -109,6 +109,14 @@ bool file_text::next(text_block& block) {
     carry_.assign(block.data.get() + line_start, size - line_start);
     size = line_start;
   }
+  // The padding after the text, zeros (what followed it is in `carry_` now).
+  if (block.capacity - size < text_block::padding) {
+    auto bigger = std::make_unique_for_overwrite<char[]>(size + text_block::padding);
+    std::memcpy(bigger.get(), block.data.get(), size);
+    block.data = std::move(bigger);
+    block.capacity = size + text_block::padding;
+  }
+  std::memset(block.data.get() + size, 0, text_block::padding);
   block.size = size;
   return size != 0 || !done_;
 }

@@ -15,6 +15,9 @@ struct text_block {
   std::size_t capacity = 0;
   std::size_t size = 0;  ///< Bytes of text: whole lines, each ending in a line break, but the
                          ///< last line of the input, which may have none.
+  /// Bytes after the text that may be read: a JSON line is read where it lies, each followed by
+  /// its line break or, the last one, by zeros (json_profile_reader::load_padded_into).
+  static constexpr std::size_t padding = 64;
 
   std::string_view view() const { return {data.get(), size}; }
 };

@@ -272,8 +272,10 @@ void scan_one(const library& rules, const input_file& file, const work_item& ite
   if (file.jsonl) {
     // A line never names how company names resolved (`check --explain` does): not recorded.
     state.json_profile.keep_resolutions = false;
-    if (state.reader.load_into(item.text, item.line, file.source, rules.profile_schema(), bag,
-                               state.json_profile)) {
+    // The line lies in a block padded for the reader (text_block::padding).
+    static_assert(text_block::padding >= json_profile_reader::line_padding);
+    if (state.reader.load_padded_into(item.text, item.line, file.source, rules.profile_schema(),
+                                      bag, state.json_profile)) {
       p = &state.json_profile;
     }
   } else if (std::string why; auto source = read_source_file(file.path, why)) {

@@ -3,6 +3,7 @@
 // JSON Lines file and a JSON pointer (RFC 6901) instead of a column.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -45,6 +46,17 @@ class json_profile_reader {
   bool load_into(std::string_view json, std::uint32_t line, const source_ptr& file,
                  const schema& schema, diagnostic_bag& bag, profile& out,
                  const profile_limits& limits = {});
+
+  /// Bytes after a line that `load_padded_into` may read.
+  static constexpr std::size_t line_padding = 64;
+
+  /// The same as `load_into`, for a line that is followed in memory by a line break (or a NUL)
+  /// and then at least `line_padding - 1` more bytes that may be read (they are never written,
+  /// and are not part of the line): the line is read where it lies, where `load_into` first
+  /// copies it into a padded buffer of its own. A line followed by anything else is copied.
+  bool load_padded_into(std::string_view json, std::uint32_t line, const source_ptr& file,
+                        const schema& schema, diagnostic_bag& bag, profile& out,
+                        const profile_limits& limits = {});
 
  private:
   struct impl;

@@ -1,6 +1,7 @@
 // JSON profiles typed straight from simdjson's DOM into a reused profile (see the header for when
 // this path gives up and the full path decides).
 #include "io/json_fast_typer.hpp"
+#include "io/json_plain_scan.hpp"
 #include "io/short_text.hpp"
 #include "source/text_check.hpp"
 
@@ -86,8 +87,9 @@ using simdjson::dom::element_type;
   const char* p = text.data();
   const std::size_t n = text.size();
 #if defined(__SSE2__)
-  // The positions of the bytes in p[0, 16) that are not plain.
-  auto bad16 = [](const char* at) {
+  // The positions of the bytes in p[0, 16) that are not plain (a lambda here was compiled as a
+  // call, some 30 times a line).
+  auto bad16 = [](const char* at) __attribute__((always_inline)) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
     const __m128i low = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20));  // 0x80 and above too
     const __m128i del = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f));
@@ -361,7 +363,7 @@ class fast_typer {
 
   // A scalar's place held a scalar before, or nothing; a container only in a profile typed
   // against another schema.
-  void clear_container(value& out, const schema_type& type) {
+  [[gnu::always_inline]] void clear_container(value& out, const schema_type& type) {
     if (!out.items.empty()) resize_items(out.items, 0, type);
     if (!out.keys.empty()) out.keys.clear();
   }
@@ -478,7 +480,8 @@ class fast_typer {
       while (end > 0 && json_space(token[end - 1])) --end;
     }
     if (end < 2 || token[0] != '"' || token[end - 1] != '"') return false;  // not a string
-    std::string_view text = token.substr(1, end - 2);
+    // Not `substr`, which checks its bounds again and was compiled as a call.
+    std::string_view text(token.data() + 1, end - 2);
     if (plain_json_text(text)) {
       simdjson::ondemand::raw_json_string passed;  // moves the iterator past it
       if (e.get_raw_json_string().get(passed) != ok) return false;
@@ -582,6 +585,10 @@ class fast_typer {
     simdjson::ondemand::array array;
     if (e.get_array().get(array) != ok) return false;
     const schema_type& element = *type.element;
+    if (element.kind == type_kind::string || element.kind == type_kind::enumeration ||
+        element.kind == type_kind::jurisdiction || element.kind == type_kind::date) {
+      return string_list(array, type, out, depth, paths_kept);
+    }
     if (element.kind != type_kind::record && element.kind != type_kind::list &&
         element.kind != type_kind::map) {
       // Scalars are counted first, a token each, so that a list that changes length can take a
@@ -633,6 +640,293 @@ class fast_typer {
       ++i;
     }
     if (i < items.size()) move_items(items, i, pool(type).values);
+    return true;
+  }
+
+  // A list of strings (codes, enum values, dates), most lists of a profile: its text as written
+  // is read in one pass (json_plain_scan.hpp), where the iterator took a token at a time, after
+  // counting them. A list that is not of plain strings gives the line up, as an item that is
+  // not a string did.
+  bool string_list(simdjson::ondemand::array& array, const schema_type& type, value& out,
+                   std::uint32_t depth, bool paths_kept) {
+    std::string_view raw;
+    if (array.raw_json().get(raw) != ok) return false;
+    if (!plain_string_list(raw, memory_.list_texts)) return false;
+    return string_items(type, out, depth, paths_kept);
+  }
+
+  // Types the strings read into `memory_.list_texts` as the items of `out`, a list of `type` at
+  // `depth`, as `nested` types each.
+  bool string_items(const schema_type& type, value& out, std::uint32_t depth, bool paths_kept) {
+    const std::vector<std::string_view>& texts = memory_.list_texts;
+    const std::size_t size = texts.size();
+    if (size > limits_.max_list_items) return false;
+    if (size != 0 && depth + 1 > limits_.max_depth) return false;
+    const schema_type& element = *type.element;
+    const std::size_t kept = start_list(type, out, size, paths_kept);
+    for (std::size_t i = 0; i < size; ++i) {
+      value& v = out.items[i];
+      if (i >= kept) place_index(v.path, out.path, i);
+      v.where = {line_, 0};
+      clear_container(v, element);
+      if (!string_text(texts[i], element, v)) return false;
+    }
+    return true;
+  }
+
+  static bool string_kind(type_kind k) {
+    return k == type_kind::string || k == type_kind::enumeration ||
+           k == type_kind::jurisdiction || k == type_kind::date;
+  }
+
+ public:
+  // ---- From the text: the same typing, reading a line written in the plainest way ----
+  //
+  // A line whose strings are printable ASCII without escapes and whose numbers are small
+  // integers (json_plain_scan.hpp), nearly every line of a fleet, is read straight from its
+  // text, in one pass: simdjson's first stage (which finds every token) and its iterator (which
+  // walks them) cost more than reading it. Each value is read as the On-Demand path reads it,
+  // with the same checks; anything else gives the line up to that path.
+
+  // The line `text`, in a buffer readable 16 bytes past its end: `root` is a record.
+  bool typed_text(std::string_view text, const schema_type& root, value& out) {
+    if (root.kind != type_kind::record) return false;
+    plain_cursor at{text.data(), text.data() + text.size()};
+    at.skip_space();
+    out.where = {line_, 0};
+    if (!text_record(at, root, out, 0, true)) return false;
+    at.skip_space();
+    return at.p == at.end;  // only white space follows the object
+  }
+
+ private:
+  // The value at `at`, of `type`, at `depth`: `nested` on the text. Scalars, most values, are
+  // read here, inline; containers in a call, given a copy of the cursor, so that the caller's
+  // stays in registers.
+  [[gnu::always_inline]] bool text_value(plain_cursor& at, const schema_type& type, value& out,
+                                         std::uint32_t depth, bool paths_kept) {
+    if (depth > limits_.max_depth) return false;
+    out.where = {line_, 0};
+    switch (type.kind) {
+      case type_kind::record:
+      case type_kind::list:
+      case type_kind::map: {
+        plain_cursor inner = at;
+        if (!text_container(inner, type, out, depth, paths_kept)) return false;
+        at.p = inner.p;
+        return true;
+      }
+      case type_kind::boolean: {
+        bool b = false;
+        if (!at.boolean(b)) return false;
+        clear_container(out, type);
+        set_scalar(out, value::kind::boolean, b, 0);
+        return true;
+      }
+      case type_kind::integer: {
+        std::int64_t i = 0;
+        if (!at.integer(i)) return false;
+        clear_container(out, type);
+        set_scalar(out, value::kind::integer, false, i);
+        return true;
+      }
+      default: {
+        std::string_view text;
+        if (!at.string(text)) return false;
+        clear_container(out, type);
+        return string_text(text, type, out);
+      }
+    }
+  }
+
+  bool text_container(plain_cursor& at, const schema_type& type, value& out, std::uint32_t depth,
+                      bool paths_kept) {
+    switch (type.kind) {
+      case type_kind::record:
+        return text_record(at, type, out, depth, paths_kept);
+      case type_kind::list:
+        return text_list(at, type, out, depth, paths_kept);
+      default:
+        return text_map(at, type, out, depth);
+    }
+  }
+
+  // Past the `,` after a container's item, or its closing `close` (then `closed`); false when
+  // neither follows.
+  [[gnu::always_inline]] static bool next_item(plain_cursor& at, char close, bool& closed) {
+    char c = *at.p;  // the byte at `end` may be read, and is no punctuation
+    if (static_cast<unsigned char>(c) <= ' ') {
+      at.skip_space();
+      if (at.p >= at.end) return false;
+      c = *at.p;
+    }
+    if (c == ',') {
+      ++at.p;
+      at.skip_space();
+      closed = false;
+      return true;
+    }
+    if (c != close) return false;
+    ++at.p;
+    closed = true;
+    return true;
+  }
+
+  bool text_record(plain_cursor& cursor, const schema_type& type, value& out, std::uint32_t depth,
+                   bool paths_kept) {
+    plain_cursor at = cursor;  // in registers; `cursor` is written back at the end
+    if (at.p >= at.end || *at.p != '{') return false;
+    ++at.p;
+    const std::size_t fields = type.fields.size();
+    if (fields > 64) return false;
+    const std::uint64_t all = fields == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << fields) - 1;
+    const std::uint64_t right = start_record(type, out, paths_kept);
+    std::uint64_t given = 0;
+    std::size_t expected = 0;
+    at.skip_space();
+    bool closed = at.p < at.end && *at.p == '}';
+    if (closed) ++at.p;
+    // The record's own fields and items keep their place while the values below are typed.
+    const schema_field* const field = type.fields.data();
+    value* const items = out.items.data();
+    while (!closed) {
+      // The key is compared where it lies with the names of the fields, the one expected next
+      // first, then those after it (keys left out skip fields), then those before: a name holds
+      // no quote or escape, so when its bytes and a quote follow the opening quote, the key is
+      // that name. A key that is none (unknown, or with an escape in it) gives the line up.
+      if (at.p >= at.end || *at.p != '"') return false;
+      const char* key = at.p + 1;
+      std::size_t index = expected;
+      while (index < fields && !key_is(key, field[index].name)) ++index;
+      if (index == fields) {
+        for (index = 0; index < expected && !key_is(key, field[index].name); ++index) {
+        }
+        if (index >= expected) return false;
+      }
+      at.p = key + field[index].name.size() + 1;
+      expected = index + 1;
+      const std::uint64_t bit = std::uint64_t{1} << index;
+      if ((given & bit) != 0) return false;  // duplicate key
+      given |= bit;
+      if (!at.expect(':')) return false;
+      at.skip_space();
+      if (at.p >= at.end) return false;
+      const schema_field& f = field[index];
+      value& v = items[index];
+      if (*at.p == 'n') {
+        if (!at.null()) return false;
+        if (f.required || owes_required(*f.type)) return false;
+        make_absent(v, *f.type);
+      } else {
+        if (!text_value(at, *f.type, v, depth + 1, (right & bit) != 0)) return false;
+        if (f.required && v.k == value::kind::string && v.text.empty()) {
+          return false;  // the full path reports an empty required key
+        }
+      }
+      if (!next_item(at, '}', closed)) return false;
+    }
+    for (std::uint64_t missing = all & ~given; missing != 0; missing &= missing - 1) {
+      const auto i = static_cast<std::size_t>(std::countr_zero(missing));
+      if (field[i].required || owes_required(*field[i].type)) return false;
+      make_absent(items[i], *field[i].type);
+    }
+    cursor.p = at.p;
+    return true;
+  }
+
+  bool text_list(plain_cursor& cursor, const schema_type& type, value& out, std::uint32_t depth,
+                 bool paths_kept) {
+    plain_cursor at = cursor;  // in registers; `cursor` is written back at the end
+    if (at.p >= at.end || *at.p != '[') return false;
+    const schema_type& element = *type.element;
+    if (string_kind(element.kind)) {
+      if (!plain_string_items(at, memory_.list_texts)) return false;
+      cursor.p = at.p;
+      return string_items(type, out, depth, paths_kept);
+    }
+    // Lists of booleans or integers are left to the On-Demand path, which counts them first.
+    if (element.kind != type_kind::record && element.kind != type_kind::list &&
+        element.kind != type_kind::map) {
+      return false;
+    }
+    ++at.p;
+    set_container(out, value::kind::list);
+    out.keys.clear();
+    std::vector<value>& items = out.items;
+    const std::size_t had = items.size();
+    // How many items have the paths they need, first to last (see `start_list`).
+    std::size_t kept = paths_kept ? had : 0;
+    if (kept == 0 && had != 0 && is_first_item_path(items[0].path, out.path)) kept = had;
+    std::size_t i = 0;
+    at.skip_space();
+    bool closed = at.p < at.end && *at.p == ']';
+    if (closed) ++at.p;
+    while (!closed) {
+      if (at.p >= at.end || *at.p == 'n') return false;  // an empty list item, or no value
+      if (i == items.size()) {
+        if (i == limits_.max_list_items) return false;
+        // Sought for each item: typing one may add pools, moving them.
+        std::vector<value>& given_up = pool(type).values;
+        if (given_up.empty()) {
+          items.emplace_back();
+        } else {
+          items.push_back(std::move(given_up.back()));
+          given_up.pop_back();
+        }
+      }
+      value& v = items[i];
+      const bool right = i < kept || place_index(v.path, out.path, i);
+      if (!text_value(at, element, v, depth + 1, right)) return false;
+      ++i;
+      if (!next_item(at, ']', closed)) return false;
+    }
+    if (i < items.size()) move_items(items, i, pool(type).values);
+    cursor.p = at.p;
+    return true;
+  }
+
+  // Entries are typed as they come, the map growing past the entries it had with values a map
+  // of its type gave up, as a list of containers grows.
+  bool text_map(plain_cursor& cursor, const schema_type& type, value& out, std::uint32_t depth) {
+    plain_cursor at = cursor;  // in registers; `cursor` is written back at the end
+    if (at.p >= at.end || *at.p != '{') return false;
+    ++at.p;
+    set_container(out, value::kind::map);
+    std::vector<value>& items = out.items;
+    std::size_t count = 0;
+    at.skip_space();
+    bool closed = at.p < at.end && *at.p == '}';
+    if (closed) ++at.p;
+    while (!closed) {
+      std::string_view key;
+      if (!at.string(key)) return false;  // a key with an escape in it included
+      if (key != "default" && !valid_code(key)) return false;
+      for (std::size_t k = 0; k < count; ++k) {
+        if (out.keys[k] == key) return false;  // duplicate key
+      }
+      if (!at.expect(':')) return false;
+      at.skip_space();
+      if (at.p >= at.end || *at.p == 'n') return false;  // left to the DOM path, as there
+      if (count == items.size()) {
+        if (count == limits_.max_list_items) return false;
+        std::vector<value>& given_up = pool(type).values;
+        if (given_up.empty()) {
+          items.emplace_back();
+        } else {
+          items.push_back(std::move(given_up.back()));
+          given_up.pop_back();
+        }
+      }
+      if (count == out.keys.size()) out.keys.emplace_back();
+      assign_text(out.keys[count], key);
+      const bool right = place_path(items[count].path, out.path, key);
+      if (!text_value(at, *type.element, items[count], depth + 1, right)) return false;
+      ++count;
+      if (!next_item(at, '}', closed)) return false;
+    }
+    if (count < items.size()) move_items(items, count, pool(type).values);
+    out.keys.resize(count);
+    cursor.p = at.p;
     return true;
   }
 
@@ -998,6 +1292,26 @@ bool type_json_profile_ondemand(simdjson::ondemand::document& document, std::str
   // Only white space may follow the object: On-Demand stops where the object ends.
   if (document.current_location().error() != simdjson::OUT_OF_BOUNDS) return false;
   return finish_profile(memory, out);
+}
+
+bool type_json_profile_text(std::string_view json, std::uint32_t line, const schema& schema,
+                            const profile_limits& limits, fast_typer_memory& memory,
+                            profile& out) {
+  // The reader reads the byte after the line (json_plain_scan.hpp): a line break or a NUL.
+  const char after = json.data()[json.size()];
+  if (after != '\n' && after != '\0') return false;
+  know_schema(schema, memory, out);
+  fast_typer typer(schema, limits, line, memory, json.data() + json.size());
+  out.root.path.clear();
+  if (!typer.typed_text(json, *schema.root, out.root)) return false;
+  return finish_profile(memory, out);
+}
+
+bool type_json_line_text(std::string_view json, std::uint32_t line, const schema& schema,
+                         const profile_limits& limits, fast_typer_memory& memory, profile& out) {
+  const simdjson::padded_string padded(json);
+  return type_json_profile_text(std::string_view(padded.data(), padded.size()), line, schema,
+                                limits, memory, out);
 }
 
 bool type_json_line_ondemand(std::string_view json, std::uint32_t line, const schema& schema,

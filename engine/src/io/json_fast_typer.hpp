@@ -1,5 +1,6 @@
-// JSON profiles typed straight from simdjson, for valid profiles (layer: profile): from its
-// On-Demand iterator first, and from its DOM when that gives up.
+// JSON profiles typed straight from their text or from simdjson, for valid profiles (layer:
+// profile): from the text when the line is written in the plainest way (json_plain_scan.hpp),
+// else from simdjson's On-Demand iterator, and from its DOM when that gives up.
 //
 // The full path (json_profile.cpp) converts the DOM into the YAML loader's node tree and types it
 // with the typer both formats share, which locates every error. This path skips the node tree and
@@ -50,6 +51,9 @@ struct fast_typer_memory {
   /// Pools are sought whenever a list changes length, several times a line.
   std::array<const schema_type*, 128> pool_owner{};
   std::array<std::uint32_t, 128> pool_index{};
+  /// The texts of the strings of the list being typed (json_plain_scan.hpp), kept for their
+  /// memory.
+  std::vector<std::string_view> list_texts;
   /// The root fields the profile's checks read, by index (-1 when the schema has none).
   int deployment = -1, markets = -1, version = -1, product = -1, product_id = -1;
   /// Whether each two-letter code (`AA` to `ZZ`) is a valid market of the schema: 0 when not
@@ -97,6 +101,21 @@ bool type_json_profile_ondemand(simdjson::ondemand::document& document, std::str
                                 std::uint32_t line, const schema& schema,
                                 const profile_limits& limits, fast_typer_memory& memory,
                                 profile& out);
+
+/// `type_json_profile_fast` reading the line `json` straight from its text, without simdjson,
+/// when it is written in the plainest way (json_plain_scan.hpp): strings of printable ASCII
+/// without escapes, integers of at most 18 digits, no null list item or map value. `json` lies
+/// in a buffer readable SIMDJSON_PADDING bytes past its end, and is followed by a line break or
+/// a NUL (else it is given up). The same contract as
+/// `type_json_profile_fast` when it gives up (the caller then types the line with a new
+/// profile); it shares `memory` with the other two, as all three keep it alike.
+bool type_json_profile_text(std::string_view json, std::uint32_t line, const schema& schema,
+                            const profile_limits& limits, fast_typer_memory& memory,
+                            profile& out);
+
+/// `type_json_profile_text` on `json` alone, copied into a padded buffer: for the tests.
+bool type_json_line_text(std::string_view json, std::uint32_t line, const schema& schema,
+                         const profile_limits& limits, fast_typer_memory& memory, profile& out);
 
 /// `type_json_profile_ondemand` on `json` alone, with a parser of its own: for the tests that
 /// hold this path to the full typer. (A caller compiled without the library's simdjson options

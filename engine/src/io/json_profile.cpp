@@ -8,6 +8,10 @@
 #include <cstring>
 #include <memory>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "io/json_fast_typer.hpp"
 #include "io/name_resolution.hpp"
 #include "io/profile_reader.hpp"
@@ -47,7 +51,37 @@ struct fast_reader {
   padded_line line;
   detail::fast_typer_memory fast;   // kept for the next profile (json_fast_typer.hpp)
   detail::resolution_memory names;  // for resolving company names (name_resolution.hpp)
+  // Giving a line up costs the text path the reused profile (half written, it is dropped), as
+  // much as typing several lines. Once the text path has given up a line with a byte of another
+  // script or an escape (which it never takes), each line is first looked over for them, and
+  // such a line goes to On-Demand directly; after a valid line it gave up for another reason,
+  // the next `ondemand_only` lines do.
+  bool look_over = false;
+  std::uint32_t ondemand_only = 0;
 };
+
+// Whether `line` holds a byte the text path never takes: one past ASCII (text in another
+// script) or a backslash (an escape), both only inside strings in valid JSON. Sixteen bytes at
+// a time; the line lies in a padded buffer.
+bool has_escape_or_non_ascii(std::string_view line) {
+  const char* p = line.data();
+  const std::size_t n = line.size();
+#if defined(__SSE2__)
+  for (std::size_t i = 0; i < n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    unsigned bad = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')))));
+    if (n - i < 16) bad &= (1u << (n - i)) - 1;  // past the line
+    if (bad != 0) return true;
+  }
+  return false;
+#else
+  for (std::size_t i = 0; i < n; ++i) {
+    if (static_cast<unsigned char>(p[i]) >= 0x80 || p[i] == '\\') return true;
+  }
+  return false;
+#endif
+}
 
 }  // namespace
 
@@ -161,7 +195,7 @@ class tree_builder {
 bool load_json(simdjson::dom::parser& parser, fast_reader* reader,
                std::string_view json, std::uint32_t line, const source_ptr& file,
                const schema& schema, diagnostic_bag& bag, profile& out,
-               const profile_limits& limits) {
+               const profile_limits& limits, bool padded = false) {
   detail::fast_typer_memory* fast = reader != nullptr ? &reader->fast : nullptr;
   detail::resolution_memory* names = reader != nullptr ? &reader->names : nullptr;
   auto error_at = [&](const char* code, std::string message, std::string pointer,
@@ -186,16 +220,53 @@ bool load_json(simdjson::dom::parser& parser, fast_reader* reader,
              "the line is larger than " + std::to_string(limits.max_file_bytes) + " bytes", "/");
     return fail();
   }
+  bool skip_text_after = false;
   if (reader != nullptr) {
-    const simdjson::padded_string_view copy = reader->line.copy(json);
-    simdjson::ondemand::document lazy;
-    if (reader->ondemand.iterate(copy).get(lazy) == simdjson::SUCCESS &&
-        detail::type_json_profile_ondemand(lazy, std::string_view(copy.data(), json.size()), line,
-                                           schema, limits, *fast, out)) {
-      out.source = file;
-      if (!detail::resolve_names(out, schema, bag, true, names)) return fail();
-      return true;
+    // A line the caller says is padded is read where it lies, when the byte after it is a line
+    // break or a NUL: On-Demand reads that byte where the line's tokens end, and one that is
+    // JSON (a `}`) could complete a line cut short.
+    const bool in_place =
+        padded && (json.data()[json.size()] == '\n' || json.data()[json.size()] == '\0');
+    const simdjson::padded_string_view copy =
+        in_place ? simdjson::padded_string_view(json.data(), json.size(),
+                                                json.size() + simdjson::SIMDJSON_PADDING)
+                 : reader->line.copy(json);
+    // The plainest lines are read straight from their text (json_plain_scan.hpp).
+    const std::string_view padded_line(copy.data(), json.size());
+    bool text_tried = reader->ondemand_only == 0;
+    if (!text_tried) --reader->ondemand_only;
+    if (text_tried && reader->look_over && has_escape_or_non_ascii(padded_line)) {
+      text_tried = false;
     }
+    bool ondemand_tried = true;
+    if (text_tried) {
+      if (detail::type_json_profile_text(padded_line, line, schema, limits, *fast, out)) {
+        out.source = file;
+        if (!detail::resolve_names(out, schema, bag, true, names)) return fail();
+        return true;
+      }
+      out = profile{};  // as after On-Demand gives up, below
+      if (has_escape_or_non_ascii(padded_line)) {
+        reader->look_over = true;  // On-Demand takes such lines, from now on at once
+      } else {
+        // A plain line the text path gave up is an error, or written as fleets do not write
+        // one: the DOM decides it at once, where On-Demand would first type it again into the
+        // new profile.
+        ondemand_tried = false;
+      }
+    }
+    if (ondemand_tried) {
+      simdjson::ondemand::document lazy;
+      if (reader->ondemand.iterate(copy).get(lazy) == simdjson::SUCCESS &&
+          detail::type_json_profile_ondemand(lazy, padded_line, line, schema, limits, *fast, out)) {
+        out.source = file;
+        if (!detail::resolve_names(out, schema, bag, true, names)) return fail();
+        return true;
+      }
+    }
+    // A valid line the text path gave up, now typed by the DOM: the lines after it, likely
+    // written alike, go to On-Demand for a while.
+    skip_text_after = text_tried && !ondemand_tried;
     // Given up: `out` may be half written, and the DOM's fast path takes only a profile it
     // could have written whole.
     out = profile{};
@@ -216,6 +287,7 @@ bool load_json(simdjson::dom::parser& parser, fast_reader* reader,
   if (fast != nullptr &&
       detail::type_json_profile_fast(document, line, schema, limits, *fast, out)) {
     out.source = file;
+    if (skip_text_after) reader->ondemand_only = 32;
     // The same step the full path ends with (profile_from_node), on the same typed values.
     if (!detail::resolve_names(out, schema, bag, true, names)) return fail();
     return true;
@@ -236,6 +308,7 @@ bool load_json(simdjson::dom::parser& parser, fast_reader* reader,
   const detail::json_origin origin{line, &root};
   auto typed = detail::profile_from_node(root, file, schema, bag, &origin);
   if (!typed) return fail();
+  if (skip_text_after) reader->ondemand_only = 32;
   out = std::move(*typed);
   return true;
 }
@@ -259,6 +332,16 @@ bool json_profile_reader::load_into(std::string_view json, std::uint32_t line,
                                     diagnostic_bag& bag, profile& out,
                                     const profile_limits& limits) {
   return load_json(impl_->parser, &impl_->fast, json, line, file, schema, bag, out, limits);
+}
+
+static_assert(json_profile_reader::line_padding >= simdjson::SIMDJSON_PADDING,
+              "the padding promised must be simdjson's");
+
+bool json_profile_reader::load_padded_into(std::string_view json, std::uint32_t line,
+                                           const source_ptr& file, const schema& schema,
+                                           diagnostic_bag& bag, profile& out,
+                                           const profile_limits& limits) {
+  return load_json(impl_->parser, &impl_->fast, json, line, file, schema, bag, out, limits, true);
 }
 
 namespace detail {

@@ -27,15 +27,18 @@ namespace {
 
 using lexgate::testing::value_difference;
 
-// The On-Demand path alone, with its own memory and reused profile, as the reader runs it.
+// The On-Demand path alone (or, with `text`, the path that reads the plainest lines from
+// their text), with its own memory and reused profile, as the reader runs it.
 class ondemand_typer {
  public:
-  explicit ondemand_typer(const lexgate::schema& s) : schema_(s) {}
+  explicit ondemand_typer(const lexgate::schema& s, bool text = false) : schema_(s), text_(text) {}
 
   // Whether the path accepted `line` (into `typed`).
   bool type(const std::string& line, std::uint32_t number) {
     bool accepted =
-        lexgate::detail::type_json_line_ondemand(line, number, schema_, {}, memory_, typed);
+        text_ ? lexgate::detail::type_json_line_text(line, number, schema_, {}, memory_, typed)
+              : lexgate::detail::type_json_line_ondemand(line, number, schema_, {}, memory_,
+                                                         typed);
     if (accepted) {
       // The step the reader (and the full typer) ends with.
       lexgate::diagnostic_bag bag;
@@ -49,6 +52,7 @@ class ondemand_typer {
 
  private:
   const lexgate::schema& schema_;
+  bool text_;
   lexgate::detail::fast_typer_memory memory_;
   lexgate::detail::resolution_memory names_;
 };
@@ -311,4 +315,176 @@ TEST_CASE("the reader reads a line's bytes only, whatever follows it in memory",
     CHECK_FALSE(reader.load_into(cut, 1, file, lib.profile_schema(), bag, reused));
     CHECK(bag.has_errors());
   }
+}
+
+namespace {
+
+// `line` with the array written after the first `"key":` replaced by `raw` as written.
+std::string with_list(std::string line, const std::string& key, const std::string& raw) {
+  const std::string marker = "\"" + key + "\":[";
+  const std::size_t at = line.find(marker);
+  if (at == std::string::npos) return line;
+  const std::size_t start = at + marker.size() - 1;
+  const std::size_t end = line.find(']', start);
+  line.replace(start, end + 1 - start, raw);
+  return line;
+}
+
+}  // namespace
+
+// Lists of strings (codes, enum values) are read from their text in one pass: every way of
+// writing one must give the full typer's profile or its diagnostics.
+TEST_CASE("lists of strings written every way give the full typer's profile or diagnostics",
+          "[profile][jsonl][fast][ondemand]") {
+  lexgate::testing::typer_pair typers;
+  const lexgate::library lib = standard_library();
+  ondemand_typer lazy(lib.profile_schema());
+  const std::vector<std::string> markets = {
+      // Valid, written plainly and with white space between tokens.
+      "[\"US\"]", "[\"US\",\"IT\",\"US-NY\",\"CN\"]", "[ \"US\" , \"IT\" ]", "[\t\"US\"\t]",
+      "[\r\n\"US\",\n\"IT\"\r\n]", "[\"US\"   ]", "[   \"US\"]", "[\"US\" ,\"IT\"]",
+      "[\"US\", \"IT\"] ", "[\"AU\",\"BR\",\"CA\",\"CN\",\"DE\",\"FR\",\"GB\",\"IN\",\"IT\","
+      "\"JP\",\"KR\",\"SG\",\"US\",\"US-CA\",\"US-NY\",\"US-TX\",\"IE\",\"ES\"]",
+      // Empty: an error of the full path (no market).
+      "[]", "[ ]", "[\t]",
+      // Broken structure.
+      "[\"US\",]", "[,\"US\"]", "[\"US\",,\"IT\"]", "[\"US\" \"IT\"]", "[\"US\":\"IT\"]",
+      "[\"US]", "[\"US\"", "[\"US\"}", "[US]", "['US']",
+      // Items that are not plain strings.
+      "[null]", "[\"US\",null]", "[1]", "[true]", "[[\"US\"]]", "[{\"US\":1}]", "[\"US\",[]]",
+      "[\"U\\u0053\"]", "[\"US\\\\\"]", "[\"U\\\"S\"]", "[\"\\u0055\\u0053\",\"IT\"]",
+      "[\"U\x01S\"]", "[\"\xc3\xa9\"]", "[\"U\x7fS\"]", "[\"US\t\"]", "[\"\"]",
+      // Codes that are not valid, of every length around the sixteen bytes read at once.
+      "[\"ZZ\"]", "[\"us\"]", "[\"US-NYC\"]", "[\"ABCDEFGHIJKLMNO\"]", "[\"ABCDEFGHIJKLMNOP\"]",
+      "[\"ABCDEFGHIJKLMNOPQ\"]", "[\"US\",\"ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGH\"]"};
+  const std::vector<std::string> audiences = {
+      "[\"minors\"]", "[ \"minors\" , \"government\" ]", "[\"minors\",\"minors\"]",
+      "[\"nobody\"]", "[\"minors\",]", "[\"min\\u006frs\"]", "[\"minors\" \"government\"]",
+      "[\"a value much longer than sixteen bytes\"]", "[]", "[ ]", "[null]"};
+  std::uint32_t number = 0;
+  std::size_t taken_lazily = 0;
+  for (std::uint64_t seed = 0; seed < 3; ++seed) {
+    const nlohmann::ordered_json base = lexgate::bench::generate_profile(31, seed);
+    const std::string valid = base.dump();
+    std::vector<std::string> lines;
+    for (const std::string& raw : markets) lines.push_back(with_list(valid, "markets", raw));
+    for (const std::string& raw : audiences) {
+      lines.push_back(with_list(valid, "audiences", raw));
+      lines.push_back(with_list(valid, "capabilities", raw));
+    }
+    for (const std::string& line : lines) {
+      const auto t = typers.compare(line, ++number);
+      if (lazy.type(line, number)) {
+        ++taken_lazily;
+        INFO("line " << number << ": " << line);
+        REQUIRE(t.full);
+        CHECK(lazy.typed.id == t.full->id);
+        CHECK(value_difference(lazy.typed.root, t.full->root).empty());
+      }
+      typers.compare(valid, ++number);
+      CHECK(lazy.type(valid, number));
+    }
+  }
+  CHECK(taken_lazily > 0);
+}
+
+// A line read where it lies (`load_padded_into`, as `scan` reads the lines of its blocks) is
+// followed by its line break or zeros, then by more of the block: every line, odd or not, must
+// give what the full typer gives, whatever follows, and one followed by anything but a line
+// break or a NUL is copied (a `}` after a line cut short must not complete it).
+TEST_CASE("lines read where they lie in a padded block give the full typer's profile or diagnostics",
+          "[profile][jsonl][fast][ondemand]") {
+  const lexgate::library lib = standard_library();
+  const auto file = std::make_shared<const lexgate::source_file>("fleet.jsonl", "");
+  lexgate::json_profile_reader reader;
+  lexgate::profile reused;
+  std::uint32_t number = 0;
+  std::size_t accepted = 0;
+  for (std::uint64_t seed = 0; seed < 2; ++seed) {
+    const nlohmann::ordered_json base = lexgate::bench::generate_profile(37, seed);
+    const std::string valid = base.dump();
+    std::vector<std::string> lines = odd_lines(base);
+    lines.push_back(valid.substr(0, valid.size() - 1));  // cut short, before its `}`
+    lines.push_back(valid.substr(0, valid.size() - 2));
+    for (const std::string& line : lines) {
+      for (const std::string& after : {std::string("\n") + valid, std::string("\r\n}"),
+                                      std::string(1, '\0'), std::string("}"),
+                                      std::string("]}\n"), std::string(" }")}) {
+        // The line, what follows it, and the padding a block keeps after its text.
+        std::string block = line + after;
+        block.append(lexgate::json_profile_reader::line_padding, '\0');
+        const std::string_view view(block.data(), line.size());
+        ++number;
+        lexgate::diagnostic_bag bag;
+        lexgate::diagnostic_bag full_bag;
+        const bool fast =
+            reader.load_padded_into(view, number, file, lib.profile_schema(), bag, reused);
+        const auto full = lexgate::detail::load_json_profile_full(line, number, file,
+                                                                  lib.profile_schema(), full_bag);
+        INFO("line " << number << ": " << line << " followed by " << after);
+        REQUIRE(fast == full.has_value());
+        CHECK(lexgate::testing::diagnostics_text(bag) ==
+              lexgate::testing::diagnostics_text(full_bag));
+        if (fast) {
+          ++accepted;
+          CHECK(reused.id == full->id);
+          CHECK(value_difference(reused.root, full->root).empty());
+        }
+      }
+    }
+  }
+  CHECK(accepted > 0);
+}
+
+// The plainest lines are read from their text before simdjson is asked: that path alone must
+// take every generated line, never take a line the full typer refuses, and type every line it
+// takes as the full typer does, whatever way it is written (odd lines, lists of strings).
+TEST_CASE("the path reading lines from their text types them exactly as the full typer",
+          "[profile][jsonl][fast][ondemand]") {
+  lexgate::testing::typer_pair typers;
+  const lexgate::library lib = standard_library();
+  ondemand_typer text(lib.profile_schema(), true);
+  std::uint32_t number = 0;
+  std::size_t generated = 0;
+  for (std::uint64_t i = 0; i < 300; ++i) {
+    const std::string line = lexgate::bench::generate_profile(41, i).dump();
+    const auto t = typers.compare(line, ++number);
+    REQUIRE(t.full);
+    INFO("line " << number << ": " << line);
+    if (!text.type(line, number)) continue;
+    ++generated;
+    CHECK(text.typed.id == t.full->id);
+    CHECK(value_difference(text.typed.root, t.full->root).empty());
+  }
+  CHECK(generated == 300);  // the generator writes the plainest JSON
+  std::size_t taken = 0;
+  for (std::uint64_t seed = 0; seed < 4; ++seed) {
+    const nlohmann::ordered_json base = lexgate::bench::generate_profile(43, seed);
+    const std::string valid = base.dump();
+    std::vector<std::string> lines = odd_lines(base);
+    for (const char* raw : {"[ \"US\" , \"IT\" ]", "[\"US\",]", "[\"U\\u0053\"]", "[]", "[\"US\" \"IT\"]",
+                            "[\"US\"", "[null]", "[\"ZZ\"]", "[\"US\",\"US-NY\"]"}) {
+      lines.push_back(with_list(valid, "markets", raw));
+      lines.push_back(with_list(valid, "capabilities", raw));
+    }
+    lines.push_back(replaced(valid, "\"storage\":{", "\"storage\":{ \"IT\" : [ \"DE\" ] ,"));
+    lines.push_back(replaced(valid, "\"storage\":{", "\"storage\":{\"IT\":null,"));
+    lines.push_back(replaced(valid, "\"storage\":{", "\"storage\":{\"I\\u0054\":[\"DE\"],"));
+    lines.push_back(replaced(valid, "\"models\":[", "\"models\":[ {\"name\":\"x\"} ,"));
+    lines.push_back(replaced(valid, "\"models\":[", "\"models\":[null,"));
+    lines.push_back(replaced(valid, "\"models\":[", "\"models\":[{},"));
+    for (const std::string& line : lines) {
+      const auto t = typers.compare(line, ++number);
+      if (text.type(line, number)) {
+        ++taken;
+        INFO("line " << number << ": " << line);
+        REQUIRE(t.full);
+        CHECK(text.typed.id == t.full->id);
+        CHECK(value_difference(text.typed.root, t.full->root).empty());
+      }
+      typers.compare(valid, ++number);
+      CHECK(text.type(valid, number));
+    }
+  }
+  CHECK(taken > 0);
 }
