@@ -1,5 +1,5 @@
-// Short texts hashed eight bytes at a time, and a set of them that allocates once (scan's
-// evidence paths and profile ids: a fleet has thousands of each, a few dozen bytes long).
+// A set of short texts that allocates once (scan's profile ids: a fleet has thousands, each a
+// few dozen bytes long), hashed with `lexgate::text_hash`.
 #pragma once
 
 #include <bit>
@@ -9,37 +9,11 @@
 #include <string_view>
 #include <vector>
 
+#include "lexgate/text_hash.hpp"
+
 namespace lexgate::cli {
 
-/// A hash of a short text, eight bytes at a time: `std::hash` takes them a byte or four at a
-/// time. For bounded tables where a text only finds itself, so a weaker mix costs a longer probe
-/// at worst.
-struct text_hash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const {
-    constexpr std::uint64_t k = 0x9E3779B97F4A7C15ull;
-    std::uint64_t h = s.size() * k;
-    std::size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-      std::uint64_t w;
-      std::memcpy(&w, s.data() + i, sizeof w);
-      h = (std::rotl(h, 23) ^ w) * k;
-    }
-    if (i < s.size()) {
-      // The last few bytes: the last eight, shifted past the bytes already taken, when the
-      // text has eight (a copy of a variable length is a call to memcpy); else byte by byte.
-      std::uint64_t w = 0;
-      if (s.size() >= 8) {
-        std::memcpy(&w, s.data() + s.size() - 8, sizeof w);
-        w >>= 8 * (8 - (s.size() - i));
-      } else {
-        for (std::size_t j = s.size(); j-- > i;) w = (w << 8) | static_cast<unsigned char>(s[j]);
-      }
-      h = (std::rotl(h, 23) ^ w) * k;
-    }
-    return static_cast<std::size_t>(h ^ (h >> 29));
-  }
-};
+using lexgate::text_hash;
 
 /// Texts seen, by view (the texts must outlive the set), for a number of texts known
 /// beforehand: one table sized once, probed in place, where `std::unordered_set` allocated a

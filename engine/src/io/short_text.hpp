@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "lexgate/text_hash.hpp"
+
 namespace lexgate::detail {
 
 // Whether the `n` bytes at `a` and `b` are the same, compared inline a word at a time: names and
@@ -91,33 +93,8 @@ namespace lexgate::detail {
   text.assign(s);
 }
 
-// A hash of a short text taken eight bytes at a time, where `std::hash` takes a byte or four at a
-// time; for tables of names a line looks up several times.
-struct short_text_hash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const {
-    constexpr std::uint64_t k = 0x9E3779B97F4A7C15ull;
-    std::uint64_t h = s.size() * k;
-    std::size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-      std::uint64_t w;
-      std::memcpy(&w, s.data() + i, sizeof w);
-      h = (((h << 23) | (h >> 41)) ^ w) * k;
-    }
-    if (i < s.size()) {
-      // The last few bytes: the last eight, shifted past the bytes already taken, when the text
-      // has eight (a copy of a variable length is a call to memcpy); else byte by byte.
-      std::uint64_t w = 0;
-      if (s.size() >= 8) {
-        std::memcpy(&w, s.data() + s.size() - 8, sizeof w);
-        w >>= 8 * (8 - (s.size() - i));
-      } else {
-        for (std::size_t j = s.size(); j-- > i;) w = (w << 8) | static_cast<unsigned char>(s[j]);
-      }
-      h = (((h << 23) | (h >> 41)) ^ w) * k;
-    }
-    return static_cast<std::size_t>(h ^ (h >> 29));
-  }
-};
+// A hash of a short text taken eight bytes at a time, for tables of names a line looks up
+// several times.
+using short_text_hash = lexgate::text_hash;
 
 }  // namespace lexgate::detail
