@@ -7,6 +7,7 @@
 #include "commands/artifact_drift.hpp"
 #include "commands/commands.hpp"
 #include "commands/shared_options.hpp"
+#include "commands/waiver_use.hpp"
 #include "commands/lazy_range.hpp"
 #include "commands/report_targets.hpp"
 #include "lexgate/evaluate.hpp"
@@ -72,27 +73,6 @@ bool add_conflicts(report& r, const library& rules, const profile& p, const chec
   }
   r.conflicts = std::move(plan->conflicts);
   return true;
-}
-
-// A waiver that names no finding of the run (a rule renamed or now clear, a market or profile
-// misspelt) accepts nothing; reviewers should know it is stale rather than trust it.
-void warn_unused_waivers(const std::vector<waiver>& waivers, const std::vector<report>& reports,
-                         const std::string& file) {
-  for (const auto& w : waivers) {
-    bool named = false;
-    for (const auto& r : reports) {
-      for (const auto& m : r.markets) {
-        for (const auto& f : m.findings) named = named || waiver_names(w, r, m, f);
-      }
-    }
-    if (named) continue;
-    std::cerr << printable(file) << ":" << w.where.line << ":" << w.where.column
-              << ": warning[waiver.unused]: the waiver for " << printable(w.rule)
-              << (w.market.empty() ? "" : " in " + printable(w.market))
-              << (w.profile.empty() ? "" : " (profile " + printable(w.profile) + ")")
-              << " names no finding of this run\n"
-              << "  = help: remove it, or check its rule, market and profile\n";
-  }
 }
 
 exit_code run_check(const check_options& o) {
@@ -182,7 +162,9 @@ exit_code run_check(const check_options& o) {
   }
   // A bad profile fails the run closed, and no partial report is written in its place.
   if (failed_input) return exit_code::error;
-  warn_unused_waivers(waivers, reports, o.waivers);
+  waiver_use use(waivers);
+  for (const auto& r : reports) use.note(r);
+  use.warn_unused(o.waivers);
 
   for (const auto& t : targets) {
     if (!emit(render_check_report(t.format, reports, *rules, o.explain), t.file)) {

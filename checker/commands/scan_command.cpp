@@ -26,6 +26,7 @@
 #include "commands/artifact_drift.hpp"
 #include "commands/commands.hpp"
 #include "commands/shared_options.hpp"
+#include "commands/waiver_use.hpp"
 #include "commands/text_set.hpp"
 #include "commands/scan_feed.hpp"
 #include "commands/scan_walk.hpp"
@@ -257,6 +258,7 @@ struct worker_state {
   bool lines = true;            // `--format jsonl`: a JSON line per profile
   const derivation* observed = nullptr;  // `--artifacts`: every profile gets them
   const artifact_options* artifacts = nullptr;
+  waiver_use* waivers_used = nullptr;  // `--waivers`: which named a finding, over every thread
 };
 
 void write_line(const input_file& file, const work_item& item, const report& r,
@@ -300,7 +302,10 @@ void scan_one(const library& rules, const input_file& file, const work_item& ite
   } else {
     evaluate(rules, *p, eval, state.evaluation, state.judged);
   }
-  if (!waivers.empty()) apply_waivers(state.judged, waivers);
+  if (!waivers.empty()) {
+    apply_waivers(state.judged, waivers);
+    state.waivers_used->note(state.judged);
+  }
   const report& r = state.judged;
   ++out.verdicts[static_cast<int>(r.overall)];
   out.failed = out.failed || fails(r, o.gate) ||
@@ -477,6 +482,7 @@ exit_code run_scan(const scan_options& o) {
     if (!loaded) return exit_code::error;
     waivers = std::move(*loaded);
   }
+  waiver_use waivers_used(waivers);
   diagnostic_bag bag;
   std::size_t not_profiles = 0;
   auto files = input_files(o, bag, not_profiles);
@@ -513,6 +519,7 @@ exit_code run_scan(const scan_options& o) {
   auto work = [&] {
     worker_state state;
     state.lines = o.format == "jsonl";
+    state.waivers_used = &waivers_used;
     if (observed) {
       state.observed = &*observed;
       state.artifacts = &o.artifacts;
@@ -704,6 +711,7 @@ exit_code run_scan(const scan_options& o) {
   std::cout.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
   std::cout.flush();
   warn_duplicate_ids(ids, files);
+  waivers_used.warn_unused(o.waivers);
   if (progress) std::cerr << "\r";
   std::cerr << "lexgate scan: " << total << (total == 1 ? " profile on " : " profiles on ")
             << threads << (threads == 1 ? " thread: " : " threads: ") << counts[static_cast<int>(verdict::blocked)] << " blocked, "
