@@ -5,25 +5,15 @@
 
 #include "support/catch.hpp"
 #include "support/check_report.hpp"
+#include "support/entity_fixture.hpp"
 #include "support/library_fixture.hpp"
 
 using namespace lexgate::testing;
 
 namespace {
 
-std::string australian_government_profile(const std::string& provider) {
-  return "profile: 1\n"
-         "product:\n"
-         "  id: gov\n"
-         "  vendor: { name: Acme, country: AU }\n"
-         "  models:\n"
-         "    - { name: assistant, provider: \"" +
-         provider +
-         "\", hosting: provider-api }\n"
-         "deployment:\n"
-         "  markets: [AU]\n"
-         "  audiences: [government]\n"
-         "  device_classes: [government]\n";
+std::string with_provider(const std::string& provider) {
+  return "name: assistant, provider: \"" + provider + "\"";
 }
 
 }  // namespace
@@ -40,9 +30,9 @@ TEST_CASE("a provider naming two companies is an error at the provider", "[entit
         ambiguous{"DeepSeek via Azure",
                   "names two companies, DeepSeek (`DeepSeek`) and Microsoft (`Azure`)"}}) {
     INFO(a.provider);
-    const auto r = run_lexgate({"check", dir.write("p.yaml", australian_government_profile(
-                                                                 a.provider)),
-                                "--as-of", "2025-06-01"});
+    const auto r = run_lexgate(
+        {"check", dir.write("p.yaml", australian_government_profile(with_provider(a.provider))),
+         "--as-of", "2025-06-01"});
     INFO(r.err);
     CHECK(r.exit_code == 2);
     CHECK(r.out.empty());
@@ -59,8 +49,8 @@ TEST_CASE("one company's names, however many, are not two companies", "[entities
   for (const char* provider :
        {"DeepSeek (Hangzhou DeepSeek AI)", "Hangzhou DeepSeek Artificial Intelligence"}) {
     INFO(provider);
-    const auto report =
-        check_json(dir.write("p.yaml", australian_government_profile(provider)), "2025-06-01");
+    const auto report = check_json(
+        dir.write("p.yaml", australian_government_profile(with_provider(provider))), "2025-06-01");
     CHECK(market_verdicts(report).at("AU") == "blocked");
   }
 }
