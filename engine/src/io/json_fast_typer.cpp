@@ -623,17 +623,7 @@ class fast_typer {
       if (std::move(entry).get(item) != ok) return false;
       const std::string_view token = item.raw_json_token();
       if (token[0] == 'n') return false;  // an empty list item, or no value
-      if (i == items.size()) {
-        if (i == limits_.max_list_items) return false;
-        // Sought for each item: typing one may add pools, moving them.
-        std::vector<value>& given_up = pool(type).values;
-        if (given_up.empty()) {
-          items.emplace_back();
-        } else {
-          items.push_back(std::move(given_up.back()));
-          given_up.pop_back();
-        }
-      }
+      if (!room_for_item(items, i, type)) return false;
       value& v = items[i];
       const bool right = i < kept || place_index(v.path, out.path, i);
       if (!nested(item, token, *type.element, v, depth + 1, right)) return false;
@@ -863,17 +853,7 @@ class fast_typer {
     if (closed) ++at.p;
     while (!closed) {
       if (at.p >= at.end || *at.p == 'n') return false;  // an empty list item, or no value
-      if (i == items.size()) {
-        if (i == limits_.max_list_items) return false;
-        // Sought for each item: typing one may add pools, moving them.
-        std::vector<value>& given_up = pool(type).values;
-        if (given_up.empty()) {
-          items.emplace_back();
-        } else {
-          items.push_back(std::move(given_up.back()));
-          given_up.pop_back();
-        }
-      }
+      if (!room_for_item(items, i, type)) return false;
       value& v = items[i];
       const bool right = i < kept || place_index(v.path, out.path, i);
       if (!text_value(at, element, v, depth + 1, right)) return false;
@@ -907,16 +887,7 @@ class fast_typer {
       if (!at.expect(':')) return false;
       at.skip_space();
       if (at.p >= at.end || *at.p == 'n') return false;  // left to the DOM path, as there
-      if (count == items.size()) {
-        if (count == limits_.max_list_items) return false;
-        std::vector<value>& given_up = pool(type).values;
-        if (given_up.empty()) {
-          items.emplace_back();
-        } else {
-          items.push_back(std::move(given_up.back()));
-          given_up.pop_back();
-        }
-      }
+      if (!room_for_item(items, count, type)) return false;
       if (count == out.keys.size()) out.keys.emplace_back();
       assign_text(out.keys[count], key);
       const bool right = place_path(items[count].path, out.path, key);
@@ -964,6 +935,22 @@ class fast_typer {
   }
 
   // The pool of what containers of type `owner` gave up.
+  // Room for item `i` of a list's or map's `items` (`i` at most their number): a value given up
+  // earlier and kept for `type`'s items, or a new one. False past the list limit.
+  bool room_for_item(std::vector<value>& items, std::size_t i, const schema_type& type) {
+    if (i < items.size()) return true;
+    if (i == limits_.max_list_items) return false;
+    // Sought for each item: typing one may add pools, moving them.
+    std::vector<value>& given_up = pool(type).values;
+    if (given_up.empty()) {
+      items.emplace_back();
+    } else {
+      items.push_back(std::move(given_up.back()));
+      given_up.pop_back();
+    }
+    return true;
+  }
+
   value_pool& pool(const schema_type& owner) {
     auto& m = memory_;
     constexpr std::size_t slots = std::tuple_size_v<decltype(m.pool_owner)>;
